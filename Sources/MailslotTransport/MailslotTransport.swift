@@ -1,0 +1,1 @@
+// Local mailslots and remote mailslots over the NetBIOS datagram service.

@@ -1,0 +1,1 @@
+// The PowerShell engine: values, evaluation, binding, errors and formatting.

@@ -1,0 +1,4 @@
+@main
+struct SmbConfigShell {
+    static func main() {}
+}
