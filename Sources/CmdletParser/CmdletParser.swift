@@ -1,1 +1,0 @@
-// The PowerShell language front end: tokens, the AST and parse errors with PowerShell's ids.

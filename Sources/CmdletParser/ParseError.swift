@@ -1,0 +1,37 @@
+/// One parse error with PowerShell's error id (the ParserStrings resource key) and message.
+public struct ParseError: Sendable, Hashable {
+    public let errorId: String
+    public let message: String
+    public let extent: SourceExtent
+    /// The error sits at the end of the input: more input could complete it (the console then
+    /// shows the `>> ` continuation prompt instead of reporting it).
+    public let incompleteInput: Bool
+
+    public init(errorId: String, message: String, extent: SourceExtent, incompleteInput: Bool) {
+        self.errorId = errorId
+        self.message = message
+        self.extent = extent
+        self.incompleteInput = incompleteInput
+    }
+}
+
+/// The outcome of one parse.
+public struct ParseResult: Sendable {
+    public let ast: ScriptBlockAst
+    public let tokens: [Token]
+    /// In source order, at most as many as PowerShell reports.
+    public let errors: [ParseError]
+
+    public init(ast: ScriptBlockAst, tokens: [Token], errors: [ParseError]) {
+        self.ast = ast
+        self.tokens = tokens
+        self.errors = errors
+    }
+
+    public var source: ScriptSource { ast.source }
+
+    /// True when every error is an incomplete-input error, i.e. the console should ask for more.
+    public var isIncomplete: Bool {
+        !errors.isEmpty && errors.contains { $0.incompleteInput }
+    }
+}
