@@ -1,0 +1,252 @@
+import CmdletParser
+
+/// System.Management.Automation.ErrorCategory.
+public enum ErrorCategory: String, Sendable, CaseIterable {
+    case NotSpecified, OpenError, CloseError, DeviceError, DeadlockDetected, InvalidArgument, InvalidData
+    case InvalidOperation, InvalidResult, InvalidType, MetadataError, NotImplemented, NotInstalled
+    case ObjectNotFound, OperationStopped, OperationTimeout, SyntaxError, ParserError, PermissionDenied
+    case ResourceBusy, ResourceExists, ResourceUnavailable, ReadError, WriteError, FromStdErr, SecurityError
+    case ProtocolError, ConnectionError, AuthenticationError, LimitsExceeded, QuotaExceeded, NotEnabled
+}
+
+/// `$_.CategoryInfo`: `{Category}: ({TargetName}:{TargetType}) [{Activity}], {Reason}`.
+public struct ErrorCategoryInfo {
+    public var category: ErrorCategory
+    public var activity: String
+    public var reason: String
+    public var targetName: String
+    public var targetType: String
+
+    public init(category: ErrorCategory, activity: String = "", reason: String, targetName: String = "",
+                targetType: String = "") {
+        self.category = category
+        self.activity = activity
+        self.reason = reason
+        self.targetName = targetName
+        self.targetType = targetType
+    }
+
+    /// ErrorCategoryInfo.GetMessage(): Windows PowerShell 5.1 cuts names over 40 characters to
+    /// the first 15 + `...` + the last 15.
+    public var message: String {
+        "\(category.rawValue): (\(Self.ellipsize(targetName)):\(Self.ellipsize(targetType))) "
+            + "[\(Self.ellipsize(activity))], \(reason)"
+    }
+
+    static func ellipsize(_ s: String) -> String {
+        guard s.count > 40 else { return s }
+        return String(s.prefix(15)) + "..." + String(s.suffix(15))
+    }
+}
+
+/// What kind of command raised an error; decides the `X : ` prefix of NormalView.
+public enum CommandKind: Sendable {
+    case cmdlet, function, externalScript, scriptBlock
+}
+
+/// `$_.InvocationInfo`.
+public final class InvocationInfo {
+    /// The command's name (nil when the error did not come from a command, e.g. `throw`).
+    public var myCommand: String?
+    public var commandKind: CommandKind
+    /// The name as typed (an alias such as `gci`), empty for binding errors.
+    public var invocationName: String
+    /// Where the error points: the source text and extent the squiggle covers.
+    public var source: ScriptSource?
+    public var extent: SourceExtent?
+
+    public init(myCommand: String?, commandKind: CommandKind = .cmdlet, invocationName: String = "",
+                source: ScriptSource?, extent: SourceExtent?) {
+        self.myCommand = myCommand
+        self.commandKind = commandKind
+        self.invocationName = invocationName
+        self.source = source
+        self.extent = extent
+    }
+
+    public var scriptName: String { source?.file ?? "" }
+    public var scriptLineNumber: Int {
+        guard let source, let extent else { return 0 }
+        return source.lineNumber(at: extent.startOffset)
+    }
+    public var offsetInLine: Int {
+        guard let source, let extent else { return 0 }
+        return source.columnNumber(at: extent.startOffset)
+    }
+    public var line: String {
+        guard let source, let extent else { return "" }
+        return source.lineText(source.lineNumber(at: extent.startOffset))
+    }
+}
+
+/// A .NET exception as scripts see it (`$_.Exception.Message`, `.GetType().FullName`).
+public final class PSExceptionObject: PSObject {
+    public let message: String
+    public let innerException: PSExceptionObject?
+    /// Extra properties, e.g. `NativeErrorCode` of a Win32Exception.
+    public let extraProperties: [PSPropertyInfo]
+    /// Set on exceptions that carry their own error record (RuntimeException and subclasses).
+    public weak var errorRecord: ErrorRecord?
+
+    /// `typeName` is the full .NET name; base types are added for `catch [BaseType]` matching.
+    public init(typeName: String, message: String, innerException: PSExceptionObject? = nil,
+                extraProperties: [PSPropertyInfo] = []) {
+        self.message = message
+        self.innerException = innerException
+        self.extraProperties = extraProperties
+        super.init(typeNames: [typeName] + ExceptionTypes.baseTypes(of: typeName))
+    }
+
+    public var typeName: String { typeNames[0] }
+    public var shortName: String { String(typeName.split(separator: ".").last ?? "") }
+
+    public override var properties: [PSPropertyInfo] {
+        var list = [PSPropertyInfo(name: "Message", value: .string(message), isSettable: false)]
+        if let record = errorRecord { list.append(PSPropertyInfo(name: "ErrorRecord", value: .object(record))) }
+        list.append(PSPropertyInfo(name: "InnerException",
+                                   value: innerException.map { .object($0) } ?? .null, typeName: "System.Exception"))
+        return list + extraProperties
+    }
+
+    public override func toString() -> String { typeName + ": " + message }
+}
+
+/// The .NET exception hierarchy the shell raises, so `catch [System.Management.Automation.RuntimeException]`
+/// also catches its subclasses.
+enum ExceptionTypes {
+    static let parents: [String: String] = [
+        "System.Management.Automation.ParameterBindingException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.ParameterBindingArgumentTransformationException":
+            "System.Management.Automation.ParameterBindingException",
+        "System.Management.Automation.ParameterBindingValidationException":
+            "System.Management.Automation.ParameterBindingException",
+        "System.Management.Automation.CommandNotFoundException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.ParseException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.ParentContainsErrorRecordException": "System.SystemException",
+        "System.Management.Automation.PSInvalidOperationException": "System.InvalidOperationException",
+        "System.Management.Automation.PSInvalidCastException": "System.InvalidCastException",
+        "System.Management.Automation.PSArgumentException": "System.ArgumentException",
+        "System.Management.Automation.MethodInvocationException": "System.Management.Automation.MethodException",
+        "System.Management.Automation.MethodException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.ItemNotFoundException": "System.Management.Automation.SessionStateException",
+        "System.Management.Automation.SessionStateException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.ActionPreferenceStopException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.PipelineStoppedException": "System.Management.Automation.RuntimeException",
+        "System.Management.Automation.RuntimeException": "System.SystemException",
+        "System.Management.Automation.Host.PromptingException": "System.Management.Automation.Host.HostException",
+        "System.Management.Automation.Host.HostException": "System.Management.Automation.RuntimeException",
+        "System.ComponentModel.Win32Exception": "System.Runtime.InteropServices.ExternalException",
+        "System.Runtime.InteropServices.ExternalException": "System.SystemException",
+        "System.InvalidOperationException": "System.SystemException",
+        "System.InvalidCastException": "System.SystemException",
+        "System.ArgumentException": "System.SystemException",
+        "System.ArgumentOutOfRangeException": "System.ArgumentException",
+        "System.FormatException": "System.SystemException",
+        "System.IO.IOException": "System.SystemException",
+        "System.IO.FileNotFoundException": "System.IO.IOException",
+        "System.DivideByZeroException": "System.ArithmeticException",
+        "System.ArithmeticException": "System.SystemException",
+        "System.OverflowException": "System.ArithmeticException",
+        "System.TimeoutException": "System.SystemException",
+        "System.NotSupportedException": "System.SystemException",
+        "System.SystemException": "System.Exception",
+    ]
+
+    static func baseTypes(of typeName: String) -> [String] {
+        var result: [String] = []
+        var current = typeName
+        while let parent = parents[current], result.count < 10 {
+            result.append(parent)
+            current = parent
+        }
+        if result.last != "System.Exception" && typeName != "System.Exception" { result.append("System.Exception") }
+        return result + ["System.Object"]
+    }
+}
+
+/// System.Management.Automation.ErrorRecord.
+public final class ErrorRecord: PSObject {
+    public let exception: PSExceptionObject
+    public let targetObject: PSValue
+    /// The error id with its `,<command>` suffix when it came from a command.
+    public var fullyQualifiedErrorId: String
+    public var categoryInfo: ErrorCategoryInfo
+    /// `ErrorDetails.Message`, which NormalView shows instead of the exception's message.
+    public var errorDetails: String?
+    public var invocationInfo: InvocationInfo?
+
+    public init(exception: PSExceptionObject, errorId: String, category: ErrorCategory, targetObject: PSValue,
+                invocationInfo: InvocationInfo? = nil) {
+        self.exception = exception
+        self.targetObject = targetObject
+        self.fullyQualifiedErrorId = errorId
+        self.categoryInfo = ErrorCategoryInfo(category: category, reason: exception.shortName,
+                                              targetName: targetObject.isNull ? "" : LanguagePrimitives.toString(targetObject),
+                                              targetType: targetObject.isNull ? "" : targetObject.shortTypeName)
+        self.invocationInfo = invocationInfo
+        super.init(typeNames: ["System.Management.Automation.ErrorRecord", "System.Object"])
+        if exception.errorRecord == nil { exception.errorRecord = self }
+    }
+
+    /// The message NormalView and `"$_"` show.
+    public var message: String { errorDetails ?? exception.message }
+
+    public override var properties: [PSPropertyInfo] {
+        [
+            PSPropertyInfo(name: "Exception", value: .object(exception), typeName: "System.Exception"),
+            PSPropertyInfo(name: "TargetObject", value: targetObject, typeName: "System.Object"),
+            PSPropertyInfo(name: "CategoryInfo", value: .object(CategoryInfoObject(categoryInfo)),
+                           typeName: "System.Management.Automation.ErrorCategoryInfo"),
+            PSPropertyInfo(name: "FullyQualifiedErrorId", value: .string(fullyQualifiedErrorId)),
+            PSPropertyInfo(name: "ErrorDetails", value: errorDetails.map { .string($0) } ?? .null,
+                           typeName: "System.Management.Automation.ErrorDetails"),
+            PSPropertyInfo(name: "InvocationInfo", value: invocationInfo.map { .object(InvocationInfoObject($0)) } ?? .null,
+                           typeName: "System.Management.Automation.InvocationInfo"),
+            PSPropertyInfo(name: "ScriptStackTrace", value: .string(""), typeName: "System.String"),
+            PSPropertyInfo(name: "PipelineIterationInfo", value: .array(PSArray([])),
+                           typeName: "System.Collections.ObjectModel.ReadOnlyCollection`1[[System.Int32]]"),
+        ]
+    }
+
+    public override func toString() -> String { message }
+}
+
+/// `$_.CategoryInfo` as an object.
+final class CategoryInfoObject: PSObject {
+    let info: ErrorCategoryInfo
+    init(_ info: ErrorCategoryInfo) {
+        self.info = info
+        super.init(typeNames: ["System.Management.Automation.ErrorCategoryInfo", "System.Object"])
+    }
+    override var properties: [PSPropertyInfo] {
+        [
+            PSPropertyInfo(name: "Category", value: .string(info.category.rawValue),
+                           typeName: "System.Management.Automation.ErrorCategory"),
+            PSPropertyInfo(name: "Activity", value: .string(info.activity)),
+            PSPropertyInfo(name: "Reason", value: .string(info.reason)),
+            PSPropertyInfo(name: "TargetName", value: .string(info.targetName)),
+            PSPropertyInfo(name: "TargetType", value: .string(info.targetType)),
+        ]
+    }
+    override func toString() -> String { info.message }
+}
+
+/// `$_.InvocationInfo` as an object.
+final class InvocationInfoObject: PSObject {
+    let info: InvocationInfo
+    init(_ info: InvocationInfo) {
+        self.info = info
+        super.init(typeNames: ["System.Management.Automation.InvocationInfo", "System.Object"])
+    }
+    override var properties: [PSPropertyInfo] {
+        [
+            PSPropertyInfo(name: "MyCommand", value: info.myCommand.map { .string($0) } ?? .null),
+            PSPropertyInfo(name: "ScriptName", value: .string(info.scriptName)),
+            PSPropertyInfo(name: "ScriptLineNumber", value: .int32(Int32(info.scriptLineNumber))),
+            PSPropertyInfo(name: "OffsetInLine", value: .int32(Int32(info.offsetInLine))),
+            PSPropertyInfo(name: "Line", value: .string(info.line)),
+            PSPropertyInfo(name: "PositionMessage", value: .string(ErrorView.positionMessage(info))),
+            PSPropertyInfo(name: "InvocationName", value: .string(info.invocationName)),
+        ]
+    }
+}

@@ -1,1 +1,0 @@
-// The PowerShell engine: values, evaluation, binding, errors and formatting.
