@@ -65,7 +65,8 @@ public struct DatagramAddress: Sendable, Hashable, CustomStringConvertible {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2, let ipv4 = parseIPv4(parts[0]) else { return nil }
         if parts.count == 2 {
-            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCII), let port = UInt16(parts[1]) else { return nil }
+            guard (1...5).contains(parts[1].count), parts[1].allSatisfy({ $0 >= "0" && $0 <= "9" }),
+                  let port = UInt16(parts[1]) else { return nil }
             return DatagramAddress(ipv4: ipv4, port: port)
         }
         guard let defaultPort else { return nil }
