@@ -17,6 +17,8 @@ final class DatagramEndpoint: Sendable {
     /// Receive buffer per datagram: a mailslot datagram is at most 65,535 + 14 bytes, but legal
     /// ones (424 bytes of data) fit well within 2 KB; longer ones are truncated and then rejected.
     static let receiveBufferSize = 2048
+    /// Datagrams taken per recvmmsg call. NIO divides one receive buffer among them.
+    static let vectorReadCount = 32
 
     let channel: any Channel
     let localAddress: DatagramAddress
@@ -33,10 +35,9 @@ final class DatagramEndpoint: Sendable {
     static func bind(_ address: DatagramAddress, receiver: any DatagramReceiver,
                      statistics: StatisticsRecorder) throws -> DatagramEndpoint {
         let bootstrap = DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .channelOption(.socketOption(.so_reuseaddr), value: 1)
             .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
-            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: receiveBufferSize))
-            .channelOption(.datagramVectorReadMessageCount, value: 32)
+            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: receiveBufferSize * vectorReadCount))
+            .channelOption(.datagramVectorReadMessageCount, value: vectorReadCount)
             .channelOption(.maxMessagesPerRead, value: 64)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
