@@ -63,6 +63,8 @@ public final class Engine {
     /// when it consumed the record.
     var errorRedirection: ((ErrorRecord) throws -> Bool)?
     var nestingLevel = 0
+    /// The function or script whose code is running, as `Write-Error` reports it.
+    var callerInvocation: InvocationInfo?
     var strictMode = false
     private(set) var errorActionPreference: ActionPreference = .Continue
     private(set) var confirmPreference: ConfirmImpact = .high
@@ -99,7 +101,7 @@ public final class Engine {
         if !result.errors.isEmpty { return run(result, fromFile: true, isolatedScope: true) }
         sessionState.setLocal("PSScriptRoot", .string(directoryName(full)))
         sessionState.setLocal("PSCommandPath", .string(full))
-        let quoted = arguments.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }
+        let quoted = arguments.map { "'" + $0.replacing("'", with: "''") + "'" }
         _ = quoted
         return runScript(result, arguments: arguments.map { .string($0) })
     }

@@ -1,3 +1,4 @@
+import SMBPolicy
 /// The automatic and preference variables a new session starts with (Windows PowerShell 5.1's values).
 enum AutomaticVariables {
     static func install(in engine: Engine) {
@@ -29,7 +30,7 @@ enum AutomaticVariables {
         variable("PSDefaultParameterValues", .hashtable(PSHashtable()))
         variable("PSCulture", .string("en-US"))
         variable("PSUICulture", .string("en-US"))
-        variable("PSVersionTable", .hashtable(versionTable(profile: OSProfileName.active(in: env))))
+        variable("PSVersionTable", .hashtable(versionTable(profile: engine.osProfile)))
         variable("Host", .object(HostObject()))
         variable("ExecutionContext", .null)
         variable("true", .bool(true))
@@ -37,7 +38,7 @@ enum AutomaticVariables {
     }
 
     /// `$PSVersionTable` of Windows PowerShell 5.1 on the profile's Windows build.
-    static func versionTable(profile: OSProfileName) -> PSHashtable {
+    static func versionTable(profile: OSProfile) -> PSHashtable {
         let table = PSHashtable()
         let build = profile.build
         table[string: "PSVersion"] = .object(VersionObject("5.1.\(build.number).\(build.revision)"))
@@ -53,18 +54,8 @@ enum AutomaticVariables {
     }
 }
 
-/// The Windows versions the shell can mirror; `SMBCONFIG_OS_PROFILE` chooses one.
-enum OSProfileName: String, CaseIterable {
-    case windows11_24H2 = "Windows11-24H2"
-    case windowsServer2025 = "WindowsServer2025"
-    case windows11_23H2 = "Windows11-23H2"
-    case windowsServer2022 = "WindowsServer2022"
-
-    static func active(in environment: [String: String]) -> OSProfileName {
-        guard let raw = environment["SMBCONFIG_OS_PROFILE"] else { return .windows11_24H2 }
-        return allCases.first { $0.rawValue.caseInsensitiveEquals(raw.trimmedWhitespace) } ?? .windows11_24H2
-    }
-
+extension OSProfile {
+    /// The Windows build the profile reports (`$PSVersionTable.BuildVersion`).
     var build: (number: Int, revision: Int) {
         switch self {
         case .windows11_24H2, .windowsServer2025: return (26100, 2161)

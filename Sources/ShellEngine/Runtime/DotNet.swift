@@ -1,4 +1,5 @@
 import FoundationEssentials
+import SMBPolicy
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,7 +64,7 @@ enum DotNetTypes {
         case ("System.Environment", "machinename"): return .string(engine.computerName)
         case ("System.Environment", "username"): return .string(engine.environmentValue("USERNAME") ?? engine.environmentValue("USER") ?? "")
         case ("System.Environment", "userdomainname"): return .string(engine.workgroup)
-        case ("System.Environment", "osversion"): return .string("Microsoft Windows NT 10.0.\(OSProfileName.active(in: engine.configuration.environment).build.number).0")
+        case ("System.Environment", "osversion"): return .string("Microsoft Windows NT 10.0.\(engine.osProfile.build.number).0")
         case ("System.Environment", "is64bitoperatingsystem"), ("System.Environment", "is64bitprocess"): return .bool(true)
         case ("System.IO.Path", "directoryseparatorchar"): return .char("\\")
         case ("System.IO.Path", "pathseparator"): return .char(";")
@@ -171,7 +172,7 @@ enum BuiltinMethods {
                 return .bool(args.count > 1 ? s.lowercased().hasPrefix(text(0).lowercased()) : s.hasPrefix(text(0)))
             case "endswith":
                 return .bool(args.count > 1 ? s.lowercased().hasSuffix(text(0).lowercased()) : s.hasSuffix(text(0)))
-            case "replace": return .string(s.replacingOccurrences(of: text(0), with: text(1)))
+            case "replace": return .string(s.replacing(text(0), with: text(1)))
             case "split":
                 let separators = Set(args.flatMap { LanguagePrimitives.toString($0) })
                 return .array(PSArray(s.split(omittingEmptySubsequences: false, whereSeparator: { separators.contains($0) })
@@ -185,11 +186,11 @@ enum BuiltinMethods {
                 }
                 return .string(String(chars[start..<(start + length)]))
             case "indexof":
-                guard let r = s.range(of: text(0)) else { return .int32(-1) }
-                return .int32(Int32(s.distance(from: s.startIndex, to: r.lowerBound)))
+                guard let r = s.firstRange(of: text(0)) else { return .int32(-1) }
+                return .int32(Int32(s[..<r.lowerBound].utf16.count))
             case "lastindexof":
-                guard let r = s.range(of: text(0), options: .backwards) else { return .int32(-1) }
-                return .int32(Int32(s.distance(from: s.startIndex, to: r.lowerBound)))
+                guard let r = s.ranges(of: text(0)).last else { return .int32(-1) }
+                return .int32(Int32(s[..<r.lowerBound].utf16.count))
             case "padleft":
                 let width = int(0), pad = args.count > 1 ? Character(text(1)) : " "
                 return .string(String(repeating: pad, count: max(0, width - s.count)) + s)
@@ -295,6 +296,7 @@ enum Formatting {
         while let c = chars.popFirst() {
             if c == "{" {
                 if chars.first == "{" { chars.removeFirst(); result.append("{"); continue }
+                _ = 0
                 var spec = ""
                 while let d = chars.popFirst(), d != "}" { spec.append(d) }
                 var indexPart = spec, formatPart = "", alignment = 0
@@ -303,7 +305,7 @@ enum Formatting {
                     formatPart = String(spec[spec.index(after: colon)...])
                 }
                 if let comma = indexPart.firstIndex(of: ",") {
-                    alignment = Int(indexPart[indexPart.index(after: comma)...].trimmedWhitespace) ?? 0
+                    alignment = Int(String(indexPart[indexPart.index(after: comma)...]).trimmedWhitespace) ?? 0
                     indexPart = String(indexPart[..<comma])
                 }
                 guard let index = Int(indexPart.trimmedWhitespace), index >= 0, index < args.count else {

@@ -14,7 +14,7 @@ extension Engine {
             ? String(decoding: cwd.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "."
         var relative = path
         if relative.hasPrefix("./") || relative.hasPrefix(".\\") { relative.removeFirst(2) }
-        return base + "/" + relative.replacingOccurrences(of: "\\", with: "/")
+        return base + "/" + relative.replacing("\\", with: "/")
     }
 
     func directoryName(_ path: String) -> String {

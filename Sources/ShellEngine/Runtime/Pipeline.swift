@@ -48,7 +48,7 @@ extension Engine {
         }
     }
 
-    func runPipeline(_ pipeline: PipelineAst, output: OutputSink) throws {
+    func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
         let elements = pipeline.pipelineElements
         if elements.count == 1, let head = elements[0] as? CommandExpressionAst, head.redirections.isEmpty {
             try Engine.enumerate(try evaluate(head.expression), into: output)

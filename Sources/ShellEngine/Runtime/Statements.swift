@@ -3,11 +3,11 @@ import CmdletParser
 /// Statement execution: a tree-walking evaluator that reads like the grammar.
 extension Engine {
 
-    func executeBlock(_ block: StatementBlockAst, output: OutputSink) throws {
+    func executeBlock(_ block: StatementBlockAst, output: @escaping OutputSink) throws {
         try executeStatements(block.statements, traps: block.traps, output: output)
     }
 
-    func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: OutputSink) throws {
+    func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: @escaping OutputSink) throws {
         for statement in statements {
             if traps.isEmpty {
                 try executeStatement(statement, output: output)
@@ -29,7 +29,7 @@ extension Engine {
 
     /// A trap handles the error: it is reported (unless the trap breaks), then execution continues
     /// with the next statement, or leaves the scope on `break`.
-    private func runTrap(_ trap: TrapStatementAst, record: ErrorRecord, output: OutputSink) throws {
+    private func runTrap(_ trap: TrapStatementAst, record: ErrorRecord, output: @escaping OutputSink) throws {
         appendError(record)
         let saved = sessionState.lookup("_")?.value
         sessionState.setLocal("_", .object(record))
@@ -44,7 +44,7 @@ extension Engine {
         }
     }
 
-    func executeStatement(_ statement: StatementAst, output: OutputSink) throws {
+    func executeStatement(_ statement: StatementAst, output: @escaping OutputSink) throws {
         if interruptRequested() { throw PipelineStoppedSignal() }
         switch statement {
         case let pipeline as PipelineAst:
@@ -135,7 +135,7 @@ extension Engine {
         }
     }
 
-    private func runLoopBody(_ body: StatementBlockAst, label: String?, output: OutputSink) throws {
+    private func runLoopBody(_ body: StatementBlockAst, label: String?, output: @escaping OutputSink) throws {
         do {
             try executeBlock(body, output: output)
         } catch let signal as ContinueSignal {
@@ -143,7 +143,7 @@ extension Engine {
         }
     }
 
-    private func executeForEach(_ s: ForEachStatementAst, output: OutputSink) throws {
+    private func executeForEach(_ s: ForEachStatementAst, output: @escaping OutputSink) throws {
         let collection = try evaluatePipelineValue(s.condition!)
         let items: [PSValue]
         if case .null = collection { items = [] } else { items = collection.enumerated ?? [collection] }
@@ -158,7 +158,7 @@ extension Engine {
         }
     }
 
-    private func executeSwitch(_ s: SwitchStatementAst, output: OutputSink) throws {
+    private func executeSwitch(_ s: SwitchStatementAst, output: @escaping OutputSink) throws {
         let value = s.condition.map { try? evaluatePipelineValue($0) } ?? .null
         let items = (value ?? .null).enumerated ?? [value ?? .null]
         let saved = sessionState.lookup("_")?.value
@@ -200,7 +200,7 @@ extension Engine {
         return Operators.equals(item, pattern, caseSensitive: caseSensitive)
     }
 
-    private func executeTry(_ s: TryStatementAst, output: OutputSink) throws {
+    private func executeTry(_ s: TryStatementAst, output: @escaping OutputSink) throws {
         do {
             defer {
                 if let finallyBlock = s.finally { try? executeBlock(finallyBlock, output: output) }
