@@ -129,16 +129,3 @@ public enum ErrorView {
     }
 }
 
-extension ErrorView {
-    /// The record PowerShell reports for parse errors.
-    public static func parseErrorRecord(_ result: ParseResult, fromFile: Bool) -> ErrorRecord {
-        let text = result.errors.prefix(10).map { error in
-            positionMessage(InvocationInfo(myCommand: nil, source: result.source, extent: error.extent)) + "\n" + error.message
-        }.joined(separator: "\n\n")
-        let exception = PSExceptionObject(typeName: fromFile ? "System.Management.Automation.ParseException"
-                                                             : "System.Management.Automation.ParentContainsErrorRecordException",
-                                          message: text)
-        return ErrorRecord(exception: exception, errorId: result.errors.first?.errorId ?? "ParseError",
-                           category: .ParserError, targetObject: .null)
-    }
-}
