@@ -229,7 +229,7 @@ public struct PolicyStore: Sendable {
                 }
                 let writes = mutate(&document)
                 FileSystem.removeFiles(in: folder, prefix: temporaryPrefix)
-                let bytes = try document.serialized()
+                let bytes = document.serialized()
                 try FileSystem.replaceAtomically(filePath, with: bytes,
                                                  temporaryName: temporaryPrefix + "\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
                 let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
