@@ -210,4 +210,17 @@ private func resetCmdlet(_ side: PolicySide) -> String {
         #expect(PolicySchema.property(named: "SESSIONTIMEOUT", side: .client)?.type == .uint32)
         #expect(PolicySchema.property(named: "SessionTimeout", side: .server) == nil)
     }
+
+    @Test func eachPropertyKnowsItsParametersAndResetSwitch() throws {
+        let profile = OSProfile.windowsServer2025
+        let timeout = try #require(PolicySchema.property(named: "AutoDisconnectTimeout", side: .server))
+        #expect(PolicySchema.setParameters(for: timeout, profile: profile).map(\.name)
+                == ["AutoDisconnectTimeoutInMinutesV1", "AutoDisconnectTimeoutInSecondsV2"])
+        #expect(PolicySchema.resetSwitch(for: timeout, profile: profile) == nil)
+        let size = try #require(PolicySchema.property(named: "CompressibleThreshold", side: .client))
+        #expect(PolicySchema.resetSwitch(for: size, profile: profile)?.name == "CompressibilitySampling")
+        let mailslots = try #require(PolicySchema.property(named: "EnableMailslots", side: .client))
+        #expect(PolicySchema.resetSwitch(for: mailslots, profile: profile)?.name == "EnableMailslots")
+        #expect(PolicySchema.setParameters(for: mailslots, profile: .windowsServer2022).isEmpty)
+    }
 }

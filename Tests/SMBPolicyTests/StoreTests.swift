@@ -27,6 +27,8 @@ import Testing
             #"HKLM\SYSTEM\CurrentControlSet\Services\Mup\Parameters\EnableMailslots"#,
         ])
         #expect(change.registryWrites.map(\.data) == [.dword(30), .dword(1)])
+        #expect(change.registryWrites.last?.summary
+                == #"HKLM\SYSTEM\CurrentControlSet\Services\Mup\Parameters\EnableMailslots (REG_DWORD) = 0x1 (unconfirmed location)"#)
 
         let second = PolicyStore(folder: folder, profile: .windows11_24H2).load()
         #expect(second.warnings.isEmpty)
@@ -90,6 +92,9 @@ import Testing
         #expect(notConfigured.snapshot.mailslotsEnabled(.client))
 
         let serverOn = try store.setGroupPolicy(side: .server, valueName: "EnableMailslots", value: .dword(1))
+        #expect(serverOn.registryWrites.map(\.summary) == [
+            #"HKLM\Software\Policies\Microsoft\Windows\Bowser\EnableMailslots (REG_DWORD) = 0x1; takes effect after a reboot"#,
+        ])
         #expect(serverOn.snapshot.mailslotsEnabled(.server))
         #expect(serverOn.registryWrites.first?.activation == .reboot)
         #expect(serverOn.snapshot.groupPolicyValues(side: .server) == ["EnableMailslots": .dword(1)])

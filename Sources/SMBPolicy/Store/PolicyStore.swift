@@ -22,6 +22,19 @@ public struct RegistryWrite: Sendable, Hashable {
 
     /// `HKLM\...\Parameters\ValueName`.
     public var path: String { key.path + "\\" + valueName }
+
+    /// One line for `-Verbose`, e.g. `HKLM\...\Mup\Parameters\EnableMailslots (REG_DWORD) = 0x1`,
+    /// with the reboot note and an "(unconfirmed location)" mark where the location is inferred.
+    public var summary: String {
+        var text = data.map { "\(path) (\($0.kind.rawValue)) = \($0.displayText)" } ?? "\(path) deleted"
+        switch activation {
+        case .immediate: break
+        case .reboot: text += "; takes effect after a reboot"
+        case .serviceRestart(let service): text += "; takes effect after the \(service) service restarts"
+        }
+        if !confirmed { text += " (unconfirmed location)" }
+        return text
+    }
 }
 
 /// The outcome of a change: the new effective state and what Windows would have written.
