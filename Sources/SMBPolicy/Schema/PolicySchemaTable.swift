@@ -1,6 +1,8 @@
-// GENERATED from the reference data (smbshare-cmdlets.json and the winserver2022-ps / winserver2025-ps
-// SmbShare docs it cites, plus a real Windows 11 24H2 listing for values the docs omit). Edit the
-// generator's tables, not this file, when a fact changes; every fact here has its source beside it.
+// Generated once from the reference data (../shared/reference/smbshare-cmdlets.json, the
+// winserver2025-ps / winserver2022-ps SmbShare docs it cites, and a real Windows 11 24H2 listing for
+// values the docs omit), then committed: this file is the source of truth now. When a fact changes,
+// edit it here and keep its source tag (see `PolicySchema.sources`); SchemaTests check it against the
+// reference.
 
 extension PolicySchema {
     /// Every client and server property, in the 2025 Set-* syntax order.

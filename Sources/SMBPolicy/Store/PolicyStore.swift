@@ -218,6 +218,10 @@ public struct PolicyStore: Sendable {
     private func change(_ mutate: (inout PolicyDocument) -> [RegistryWrite]) throws(PolicyStoreError)
         -> PolicyChangeResult
     {
+        guard !folder.isEmpty else {
+            throw PolicyStoreError(kind: .io, message: "Cannot save the SMB configuration: no folder is set "
+                + "(SMBCONFIG_HOME is empty).")
+        }
         do {
             try FileSystem.makeFolder(folder)
         } catch {
@@ -264,6 +268,7 @@ public struct PolicyStore: Sendable {
     }
 
     private func readDocument() -> ReadOutcome {
+        guard !folder.isEmpty else { return .missing }
         let bytes: [UInt8]
         do {
             switch try FileSystem.read(filePath) {

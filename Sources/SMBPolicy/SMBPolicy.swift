@@ -1,0 +1,16 @@
+// SMBPolicy: the SMB client/server configuration of the emulated Windows, and where it is kept.
+//
+// - `PolicySchema` is the one declaration of every property of Get-/Set-/Reset-SmbClientConfiguration
+//   and -SmbServerConfiguration: name, side, type (.NET name), validation, default and existence per
+//   `OSProfile`, Format-List order, Set-* parameters and Reset-* switches in the docs' syntax order,
+//   registry storage and activation. The cmdlets derive their parameters from it.
+// - `OSProfile` selects the documented generation: 24H2 / Server 2025 (EnableMailslots, remote
+//   mailslots gated) or 23H2 / Server 2022 (no EnableMailslots; remote mailslots simply work).
+// - `PolicyStore` keeps the local settings and a Group Policy layer in `smb-policy.json` under
+//   SMBCONFIG_HOME: every change is a read-modify-write under an flock'd lock file, written to a
+//   temporary file, fsynced, renamed over the old one, and the folder fsynced. A damaged file is moved
+//   aside with a warning, never overwritten; a failed write leaves the old file as it was.
+// - `PolicySnapshot` resolves default < local < Group Policy and answers `mailslotsEnabled(side)`,
+//   which the engine turns into the transport's outbound (client) / inbound (server) policy.
+//
+// The module imports nothing of the project and only Glibc from the system.
