@@ -177,6 +177,25 @@ import Testing
         #expect(temp.read("smb-policy.json") == text)
     }
 
+    @Test func anUnreadableFileIsLeftAloneAndNotOverwritten() throws {
+        let temp = TempFolder()
+        mkdir(temp.file("smb-policy.json"), 0o755)   // a folder where the file should be: EISDIR
+        let store = PolicyStore(folder: temp.path, profile: .windows11_24H2)
+        let result = store.load()
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings.first?.contains("could not be read") == true)
+        #expect(throws: PolicyStoreError.self) { try store.update(side: .client, set: ["KeepConn": .uint32(1)]) }
+        var info = stat()
+        #expect(stat(temp.file("smb-policy.json"), &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+        #expect(!temp.names().contains { $0.contains("corrupt") })
+    }
+
+    @Test func anEmptyFolderNameIsRefused() {
+        let store = PolicyStore(folder: "", profile: .windows11_24H2)
+        #expect(store.load().warnings.isEmpty)
+        #expect(throws: PolicyStoreError.self) { try store.update(side: .client, set: ["KeepConn": .uint32(1)]) }
+    }
+
     @Test func aHomeUnderARegularFileFailsClearly() throws {
         let temp = TempFolder()
         temp.write("plainfile", "x")
