@@ -14,3 +14,15 @@
 //   which the engine turns into the transport's outbound (client) / inbound (server) policy.
 //
 // The module imports nothing of the project and only Glibc from the system.
+//
+// Typical use by a cmdlet:
+//
+//     let (profile, warning) = OSProfile.resolve(environmentValue: env["SMBCONFIG_OS_PROFILE"])
+//     let store = PolicyStore(folder: smbconfigHome, profile: profile)
+//     let loaded = store.load()                       // print loaded.warnings as WARNING: lines
+//     for parameter in PolicySchema.setParameters(side: .client, profile: profile) { … bind … }
+//     let value = try parameter.propertyValue(for: .bool(true)).get()
+//     let change = try store.update(side: .client, set: [parameter.property.name: value])
+//     change.registryWrites.map(\.summary)            // VERBOSE: lines
+//     change.snapshot.mailslotsEnabled(.client)       // → TransportPolicy(outbound:)
+//     change.snapshot.entries(side: .client)          // Get-SmbClientConfiguration, in order
