@@ -105,6 +105,25 @@ import Testing
         #expect(PolicyStore(folder: temp.path, profile: .windows11_24H2).load().snapshot.mailslotsEnabled(.client))
     }
 
+    @Test func theRegistryViewShowsStoredFormsAndPolicyValues() throws {
+        let temp = TempFolder()
+        let store = PolicyStore(folder: temp.path, profile: .windows11_24H2)
+        _ = try store.update(side: .client, set: ["EnableLargeMtu": .bool(false), "SessionTimeout": .uint32(45),
+                                                  "EnableMailslots": .bool(true)])
+        _ = try store.update(side: .server, set: ["NullSessionShares": .string("a,b")])
+        let snapshot = try store.setGroupPolicy(side: .server, valueName: "EnableMailslots", value: .dword(0)).snapshot
+        #expect(snapshot.registryValues(key: .lanmanWorkstation) == [
+            RegistryValue(name: "DisableLargeMtu", data: .dword(1)), RegistryValue(name: "SessTimeout", data: .dword(45)),
+        ])
+        #expect(snapshot.registryValues(key: .mupParameters) == [RegistryValue(name: "EnableMailslots", data: .dword(1))])
+        #expect(snapshot.registryValues(key: .lanmanServer) == [
+            RegistryValue(name: "NullSessionShares", data: .multiString(["a", "b"])),
+        ])
+        #expect(snapshot.registryValues(key: .bowser) == [RegistryValue(name: "EnableMailslots", data: .dword(0))])
+        #expect(snapshot.registryValues(key: .networkProvider).isEmpty)
+        #expect(!snapshot.mailslotsEnabled(.server))
+    }
+
     @Test func unknownFieldsSurviveARewrite() throws {
         let temp = TempFolder()
         temp.write("smb-policy.json", """
