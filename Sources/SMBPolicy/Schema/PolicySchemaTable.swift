@@ -453,7 +453,7 @@ extension PolicySchema {
             help: "Accepts remote mailslot datagrams (inbound, browser). Off by default from 24H2 / Server 2025.",
             validation: .none,
             defaults: .init(w24H2: .init(.bool(false), source: "S4,S6,S22", confirmed: true), s2025: .init(.bool(false), source: "S4,S6,S22", confirmed: true), w23H2: nil, s2022: nil),
-            storage: RegistryLocation(key: .bowserParameters, valueName: "EnableMailslots", kind: .dword, inverted: false, note: "server-side local value not found in any source; Bowser\\\\Parameters is a guess"),
+            storage: RegistryLocation(key: .bowserParameters, valueName: "EnableMailslots", kind: .dword, inverted: false, note: "server-side local value not found in any source; Bowser\\Parameters is a guess"),
             activation: .reboot, groupPolicy: .bowser),
         PolicyProperty(
             name: "EnableMultiChannel", side: .server, type: .boolean,
