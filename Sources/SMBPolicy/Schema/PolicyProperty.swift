@@ -4,6 +4,14 @@
 public enum PolicySide: String, Sendable, Hashable, CaseIterable, Codable {
     case client
     case server
+
+    /// The CIM class of the configuration object (`MSFT_SmbClientConfiguration`).
+    public var cimClassName: String { self == .client ? "MSFT_SmbClientConfiguration" : "MSFT_SmbServerConfiguration" }
+
+    /// The type name Get-Smb*Configuration documents for its output (first line of Get-Member).
+    public var cimTypeName: String {
+        "Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/" + cimClassName
+    }
 }
 
 /// A property's default in one OS profile, with where the value comes from.
