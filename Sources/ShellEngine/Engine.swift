@@ -161,7 +161,7 @@ public final class Engine {
             lastSucceeded = false
             return .terminated
         } catch let exit as ExitSignal {
-            sessionState.global.variables["lastexitcode"] = PSVariable(name: "LASTEXITCODE", value: .int32(exit.code))
+            sessionState.global.variables[NameKey("LASTEXITCODE")] = PSVariable(name: "LASTEXITCODE", value: .int32(exit.code))
             outcome = .exitRequested(exit.code)
         } catch is PipelineStoppedSignal {
             lastSucceeded = false

@@ -82,7 +82,7 @@ final class SetVariable: Cmdlet {
         let scope: VariableScopeName = VariableScopeName(context.string("Scope"))
         for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
             let name = LanguagePrimitives.toString(nameValue)
-            if create, engine.sessionState.lookup(name, scope: scope.scope) != nil, scope.scope != .unqualified || engine.sessionState.current.variables[name.lowercased()] != nil {
+            if create, engine.sessionState.lookup(name, scope: scope.scope) != nil, scope.scope != .unqualified || engine.sessionState.current.variables[NameKey(name)] != nil {
                 try context.writeError(context.errorRecord(message: "A variable with name '\(name)' already exists.",
                     errorId: "VariableAlreadyExists", category: .ResourceExists,
                     exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException", target: .string(name)))

@@ -1,5 +1,6 @@
 /// A terminating error travelling up to the nearest `try`/`trap` or to the console.
-struct RuntimeError: Error {
+// @unchecked: the engine runs on one thread; a RuntimeError never crosses to another.
+struct RuntimeError: Error, @unchecked Sendable {
     let record: ErrorRecord
 }
 

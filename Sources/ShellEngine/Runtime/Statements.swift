@@ -336,6 +336,7 @@ extension Engine {
     }
 
     func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws {
+        if name.utf8.count == 4 && NameKey(name) == "null" { return }  // `$null = …` discards
         if case .drive(let drive) = scope, drive.lowercased() == "env" {
             if value.isNull { sessionState.environment.removeValue(forKey: name) }
             else { sessionState.environment[name] = LanguagePrimitives.toString(value) }
