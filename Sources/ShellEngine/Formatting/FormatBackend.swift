@@ -1,0 +1,120 @@
+/// The messages a formatter sends to its output (FormatStartData, GroupStartData, FormatEntryData,
+/// GroupEndData, FormatEndData of the formatting protocol).
+enum FormatPacket {
+    case formatStart(FormatShapeInfo)
+    case groupStart
+    case tableRow(values: [String], alignments: [FormatAlignment?], multiLine: Bool)
+    case listEntry(labels: [String], values: [String])
+    /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own).
+    case outOfBandLines([String])
+    /// Out-of-band object shown as a list of its own (`""`, the properties, `""`).
+    case outOfBandList(labels: [String], values: [String])
+    case groupEnd
+    case formatEnd
+}
+
+enum FormatShapeInfo {
+    case table(TableHeaderInfo)
+    case list
+}
+
+struct TableHeaderInfo {
+    var labels: [String]
+    /// 0 = size from the values.
+    var widths: [Int]
+    var alignments: [FormatAlignment]
+    var hideHeader = false
+    var autoSize = false
+}
+
+/// OutCommandInner of Out-Default / Out-String: turns packets into lines. A format sequence
+/// opens and closes with an empty line; a list group adds one before and one after each entry;
+/// a table group writes its header and rows and ends with an empty line. A table whose first
+/// column has no fixed width (or -AutoSize) is cached from its group start to its group end, and
+/// every column is then sized to its widest label or value.
+struct FormatBackend {
+    /// Usable width (`ColumnNumber`): the console buffer width minus one.
+    let columns: Int
+    private var shape: FormatShapeInfo?
+    private var cachingEnabled = false
+    private var cache: [FormatPacket]?
+    private var table: TableWriter?
+
+    init(columns: Int) {
+        self.columns = columns
+    }
+
+    mutating func consume(_ packet: FormatPacket) -> [String] {
+        switch packet {
+        case .formatStart(let info):
+            shape = info
+            if case .table(let header) = info {
+                cachingEnabled = header.autoSize || (header.widths.first ?? 0) == 0
+            } else {
+                cachingEnabled = false
+            }
+            return [""]
+        case .groupStart where cachingEnabled:
+            cache = [packet]
+            return []
+        case .groupEnd:
+            guard var queued = cache else { return emit(packet, widthHint: nil) }
+            queued.append(packet)
+            cache = nil
+            let hint = cachedWidths(queued)
+            return queued.flatMap { emit($0, widthHint: hint) }
+        case .formatEnd:
+            shape = nil
+            return [""]
+        default:
+            if cache != nil {
+                cache!.append(packet)
+                return []
+            }
+            return emit(packet, widthHint: nil)
+        }
+    }
+
+    /// ProcessCachedGroupOnTable: each column as wide as its label or its widest cached value.
+    private func cachedWidths(_ packets: [FormatPacket]) -> [Int]? {
+        guard case .table(let header)? = shape else { return nil }
+        var widths = header.labels.map(TextLayout.cells)
+        for case .tableRow(let values, _, _) in packets {
+            for (k, value) in values.enumerated() where k < widths.count {
+                widths[k] = Swift.max(widths[k], TextLayout.cells(value))
+            }
+        }
+        return widths
+    }
+
+    private mutating func emit(_ packet: FormatPacket, widthHint: [Int]?) -> [String] {
+        switch packet {
+        case .groupStart:
+            switch shape {
+            case .table(let header)?:
+                let writer = TableWriter(screenColumns: columns, widths: widthHint ?? header.widths,
+                                         alignments: header.alignments, hideHeader: header.hideHeader)
+                table = writer
+                return writer.header(header.labels)
+            case .list?: return [""]
+            case nil: return []
+            }
+        case .tableRow(let values, let alignments, let multiLine):
+            return table?.row(values, alignments: alignments, multiLine: multiLine) ?? []
+        case .listEntry(let labels, let values):
+            return (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
+        case .outOfBandLines(let lines):
+            return lines
+        case .outOfBandList(let labels, let values):
+            return [""] + (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
+        case .groupEnd:
+            table = nil
+            return [""]
+        case .formatStart, .formatEnd:
+            return [""]
+        }
+    }
+
+    /// Whether a format sequence is open (between its start and end).
+    var isInSequence: Bool { shape != nil }
+}

@@ -1,0 +1,218 @@
+/// What Out-Default (and Out-String) print for the objects of one console input, as Windows
+/// PowerShell 5.1's `format-default` + `Out-Default` print them.
+///
+/// Feed every pipeline object to `process(_:)` and write what it returns at once; call `finish()`
+/// at the end of the input and write that too. Text comes back as whole lines, each ending in "\n".
+///
+/// - Scalars (strings, Booleans, numbers, chars, enums), property-less objects and error records
+///   are printed out of band: one line each (an error record as its error view), no blank lines.
+/// - The first other object opens a format sequence and fixes its shape: a table for up to four
+///   properties, else a list. Later objects go into the same table (the first object's columns)
+///   or list (their own properties). Hashtables show as a Name/Value table, type literals as
+///   PowerShell's type table.
+/// - Tables are held back until the sequence ends so every column fits its widest value.
+/// - `FormattedData` from Format-List / Format-Table is printed as its own sequence.
+public final class OutputFormatter {
+    /// Console buffer width (chunking of error views).
+    public let width: Int
+    /// Usable width (`ColumnNumber`) for wrapping, tables and lists.
+    public let columns: Int
+    public let errorView: ErrorViewKind
+    /// `$FormatEnumerationLimit`.
+    public var enumerationLimit = FormatValue.defaultEnumerationLimit
+
+    private var backend: FormatBackend
+    private var document: Document = .none
+
+    private enum Document {
+        case none
+        /// A table built from the first object's property names.
+        case propertyTable(names: [String])
+        case list
+        /// A table of a format view (hashtable entries, types); other objects print out of band.
+        case viewTable(FormatView)
+        case explicit(FormatSequence)
+    }
+
+    /// `width` is the console buffer width: lines are laid out in `width - 1` columns, as the
+    /// console host does. `columns` overrides that (Out-String -Width).
+    public init(width: Int, columns: Int? = nil, errorView: ErrorViewKind = .normalView) {
+        self.width = width
+        self.columns = columns ?? (width - 1)
+        self.errorView = errorView
+        self.backend = FormatBackend(columns: columns ?? (width - 1))
+    }
+
+    /// The text to write now for one pipeline object (often "" while a table is being collected).
+    public func process(_ value: PSValue) -> String { join(processLines(value)) }
+
+    /// The text still pending at the end of the input: held table rows and the closing blank lines.
+    public func finish() -> String { join(finishLines()) }
+
+    /// Each element is one WriteLine of the output (Out-String -Stream writes one string per element).
+    func processLines(_ value: PSValue) -> [String] {
+        packets(for: value).flatMap { backend.consume($0) }
+    }
+
+    func finishLines() -> [String] {
+        closeDocument().flatMap { backend.consume($0) }
+    }
+
+    private func join(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines {
+            text += line
+            text += "\n"
+        }
+        return text
+    }
+
+    // MARK: format-default
+
+    private func packets(for value: PSValue) -> [FormatPacket] {
+        switch value {
+        case .null:
+            return []
+        case .object(let data as FormattedData):
+            return formattedPackets(data)
+        case .array(let array):
+            // The formatter enumerates one level, as format-default does.
+            return array.items.flatMap { objectPackets($0) }
+        case .hashtable(let table):
+            return table.entries.flatMap { objectPackets(.object(DictionaryEntryObject(key: $0.0, value: $0.1))) }
+        default:
+            return objectPackets(value)
+        }
+    }
+
+    private func objectPackets(_ value: PSValue) -> [FormatPacket] {
+        if case .null = value { return [] }
+        if case .object(let data as FormattedData) = value { return formattedPackets(data) }
+        if let outOfBand = outOfBandPacket(value) { return [outOfBand] }
+
+        var packets: [FormatPacket] = []
+        if case .explicit = document { packets += closeDocument() }
+        if case .none = document { packets += openDocument(for: value) }
+
+        switch document {
+        case .propertyTable(let names):
+            let values = names.map { name -> PSValue in
+                FormatSelection.properties(of: value).first { $0.name.caseInsensitiveEquals(name) }?.value ?? .null
+            }
+            packets.append(.tableRow(values: values.map(display), alignments: [], multiLine: false))
+        case .list:
+            let properties = FormatSelection.defaultProperties(of: value)
+            packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
+        case .viewTable(let view):
+            if view.applies(to: value) {
+                packets.append(.tableRow(values: view.row(value, display: display), alignments: [], multiLine: false))
+            } else {
+                // An object the view does not cover is shown out of band as its own list.
+                let properties = FormatSelection.defaultProperties(of: value)
+                packets.append(.outOfBandList(labels: properties.map(\.name),
+                                              values: properties.map { display($0.value) }))
+            }
+        case .explicit, .none:
+            break
+        }
+        return packets
+    }
+
+    private func display(_ value: PSValue) -> String {
+        FormatValue.displayText(value, enumerationLimit: enumerationLimit)
+    }
+
+    /// Out-of-band objects: error records (their error view), scalars and objects without
+    /// properties (their ToString()).
+    private func outOfBandPacket(_ value: PSValue) -> FormatPacket? {
+        switch value {
+        case .object(let record as ErrorRecord):
+            return .outOfBandLines(ErrorView.lines(record, view: errorView, bufferWidth: width, columns: columns))
+        case .scriptBlock:
+            return .outOfBandLines([FormatValue.toString(value)])
+        case .type:
+            return nil
+        default:
+            if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
+                return .outOfBandLines([FormatValue.toString(value)])
+            }
+            return nil
+        }
+    }
+
+    private func openDocument(for value: PSValue) -> [FormatPacket] {
+        if let view = FormatView.view(for: value) {
+            document = .viewTable(view)
+            return [.formatStart(.table(view.header)), .groupStart]
+        }
+        let properties = FormatSelection.defaultProperties(of: value)
+        if properties.count > FormatSelection.propertyCountForTable {
+            document = .list
+            return [.formatStart(.list), .groupStart]
+        }
+        let shown = Array(properties.prefix(FormatSelection.maxTableColumns))
+        document = .propertyTable(names: shown.map(\.name))
+        let header = TableHeaderInfo(labels: shown.map(\.name), widths: shown.map { _ in 0 },
+                                     alignments: shown.map { FormatValue.alignment(of: $0.value) })
+        return [.formatStart(.table(header)), .groupStart]
+    }
+
+    private func closeDocument() -> [FormatPacket] {
+        if case .none = document { return [] }
+        document = .none
+        return [.groupEnd, .formatEnd]
+    }
+
+    // MARK: Format-List / Format-Table output
+
+    private func formattedPackets(_ data: FormattedData) -> [FormatPacket] {
+        var packets: [FormatPacket] = []
+        var continuing = false
+        if case .explicit(let sequence) = document, sequence === data.sequence { continuing = true }
+        if !continuing {
+            packets += closeDocument()
+            guard !data.entries.isEmpty else { return packets }
+            packets.append(.formatStart(shapeInfo(of: data)))
+            packets.append(.groupStart)
+            document = .explicit(data.sequence)
+        }
+        for entry in data.entries {
+            switch data.shape {
+            case .list:
+                packets.append(.listEntry(labels: entry.map(\.label), values: entry.map { display($0.value) }))
+            case .table:
+                packets.append(.tableRow(values: data.columns.indices.map { $0 < entry.count ? display(entry[$0].value) : "" },
+                                         alignments: [], multiLine: data.wrap))
+            }
+        }
+        if data.isLastInSequence { packets += closeDocument() }
+        return packets
+    }
+
+    private func shapeInfo(of data: FormattedData) -> FormatShapeInfo {
+        guard data.shape == .table else { return .list }
+        let first = data.entries.first ?? []
+        let alignments = data.columns.indices.map { k in
+            data.columns[k].alignment ?? (k < first.count ? FormatValue.alignment(of: first[k].value) : .left)
+        }
+        return .table(TableHeaderInfo(labels: data.columns.map(\.label), widths: data.columns.map { $0.width ?? 0 },
+                                      alignments: alignments, hideHeader: data.hideTableHeaders,
+                                      autoSize: data.autoSize))
+    }
+}
+
+/// Out-String: the formatter's output for all input as one string (every line ending in a
+/// newline), or with -Stream one string per line.
+public enum OutString {
+    public static func text(_ values: [PSValue], width: Int, columns: Int? = nil,
+                            errorView: ErrorViewKind = .normalView) -> String {
+        let formatter = OutputFormatter(width: width, columns: columns, errorView: errorView)
+        return values.map { formatter.process($0) }.joined() + formatter.finish()
+    }
+
+    public static func lines(_ values: [PSValue], width: Int, columns: Int? = nil,
+                             errorView: ErrorViewKind = .normalView) -> [String] {
+        let formatter = OutputFormatter(width: width, columns: columns, errorView: errorView)
+        return values.flatMap { formatter.processLines($0) } + formatter.finishLines()
+    }
+}
