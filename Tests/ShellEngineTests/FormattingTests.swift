@@ -287,6 +287,47 @@ struct FormattingTests {
         #expect(FormatSelection.defaultShape(of: Self.object((1...5).map { ("P\($0)", .int32(1)) })) == .list)
     }
 
+    // MARK: Get-Member
+
+    static func members(_ typeName: String) -> [PSValue] {
+        [("Equals", "Method", "bool Equals(System.Object obj)"), ("GetHashCode", "Method", "int GetHashCode()"),
+         ("GetType", "Method", "type GetType()"), ("ToString", "Method", "string ToString()"),
+         ("a", "NoteProperty", "int a=1")].map {
+            .object(MemberDefinition(typeName: typeName, name: $0.0, memberType: $0.1, definition: $0.2))
+        }
+    }
+
+    static func padded(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: width - s.count) }
+
+    @Test func getMemberIsGroupedByTypeNameAndAutoSized() {
+        let text = Self.outDefault(Self.members("System.Management.Automation.PSCustomObject"))
+        let rows = [("Name", "MemberType", "Definition"), ("----", "----------", "----------"),
+                    ("Equals", "Method", "bool Equals(System.Object obj)"), ("GetHashCode", "Method", "int GetHashCode()"),
+                    ("GetType", "Method", "type GetType()"), ("ToString", "Method", "string ToString()"),
+                    ("a", "NoteProperty", "int a=1")]
+            .map { Self.padded($0.0, 11) + " " + Self.padded($0.1, 12) + " " + Self.padded($0.2, 30) + "\n" }
+        #expect(text == "\n\n   TypeName: System.Management.Automation.PSCustomObject\n\n" + rows.joined() + "\n\n")
+    }
+
+    @Test func getMemberStartsANewGroupForEachTypeName() {
+        let text = Self.outDefault(Array(Self.members("A").prefix(1)) + Array(Self.members("B").prefix(1)))
+        let header = "Name   MemberType Definition                    \n----   ---------- ----------                    \n"
+        let row = "Equals Method     bool Equals(System.Object obj)\n"
+        #expect(text == "\n\n   TypeName: A\n\n" + header + row + "\n" + "\n   TypeName: B\n\n" + header + row + "\n\n")
+    }
+
+    @Test func getMemberWrapsLongDefinitions() {
+        let text = Self.outDefault(Self.members("T"), width: 40)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 39 })
+        // The Definition column is shrunk to 39 - 11 - 12 - 2 = 14 cells; wrapped parts stay in it.
+        let equals = lines.firstIndex { $0.hasPrefix("Equals") }!
+        // A word longer than the column continues on the current line, cut character by character.
+        #expect(lines[equals] == "Equals      Method       bool Equals(Sy")
+        #expect(lines[equals + 1] == String(repeating: " ", count: 25) + "stem.Object   ")
+        #expect(lines[equals + 2] == String(repeating: " ", count: 25) + "obj)          ")
+    }
+
     @Test func narrowConsoleNeverTraps() {
         for width in 0...8 {
             let row = Self.object([("Name", .string("value")), ("Other", .string("text"))])

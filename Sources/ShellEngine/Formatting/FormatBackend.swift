@@ -2,7 +2,8 @@
 /// GroupEndData, FormatEndData of the formatting protocol).
 enum FormatPacket {
     case formatStart(FormatShapeInfo)
-    case groupStart
+    /// `label`: the group header of a grouped view (`   TypeName: X`), written between blank lines.
+    case groupStart(label: String?)
     case tableRow(values: [String], alignments: [FormatAlignment?], multiLine: Bool)
     case listEntry(labels: [String], values: [String])
     /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own).
@@ -89,15 +90,18 @@ struct FormatBackend {
 
     private mutating func emit(_ packet: FormatPacket, widthHint: [Int]?) -> [String] {
         switch packet {
-        case .groupStart:
+        case .groupStart(let label):
+            // A grouping label goes between blank lines, wrapped like any complex text.
+            let labelLines = label.map { [""] + TextLayout.generateLines($0, firstLineLength: columns,
+                                                                         followingLinesLength: columns) + [""] } ?? []
             switch shape {
             case .table(let header)?:
                 let writer = TableWriter(screenColumns: columns, widths: widthHint ?? header.widths,
                                          alignments: header.alignments, hideHeader: header.hideHeader)
                 table = writer
-                return writer.header(header.labels)
-            case .list?: return [""]
-            case nil: return []
+                return labelLines + writer.header(header.labels)
+            case .list?: return labelLines + [""]
+            case nil: return labelLines
             }
         case .tableRow(let values, let alignments, let multiLine):
             return table?.row(values, alignments: alignments, multiLine: multiLine) ?? []

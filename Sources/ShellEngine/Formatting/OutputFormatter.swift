@@ -29,8 +29,9 @@ public final class OutputFormatter {
         /// A table built from the first object's property names.
         case propertyTable(names: [String])
         case list
-        /// A table of a format view (hashtable entries, types); other objects print out of band.
-        case viewTable(FormatView)
+        /// A table of a format view (hashtable entries, types, members); other objects print out of
+        /// band. `group`: the current value of the view's grouping key.
+        case viewTable(FormatView, group: String?)
         case explicit(FormatSequence)
     }
 
@@ -103,9 +104,15 @@ public final class OutputFormatter {
         case .list:
             let properties = FormatSelection.defaultProperties(of: value)
             packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
-        case .viewTable(let view):
+        case .viewTable(let view, let group):
             if view.applies(to: value) {
-                packets.append(.tableRow(values: view.row(value, display: display), alignments: [], multiLine: false))
+                if let key = view.groupKey(value), key != group {
+                    // A new grouping value ends the group and starts another under its own label.
+                    packets += [.groupEnd, .groupStart(label: view.groupLabel(key))]
+                    document = .viewTable(view, group: key)
+                }
+                packets.append(.tableRow(values: view.row(value, display: display), alignments: [],
+                                         multiLine: view.wrapsRows))
             } else {
                 // An object the view does not cover is shown out of band as its own list.
                 let properties = FormatSelection.defaultProperties(of: value)
@@ -142,19 +149,20 @@ public final class OutputFormatter {
 
     private func openDocument(for value: PSValue) -> [FormatPacket] {
         if let view = FormatView.view(for: value) {
-            document = .viewTable(view)
-            return [.formatStart(.table(view.header)), .groupStart]
+            let key = view.groupKey(value)
+            document = .viewTable(view, group: key)
+            return [.formatStart(.table(view.header)), .groupStart(label: key.map(view.groupLabel))]
         }
         let properties = FormatSelection.defaultProperties(of: value)
         if properties.count > FormatSelection.propertyCountForTable {
             document = .list
-            return [.formatStart(.list), .groupStart]
+            return [.formatStart(.list), .groupStart(label: nil)]
         }
         let shown = Array(properties.prefix(FormatSelection.maxTableColumns))
         document = .propertyTable(names: shown.map(\.name))
         let header = TableHeaderInfo(labels: shown.map(\.name), widths: shown.map { _ in 0 },
                                      alignments: shown.map { FormatValue.alignment(of: $0.value) })
-        return [.formatStart(.table(header)), .groupStart]
+        return [.formatStart(.table(header)), .groupStart(label: nil)]
     }
 
     private func closeDocument() -> [FormatPacket] {
@@ -173,7 +181,7 @@ public final class OutputFormatter {
             packets += closeDocument()
             guard !data.entries.isEmpty else { return packets }
             packets.append(.formatStart(shapeInfo(of: data)))
-            packets.append(.groupStart)
+            packets.append(.groupStart(label: nil))
             document = .explicit(data.sequence)
         }
         for entry in data.entries {
