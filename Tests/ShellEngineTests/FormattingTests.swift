@@ -328,6 +328,30 @@ struct FormattingTests {
         #expect(lines[equals + 2] == String(repeating: " ", count: 25) + "obj)          ")
     }
 
+    @Test func spareWidthGoesToUnsizedColumnsLeftToRight() {
+        var widths = [5, 0, 0]
+        ColumnWidthManager.fit(&widths, tableWidth: 20)
+        #expect(widths == [5, 7, 6])
+    }
+
+    @Test func hugeWidthsAreCappedAtTheConsoleMaximum() {
+        let table = PSHashtable()
+        table[string: "k"] = .string("v")
+        let text = OutString.text([.hashtable(table)], width: Int.max, columns: Int.max)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count == 32767 })
+    }
+
+    @Test func largeTablesAndScalarStreams() {
+        let rows = (0..<10_000).map { Self.object([("Id", .int32(Int32($0))), ("Name", .string("item\($0)"))]) }
+        let lines = Self.outDefault(rows).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 1 + 2 + 10_000 + 3)
+        #expect(lines[3] == "   0 item0   ")
+        let formatter = OutputFormatter(width: 120)
+        var total = 0
+        for i in 0..<100_000 { total += formatter.process(.int32(Int32(i))).utf8.count }
+        #expect(total == (0..<100_000).reduce(0) { $0 + String($1).utf8.count + 1 })
+    }
+
     @Test func narrowConsoleNeverTraps() {
         for width in 0...8 {
             let row = Self.object([("Name", .string("value")), ("Other", .string("text"))])

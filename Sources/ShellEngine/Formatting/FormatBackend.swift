@@ -119,6 +119,6 @@ struct FormatBackend {
         }
     }
 
-    /// Whether a format sequence is open (between its start and end).
-    var isInSequence: Bool { shape != nil }
+    /// Whether a table group is being held back.
+    var isCaching: Bool { cache != nil }
 }

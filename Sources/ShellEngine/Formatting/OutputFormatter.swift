@@ -38,14 +38,34 @@ public final class OutputFormatter {
     /// `width` is the console buffer width: lines are laid out in `width - 1` columns, as the
     /// console host does. `columns` overrides that (Out-String -Width).
     public init(width: Int, columns: Int? = nil, errorView: ErrorViewKind = .normalView) {
+        // Wider than any console buffer (32767) only pads lines with blanks; the cap keeps a
+        // `-Width 2147483647` from building gigabyte lines.
+        let width = Swift.min(width, Self.maximumWidth)
+        let usable = Swift.min(columns ?? (width - 1), Self.maximumWidth)
         self.width = width
-        self.columns = columns ?? (width - 1)
+        self.columns = usable
         self.errorView = errorView
-        self.backend = FormatBackend(columns: columns ?? (width - 1))
+        self.backend = FormatBackend(columns: usable)
     }
 
+    static let maximumWidth = 32767
+
     /// The text to write now for one pipeline object (often "" while a table is being collected).
-    public func process(_ value: PSValue) -> String { join(processLines(value)) }
+    public func process(_ value: PSValue) -> String {
+        // The common case, a scalar outside a held-back table, skips the packet machinery.
+        if !backend.isCaching {
+            switch value {
+            case .bool, .int32, .int64, .uint32, .uint64, .byte, .double, .decimal, .char:
+                return LanguagePrimitives.toString(value) + "\n"
+            case .string(let s):
+                return s + "\n"
+            default:
+                break
+            }
+        }
+        return join(processLines(value))
+    }
+
 
     /// The text still pending at the end of the input: held table rows and the closing blank lines.
     public func finish() -> String { join(finishLines()) }

@@ -16,15 +16,14 @@ enum ColumnWidthManager {
         }
         let fixed = widths.map { $0 > 0 }
         for k in widths.indices where widths[k] == 0 { widths[k] = minimumColumnWidth }
-        var available = tableWidth - currentWidth(widths)
+        let available = tableWidth - currentWidth(widths)
         if available < 0 { return false }
-        while available > 0 {
-            for k in widths.indices where !fixed[k] {
-                widths[k] += 1
-                available -= 1
-                if available == 0 { break }
-            }
-        }
+        // 5.1 hands the spare cells out one at a time, left to right, over the unassigned
+        // columns; the same result computed at once.
+        let unassigned = widths.indices.filter { !fixed[$0] }
+        let share = available / unassigned.count
+        let extra = available % unassigned.count
+        for (n, k) in unassigned.enumerated() { widths[k] += share + (n < extra ? 1 : 0) }
         return true
     }
 
