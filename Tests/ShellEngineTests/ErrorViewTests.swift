@@ -212,6 +212,27 @@ struct ErrorViewTests {
             """)
     }
 
+    @Test func transformationErrorAt80Columns() {
+        let line = "Set-SmbClientConfiguration -KeepConn abc"
+        let record = Self.bindingError(line, squiggle: Self.extent(of: "abc", in: line),
+            message: "Cannot process argument transformation on parameter 'KeepConn'. Cannot convert value \"abc\" "
+                + "to type \"System.UInt32\". Error: \"Input string was not in a correct format.\"",
+            errorId: "ParameterArgumentTransformationError", category: .InvalidData, exception: Self.transformation)
+        #expect(ErrorView.render(record, view: .normalView, width: 80) == """
+            Set-SmbClientConfiguration : Cannot process argument transformation on 
+            parameter 'KeepConn'. Cannot convert value "abc" to type "System.UInt32". 
+            Error: "Input string was not in a correct format."
+            At line:1 char:38
+            + Set-SmbClientConfiguration -KeepConn abc
+            +                                      ~~~
+                + CategoryInfo          : InvalidData: (:) [Set-SmbClientConfiguration], P 
+               arameterBindingArgumentTransformationException
+                + FullyQualifiedErrorId : ParameterArgumentTransformationError,Set-SmbClie 
+               ntConfiguration
+             \n
+            """)
+    }
+
     @Test func commandNotFoundAt120ColumnsBreaksAfterCheckThe() {
         let text = ErrorView.render(Self.commandNotFound("foo", name: "foo"), view: .normalView, width: 120)
         #expect(text.hasPrefix("foo : The term 'foo' is not recognized as the name of a cmdlet, function, script file, "
