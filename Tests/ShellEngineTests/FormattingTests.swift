@@ -267,10 +267,10 @@ struct FormattingTests {
     }
 
     @Test func outStringEndsEveryLineWithANewline() {
-        #expect(OutString.text([.string("abc")], width: 120) == "abc\n")
-        #expect(OutString.text([], width: 120) == "")
-        #expect(OutString.lines([Self.object([("a", .int32(1))])], width: 120) == ["", "a", "-", "1", "", ""])
-        #expect(OutString.text([.string("a-long-value")], width: 120, columns: 5) == "a-long-value\n")
+        #expect(OutputFormatter.outString([.string("abc")], width: 120) == "abc\n")
+        #expect(OutputFormatter.outString([], width: 120) == "")
+        #expect(OutputFormatter.outStringLines([Self.object([("a", .int32(1))])], width: 120) == ["", "a", "-", "1", "", ""])
+        #expect(OutputFormatter.outString([.string("a-long-value")], width: 120, columns: 5) == "a-long-value\n")
     }
 
     @Test func defaultPropertiesFollowTheDisplaySet() {
@@ -316,6 +316,19 @@ struct FormattingTests {
         #expect(text == "\n\n   TypeName: A\n\n" + header + row + "\n" + "\n   TypeName: B\n\n" + header + row + "\n\n")
     }
 
+    @Test func formattedDataWithGroupHeadersMatchesTheMemberView() {
+        let sequence = FormatSequence()
+        let pieces = ["A", "B"].map { type -> PSValue in
+            let data = FormattedData(shape: .table, entries: [[("Name", .string("Equals")), ("MemberType", .string("Method")),
+                                                               ("Definition", .string("bool Equals(System.Object obj)"))]],
+                                     autoSize: true, sequence: sequence, isLastInSequence: type == "B")
+            data.groupHeader = "   TypeName: " + type
+            return .object(data)
+        }
+        let members = Array(Self.members("A").prefix(1)) + Array(Self.members("B").prefix(1))
+        #expect(Self.outDefault(pieces) == Self.outDefault(members))
+    }
+
     @Test func getMemberWrapsLongDefinitions() {
         let text = Self.outDefault(Self.members("T"), width: 40)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -337,7 +350,7 @@ struct FormattingTests {
     @Test func hugeWidthsAreCappedAtTheConsoleMaximum() {
         let table = PSHashtable()
         table[string: "k"] = .string("v")
-        let text = OutString.text([.hashtable(table)], width: Int.max, columns: Int.max)
+        let text = OutputFormatter.outString([.hashtable(table)], width: Int.max, columns: Int.max)
         #expect(text.split(separator: "\n").allSatisfy { $0.count == 32767 })
     }
 

@@ -33,9 +33,12 @@ public final class FormattedData: PSObject {
     public let entries: [[(label: String, value: PSValue)]]
     /// Table columns; by default the first entry's labels.
     public let columns: [Column]
-    public let autoSize: Bool
-    public let wrap: Bool
-    public let hideTableHeaders: Bool
+    public var autoSize: Bool
+    public var wrap: Bool
+    public var hideTableHeaders: Bool
+    /// The group label printed between blank lines above the data, e.g. `   TypeName: X` of
+    /// Get-Member; a new label within one sequence starts a new group.
+    public var groupHeader: String?
     public let sequence: FormatSequence
     /// False when more `FormattedData` of the same sequence follow (a cmdlet that streams one
     /// object at a time); the last one closes the sequence.

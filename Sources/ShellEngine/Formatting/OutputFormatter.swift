@@ -32,7 +32,7 @@ public final class OutputFormatter {
         /// A table of a format view (hashtable entries, types, members); other objects print out of
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
-        case explicit(FormatSequence)
+        case explicit(FormatSequence, group: String?)
     }
 
     /// `width` is the console buffer width: lines are laid out in `width - 1` columns, as the
@@ -195,14 +195,18 @@ public final class OutputFormatter {
 
     private func formattedPackets(_ data: FormattedData) -> [FormatPacket] {
         var packets: [FormatPacket] = []
-        var continuing = false
-        if case .explicit(let sequence) = document, sequence === data.sequence { continuing = true }
-        if !continuing {
+        if case .explicit(let sequence, let group) = document, sequence === data.sequence {
+            if data.groupHeader != group {
+                // Same sequence, new grouping value: close the group and open one under its label.
+                packets += [.groupEnd, .groupStart(label: data.groupHeader)]
+                document = .explicit(data.sequence, group: data.groupHeader)
+            }
+        } else {
             packets += closeDocument()
             guard !data.entries.isEmpty else { return packets }
             packets.append(.formatStart(shapeInfo(of: data)))
-            packets.append(.groupStart(label: nil))
-            document = .explicit(data.sequence)
+            packets.append(.groupStart(label: data.groupHeader))
+            document = .explicit(data.sequence, group: data.groupHeader)
         }
         for entry in data.entries {
             switch data.shape {
@@ -229,18 +233,25 @@ public final class OutputFormatter {
     }
 }
 
-/// Out-String: the formatter's output for all input as one string (every line ending in a
-/// newline), or with -Stream one string per line.
-public enum OutString {
-    public static func text(_ values: [PSValue], width: Int, columns: Int? = nil,
-                            errorView: ErrorViewKind = .normalView) -> String {
+extension OutputFormatter {
+    /// Out-String: the formatter's output for all input as one string, every line ending in a
+    /// newline. `columns`: Out-String -Width (default: the buffer width minus one, as the console).
+    public static func outString(_ values: [PSValue], width: Int, columns: Int? = nil,
+                                 errorView: ErrorViewKind = .normalView) -> String {
         let formatter = OutputFormatter(width: width, columns: columns, errorView: errorView)
         return values.map { formatter.process($0) }.joined() + formatter.finish()
     }
 
-    public static func lines(_ values: [PSValue], width: Int, columns: Int? = nil,
-                             errorView: ErrorViewKind = .normalView) -> [String] {
+    /// Out-String -Stream: one string per line written.
+    public static func outStringLines(_ values: [PSValue], width: Int, columns: Int? = nil,
+                                      errorView: ErrorViewKind = .normalView) -> [String] {
         let formatter = OutputFormatter(width: width, columns: columns, errorView: errorView)
         return values.flatMap { formatter.processLines($0) } + formatter.finishLines()
     }
+
+    /// Out-String -Stream for one object: the lines to write now.
+    public func processLines(of value: PSValue) -> [String] { processLines(value) }
+
+    /// Out-String -Stream at the end of input: the lines still pending.
+    public func finishedLines() -> [String] { finishLines() }
 }
