@@ -1,4 +1,29 @@
+import ArgumentParser
+import Glibc
+
+/// Entry point: powershell.exe's command-line rules, then one console session.
 @main
 struct SmbConfigShell {
-    static func main() {}
+    static func main() {
+        let arguments: [String]
+        do {
+            arguments = try CommandLineSwitches.canonicalize(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            ConsoleOutput(descriptor: STDERR_FILENO, colours: false).write(error.message + "\n")
+            exit(ExitCodes.badCommandLine)
+        }
+        let options: ShellOptions
+        do {
+            options = try ShellOptions.parse(arguments)
+        } catch {
+            ShellOptions.exit(withError: error)
+        }
+        let status = ConsoleSession(options: options).run()
+        exit(status)
+    }
+}
+
+enum ExitCodes {
+    /// PowerShell's ExitCodeBadCommandLineParameter on Unix (EX_USAGE).
+    static let badCommandLine: Int32 = 64
 }

@@ -128,3 +128,4 @@ public enum ErrorView {
                            targetObject: .null, invocationInfo: info)
     }
 }
+

@@ -1,0 +1,106 @@
+import CmdletParser
+
+extension Engine {
+    /// Tab completion: what may replace the word at `cursor` (a UTF-16 offset into `line`, as
+    /// PowerShell counts characters). Command names, parameter names, parameter values, property
+    /// names and variables, each read from the engine's own tables. The candidates come in the order
+    /// the console cycles through them; an empty list means nothing fits.
+    public func complete(_ line: String, cursor: Int) -> CompletionResult {
+        let parse = Parser.parseInput(line)
+        let source = parse.source
+        let cursorByte = Self.byteOffset(ofCharacter: cursor, in: source.utf8)
+        let context = CompletionContext(source: source, tokens: parse.tokens, cursor: cursorByte)
+        let (candidates, replaceFrom) = candidates(for: context)
+        let start = source.characterOffset(at: replaceFrom)
+        let end = source.characterOffset(at: context.wordEnd)
+        return CompletionResult(replacementStart: start, replacementLength: Swift.max(0, end - start),
+                                candidates: candidates)
+    }
+
+    /// The candidates and the byte offset where the replaced text starts.
+    private func candidates(for context: CompletionContext) -> ([String], Int) {
+        let word = context.word
+        if word.hasPrefix("$") {
+            return (CompletionMatcher.variables(matching: word, in: variableNames), context.wordStart)
+        }
+        if context.isCommandPosition {
+            guard !word.isEmpty else { return ([], context.wordStart) }
+            return (CompletionMatcher.names(matching: word, in: commandNames), context.wordStart)
+        }
+        guard let commandName = context.commandName, let metadata = commandMetadata(commandName) else {
+            return ([], context.wordStart)
+        }
+        if CompletionContext.isParameterWord(word, kind: .generic), !word.contains(":") {
+            let bound = Set(context.parameterWords.compactMap { ParameterLookup.resolve($0, in: metadata)?.name })
+            return (CompletionMatcher.parameters(matching: String(word.dropFirst()), of: metadata, excluding: bound),
+                    context.wordStart)
+        }
+        // `-Name:value` completes the part after the colon.
+        var valueWord = word
+        var valueStart = context.wordStart
+        if word.hasPrefix("-"), let colon = word.firstIndex(of: ":") {
+            valueWord = String(word[word.index(after: colon)...])
+            valueStart += word.utf8.distance(from: word.startIndex, to: word.index(after: colon))
+        }
+        if let parameterWord = context.parameterForValue {
+            guard let parameter = ParameterLookup.resolve(parameterWord, in: metadata) else { return ([], valueStart) }
+            return (values(of: parameter, command: metadata, context: context, matching: valueWord), valueStart)
+        }
+        if PropertyCompletion.takesPropertyNames(metadata.name), context.positionalIndex == 0 {
+            let names = propertyNames(producedBy: context.previousCommandName)
+            return (CompletionMatcher.values(matching: valueWord, in: names), valueStart)
+        }
+        return ([], valueStart)
+    }
+
+    /// Values a parameter accepts: `$true`/`$false`, enum names, a validate-set, mailslot names or
+    /// property names.
+    private func values(of parameter: ParameterMetadata, command: CommandMetadata, context: CompletionContext,
+                        matching word: String) -> [String] {
+        if parameter.name == "Name", command.name.isMailslotCommand {
+            return CompletionMatcher.values(matching: word, in: mailslotNames)
+        }
+        if parameter.name == "Property", PropertyCompletion.takesPropertyNames(command.name) {
+            return CompletionMatcher.values(matching: word, in: propertyNames(producedBy: context.previousCommandName))
+        }
+        for validation in parameter.validations {
+            if case .set(let allowed, _) = validation { return CompletionMatcher.values(matching: word, in: allowed) }
+        }
+        return CompletionMatcher.values(matching: word, in: Self.valueNames(of: parameter.type))
+    }
+
+    private static func valueNames(of type: ParameterType) -> [String] {
+        switch type {
+        case .boolean: return ["$true", "$false"]
+        case .enumeration(_, let values): return values
+        case .array(let element): return valueNames(of: element)
+        default: return []
+        }
+    }
+
+    /// The property names of what `command` writes to the pipeline.
+    private func propertyNames(producedBy command: String?) -> [String] {
+        guard let command, let metadata = commandMetadata(command) else { return [] }
+        return PropertyCompletion.outputProperties(of: metadata.name, engine: self)
+    }
+
+    /// Byte offset of a UTF-16 offset, clamped to the text.
+    static func byteOffset(ofCharacter offset: Int, in utf8: [UInt8]) -> Int {
+        var units = 0
+        var index = 0
+        while index < utf8.count && units < offset {
+            let byte = utf8[index]
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            units += length == 4 ? 2 : 1
+            index += length
+        }
+        return Swift.min(index, utf8.count)
+    }
+}
+
+extension String {
+    /// The mailslot cmdlets (`New-Mailslot`, `Send-MailslotMessage`, …) take a mailslot name as `-Name`.
+    fileprivate var isMailslotCommand: Bool {
+        lowercased().contains("mailslot")
+    }
+}

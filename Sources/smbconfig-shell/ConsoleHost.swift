@@ -1,0 +1,77 @@
+import Glibc
+import ShellEngine
+
+/// The console's side of PSHostUserInterface: text goes straight to the descriptors (error records
+/// to stderr, everything else to stdout), coloured as the Windows console host colours it when the
+/// session is at a terminal; prompt answers come from the terminal or the next stdin line.
+final class ConsoleHost: PSHostUserInterface {
+    private let output: ConsoleOutput
+    private let errors: ConsoleOutput
+    private let input: InputLineReader
+    /// Standard input is a terminal: the terminal echoes what is typed.
+    private let inputIsTerminal: Bool
+    private let outputIsTerminal: Bool
+    private let fallbackWidth: Int
+    let isInteractive: Bool
+
+    init(environment: [String: String], interactive: Bool, input: InputLineReader) {
+        inputIsTerminal = isatty(STDIN_FILENO) != 0
+        outputIsTerminal = isatty(STDOUT_FILENO) != 0
+        // Colours belong to a person at a terminal; piped sessions and NO_COLOR get plain text.
+        let colourWanted = inputIsTerminal && environment["NO_COLOR"].map { $0.isEmpty } ?? true
+        output = ConsoleOutput(descriptor: STDOUT_FILENO, colours: colourWanted && outputIsTerminal)
+        errors = ConsoleOutput(descriptor: STDERR_FILENO, colours: colourWanted && isatty(STDERR_FILENO) != 0)
+        self.input = input
+        isInteractive = interactive
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0, columns <= 10000 {
+            fallbackWidth = columns
+        } else {
+            fallbackWidth = 120
+        }
+    }
+
+    func write(_ text: String, stream: HostStream) {
+        switch stream {
+        case .error: errors.write(text, colour: ConsoleColours.error)
+        case .warning, .verbose, .debug: output.write(text, colour: ConsoleColours.warning)
+        case .output, .host: output.write(text)
+        }
+    }
+
+    func readLine() -> HostInput {
+        let answer = input.readLine()
+        switch answer {
+        case .line(let text):
+            // Piped answers are echoed so that the output reads as the console would show it.
+            if !inputIsTerminal { output.write(text + "\n") }
+        case .interrupted:
+            output.write("\n")
+        case .endOfInput:
+            break
+        }
+        return answer
+    }
+
+    var bufferWidth: Int {
+        if outputIsTerminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        return fallbackWidth
+    }
+
+    func consumeInterrupt() -> Bool {
+        InterruptSignal.consume()
+    }
+
+    func clearScreen() {
+        if outputIsTerminal { output.write("\u{1B}[H\u{1B}[2J\u{1B}[3J") }
+    }
+}
+
+/// The Windows console host's stream colours as SGR codes: ErrorForegroundColor Red,
+/// Warning/Verbose/DebugForegroundColor Yellow (the bright console colours).
+enum ConsoleColours {
+    static let error = "91"
+    static let warning = "93"
+}

@@ -1,0 +1,183 @@
+import FoundationEssentials
+import Glibc
+import ShellEngine
+
+/// One run of the shell: picks the mode (interactive console, piped commands, `-Command`, `-File`),
+/// runs the profile, and turns outcomes into powershell.exe's exit codes.
+final class ConsoleSession {
+    private let options: ShellOptions
+    private let environment: [String: String]
+
+    init(options: ShellOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.options = options
+        self.environment = environment
+    }
+
+    /// The default of `SMBCONFIG_OS_PROFILE`.
+    static let defaultOSProfile = "Windows11-24H2"
+
+    func run() -> Int32 {
+        let reader = InputLineReader(descriptor: STDIN_FILENO)
+        if options.syntaxCheck {
+            return SyntaxCheck(file: options.file, command: options.command, input: reader).run()
+        }
+        let atTerminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        if options.command == "-" && isatty(STDIN_FILENO) != 0 {
+            return fail("'-' was specified as the argument to -Command but standard input has not been redirected for this process.")
+        }
+        var scriptPath: String?
+        if let file = options.file {
+            switch ScriptPath.resolve(file) {
+            case .success(let path): scriptPath = path
+            case .failure(let failure): return fail(failure.message)
+            }
+        }
+        let runsConsole = atTerminal && options.command != "-"
+            && ((options.file == nil && options.command == nil) || options.noExit)
+        InterruptSignal.install(exitOnRepeat: !runsConsole)
+
+        let interactive = !options.nonInteractive
+        let host = ConsoleHost(environment: environment, interactive: interactive, input: reader)
+        let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: interactive))
+        defer { engine.shutdown() }
+
+        if runsConsole && !options.noLogo { host.write(banner, stream: .host) }
+        if !options.noProfile, case .exitRequested(let code) = runProfile(engine) { return code }
+
+        var status: Int32 = 0
+        if let scriptPath {
+            switch engine.executeFile(path: scriptPath, arguments: options.scriptArguments) {
+            case .exitRequested(let code): return code
+            case .terminated: status = 1
+            case .completed: status = 0
+            }
+        } else if let command = options.command {
+            if command == "-" { return PipedCommands(engine: engine, input: reader).run() }
+            let outcome = engine.execute(command)
+            if case .exitRequested(let code) = outcome { return code }
+            status = ExitStatus.of(outcome)
+        } else if !atTerminal {
+            return PipedCommands(engine: engine, input: reader).run()
+        }
+        guard runsConsole else { return status }
+        return InteractiveConsole(engine: engine, environment: environment).run()
+    }
+
+    private var banner: String {
+        let profile = environment["SMBCONFIG_OS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultOSProfile
+        return "smbconfig-shell: Windows PowerShell 5.1 for SMB configuration and mailslots\n"
+            + "OS profile: \(profile)\n\n"
+    }
+
+    /// `SMBCONFIG_HOME/profile.ps1`, run in the global scope as PowerShell dot-sources its profiles.
+    private func runProfile(_ engine: Engine) -> ExecutionOutcome? {
+        let path = engine.configuration.stateFolder + "/profile.ps1"
+        guard access(path, R_OK) == 0, let text = SourceFile.read(path) else { return nil }
+        return engine.execute(text)
+    }
+
+    private func fail(_ message: String) -> Int32 {
+        ConsoleOutput(descriptor: STDERR_FILENO, colours: false).write(message + "\n")
+        return ExitCodes.badCommandLine
+    }
+}
+
+enum ExitStatus {
+    /// powershell.exe -Command: 0 when the last pipeline left `$?` true, else 1.
+    static func of(_ outcome: ExecutionOutcome) -> Int32 {
+        switch outcome {
+        case .exitRequested(let code): return code
+        case .terminated, .completed(succeeded: false): return 1
+        case .completed(succeeded: true): return 0
+        }
+    }
+}
+
+/// Piped mode (and `-Command -`): commands from stdin line by line, no banner, prompt or echo; a
+/// line that leaves a statement open is joined with the next ones until it is complete.
+struct PipedCommands {
+    let engine: Engine
+    let input: InputLineReader
+
+    func run() -> Int32 {
+        var pending: String?
+        var status: Int32 = 0
+        while true {
+            switch input.readLine() {
+            case .line(let line):
+                let text = pending.map { $0 + "\n" + line } ?? line
+                if engine.isIncomplete(text) {
+                    pending = text
+                    continue
+                }
+                pending = nil
+                guard text.contains(where: { !$0.isWhitespace }) else { continue }
+                let outcome = engine.execute(text)
+                InterruptSignal.clear()
+                if case .exitRequested(let code) = outcome { return code }
+                status = ExitStatus.of(outcome)
+            case .interrupted:
+                pending = nil
+            case .endOfInput:
+                if let text = pending {
+                    let outcome = engine.execute(text)
+                    if case .exitRequested(let code) = outcome { return code }
+                    status = ExitStatus.of(outcome)
+                }
+                return status
+            }
+        }
+    }
+}
+
+/// The interactive console: prompt from the `prompt` function, `>> ` while the input is
+/// incomplete, history, completion, Ctrl-C and Ctrl-D.
+struct InteractiveConsole {
+    let engine: Engine
+    let environment: [String: String]
+
+    static let continuationPrompt = ">> "
+
+    func run() -> Int32 {
+        let folder = engine.configuration.stateFolder
+        guard let history = HistoryStore(folder: folder),
+              let editor = LineEditor(history: history, completer: { [engine] line, cursor in
+                  engine.complete(line, cursor: cursor)
+              }) else {
+            return PipedCommands(engine: engine, input: InputLineReader(descriptor: STDIN_FILENO)).run()
+        }
+        while true {
+            InterruptSignal.clear()
+            guard let text = readInput(editor: editor, history: history) else { return 0 }
+            guard text.contains(where: { !$0.isWhitespace }) else { continue }
+            InterruptSignal.clear()
+            if case .exitRequested(let code) = engine.execute(text) { return code }
+        }
+    }
+
+    /// One unit of input: a line, or several while the parser says the input goes on (an empty
+    /// line ends it, as in the 5.1 console). Nil when the user leaves with Ctrl-D.
+    private func readInput(editor: LineEditor, history: HistoryStore) -> String? {
+        var text: String?
+        while true {
+            let prompt = text == nil ? engine.promptText() : Self.continuationPrompt
+            switch editor.read(prompt: prompt) {
+            case .endOfInput:
+                return nil
+            case .interrupted:
+                return ""
+            case .line(let line):
+                history.add(line)
+                guard let sofar = text else {
+                    if !engine.isIncomplete(line) { return line }
+                    text = line
+                    continue
+                }
+                if line.isEmpty { return sofar }
+                let joined = sofar + "\n" + line
+                if !engine.isIncomplete(joined) { return joined }
+                text = joined
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+import CLibEdit
+import Glibc
+import ShellEngine
+
+/// The console's line editor: libedit's native API in emacs mode, with history, PowerShell-style
+/// Tab completion (Tab and Shift-Tab cycle through the candidates in place, Ctrl-Space lists them)
+/// and Ctrl-C that abandons the line. Call `read` on the main thread: signals reach it there.
+final class LineEditor {
+    enum Input: Equatable {
+        case line(String)
+        case interrupted
+        case endOfInput
+    }
+
+    typealias Completer = (_ line: String, _ cursor: Int) -> CompletionResult
+
+    private let editLine: OpaquePointer
+    private let history: HistoryStore
+    private let completer: Completer
+    /// The prompt libedit draws; it must outlive each `el_gets`.
+    private var promptStorage: UnsafeMutablePointer<CChar>
+    private var cycle: CompletionCycle?
+
+    /// History keys and their sequences; bound to the loader until the history file has been read.
+    private static let historyKeys: [(key: String, command: String)] = [
+        ("\u{1B}[A", "ed-prev-history"), ("\u{1B}OA", "ed-prev-history"), ("^P", "ed-prev-history"),
+        ("\u{1B}[B", "ed-next-history"), ("\u{1B}OB", "ed-next-history"), ("^N", "ed-next-history"),
+        ("^R", "em-inc-search-prev"),
+    ]
+
+    init?(history: HistoryStore, completer: @escaping Completer) {
+        setlocale(LC_CTYPE, "")   // without it libedit drops every non-ASCII byte
+        guard let editLine = el_init("smbconfig-shell", clibedit_stdin(), clibedit_stdout(), clibedit_stderr()),
+              let prompt = strdup("") else { return nil }
+        self.editLine = editLine
+        self.history = history
+        self.completer = completer
+        self.promptStorage = prompt
+        _ = clibedit_set_editor(editLine, "emacs")
+        _ = clibedit_set_signal(editLine, 0)
+        _ = clibedit_attach_history(editLine, history.session)
+        _ = clibedit_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = clibedit_set_prompt(editLine) { el in
+            guard let el, let editor = LineEditor.owner(of: el) else { return nil }
+            return editor.promptStorage
+        }
+        _ = clibedit_add_function(editLine, "ps-complete", "Complete the word, or cycle to the next candidate") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.complete(el, step: 1)
+        }
+        _ = clibedit_add_function(editLine, "ps-complete-previous", "Cycle to the previous candidate") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.complete(el, step: -1)
+        }
+        _ = clibedit_add_function(editLine, "ps-list-completions", "List every candidate") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.listCompletions(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-load-history", "Read the history file, then walk it") { el, key in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.loadHistory(el, key: key)
+        }
+        _ = clibedit_bind(editLine, "^I", "ps-complete")
+        _ = clibedit_bind(editLine, "\u{1B}[Z", "ps-complete-previous")
+        _ = clibedit_bind(editLine, "^@", "ps-list-completions")
+        if history.isLoaded {
+            bindHistoryKeys()
+        } else {
+            for (key, _) in Self.historyKeys { _ = clibedit_bind(editLine, key, "ps-load-history") }
+        }
+    }
+
+    deinit {
+        el_end(editLine)
+        free(promptStorage)
+    }
+
+    private static func owner(of el: OpaquePointer) -> LineEditor? {
+        guard let raw = clibedit_get_clientdata(el) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    /// Reads one line with `prompt`.
+    func read(prompt: String) -> Input {
+        if let copy = strdup(prompt) {
+            free(promptStorage)
+            promptStorage = copy
+        }
+        cycle = nil
+        var count: Int32 = 0
+        errno = 0
+        guard let raw = el_gets(editLine, &count) else {
+            let interrupted = count < 0 && errno == EINTR
+            ConsoleOutput.standardOutput.write("\n")
+            if interrupted {
+                InterruptSignal.clear()
+                return .interrupted
+            }
+            return .endOfInput
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") { line.removeLast() }
+        return .line(line)
+    }
+
+    // MARK: History
+
+    private func bindHistoryKeys() {
+        for (key, command) in Self.historyKeys { _ = clibedit_bind(editLine, key, command) }
+    }
+
+    /// First use of a history key: read the file, give the keys their usual commands and replay
+    /// the key so it acts on the loaded history.
+    private func loadHistory(_ el: OpaquePointer, key: Int32) -> UInt8 {
+        history.loadIfNeeded()
+        bindHistoryKeys()
+        let replay: String
+        switch key {
+        case 0x41: replay = "\u{1B}[A"   // A: Up
+        case 0x42: replay = "\u{1B}[B"   // B: Down
+        case 0x10: replay = "\u{10}"     // Ctrl-P
+        case 0x0E: replay = "\u{0E}"     // Ctrl-N
+        default: replay = "\u{12}"       // Ctrl-R
+        }
+        el_push(el, replay)
+        return UInt8(CC_NORM)
+    }
+
+    // MARK: Completion
+
+    /// The line's text and the cursor as a byte offset into its UTF-8.
+    private func currentLine(_ el: OpaquePointer) -> (text: String, cursor: Int) {
+        guard let info = el_line(el)?.pointee, let buffer = info.buffer else { return ("", 0) }
+        let length = info.lastchar - buffer
+        let cursor = info.cursor - buffer
+        let text = buffer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+        return (text, Swift.max(0, Swift.min(cursor, length)))
+    }
+
+    private func complete(_ el: OpaquePointer, step: Int) -> UInt8 {
+        let (text, cursor) = currentLine(el)
+        if var current = cycle, current.continues(line: text, cursor: cursor) {
+            let previous = current.candidate
+            current.advance(by: step)
+            el_deletestr(el, Int32(previous.unicodeScalars.count))
+            _ = el_insertstr(el, current.candidate)
+            let (after, afterCursor) = currentLine(el)
+            current.record(line: after, cursor: afterCursor)
+            cycle = current
+            return UInt8(CC_REFRESH)
+        }
+        guard let result = completion(text: text, cursor: cursor), !result.candidates.isEmpty else {
+            cycle = nil
+            return UInt8(CC_REFRESH_BEEP)
+        }
+        var fresh = CompletionCycle(candidates: result.candidates, index: step > 0 ? 0 : result.candidates.count - 1)
+        replace(el, text: text, cursor: cursor, result: result, with: fresh.candidate)
+        let (after, afterCursor) = currentLine(el)
+        fresh.record(line: after, cursor: afterCursor)
+        cycle = fresh
+        return UInt8(CC_REFRESH)
+    }
+
+    private func listCompletions(_ el: OpaquePointer) -> UInt8 {
+        let (text, cursor) = currentLine(el)
+        cycle = nil
+        guard let result = completion(text: text, cursor: cursor), !result.candidates.isEmpty else {
+            return UInt8(CC_REFRESH_BEEP)
+        }
+        if result.candidates.count == 1 {
+            replace(el, text: text, cursor: cursor, result: result, with: result.candidates[0])
+            return UInt8(CC_REFRESH)
+        }
+        fflush(clibedit_stdout())
+        let width = TerminalSize.columns() ?? 80
+        ConsoleOutput.standardOutput.write("\n" + CompletionList.format(result.candidates, width: width))
+        return UInt8(CC_REDISPLAY)
+    }
+
+    private func completion(text: String, cursor: Int) -> CompletionResult? {
+        let prefix = text.utf8.prefix(cursor)
+        let cursorCharacters = String(decoding: prefix, as: UTF8.self).utf16.count
+        return completer(text, cursorCharacters)
+    }
+
+    /// Replaces the result's range (UTF-16 offsets) with `candidate`; libedit counts in characters.
+    private func replace(_ el: OpaquePointer, text: String, cursor: Int, result: CompletionResult, with candidate: String) {
+        let utf16 = Array(text.utf16)
+        let start = Swift.max(0, Swift.min(result.replacementStart, utf16.count))
+        let end = Swift.max(start, Swift.min(result.replacementStart + result.replacementLength, utf16.count))
+        func scalars(_ units: Int) -> Int {
+            String(decoding: utf16[0..<units], as: UTF16.self).unicodeScalars.count
+        }
+        let cursorScalars = String(decoding: text.utf8.prefix(cursor), as: UTF8.self).unicodeScalars.count
+        _ = el_cursor(el, Int32(scalars(end) - cursorScalars))
+        el_deletestr(el, Int32(scalars(end) - scalars(start)))
+        _ = el_insertstr(el, candidate)
+    }
+}
+
+/// Tab cycling: which candidate is on the line, and the line as completion left it (any other
+/// edit starts a new completion).
+struct CompletionCycle {
+    let candidates: [String]
+    private(set) var index: Int
+    private var line = ""
+    private var cursor = 0
+
+    init(candidates: [String], index: Int) {
+        self.candidates = candidates
+        self.index = index
+    }
+
+    var candidate: String { candidates[index] }
+
+    mutating func advance(by step: Int) {
+        index = ((index + step) % candidates.count + candidates.count) % candidates.count
+    }
+
+    mutating func record(line: String, cursor: Int) {
+        self.line = line
+        self.cursor = cursor
+    }
+
+    func continues(line: String, cursor: Int) -> Bool {
+        line == self.line && cursor == self.cursor
+    }
+}
+
+/// Candidates in columns, filled row by row as PowerShell's list of possible completions.
+enum CompletionList {
+    static func format(_ candidates: [String], width: Int) -> String {
+        let widest = candidates.map { $0.count }.max() ?? 0
+        let columnWidth = widest + 2
+        let perRow = Swift.max(1, width / Swift.max(1, columnWidth))
+        var out = ""
+        for (i, candidate) in candidates.enumerated() {
+            let last = i % perRow == perRow - 1 || i == candidates.count - 1
+            out += candidate
+            if last {
+                out += "\n"
+            } else {
+                out += String(repeating: " ", count: columnWidth - candidate.count)
+            }
+        }
+        return out
+    }
+}
+
+enum TerminalSize {
+    static func columns() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
