@@ -255,6 +255,29 @@ struct FormattingTests {
                 == "ObjectNotFound: (Set-SmbClientConfig:String) [], CommandNotFoundException\n")
     }
 
+    final class RecordingHost: PSHostUserInterface {
+        var writes: [(String, HostStream)] = []
+        func write(_ text: String, stream: HostStream) { writes.append((text, stream)) }
+        func readLine() -> HostInput { .endOfInput }
+        var isInteractive: Bool { false }
+        var bufferWidth: Int { 120 }
+        func consumeInterrupt() -> Bool { false }
+        func clearScreen() {}
+    }
+
+    @Test func errorStreamRecordsKeepTheirPlaceAndStreamInsideATable() throws {
+        let record = ErrorViewTests.commandNotFound("foo", name: "foo")
+        let host = RecordingHost()
+        let formatter = OutputFormatter(width: 120)
+        formatter.write(Self.object([("a", .int32(1))]), to: host)
+        formatter.write(.object(record), stream: .error, to: host)
+        formatter.write(Self.object([("a", .int32(2))]), to: host)
+        formatter.finish(to: host)
+        #expect(host.writes.map(\.1) == [.output, .output, .error, .output])
+        #expect(host.writes.map(\.0) == ["\n", "a\n-\n1\n", ErrorView.render(record, view: .normalView, width: 120),
+                                         "2\n\n\n"])
+    }
+
     @Test func formatOutputAndDefaultOutputAreSeparateSequences() {
         let list = FormattedData(shape: .list, entries: [[("A", .int32(1))]])
         #expect(Self.outDefault([.object(list), Self.object([("b", .string("x"))])]) == "\n\nA : 1\n\n\n\n\nb\n-\nx\n\n\n")

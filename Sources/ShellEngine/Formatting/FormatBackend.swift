@@ -1,3 +1,14 @@
+/// One WriteLine of formatted output and the stream it belongs to.
+struct OutputLine {
+    let text: String
+    let stream: HostStream
+
+    init(_ text: String, _ stream: HostStream = .output) {
+        self.text = text
+        self.stream = stream
+    }
+}
+
 /// The messages a formatter sends to its output (FormatStartData, GroupStartData, FormatEntryData,
 /// GroupEndData, FormatEndData of the formatting protocol).
 enum FormatPacket {
@@ -6,8 +17,9 @@ enum FormatPacket {
     case groupStart(label: String?)
     case tableRow(values: [String], alignments: [FormatAlignment?], multiLine: Bool)
     case listEntry(labels: [String], values: [String])
-    /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own).
-    case outOfBandLines([String])
+    /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own);
+    /// `stream` is where the object came from (an error record of the error stream is `.error`).
+    case outOfBandLines([String], stream: HostStream)
     /// Out-of-band object shown as a list of its own (`""`, the properties, `""`).
     case outOfBandList(labels: [String], values: [String])
     case groupEnd
@@ -45,7 +57,7 @@ struct FormatBackend {
         self.columns = columns
     }
 
-    mutating func consume(_ packet: FormatPacket) -> [String] {
+    mutating func consume(_ packet: FormatPacket) -> [OutputLine] {
         switch packet {
         case .formatStart(let info):
             shape = info
@@ -54,7 +66,7 @@ struct FormatBackend {
             } else {
                 cachingEnabled = false
             }
-            return [""]
+            return [OutputLine("")]
         case .groupStart where cachingEnabled:
             cache = [packet]
             return []
@@ -66,7 +78,7 @@ struct FormatBackend {
             return queued.flatMap { emit($0, widthHint: hint) }
         case .formatEnd:
             shape = nil
-            return [""]
+            return [OutputLine("")]
         default:
             if cache != nil {
                 cache!.append(packet)
@@ -88,7 +100,12 @@ struct FormatBackend {
         return widths
     }
 
-    private mutating func emit(_ packet: FormatPacket, widthHint: [Int]?) -> [String] {
+    private mutating func emit(_ packet: FormatPacket, widthHint: [Int]?) -> [OutputLine] {
+        if case .outOfBandLines(let lines, let stream) = packet { return lines.map { OutputLine($0, stream) } }
+        return lines(packet, widthHint: widthHint).map { OutputLine($0) }
+    }
+
+    private mutating func lines(_ packet: FormatPacket, widthHint: [Int]?) -> [String] {
         switch packet {
         case .groupStart(let label):
             // A grouping label goes between blank lines, wrapped like any complex text.
@@ -107,7 +124,7 @@ struct FormatBackend {
             return table?.row(values, alignments: alignments, multiLine: multiLine) ?? []
         case .listEntry(let labels, let values):
             return (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
-        case .outOfBandLines(let lines):
+        case .outOfBandLines(let lines, _):
             return lines
         case .outOfBandList(let labels, let values):
             return [""] + (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]

@@ -51,7 +51,9 @@ public final class OutputFormatter {
     static let maximumWidth = 32767
 
     /// The text to write now for one pipeline object (often "" while a table is being collected).
-    public func process(_ value: PSValue) -> String {
+    /// `stream`: `.error` for an error record of the error stream (merged into Out-Default as the
+    /// console does, so it keeps its place among held-back table rows).
+    public func process(_ value: PSValue, stream: HostStream = .output) -> String {
         // The common case, a scalar outside a held-back table, skips the packet machinery.
         if !backend.isCaching {
             switch value {
@@ -63,21 +65,50 @@ public final class OutputFormatter {
                 break
             }
         }
-        return join(processLines(value))
+        return join(output(value, stream: stream).map(\.text))
+    }
+
+    /// Writes what `process` returns to a host, each run of lines to its own stream.
+    public func write(_ value: PSValue, stream: HostStream = .output, to host: PSHostUserInterface) {
+        Self.write(output(value, stream: stream), to: host)
+    }
+
+    /// Writes what `finish` returns to a host, each run of lines to its own stream.
+    public func finish(to host: PSHostUserInterface) {
+        Self.write(finishOutput(), to: host)
+    }
+
+    private static func write(_ lines: [OutputLine], to host: PSHostUserInterface) {
+        var start = 0
+        while start < lines.count {
+            let stream = lines[start].stream
+            var end = start
+            var text = ""
+            while end < lines.count && lines[end].stream == stream {
+                text += lines[end].text + "\n"
+                end += 1
+            }
+            host.write(text, stream: stream)
+            start = end
+        }
     }
 
 
     /// The text still pending at the end of the input: held table rows and the closing blank lines.
     public func finish() -> String { join(finishLines()) }
 
-    /// Each element is one WriteLine of the output (Out-String -Stream writes one string per element).
-    func processLines(_ value: PSValue) -> [String] {
-        packets(for: value).flatMap { backend.consume($0) }
+    private func output(_ value: PSValue, stream: HostStream) -> [OutputLine] {
+        packets(for: value, stream: stream).flatMap { backend.consume($0) }
     }
 
-    func finishLines() -> [String] {
+    private func finishOutput() -> [OutputLine] {
         closeDocument().flatMap { backend.consume($0) }
     }
+
+    /// Each element is one WriteLine of the output (Out-String -Stream writes one string per element).
+    func processLines(_ value: PSValue) -> [String] { output(value, stream: .output).map(\.text) }
+
+    func finishLines() -> [String] { finishOutput().map(\.text) }
 
     private func join(_ lines: [String]) -> String {
         var text = ""
@@ -90,7 +121,7 @@ public final class OutputFormatter {
 
     // MARK: format-default
 
-    private func packets(for value: PSValue) -> [FormatPacket] {
+    private func packets(for value: PSValue, stream: HostStream) -> [FormatPacket] {
         switch value {
         case .null:
             return []
@@ -98,18 +129,20 @@ public final class OutputFormatter {
             return formattedPackets(data)
         case .array(let array):
             // The formatter enumerates one level, as format-default does.
-            return array.items.flatMap { objectPackets($0) }
+            return array.items.flatMap { objectPackets($0, stream: stream) }
         case .hashtable(let table):
-            return table.entries.flatMap { objectPackets(.object(DictionaryEntryObject(key: $0.0, value: $0.1))) }
+            return table.entries.flatMap {
+                objectPackets(.object(DictionaryEntryObject(key: $0.0, value: $0.1)), stream: stream)
+            }
         default:
-            return objectPackets(value)
+            return objectPackets(value, stream: stream)
         }
     }
 
-    private func objectPackets(_ value: PSValue) -> [FormatPacket] {
+    private func objectPackets(_ value: PSValue, stream: HostStream) -> [FormatPacket] {
         if case .null = value { return [] }
         if case .object(let data as FormattedData) = value { return formattedPackets(data) }
-        if let outOfBand = outOfBandPacket(value) { return [outOfBand] }
+        if let outOfBand = outOfBandPacket(value, stream: stream) { return [outOfBand] }
 
         var packets: [FormatPacket] = []
         if case .explicit = document { packets += closeDocument() }
@@ -151,17 +184,18 @@ public final class OutputFormatter {
 
     /// Out-of-band objects: error records (their error view), scalars and objects without
     /// properties (their ToString()).
-    private func outOfBandPacket(_ value: PSValue) -> FormatPacket? {
+    private func outOfBandPacket(_ value: PSValue, stream: HostStream) -> FormatPacket? {
         switch value {
         case .object(let record as ErrorRecord):
-            return .outOfBandLines(ErrorView.lines(record, view: errorView, bufferWidth: width, columns: columns))
+            return .outOfBandLines(ErrorView.lines(record, view: errorView, bufferWidth: width, columns: columns),
+                                   stream: stream)
         case .scriptBlock:
-            return .outOfBandLines([FormatValue.toString(value)])
+            return .outOfBandLines([FormatValue.toString(value)], stream: stream)
         case .type:
             return nil
         default:
             if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
-                return .outOfBandLines([FormatValue.toString(value)])
+                return .outOfBandLines([FormatValue.toString(value)], stream: stream)
             }
             return nil
         }
