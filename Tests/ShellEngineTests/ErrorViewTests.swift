@@ -284,6 +284,30 @@ struct ErrorViewTests {
         #expect(ErrorView.render(record, view: .normalView, width: 120).hasPrefix("details\nAt line:1"))
     }
 
+    @Test func positionBlockNeedsACommandOrANonParserCategory() {
+        let source = ScriptSource(text: "Get-Thing")
+        func record(command: String?, category: ErrorCategory) -> ErrorRecord {
+            ErrorRecord(exception: PSExceptionObject(typeName: "System.Exception", message: "m"), errorId: "E",
+                        category: category, targetObject: .null,
+                        invocationInfo: InvocationInfo(myCommand: command, source: source, extent: SourceExtent(0, 9)))
+        }
+        let at = "\nAt line:1 char:1\n+ Get-Thing\n+ ~~~~~~~~~\n"
+        #expect(ErrorView.render(record(command: nil, category: .ParserError), view: .normalView, width: 120)
+                == "m\n    + CategoryInfo          : ParserError: (:) [], Exception\n    + FullyQualifiedErrorId : E\n \n")
+        #expect(ErrorView.render(record(command: "Get-Thing", category: .ParserError), view: .normalView, width: 120)
+                .hasPrefix("Get-Thing : m" + at))
+        #expect(ErrorView.render(record(command: nil, category: .InvalidData), view: .normalView, width: 120)
+                .hasPrefix("m" + at))
+    }
+
+    @Test func longCategoryNamesAreEllipsizedInTheView() {
+        let target = String(repeating: "a", count: 20) + String(repeating: "b", count: 21)
+        let record = ErrorRecord(exception: PSExceptionObject(typeName: "System.Exception", message: "m"), errorId: "E",
+                                 category: .ObjectNotFound, targetObject: .string(target))
+        #expect(ErrorView.render(record, view: .normalView, width: 120) == "m\n    + CategoryInfo          : ObjectNotFound: "
+                + "(aaaaaaaaaaaaaaa...bbbbbbbbbbbbbbb:String) [], Exception\n    + FullyQualifiedErrorId : E\n \n")
+    }
+
     @Test func categoryViewIsTheCategoryMessage() throws {
         let line = "Set-SmbClientConfiguration -Foo 1"
         let record = Self.bindingError(line, squiggle: Self.extent(of: "-Foo", in: line),
