@@ -72,6 +72,8 @@ final class ScriptProcessor: CommandProcessor {
     let isFilter: Bool
     /// A `.ps1` script: its scope is a script scope.
     let isScript: Bool
+    /// Parameters written after a function's name, when it has no `param()` block.
+    var parameterAsts: [ParameterAst]?
     private var scope: Scope?
     private var collectedInput: [PSValue] = []
     private var receivedInput = false
@@ -100,7 +102,8 @@ final class ScriptProcessor: CommandProcessor {
         let result = try binder.bind(arguments, acceptsRemainingArguments: true)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
         try inScope {
-            try engine.bindScriptParameters(block, metadata: metadata, result: result)
+            try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
+                                            metadata: metadata, result: result)
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -169,8 +172,10 @@ extension Engine {
 
         switch resolveCommand(invocationName) {
         case .function(let f):
-            return scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
-                                   command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+            let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
+                                            command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+            (processor as? ScriptProcessor)?.parameterAsts = f.outerParameters
+            return processor
         case .cmdlet(let definition):
             let invocation = InvocationInfo(myCommand: definition.metadata.name,
                                             commandKind: definition.metadata.implementation == .function ? .function : .cmdlet,
@@ -272,9 +277,10 @@ extension Engine {
     }
 
     /// Binds a script block's `param()` values (defaults for the rest), `$args` and `$PSBoundParameters`.
-    func bindScriptParameters(_ block: ScriptBlockAst, metadata: CommandMetadata, result: ParameterBinder.Result) throws {
+    func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
+                              result: ParameterBinder.Result) throws {
         let bound = PSHashtable()
-        for parameter in FunctionMetadata.parameterAsts(of: block) {
+        for parameter in parameterAsts {
             let name = parameter.name.variablePath.name
             if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
                let value = result.bound[declared.name] {

@@ -51,6 +51,13 @@ extension Engine {
     func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
         let elements = pipeline.pipelineElements
         if elements.count == 1, let head = elements[0] as? CommandExpressionAst, head.redirections.isEmpty {
+            if let unary = head.expression as? UnaryExpressionAst,
+               [.plusPlus, .minusMinus, .postfixPlusPlus, .postfixMinusMinus].contains(unary.tokenKind) {
+                // `$i++` as a statement writes nothing; `($i++)` does.
+                _ = try evaluate(unary)
+                lastSucceeded = true
+                return
+            }
             try Engine.enumerate(try evaluate(head.expression), into: output)
             lastSucceeded = true
             return
