@@ -65,6 +65,11 @@ public final class Engine {
     var nestingLevel = 0
     /// The function or script whose code is running, as `Write-Error` reports it.
     var callerInvocation: InvocationInfo?
+    /// The Out-Default of the input being run; errors go through it to keep their place among
+    /// held-back table rows.
+    var outputFormatter: OutputFormatter?
+    /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
+    var tryDepth = 0
     var strictMode = false
     private(set) var errorActionPreference: ActionPreference = .Continue
     private(set) var confirmPreference: ConfirmImpact = .high
@@ -119,7 +124,7 @@ public final class Engine {
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
                                             arguments: arguments.map { CommandArgument(value: $0) },
                                             dotSource: false, isFilter: false, isScript: true)
-            processor.next = { [unowned self] value in self.writeFormatted(formatter.process(value)) }
+            processor.next = { [unowned self] value in formatter.write(value, to: self.host) }
             try processor.begin()
             try processor.processWithoutInput()
             try processor.end()
@@ -139,7 +144,7 @@ public final class Engine {
         currentSource = result.source
         defer { currentSource = saved }
         return guarded(formatter: formatter) {
-            let sink: OutputSink = { [unowned self] value in self.writeFormatted(formatter.process(value)) }
+            let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast
             for block in [ast.beginBlock, ast.processBlock, ast.endBlock] {
                 guard let block else { continue }
@@ -151,13 +156,16 @@ public final class Engine {
     /// Runs top-level code, turning its exits and errors into an outcome.
     private func guarded(formatter: OutputFormatter, _ body: () throws -> Void) -> ExecutionOutcome {
         var outcome = ExecutionOutcome.completed(succeeded: true)
+        let savedFormatter = outputFormatter
+        outputFormatter = formatter
+        defer { outputFormatter = savedFormatter }
         do {
             try body()
             outcome = .completed(succeeded: lastSucceeded)
         } catch let error as RuntimeError {
-            writeFormatted(formatter.finish())
             appendError(error.record)
             reportError(error.record)
+            formatter.finish(to: host)
             lastSucceeded = false
             return .terminated
         } catch let exit as ExitSignal {
@@ -170,7 +178,7 @@ public final class Engine {
             // break/continue/return outside any loop or function end the input, as in PowerShell.
             outcome = .completed(succeeded: lastSucceeded)
         }
-        writeFormatted(formatter.finish())
+        formatter.finish(to: host)
         return outcome
     }
 
@@ -234,7 +242,11 @@ public final class Engine {
     }
 
     func reportError(_ record: ErrorRecord) {
-        host.write(ErrorView.render(record, view: errorView, width: host.bufferWidth), stream: .error)
+        if let formatter = outputFormatter {
+            formatter.write(.object(record), stream: .error, to: host)
+        } else {
+            host.write(ErrorView.render(record, view: errorView, width: host.bufferWidth), stream: .error)
+        }
     }
 
     var errorView: ErrorViewKind {

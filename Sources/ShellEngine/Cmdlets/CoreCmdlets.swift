@@ -250,39 +250,35 @@ final class OutDefault: Cmdlet {
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }
-        context.engine.writeFormatted(formatter!.process(input))
+        formatter!.write(input, to: context.engine.host)
     }
     func end(_ context: CommandContext) throws {
-        context.engine.writeFormatted(formatter!.finish())
+        formatter!.finish(to: context.engine.host)
     }
 }
 
+/// Out-String: `-Width N` is the usable line width, as in 5.1.
 final class OutString: Cmdlet {
     private var formatter: OutputFormatter?
     private var text = ""
     func begin(_ context: CommandContext) throws {
-        let width = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int($0) } ?? context.engine.host.bufferWidth
-        formatter = OutputFormatter(width: max(2, width), errorView: context.engine.errorView)
+        let columns = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(max(1, $0)) }
+        formatter = OutputFormatter(width: context.engine.host.bufferWidth, columns: columns,
+                                    errorView: context.engine.errorView)
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }
-        let chunk = formatter!.process(input)
         if context.switchValue("Stream") {
-            for line in chunk.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                try context.writeObject(.string(String(line)))
-            }
+            for line in formatter!.processLines(of: input) { try context.writeObject(.string(line)) }
         } else {
-            text += chunk
+            text += formatter!.process(input)
         }
     }
     func end(_ context: CommandContext) throws {
-        let rest = formatter!.finish()
         if context.switchValue("Stream") {
-            for line in rest.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                try context.writeObject(.string(String(line)))
-            }
+            for line in formatter!.finishedLines() { try context.writeObject(.string(line)) }
         } else {
-            try context.writeObject(.string(text + rest))
+            try context.writeObject(.string(text + formatter!.finish()))
         }
     }
 }

@@ -230,16 +230,19 @@ final class GetMember: Cmdlet {
         }
         for p in ObjectProperties.list(input) {
             let short = GetMember.shortType(p.typeName)
-            rows.append((p.name, "Property", "\(short) \(p.name) {get;\(p.isSettable ? "set;" : "")}"))
+            let kind = input.isPropertyBag ? "NoteProperty" : "Property"
+            let definition = kind == "NoteProperty" ? "\(short) \(p.name)=\(LanguagePrimitives.toString(p.value))"
+                                                    : "\(short) \(p.name) {get;\(p.isSettable ? "set;" : "")}"
+            rows.append((p.name, kind, definition))
         }
         if let names = context.value("Name").map({ ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }) {
             rows = rows.filter { row in names.contains { WildcardPattern($0).matches(row.0) } }
         }
-        if let kind = context.string("MemberType") { rows = rows.filter { $0.1.caseInsensitiveEquals(kind) } }
-        let table = FormattedData(shape: .table, entries: rows.map { [("Name", .string($0.0)), ("MemberType", .string($0.1)),
-                                                                       ("Definition", .string($0.2))] })
-        table.groupHeader = "   TypeName: " + typeName
-        try context.writeObject(.object(table))
+        if let kind = context.string("MemberType") { rows = rows.filter { WildcardPattern(kind).matches($0.1) } }
+        for row in rows {
+            try context.writeObject(.object(MemberDefinition(typeName: typeName, name: row.0, memberType: row.1,
+                                                             definition: row.2)))
+        }
     }
 
     /// `bool`, `uint32`, `string`: the short names Get-Member's definitions use.

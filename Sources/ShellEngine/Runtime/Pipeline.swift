@@ -124,6 +124,8 @@ final class RedirectingProcessor: CommandProcessor {
     var mergeErrors = false
     var silenceOtherStreams = false
     private var fileText: [String: String] = [:]
+    /// One Out-File formatter per target, so one set of blank lines frames the whole output.
+    private var fileFormatters: [String: OutputFormatter] = [:]
 
     init(inner: CommandProcessor, engine: Engine) {
         self.inner = inner
@@ -154,8 +156,9 @@ final class RedirectingProcessor: CommandProcessor {
         case .none: try next(value)
         case .some(.none): break
         case .some(.some(let (path, _))):
-            let formatter = OutputFormatter(width: 120)
-            fileText[path, default: ""] += formatter.process(value) + formatter.finish()
+            let formatter = fileFormatters[path] ?? OutputFormatter(width: 120)
+            fileFormatters[path] = formatter
+            fileText[path, default: ""] += formatter.process(value)
         }
     }
 
@@ -167,6 +170,7 @@ final class RedirectingProcessor: CommandProcessor {
     override func process(_ input: PSValue) throws { try withStreams { try inner.process(input) } }
     override func end() throws {
         try withStreams { try inner.end() }
+        for (path, formatter) in fileFormatters { fileText[path, default: ""] += formatter.finish() }
         for (path, text) in fileText {
             let append = (outputTarget??.0 == path ? outputTarget??.1 : errorTarget??.1) ?? false
             try engine.writeTextFile(path, text, append: append)
