@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -57,10 +60,7 @@ final class DatagramEndpoint: Sendable {
             DatagramCodec.encode(datagram, into: raw)
         }
         for address in addresses {
-            guard let remote = try? SocketAddress(ipAddress: address.host, port: Int(address.port)) else {
-                statistics.record { $0.sendFailures += 1 }
-                continue
-            }
+            let remote = Self.socketAddress(address)
             let pending = outstanding.wrappingAdd(1, ordering: .relaxed).newValue
             statistics.record { $0.datagramsSent += 1 }
             let future = channel.writeAndFlush(AddressedEnvelope(remoteAddress: remote, data: buffer))
@@ -70,6 +70,15 @@ final class DatagramEndpoint: Sendable {
             }
             if pending > Self.maximumOutstandingWrites { _ = try? future.wait() }
         }
+    }
+
+    /// Built from the numbers, not from text, to keep address parsing off the send path.
+    static func socketAddress(_ address: DatagramAddress) -> SocketAddress {
+        var raw = sockaddr_in()
+        raw.sin_family = sa_family_t(AF_INET)
+        raw.sin_port = address.port.bigEndian
+        raw.sin_addr.s_addr = address.ipv4.bigEndian
+        return SocketAddress(raw, host: "")
     }
 
     func close(wait: Bool) {
