@@ -5,6 +5,9 @@
 //   transport-probe receive COUNT NAME...         create the mailslots on 127.0.0.1:0, print
 //                                                 "READY <port>", then print "<name> <hex>" for
 //                                                 COUNT messages (5 s timeout each)
+//   transport-probe serve NAME                    create NAME on 127.0.0.1:0, print "READY <port>";
+//                                                 for each stdin line print the statistics, whether
+//                                                 a queued message and a local round trip work
 import Glibc
 
 func hex(_ bytes: [UInt8]) -> String {
@@ -70,6 +73,31 @@ struct TransportProbe {
             }
             let statistics = service.statistics()
             print("STATS received=\(statistics.datagramsReceived) delivered=\(statistics.datagramsDelivered) malformed=\(statistics.rejectedMalformed)")
+            service.shutdown()
+        case "serve":
+            let service = MailslotService(configuration: TransportConfiguration(
+                computerName: "PROBE", endpoint: "127.0.0.1:0"), policy: .allowed)
+            do {
+                try service.createMailslot(name: arguments[2], readTimeout: 0)
+            } catch {
+                fail("\(error)")
+            }
+            guard let port = service.boundEndpoint?.port else { fail(service.drainWarnings().joined(separator: "; ")) }
+            print("READY \(port)")
+            fflush(stdout)
+            while readLine() != nil {
+                let queued = (try? service.read(name: arguments[2], timeout: 2000)).map(hex) ?? "none"
+                var roundTrip = false
+                if (try? service.write(path: #"\\.\mailslot\"# + arguments[2], data: [1, 2, 3])) != nil {
+                    roundTrip = (try? service.read(name: arguments[2], timeout: 0)) == [1, 2, 3]
+                }
+                let statistics = service.statistics()
+                let reasons = statistics.rejectionsByReason.map { "\($0.key.rawValue)=\($0.value)" }.sorted()
+                print("STATS received=\(statistics.datagramsReceived) delivered=\(statistics.datagramsDelivered) "
+                      + "malformed=\(statistics.rejectedMalformed) queued=\(queued) roundtrip=\(roundTrip) "
+                      + reasons.joined(separator: " "))
+                fflush(stdout)
+            }
             service.shutdown()
         default:
             fail("unknown command \(arguments[1])")
