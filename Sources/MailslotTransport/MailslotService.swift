@@ -36,7 +36,7 @@ public final class MailslotService: Sendable {
     private let policyState: Mutex<TransportPolicy>
     private let endpointState = Mutex(EndpointState.notStarted)
     private let lmhostsCache = Mutex(LMHostsCache())
-    private let warnings = Mutex([String]())
+    private let warnings = Mutex(Warnings())
     private let datagramIDs = Atomic<UInt16>(0)
 
     private enum EndpointState {
@@ -268,16 +268,26 @@ public final class MailslotService: Sendable {
     /// Statistics of the datagram service (thread-safe snapshot).
     public func statistics() -> TransportStatistics { recorder.snapshot() }
 
-    /// Warnings since the last call (bind failures, skipped lmhosts lines), oldest first.
+    /// Warnings since the last call (bind failures, skipped lmhosts lines), oldest first. A
+    /// warning equal to the previous one is not repeated (a failing bind is retried quietly).
     public func drainWarnings() -> [String] {
-        warnings.withLock { list in
-            defer { list.removeAll() }
-            return list
+        warnings.withLock { warnings in
+            defer { warnings.pending.removeAll() }
+            return warnings.pending
         }
     }
 
+    private struct Warnings {
+        var pending: [String] = []
+        var last: String?
+    }
+
     private func warn(_ text: String) {
-        warnings.withLock { $0.append(text) }
+        warnings.withLock { warnings in
+            guard warnings.last != text else { return }
+            warnings.last = text
+            warnings.pending.append(text)
+        }
     }
 
     /// Closes the UDP endpoint and deletes every mailslot (blocked reads fail). Idempotent; the
