@@ -220,12 +220,13 @@ public final class MailslotService: Sendable {
             recorder.record { $0.datagramsReceived += 1; $0.droppedUnknownMailslot += 1 }
             return
         }
+        // Counted before the message becomes readable, so a reader never sees it uncounted.
+        recorder.record { $0.datagramsReceived += 1; $0.datagramsDelivered += 1 }
         do throws(Win32Error) {
             try slot.checkSize(view.dataRange.count)
             try slot.enqueue(Array(payload[view.dataRange]))
-            recorder.record { $0.datagramsReceived += 1; $0.datagramsDelivered += 1 }
         } catch {
-            recorder.record { $0.datagramsReceived += 1; $0.droppedRefusedByMailslot += 1 }
+            recorder.record { $0.datagramsDelivered -= 1; $0.droppedRefusedByMailslot += 1 }
         }
     }
 

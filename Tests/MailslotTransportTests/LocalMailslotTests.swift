@@ -83,7 +83,7 @@ import Testing
             try service.read(name: "c", isCancelled: { LocalMailslot.nowMilliseconds() - start > 100 || cancelled.load(ordering: .relaxed) })
         }
         let waited = LocalMailslot.nowMilliseconds() - start
-        #expect(waited >= 100 && waited < 100 + 50 + 30)
+        #expect(waited >= 100 && waited < 400)   // polled every 20 ms; slack for a loaded machine
         canceller.join()
     }
 
