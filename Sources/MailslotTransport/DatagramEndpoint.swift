@@ -58,10 +58,11 @@ final class DatagramEndpoint: Sendable {
     ///
     /// The writes are handed to the event loop in one task; flushes are coalesced there, so a burst
     /// of writes leaves in few `sendmmsg` calls instead of one system call each.
-    func send(_ datagram: MailslotWriteDatagram, to addresses: [DatagramAddress]) {
+    func send(_ datagram: MailslotWriteDatagram, to addresses: [DatagramAddress]) throws(DatagramEncodingError) {
+        try DatagramCodec.validate(datagram)
         var buffer = channel.allocator.buffer(capacity: datagram.encodedCount)
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: datagram.encodedCount) { raw in
-            DatagramCodec.encode(datagram, into: raw)
+            DatagramCodec.encodeValidated(datagram, into: raw)
         }
         let data = buffer
         statistics.record { $0.datagramsSent += addresses.count }

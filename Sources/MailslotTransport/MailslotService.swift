@@ -143,8 +143,12 @@ public final class MailslotService: Sendable {
         header.datagramID = datagramIDs.wrappingAdd(1, ordering: .relaxed).newValue
         header.sourceIP = endpoint.localAddress.ipv4
         header.sourcePort = endpoint.localAddress.port
-        endpoint.send(MailslotWriteDatagram(header: header, mailslotName: target.name.wireName, data: data),
-                      to: resolved.addresses)
+        do {
+            try endpoint.send(MailslotWriteDatagram(header: header, mailslotName: target.name.wireName, data: data),
+                              to: resolved.addresses)
+        } catch {
+            throw .invalidName   // only a name with a NUL cannot be encoded (sizes are checked above)
+        }
     }
 
     // MARK: Endpoint
