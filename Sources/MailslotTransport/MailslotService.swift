@@ -132,7 +132,7 @@ public final class MailslotService: Sendable {
         let resolver = NameResolver(
             computerName: configuration.computerName, workgroup: configuration.workgroup,
             ownAddress: endpoint.localAddress,
-            broadcast: configuration.broadcastAddress.flatMap { DatagramAddress.parse($0) })
+            broadcast: broadcastAddress())
         guard let resolved = resolver.resolve(target.host, in: lmhosts()), !resolved.addresses.isEmpty else {
             throw .badNetPath
         }
@@ -149,6 +149,16 @@ public final class MailslotService: Sendable {
         } catch {
             throw .invalidName   // only a name with a NUL cannot be encoded (sizes are checked above)
         }
+    }
+
+    /// The configured real broadcast destination; a malformed one is a warning and is left out.
+    private func broadcastAddress() -> DatagramAddress? {
+        guard let text = configuration.broadcastAddress else { return nil }
+        guard let address = DatagramAddress.parse(text) else {
+            warn("The broadcast address '\(text)' is not ADDRESS[:PORT]; it is ignored.")
+            return nil
+        }
+        return address
     }
 
     // MARK: Endpoint
