@@ -143,6 +143,22 @@ import Testing
         #expect(misconfigured.drainWarnings() == ["The broadcast address 'everyone' is not ADDRESS[:PORT]; it is ignored."])
     }
 
+    @Test func aDeadPeerDoesNotBreakTheEndpoint() throws {
+        let deadPort = UDPSocket().port   // bound, then closed again: nobody listens there
+        let service = makeService("ALIVE")
+        defer { service.shutdown() }
+        try service.createMailslot(name: "lab", readTimeout: 3000)
+        let own = try #require(service.boundEndpoint)
+        writeFile(lmhosts, "127.0.0.1:\(deadPort) DEAD #DOM:WORKGROUP\n")
+        for _ in 0..<20 { try service.write(path: #"\\DEAD\mailslot\lab"#, data: [0]) }
+        usleep(50_000)   // the port-unreachable answers arrive as socket errors
+        try service.write(path: #"\\*\mailslot\lab"#, data: [1])   // the dead peer and itself
+        #expect(try service.read(name: "lab") == [1])
+        try service.write(path: #"\\ALIVE\mailslot\lab"#, data: [2])
+        #expect(try service.read(name: "lab") == [2])
+        #expect(service.boundEndpoint == own)
+    }
+
     @Test func lmhostsProblemsAreWarningsAndChangesAreSeen() throws {
         let listener = UDPSocket()
         writeFile(lmhosts, "garbage line\n\(listener.address) FIRST\n")
