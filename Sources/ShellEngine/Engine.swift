@@ -118,8 +118,9 @@ public final class Engine {
         defer { currentSource = saved }
         return guarded(formatter: formatter) {
             let meta = FunctionMetadata.build(name: result.source.file ?? "", ast: result.ast, outerParameters: nil)
+            // Invoked by the host, not from script text: no position of its own.
             let invocation = InvocationInfo(myCommand: result.source.file, commandKind: .externalScript,
-                                            source: result.source, extent: .empty)
+                                            source: nil, extent: nil)
             let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
                                             arguments: arguments.map { CommandArgument(value: $0) },
@@ -143,6 +144,12 @@ public final class Engine {
         let saved = currentSource
         currentSource = result.source
         defer { currentSource = saved }
+        // Console input is itself a script block: Write-Error at the prompt names it.
+        let savedCaller = callerInvocation
+        if nestingLevel == 0 || callerInvocation == nil {
+            callerInvocation = InvocationInfo(myCommand: result.source.text, commandKind: .scriptBlock, source: nil, extent: nil)
+        }
+        defer { callerInvocation = savedCaller }
         return guarded(formatter: formatter) {
             let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast

@@ -20,7 +20,7 @@ final class CmdletProcessor: CommandProcessor {
         context.bound = result.bound
         context.boundExtents = result.extents
         context.applyCommonParameters()
-        try context.engine.checkMandatory(context, pipelineBinds: context.metadata.parameters.contains { $0.valueFromPipeline })
+        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
         try guardErrors { try cmdlet.begin(context) }
     }
 
@@ -91,6 +91,9 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     private func inScope<T>(_ body: () throws -> T) throws -> T {
+        let savedCaller = engine.callerInvocation
+        if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
+        defer { engine.callerInvocation = savedCaller }
         if dotSource { return try body() }
         let saved = engine.sessionState.current
         engine.sessionState.current = scope!
@@ -99,7 +102,8 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     override func begin() throws {
-        let result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        var result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
         try inScope {
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
@@ -298,25 +302,24 @@ extension Engine {
     }
 
     /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
-    func checkMandatory(_ context: CommandContext, pipelineBinds: Bool) throws {
-        let missing = context.metadata.parameters.filter {
-            $0.mandatory && context.bound[$0.name] == nil && !$0.valueFromPipeline && !$0.valueFromPipelineByPropertyName
+    func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool) throws {
+        let metadata = binder.metadata
+        let missing = metadata.parameters.filter {
+            $0.mandatory && bound[$0.name] == nil
+                && !(pipelineInput && ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName))
         }
         guard !missing.isEmpty else { return }
-        let binder = ParameterBinder(engine: self, metadata: context.metadata, invocation: context.invocation,
-                                     commandExtent: context.invocation.extent ?? .empty)
         guard host.isInteractive else {
-            throw binder.bindingError("MissingMandatoryParameter",
-                                      parameterName: missing.map { " " + $0.name }.joined(),
-                                      extent: context.invocation.extent ?? .empty)
+            throw binder.bindingError("MissingMandatoryParameter", parameterName: missing.map { " " + $0.name }.joined(),
+                                      extent: binder.commandExtent)
         }
-        host.write("\n" + Messages.format("PromptCaption", context.metadata.name, "1") + "\n"
+        host.write("\n" + Messages.format("PromptCaption", metadata.name, "1") + "\n"
                    + Messages.template("PromptMessage") + "\n", stream: .host)
+        if missing.contains(where: { $0.helpMessage != nil }) { host.write(Messages.template("PromptHelp") + "\n", stream: .host) }
         for parameter in missing {
             host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
             guard case .line(let text) = host.readLine() else { throw PipelineStoppedSignal() }
-            context.bound[parameter.name] = try binder.convert(.string(text), for: parameter,
-                                                               extent: context.invocation.extent ?? .empty)
+            bound[parameter.name] = try binder.convert(.string(text), for: parameter, extent: binder.commandExtent)
         }
     }
 
