@@ -56,9 +56,9 @@ public final class Engine {
     let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
     /// The text being run, for error positions.
     var currentSource: ScriptSource?
-    var cmdlets: [String: CmdletDefinition] = [:]
-    /// Alias name (lower case) → command name.
-    var aliases: [String: String] = [:]
+    var cmdlets: [NameKey: CmdletDefinition] = [:]
+    /// Alias name → command name.
+    var aliases: [NameKey: String] = [:]
     /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
     /// when it consumed the record.
     var errorRedirection: ((ErrorRecord) throws -> Bool)?
@@ -215,7 +215,7 @@ public final class Engine {
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.
     public var commandNames: [String] {
         cmdlets.values.map { $0.metadata.name } + sessionState.visibleFunctions.map { $0.name }
-            + aliases.keys.sorted()
+            + aliases.keys.map(\.name).sorted()
     }
 
     /// The parameters of a command, resolving aliases; nil when the command is unknown.

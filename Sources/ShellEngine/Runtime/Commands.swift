@@ -105,6 +105,7 @@ final class ScriptProcessor: CommandProcessor {
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
+        scope!.variables.reserveCapacity(result.bound.count + 6)
         try inScope {
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
                                             metadata: metadata, result: result)
@@ -224,15 +225,15 @@ extension Engine {
     /// Alias, then function, then cmdlet; `.ps1` paths are scripts. Host programs are never run.
     func resolveCommand(_ name: String) -> ResolvedCommand {
         var resolved = name
-        if let target = aliases[name.lowercased()] { resolved = target }
+        if let target = aliases[NameKey(name)] { resolved = target }
         if let f = sessionState.function(resolved) { return .function(f) }
-        if let c = cmdlets[resolved.lowercased()] { return .cmdlet(c) }
+        if let c = cmdlets[NameKey(resolved)] { return .cmdlet(c) }
         if let slash = resolved.lastIndex(where: { $0 == "\\" || $0 == "/" }), resolved[slash...].contains(":") {
             // `Module\Command` qualified names.
-            if let c = cmdlets[String(resolved[resolved.index(after: slash)...]).lowercased()] { return .cmdlet(c) }
+            if let c = cmdlets[NameKey(String(resolved[resolved.index(after: slash)...]))] { return .cmdlet(c) }
         }
         if let bare = resolved.split(whereSeparator: { $0 == "\\" }).last.map(String.init), resolved.contains("\\"),
-           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[bare.lowercased()] {
+           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[NameKey(bare)] {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
