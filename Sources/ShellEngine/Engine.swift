@@ -71,8 +71,14 @@ public final class Engine {
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
     var tryDepth = 0
     var strictMode = false
-    private(set) var errorActionPreference: ActionPreference = .Continue
-    private(set) var confirmPreference: ConfirmImpact = .high
+    /// `$ErrorActionPreference` as seen from the running scope.
+    var errorActionPreference: ActionPreference {
+        ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
+    }
+    /// `$ConfirmPreference` as seen from the running scope.
+    var confirmPreference: ConfirmImpact {
+        ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
+    }
     /// Services created on first use (no state read, socket or thread at start-up).
     var services = EngineServices()
 
@@ -277,8 +283,4 @@ public final class Engine {
         sessionState.lookup(name)?.value ?? .null
     }
 
-    func preferencesChanged() {
-        errorActionPreference = ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
-        confirmPreference = ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
-    }
 }

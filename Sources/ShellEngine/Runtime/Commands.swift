@@ -109,6 +109,14 @@ final class ScriptProcessor: CommandProcessor {
         try inScope {
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
                                             metadata: metadata, result: result)
+            if metadata.cmdletBinding {
+                let context = CommandContext(engine: engine, metadata: metadata, invocation: binder.invocation)
+                context.bound = result.bound
+                context.applyCommonParameters()
+                context.output = next
+                engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
+            }
+            engine.sessionState.setLocal("MyInvocation", .object(InvocationInfoObject(binder.invocation)))
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -300,6 +308,22 @@ extension Engine {
         }
         sessionState.setLocal("args", .array(PSArray(result.unbound)))
         sessionState.setLocal("PSBoundParameters", .hashtable(bound))
+        guard metadata.cmdletBinding else { return }
+        // Common parameters of an advanced function become its scope's preferences, so the
+        // commands it runs inherit them.
+        for (name, value) in result.bound {
+            switch name {
+            case "Verbose": sessionState.setLocal("VerbosePreference", .string(LanguagePrimitives.isTrue(value) ? "Continue" : "SilentlyContinue"))
+            case "Debug": sessionState.setLocal("DebugPreference", .string(LanguagePrimitives.isTrue(value) ? "Continue" : "SilentlyContinue"))
+            case "ErrorAction": sessionState.setLocal("ErrorActionPreference", value)
+            case "WarningAction": sessionState.setLocal("WarningPreference", value)
+            case "WhatIf": sessionState.setLocal("WhatIfPreference", .bool(LanguagePrimitives.isTrue(value)))
+            case "Confirm": sessionState.setLocal("ConfirmPreference", .string(LanguagePrimitives.isTrue(value) ? "Low" : "None"))
+            default: continue
+            }
+            if metadata.parameters.contains(where: { $0.name == name }) { continue }
+            bound[string: name] = value
+        }
     }
 
     /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
