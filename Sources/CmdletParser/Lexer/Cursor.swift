@@ -96,13 +96,13 @@ struct Lexer {
 
     // MARK: - Tokens
 
-    mutating func newToken(_ kind: TokenKind, flags: TokFlags = [], payload: Int32 = -1) -> Tok {
+    mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
         if recording && nestedScanDepth == 0 { tokens.append(tok) }
         return tok
     }
 
-    mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = []) -> Tok {
+    mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = .plain) -> Tok {
         strings.append(value)
         return newToken(kind, flags: flags, payload: Int32(strings.count - 1))
     }

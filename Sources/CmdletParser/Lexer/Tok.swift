@@ -3,6 +3,9 @@
 
 struct TokFlags: OptionSet, Sendable {
     let rawValue: UInt16
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// No flag (spelled out: an empty array literal goes through the generic `SetAlgebra` path).
+    static var plain: TokFlags { TokFlags(rawValue: 0) }
     /// `-Name:` (the colon is part of the parameter token).
     static let usedColon = TokFlags(rawValue: 1 << 0)
     /// The token could not be scanned completely (an error was reported).
@@ -17,7 +20,7 @@ struct Tok: Sendable {
     var kind: TokenKind
     var start: Int
     var end: Int
-    var flags: TokFlags = []
+    var flags: TokFlags = .plain
     /// Index into `Lexer.strings`, `.numbers` or `.expandables`; redirection data for redirections.
     var payload: Int32 = -1
 

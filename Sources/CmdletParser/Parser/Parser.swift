@@ -10,7 +10,7 @@ public enum Parser {
         let sink = DiagnosticSink()
         var parser = ScriptParser(source: source, sink: sink)
         let ast = parser.parseScript()
-        SemanticChecks.check(ast, sink: sink)
+        sink.flushDeferred()
         let tokens = parser.lexer.tokens.map { Token(kind: $0.kind, extent: $0.extent) }
         return ParseResult(ast: ast, tokens: tokens, errors: sink.errors)
     }
@@ -25,16 +25,24 @@ struct ScriptParser {
     /// Set inside method-call argument lists, attribute arguments and parameter defaults, where
     /// the comma separates items instead of building an array.
     var disableCommaOperator = false
+    /// Set by a command argument for the primary expression it parses: `@splat` is allowed there.
+    var splatAllowed = false
+    var finallyContext = FinallyContext()
+    /// Rules currently active (recursion) and the height of the tree being built.
+    var recursion = 0
     var depth = 0
     var tooDeep = false
 
-    /// Nesting deeper than this gives `ScriptTooComplicated` instead of exhausting the stack.
-    static let maxDepth = 400
+    /// Limits past which the parse gives `ScriptTooComplicated` instead of exhausting the stack.
+    static let maxRecursion = 400
+    static let maxHeight = 1000
 
     init(source: ScriptSource, sink: DiagnosticSink) {
         self.source = source
         self.sink = sink
         self.lexer = Lexer(bytes: source.utf8, start: 0, limit: source.utf8.count, recording: true, sink: sink)
+        self.lexer.tokens.reserveCapacity(source.utf8.count / 6 + 16)
+        self.lexer.strings.reserveCapacity(source.utf8.count / 16 + 16)
     }
 
     /// A parser for the text of `$( )` inside an expandable string, reading only that range.
@@ -42,6 +50,8 @@ struct ScriptParser {
         self.source = parent.source
         self.sink = parent.sink
         self.depth = parent.depth
+        self.recursion = parent.recursion
+        self.finallyContext = parent.finallyContext
         self.lexer = Lexer(bytes: parent.source.utf8, start: start, limit: end, recording: false, sink: parent.sink)
         self.lexer.nestedScanDepth = 1
     }
