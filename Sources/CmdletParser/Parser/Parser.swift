@@ -8,6 +8,14 @@ public enum Parser {
     public static func parseInput(_ input: String, file: String? = nil) -> ParseResult {
         let source = ScriptSource(text: input, file: file)
         let sink = DiagnosticSink()
+        if source.utf8.count > Int(Int32.max) {
+            // Offsets are 32-bit inside the parser; such a text is refused, not truncated.
+            sink.report("ScriptTooComplicated", SourceExtent(0, 0), incomplete: false, args: [])
+            let end = NamedBlockAst(extent: SourceExtent(0, 0), blockKind: .end, unnamed: true, statements: [], traps: [])
+            let ast = ScriptBlockAst(extent: SourceExtent(0, source.utf8.count), source: source, paramBlock: nil,
+                                     beginBlock: nil, processBlock: nil, endBlock: end, dynamicParamBlock: nil)
+            return ParseResult(ast: ast, tokens: [], errors: sink.errors)
+        }
         var parser = ScriptParser(source: source, sink: sink)
         let ast = parser.parseScript()
         sink.flushDeferred()
@@ -98,7 +106,7 @@ struct ScriptParser {
     }
 
     mutating func skipNewlines() {
-        if ungot == nil || ungot?.kind == .newline {
+        if ungot.map({ $0.kind == .newline }) ?? true {
             ungot = nil
             lexer.skipNewlines(skipSemis: false)
         }
@@ -107,7 +115,7 @@ struct ScriptParser {
     mutating func v3SkipNewlines() { skipNewlines() }
 
     mutating func skipNewlinesAndSemicolons() {
-        if ungot == nil || ungot?.kind == .newline || ungot?.kind == .semi {
+        if ungot.map({ $0.kind == .newline || $0.kind == .semi }) ?? true {
             ungot = nil
             lexer.skipNewlines(skipSemis: true)
         }
