@@ -100,7 +100,7 @@ import Testing
                      "function f {", "$x = @(", "@{ a = 1", "Get-X |\n"] {
             #expect(parse(text).isIncomplete, "\(text.debugDescription) should ask for more input")
         }
-        for text in ["Get-X )", "1 -foo 2", "@\"\"@"] {
+        for text in ["Get-X )", "1 -foo 2", "@\"\"@", "Get-X )\n{"] {
             #expect(!parse(text).isIncomplete, "\(text.debugDescription) is wrong, not incomplete")
         }
     }
