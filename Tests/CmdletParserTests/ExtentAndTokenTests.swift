@@ -51,7 +51,10 @@ import Testing
         #expect(parse("Get-X -A 1 `\n  -B 2").errors.isEmpty)
         #expect((firstElement("Get-X -A 1 `\n  -B 2") as? CommandAst)?.commandElements.count == 5)
         #expect(parse("<# block\ncomment #> Get-X").errors.isEmpty)
-        #expect(parse("<# open").errors.first?.errorId == "MissingEndMultiLineComment")
+        let open = parse("<# open")
+        #expect(open.errors.first?.errorId == "MissingTerminatorMultiLineComment")
+        #expect(open.errors.first?.message == "The terminator '#>' is missing from the multiline comment.")
+        #expect(open.isIncomplete)
         #expect(parse("#Requires -Version 5.1\nGet-X").errors.isEmpty)
         #expect(parse("Get-X `").isIncomplete)
     }

@@ -97,10 +97,11 @@ import Testing
 
     @Test func incompleteInputWhereTheConsoleShowsContinuation() {
         for text in ["Get-X {", "(1 +", "'abc", "@'\nx", "Get-X `", "Get-X |", "if ($a)", "foreach ($a in $b)",
-                     "function f {", "$x = @(", "@{ a = 1", "Get-X |\n"] {
+                     "function f {", "$x = @(", "@{ a = 1", "Get-X | # more to come", "Get-X { <# c #>  "] {
             #expect(parse(text).isIncomplete, "\(text.debugDescription) should ask for more input")
         }
-        for text in ["Get-X )", "1 -foo 2", "@\"\"@", "Get-X )\n{"] {
+        // A newline after the error is not whitespace to PowerShell: that input is complete (wrong).
+        for text in ["Get-X )", "1 -foo 2", "@\"\"@", "Get-X )\n{", "Get-X |\n"] {
             #expect(!parse(text).isIncomplete, "\(text.debugDescription) is wrong, not incomplete")
         }
     }

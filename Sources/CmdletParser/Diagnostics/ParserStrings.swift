@@ -122,6 +122,7 @@ public enum ParserStrings {
         "ExceptionTypeAlreadyCaught": "Exception type {0} is already handled by a previous handler.",
         "EmptyCatchNotLast": "Catch block must be the last catch block.",
         "MissingTypeLiteralToken": "Missing type literal.",
+        "MissingTerminatorMultiLineComment": "The terminator '#>' is missing from the multiline comment.",
         "UnexpectedCharactersAfterHereStringHeader": "No characters are allowed after a here-string header but before the end of the line.",
         "MissingNamedStatementBlock": "Missing statement block after '{0}'.",
         "TypeNotAllowedBeforeParam": "Unexpected type [{0}] was found in the parameter statement.",
