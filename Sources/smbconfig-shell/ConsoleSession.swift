@@ -5,10 +5,10 @@ import ShellEngine
 /// One run of the shell: picks the mode (interactive console, piped commands, `-Command`, `-File`),
 /// runs the profile, and turns outcomes into powershell.exe's exit codes.
 final class ConsoleSession {
-    private let options: ShellOptions
+    private let options: LaunchOptions
     private let environment: [String: String]
 
-    init(options: ShellOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(options: LaunchOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.options = options
         self.environment = environment
     }
