@@ -80,6 +80,7 @@ def main():
     parser.add_argument("--filter", default="")
     parser.add_argument("sessions")
     args = parser.parse_args()
+    args.binary = os.path.abspath(args.binary)
     cases = sorted(d for d in os.listdir(args.sessions)
                    if os.path.isdir(os.path.join(args.sessions, d)) and args.filter in d)
     with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:

@@ -11,6 +11,8 @@ public enum TokenKind: String, Sendable, Hashable {
     case atParen, atCurly, dollarParen, semi
     case andAnd, orOr, ampersand, pipe, comma
     case minusMinus, plusPlus, dotDot, colonColon, dot
+    /// `:` in a class or enum signature (`class A : B`).
+    case colon
     case exclaim, multiply, divide, rem, plus, minus
     case equals, plusEquals, minusEquals, multiplyEquals, divideEquals, remainderEquals
     case redirection, redirectInStd

@@ -49,22 +49,133 @@ public struct EngineConfiguration: Sendable {
 public final class Engine {
     public let host: PSHostUserInterface
     public let configuration: EngineConfiguration
+    let sessionState: SessionState
+    /// `$?`.
+    var lastSucceeded = true
+    /// `$Error`, newest first.
+    let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
+    /// The text being run, for error positions.
+    var currentSource: ScriptSource?
+    var cmdlets: [String: CmdletDefinition] = [:]
+    /// Alias name (lower case) → command name.
+    var aliases: [String: String] = [:]
+    /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
+    /// when it consumed the record.
+    var errorRedirection: ((ErrorRecord) throws -> Bool)?
+    var nestingLevel = 0
+    /// The function or script whose code is running, as `Write-Error` reports it.
+    var callerInvocation: InvocationInfo?
+    var strictMode = false
+    private(set) var errorActionPreference: ActionPreference = .Continue
+    private(set) var confirmPreference: ConfirmImpact = .high
+    /// Services created on first use (no state read, socket or thread at start-up).
+    var services = EngineServices()
 
     public init(host: PSHostUserInterface, configuration: EngineConfiguration) {
         self.host = host
         self.configuration = configuration
+        self.sessionState = SessionState(environment: configuration.environment)
+        AutomaticVariables.install(in: self)
+        CommandRegistry.install(in: self)
     }
 
     /// Parses and runs one unit of input: a console line (or completed multi-line block), a
     /// `-Command` string or one piped line. Output, errors and prompts go to the host.
     public func execute(_ text: String) -> ExecutionOutcome {
-        let result = Parser.parseInput(text)
-        return result.errors.isEmpty ? .completed(succeeded: true) : .completed(succeeded: false)
+        run(Parser.parseInput(text), fromFile: false, isolatedScope: false)
     }
 
     /// Runs a script file (`-File`), binding `arguments` to its `param()` block or `$args`.
     public func executeFile(path: String, arguments: [String]) -> ExecutionOutcome {
-        .completed(succeeded: true)
+        let full = absolutePath(path)
+        guard let text = readTextFile(full) else {
+            let exception = PSExceptionObject(typeName: "System.Management.Automation.CommandNotFoundException",
+                                              message: Messages.format("CommandNotFoundException", path))
+            let record = ErrorRecord(exception: exception, errorId: "CommandNotFoundException", category: .ObjectNotFound,
+                                     targetObject: .string(path))
+            appendError(record)
+            reportError(record)
+            return .terminated
+        }
+        let result = Parser.parseInput(text, file: full)
+        if !result.errors.isEmpty { return run(result, fromFile: true, isolatedScope: true) }
+        sessionState.setLocal("PSScriptRoot", .string(directoryName(full)))
+        sessionState.setLocal("PSCommandPath", .string(full))
+        let quoted = arguments.map { "'" + $0.replacing("'", with: "''") + "'" }
+        _ = quoted
+        return runScript(result, arguments: arguments.map { .string($0) })
+    }
+
+    private func runScript(_ result: ParseResult, arguments: [PSValue]) -> ExecutionOutcome {
+        let formatter = OutputFormatter(width: host.bufferWidth, errorView: errorView)
+        let saved = currentSource
+        currentSource = result.source
+        defer { currentSource = saved }
+        return guarded(formatter: formatter) {
+            let meta = FunctionMetadata.build(name: result.source.file ?? "", ast: result.ast, outerParameters: nil)
+            let invocation = InvocationInfo(myCommand: result.source.file, commandKind: .externalScript,
+                                            source: result.source, extent: .empty)
+            let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
+            let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
+                                            arguments: arguments.map { CommandArgument(value: $0) },
+                                            dotSource: false, isFilter: false, isScript: true)
+            processor.next = { [unowned self] value in self.writeFormatted(formatter.process(value)) }
+            try processor.begin()
+            try processor.processWithoutInput()
+            try processor.end()
+        }
+    }
+
+    func run(_ result: ParseResult, fromFile: Bool, isolatedScope: Bool) -> ExecutionOutcome {
+        if !result.errors.isEmpty {
+            let record = ErrorView.parseErrorRecord(result, fromFile: fromFile)
+            appendError(record)
+            reportError(record)
+            lastSucceeded = false
+            return fromFile ? .terminated : .completed(succeeded: false)
+        }
+        let formatter = OutputFormatter(width: host.bufferWidth, errorView: errorView)
+        let saved = currentSource
+        currentSource = result.source
+        defer { currentSource = saved }
+        return guarded(formatter: formatter) {
+            let sink: OutputSink = { [unowned self] value in self.writeFormatted(formatter.process(value)) }
+            let ast = result.ast
+            for block in [ast.beginBlock, ast.processBlock, ast.endBlock] {
+                guard let block else { continue }
+                try executeStatements(block.statements, traps: block.traps, output: sink)
+            }
+        }
+    }
+
+    /// Runs top-level code, turning its exits and errors into an outcome.
+    private func guarded(formatter: OutputFormatter, _ body: () throws -> Void) -> ExecutionOutcome {
+        var outcome = ExecutionOutcome.completed(succeeded: true)
+        do {
+            try body()
+            outcome = .completed(succeeded: lastSucceeded)
+        } catch let error as RuntimeError {
+            writeFormatted(formatter.finish())
+            appendError(error.record)
+            reportError(error.record)
+            lastSucceeded = false
+            return .terminated
+        } catch let exit as ExitSignal {
+            sessionState.global.variables["lastexitcode"] = PSVariable(name: "LASTEXITCODE", value: .int32(exit.code))
+            outcome = .exitRequested(exit.code)
+        } catch is PipelineStoppedSignal {
+            lastSucceeded = false
+            outcome = .completed(succeeded: false)
+        } catch {
+            // break/continue/return outside any loop or function end the input, as in PowerShell.
+            outcome = .completed(succeeded: lastSucceeded)
+        }
+        writeFormatted(formatter.finish())
+        return outcome
+    }
+
+    func writeFormatted(_ text: String) {
+        if !text.isEmpty { host.write(text, stream: .output) }
     }
 
     /// True when the console should read more lines before running `text` (open brace, open
@@ -74,20 +185,81 @@ public final class Engine {
     }
 
     /// The prompt text, from the `prompt` function (which a profile may redefine).
-    public func promptText() -> String { "PS C:\\> " }
+    public func promptText() -> String {
+        let fallback = nestingLevel > 0 ? "PS C:\\>> " : "PS C:\\> "
+        guard let prompt = sessionState.function("prompt") else { return fallback }
+        do {
+            let value = try invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])
+            let text = expandToString(value)
+            return text.isEmpty ? fallback : text
+        } catch {
+            return fallback
+        }
+    }
 
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.
-    public var commandNames: [String] { [] }
+    public var commandNames: [String] {
+        cmdlets.values.map { $0.metadata.name } + sessionState.visibleFunctions.map { $0.name }
+            + aliases.keys.sorted()
+    }
 
     /// The parameters of a command, resolving aliases; nil when the command is unknown.
-    public func commandMetadata(_ name: String) -> CommandMetadata? { nil }
+    public func commandMetadata(_ name: String) -> CommandMetadata? {
+        switch resolveCommand(name) {
+        case .cmdlet(let c): return c.metadata
+        case .function(let f): return f.metadata
+        default: return nil
+        }
+    }
 
     /// Names of the variables currently visible, without `$`.
-    public var variableNames: [String] { [] }
+    public var variableNames: [String] {
+        ["true", "false", "null"] + sessionState.visibleVariables.map { $0.name }
+    }
 
     /// Names of the local mailslots this shell created (for `-Name` completion).
-    public var mailslotNames: [String] { [] }
+    public var mailslotNames: [String] { services.mailslotNames }
 
     /// Releases sockets and threads before the process exits.
-    public func shutdown() {}
+    public func shutdown() { services.shutdown() }
+
+    // MARK: Errors
+
+    func appendError(_ record: ErrorRecord) {
+        if errorList.items.first.map({ if case .object(let o) = $0 { return o === record } else { return false } }) == true {
+            return
+        }
+        errorList.items.insert(.object(record), at: 0)
+        if errorList.items.count > 256 { errorList.items.removeLast() }
+    }
+
+    func reportError(_ record: ErrorRecord) {
+        host.write(ErrorView.render(record, view: errorView, width: host.bufferWidth), stream: .error)
+    }
+
+    var errorView: ErrorViewKind {
+        ErrorViewKind(rawValue: LanguagePrimitives.toString(variableValue("ErrorView"))) ?? .normalView
+    }
+
+    /// An error raised by the language itself (not by a command): no prefix, the expression's position.
+    func runtimeErrorRecord(message: String, errorId: String, category: ErrorCategory, extent: SourceExtent,
+                            exceptionType: String = "System.Management.Automation.RuntimeException",
+                            target: PSValue = .null) -> ErrorRecord {
+        let exception = PSExceptionObject(typeName: exceptionType, message: message)
+        return ErrorRecord(exception: exception, errorId: errorId, category: category, targetObject: target,
+                           invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: extent))
+    }
+
+    func interruptRequested() -> Bool { host.consumeInterrupt() }
+
+    // MARK: Variables
+
+    func variableValue(_ name: String) -> PSValue {
+        sessionState.lookup(name)?.value ?? .null
+    }
+
+    func preferencesChanged() {
+        errorActionPreference = ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
+        confirmPreference = ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
+    }
 }

@@ -87,6 +87,8 @@ public final class PSExceptionObject: PSObject {
     public let extraProperties: [PSPropertyInfo]
     /// Set on exceptions that carry their own error record (RuntimeException and subclasses).
     public weak var errorRecord: ErrorRecord?
+    /// True for the exception of a `throw` statement (ConciseView then says `Exception:`).
+    public var wasThrownFromThrowStatement = false
 
     /// `typeName` is the full .NET name; base types are added for `catch [BaseType]` matching.
     public init(typeName: String, message: String, innerException: PSExceptionObject? = nil,

@@ -1,0 +1,31 @@
+// Where the lexer and the parser report errors: PowerShell's rules for keeping them (no duplicate
+// of the same id at the same place; after 10 errors a TooManyErrors note and nothing more).
+
+final class DiagnosticSink {
+    static let maxErrors = 10
+
+    private(set) var errors: [ParseError] = []
+    private(set) var overflowed = false
+
+    private var frozen = false
+
+    var count: Int { errors.count }
+
+    /// Stops recording: used once the parse has given up (nesting too deep).
+    func freeze() { frozen = true }
+
+    func report(_ errorId: String, _ extent: SourceExtent, incomplete: Bool, args: [String]) {
+        if frozen { return }
+        if errors.contains(where: { $0.errorId == errorId && $0.extent == extent }) { return }
+        if errors.count >= DiagnosticSink.maxErrors {
+            if !overflowed {
+                overflowed = true
+                errors.append(ParseError(errorId: "TooManyErrors", message: ParserStrings.format("TooManyErrors", []),
+                                         extent: extent, incompleteInput: false))
+            }
+            return
+        }
+        errors.append(ParseError(errorId: errorId, message: ParserStrings.format(errorId, args), extent: extent,
+                                 incompleteInput: incomplete))
+    }
+}

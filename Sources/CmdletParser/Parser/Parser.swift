@@ -1,0 +1,161 @@
+// The entry point and the parser's token plumbing: one token of lookahead (`ungot`), mode
+// switches that rescan the lookahead when its meaning depends on the mode, and extents.
+
+/// Parses PowerShell source text into a syntax tree, its tokens and its parse errors.
+public enum Parser {
+    /// Parses a whole script (a file, a `-Command` string or one console input), as
+    /// `[System.Management.Automation.Language.Parser]::ParseInput` does.
+    public static func parseInput(_ input: String, file: String? = nil) -> ParseResult {
+        let source = ScriptSource(text: input, file: file)
+        let sink = DiagnosticSink()
+        var parser = ScriptParser(source: source, sink: sink)
+        let ast = parser.parseScript()
+        SemanticChecks.check(ast, sink: sink)
+        let tokens = parser.lexer.tokens.map { Token(kind: $0.kind, extent: $0.extent) }
+        return ParseResult(ast: ast, tokens: tokens, errors: sink.errors)
+    }
+}
+
+/// The recursive-descent parser. One type, split across files by grammar area.
+struct ScriptParser {
+    var lexer: Lexer
+    var ungot: Tok?
+    let source: ScriptSource
+    let sink: DiagnosticSink
+    /// Set inside method-call argument lists, attribute arguments and parameter defaults, where
+    /// the comma separates items instead of building an array.
+    var disableCommaOperator = false
+    var depth = 0
+    var tooDeep = false
+
+    /// Nesting deeper than this gives `ScriptTooComplicated` instead of exhausting the stack.
+    static let maxDepth = 400
+
+    init(source: ScriptSource, sink: DiagnosticSink) {
+        self.source = source
+        self.sink = sink
+        self.lexer = Lexer(bytes: source.utf8, start: 0, limit: source.utf8.count, recording: true, sink: sink)
+    }
+
+    /// A parser for the text of `$( )` inside an expandable string, reading only that range.
+    init(nestedIn parent: ScriptParser, start: Int, end: Int) {
+        self.source = parent.source
+        self.sink = parent.sink
+        self.depth = parent.depth
+        self.lexer = Lexer(bytes: parent.source.utf8, start: start, limit: end, recording: false, sink: parent.sink)
+        self.lexer.nestedScanDepth = 1
+    }
+
+    mutating func parseScript() -> ScriptBlockAst {
+        scriptBlockRule(lCurly: nil, isFilter: false)
+    }
+
+    // MARK: - Tokens
+
+    mutating func nextToken() -> Tok {
+        if let t = ungot { ungot = nil; return t }
+        return lexer.next()
+    }
+
+    mutating func peekToken() -> Tok {
+        if let t = ungot { return t }
+        let t = lexer.next()
+        ungot = t
+        return t
+    }
+
+    mutating func skipToken() { ungot = nil }
+
+    mutating func ungetToken(_ tok: Tok) { ungot = tok }
+
+    var mode: LexMode { lexer.mode }
+
+    mutating func setMode(_ mode: LexMode) {
+        if mode != lexer.mode, let t = ungot, !t.kind.isParseModeInvariant {
+            resync(t)
+        }
+        lexer.mode = mode
+    }
+
+    mutating func resync(_ tok: Tok) {
+        ungot = nil
+        lexer.resync(to: tok.start)
+    }
+
+    mutating func resync(to offset: Int) {
+        ungot = nil
+        lexer.resync(to: offset)
+    }
+
+    mutating func skipNewlines() {
+        if ungot == nil || ungot?.kind == .newline {
+            ungot = nil
+            lexer.skipNewlines(skipSemis: false)
+        }
+    }
+
+    mutating func v3SkipNewlines() { skipNewlines() }
+
+    mutating func skipNewlinesAndSemicolons() {
+        if ungot == nil || ungot?.kind == .newline || ungot?.kind == .semi {
+            ungot = nil
+            lexer.skipNewlines(skipSemis: true)
+        }
+    }
+
+    mutating func nextMemberAccessToken(allowLBracket: Bool) -> Tok? {
+        if ungot != nil { return nil }
+        return lexer.memberAccessOperator(allowLBracket: allowLBracket)
+    }
+
+    mutating func nextInvokeMemberToken() -> Tok? {
+        if ungot != nil { return nil }
+        return lexer.invokeMemberOpenParen()
+    }
+
+    mutating func nextLBracket() -> Tok? {
+        if let t = ungot {
+            if t.kind == .lBracket { return nextToken() }
+            return nil
+        }
+        return lexer.lBracket()
+    }
+
+    /// The text of a token as written.
+    func text(_ tok: Tok) -> String { lexer.text(tok.start, tok.end) }
+
+    /// The value of a string, generic or variable token.
+    func stringValue(_ tok: Tok) -> String {
+        tok.payload >= 0 && Int(tok.payload) < lexer.strings.count ? lexer.strings[Int(tok.payload)] : text(tok)
+    }
+
+    /// `-Name` / `-Name:` without the dash and colon.
+    func parameterName(_ tok: Tok) -> String {
+        var start = tok.start
+        start += lexer.width(at: start)
+        var end = tok.end
+        if tok.flags.contains(.usedColon) { end -= 1 }
+        return lexer.text(start, Swift.max(start, end))
+    }
+
+    /// `IsSpecificParameter`: the parameter is a prefix of `name`.
+    func isSpecificParameter(_ tok: Tok, _ name: String) -> Bool {
+        let p = parameterName(tok).lowercased()
+        return name.lowercased().hasPrefix(p)
+    }
+
+    // MARK: - Extents
+
+    func after(_ e: SourceExtent) -> SourceExtent { SourceExtent(e.endOffset, e.endOffset) }
+    func after(_ t: Tok) -> SourceExtent { SourceExtent(t.end, t.end) }
+    func after(_ a: Ast) -> SourceExtent { after(a.extent) }
+
+    func before(_ t: Tok) -> SourceExtent {
+        let o = Swift.max(0, t.start - 1)
+        return SourceExtent(o, o)
+    }
+
+    func extentOf(_ a: SourceExtent, _ b: SourceExtent) -> SourceExtent {
+        SourceExtent(a.startOffset, Swift.max(a.startOffset, b.endOffset))
+    }
+}

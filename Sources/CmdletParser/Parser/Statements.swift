@@ -1,0 +1,694 @@
+// Statements: the dispatcher, flow control, if, loops, switch, try/catch/finally, trap, data.
+
+extension ScriptParser {
+    /// One statement, or nil at the end of a statement list.
+    mutating func statementRule() -> StatementAst? {
+        guard enterNesting() else { leaveNesting(); return nil }
+        defer { leaveNesting() }
+        var restore = 0
+        var token = nextToken()
+        var attributes: [AttributeBaseAst]? = nil
+        if token.kind == .generic && lexer.bytes[token.start] == 0x5B {
+            restore = token.start
+            resync(token)
+            attributes = attributeListRule(inExpressionMode: false)
+            token = nextToken()
+            if let attrs = attributes, !attrs.isEmpty {
+                if token.kind.statementDoesntSupportAttributes {
+                    if attrs.contains(where: { $0 is TypeConstraintAst }) {
+                        resync(to: restore)
+                        token = nextToken()
+                    } else {
+                        reportError(attrs[0].extent, "UnexpectedAttribute", attrs[0].typeName.name)
+                    }
+                } else if token.flags.contains(.keyword) {
+                    if let t = attrs.first(where: { !($0 is AttributeAst) }) {
+                        reportError(t.extent, "TypeNotAllowedBeforeStatement", t.typeName.name)
+                    }
+                } else {
+                    resync(to: restore)
+                    token = nextToken()
+                }
+            }
+        }
+        switch token.kind {
+        case .if: return ifStatementRule(token)
+        case .switch: return switchStatementRule(label: nil, token)
+        case .foreach: return foreachStatementRule(label: nil, token)
+        case .for: return forStatementRule(label: nil, token)
+        case .while: return whileStatementRule(label: nil, token)
+        case .do: return doWhileStatementRule(label: nil, token)
+        case .function, .filter, .workflow: return functionDeclarationRule(token)
+        case .return:
+            let p = pipelineRule()
+            return ReturnStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
+        case .throw:
+            let p = pipelineRule()
+            return ThrowStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
+        case .exit:
+            let p = pipelineRule()
+            return ExitStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
+        case .break:
+            let label = labelOrKeyRule()
+            return BreakStatementAst(extent: label.map { extentOf(token.extent, $0.extent) } ?? token.extent, label: label)
+        case .continue:
+            let label = labelOrKeyRule()
+            return ContinueStatementAst(extent: label.map { extentOf(token.extent, $0.extent) } ?? token.extent, label: label)
+        case .trap: return trapStatementRule(token)
+        case .try: return tryStatementRule(token)
+        case .data: return dataStatementRule(token)
+        case .parallel, .sequence: return blockStatementRule(token)
+        case .configuration: return configurationStatementRule(token, attributes: attributes?.compactMap { $0 as? AttributeAst } ?? [])
+        case .from, .define, .var:
+            reportError(token.extent, "ReservedKeywordNotAllowed", text(token).lowercased())
+            return ErrorStatementAst(extent: token.extent, nestedAst: [])
+        case .label:
+            skipNewlines()
+            return labeledStatementRule(token)
+        case .endOfInput:
+            if attributes != nil {
+                resync(to: restore)
+                return pipelineRule()
+            }
+            ungetToken(token)
+            return nil
+        case .else, .elseIf, .catch, .until:
+            if sink.count > 0 {
+                skipNewlines()
+                return statementRule()
+            }
+            ungetToken(token)
+            return pipelineRule()
+        case .class: return classDefinitionRule(attributes: attributes, token)
+        case .enum: return enumDefinitionRule(attributes: attributes, token)
+        case .using:
+            let statement = usingStatementRule(token)
+            reportError(statement.extent, "UsingMustBeAtStartOfScript")
+            return statement
+        default:
+            if attributes != nil { resync(to: restore) } else { ungetToken(token) }
+            return pipelineRule()
+        }
+    }
+
+    /// A simple name (an identifier), as for loop labels, hash keys and attribute arguments.
+    mutating func simpleNameRule() -> (StringConstantExpressionAst, Tok)? {
+        lexer.wantSimpleName = true
+        let tok = peekToken()
+        lexer.wantSimpleName = false
+        guard tok.kind == .identifier else { return nil }
+        skipToken()
+        return (StringConstantExpressionAst(extent: tok.extent, value: text(tok), stringConstantType: .bareWord), tok)
+    }
+
+    mutating func labelOrKeyRule() -> ExpressionAst? {
+        if let (name, _) = simpleNameRule() { return name }
+        let tok = peekToken()
+        if tok.kind != .newline && tok.kind != .semi {
+            let saved = disableCommaOperator
+            disableCommaOperator = true
+            defer { disableCommaOperator = saved }
+            return unaryExpressionRule()
+        }
+        return nil
+    }
+
+    func labelText(_ tok: Tok) -> String { lexer.text(tok.start + 1, tok.end) }
+
+    mutating func labeledStatementRule(_ label: Tok) -> StatementAst? {
+        let tok = nextToken()
+        switch tok.kind {
+        case .switch: return switchStatementRule(label: label, tok)
+        case .foreach: return foreachStatementRule(label: label, tok)
+        case .for: return forStatementRule(label: label, tok)
+        case .while: return whileStatementRule(label: label, tok)
+        case .do: return doWhileStatementRule(label: label, tok)
+        default:
+            resync(label)
+            return pipelineRule()
+        }
+    }
+
+    mutating func blockStatementRule(_ kindTok: Tok) -> StatementAst {
+        guard let body = statementBlockRule() else {
+            reportIncompleteInput(after(kindTok), "MissingStatementAfterKeyword", text(kindTok))
+            return ErrorStatementAst(extent: kindTok.extent, nestedAst: [])
+        }
+        return BlockStatementAst(extent: extentOf(kindTok.extent, body.extent), kind: text(kindTok).lowercased(), body: body)
+    }
+
+    mutating func ifStatementRule(_ ifTok: Tok) -> StatementAst {
+        var clauses: [IfClause] = []
+        var components: [Ast] = []
+        var elseClause: StatementBlockAst?
+        var keyword = ifTok
+        while true {
+            skipNewlines()
+            let lParen = nextToken()
+            if lParen.kind != .lParen {
+                ungetToken(lParen)
+                reportIncompleteInput(after(keyword), "MissingOpenParenthesisInIfStatement", text(keyword))
+                return ErrorStatementAst(extent: extentOf(ifTok.extent, keyword.extent), nestedAst: components)
+            }
+            skipNewlines()
+            var condition: PipelineBaseAst
+            if let c = pipelineRule() {
+                condition = c
+                components.append(c)
+            } else {
+                let pos = after(lParen)
+                reportIncompleteInput(pos, "IfStatementMissingCondition", text(keyword))
+                condition = ErrorStatementAst(extent: pos, nestedAst: [])
+            }
+            skipNewlines()
+            let rParen = nextToken()
+            if rParen.kind != .rParen {
+                ungetToken(rParen)
+                if !(condition is ErrorStatementAst) {
+                    reportIncompleteInput(rParen.extent, "MissingEndParenthesisAfterStatement", text(keyword))
+                }
+                return ErrorStatementAst(extent: extentOf(ifTok.extent, before(rParen)), nestedAst: components)
+            }
+            skipNewlines()
+            guard let body = statementBlockRule() else {
+                reportIncompleteInput(rParen.extent, "MissingStatementBlock", text(keyword))
+                return ErrorStatementAst(extent: extentOf(ifTok.extent, rParen.extent), nestedAst: components)
+            }
+            components.append(body)
+            clauses.append(IfClause(condition: condition, body: body))
+            // Look past newlines for `elseif`/`else`, but give the newline back when neither
+            // follows: it may terminate an enclosing construct (a hash literal entry).
+            let restore = restorePoint
+            skipNewlines()
+            keyword = peekToken()
+            if keyword.kind != .elseIf && keyword.kind != .else {
+                resync(to: restore)
+                break
+            }
+            if keyword.kind == .elseIf {
+                skipToken()
+                continue
+            }
+            if keyword.kind == .else {
+                skipToken()
+                skipNewlines()
+                elseClause = statementBlockRule()
+                if elseClause == nil {
+                    reportIncompleteInput(after(keyword), "MissingStatementBlockAfterElse")
+                    return ErrorStatementAst(extent: extentOf(ifTok.extent, keyword.extent), nestedAst: components)
+                }
+            }
+            break
+        }
+        let end = elseClause?.extent ?? clauses[clauses.count - 1].body.extent
+        return IfStatementAst(extent: extentOf(ifTok.extent, end), clauses: clauses, elseClause: elseClause)
+    }
+
+    mutating func switchStatementRule(label: Tok?, _ switchTok: Tok) -> StatementAst {
+        let startExtent = (label ?? switchTok).extent
+        var endError = startExtent
+        var isError = false
+        var isIncompleteError = false
+        skipNewlines()
+        var condition: PipelineBaseAst?
+        var flags: SwitchFlags = []
+        var errorAsts: [Ast] = []
+        var paramTok = peekToken()
+        while paramTok.kind == .parameter {
+            skipToken()
+            endError = paramTok.extent
+            if isSpecificParameter(paramTok, "regex") {
+                flags.insert(.regex); flags.remove(.wildcard)
+            } else if isSpecificParameter(paramTok, "wildcard") {
+                flags.insert(.wildcard); flags.remove(.regex)
+            } else if isSpecificParameter(paramTok, "exact") {
+                flags.remove(.regex); flags.remove(.wildcard)
+            } else if isSpecificParameter(paramTok, "casesensitive") {
+                flags.insert(.caseSensitive)
+            } else if isSpecificParameter(paramTok, "parallel") {
+                flags.insert(.parallel)
+            } else if isSpecificParameter(paramTok, "file") {
+                flags.insert(.file)
+                skipNewlines()
+                if let fileName = singleCommandArgument(.fileName) {
+                    endError = fileName.extent
+                    condition = PipelineAst(extent: fileName.extent, pipelineElements: [
+                        CommandExpressionAst(extent: fileName.extent, expression: fileName, redirections: [])])
+                } else {
+                    isError = true
+                    isIncompleteError = reportIncompleteInput(after(paramTok), "MissingFilenameOption")
+                }
+            } else {
+                isError = true
+                reportError(paramTok.extent, "InvalidSwitchFlag", parameterName(paramTok))
+            }
+            paramTok = peekToken()
+        }
+        let lParen = peekToken()
+        if lParen.kind == .lParen {
+            endError = lParen.extent
+            skipToken()
+            if flags.contains(.file) {
+                isError = true
+                reportError(lParen.extent, "PipelineValueRequired")
+            }
+            skipNewlines()
+            condition = pipelineRule()
+            if let c = condition {
+                endError = c.extent
+                errorAsts.append(c)
+            } else {
+                isError = true
+                isIncompleteError = reportIncompleteInput(after(lParen), "PipelineValueRequired")
+            }
+            skipNewlines()
+            let rParen = nextToken()
+            if rParen.kind != .rParen {
+                ungetToken(rParen)
+                if !isIncompleteError {
+                    isError = true
+                    isIncompleteError = reportIncompleteInput(after(endError), "MissingEndParenthesisInSwitchStatement")
+                }
+            } else {
+                endError = rParen.extent
+            }
+        } else if condition == nil {
+            if !flags.contains(.file) {
+                isError = true
+                isIncompleteError = reportIncompleteInput(after(endError), "PipelineValueRequired")
+            }
+        }
+        skipNewlines()
+        let lCurly = nextToken()
+        var defaultClause: StatementBlockAst?
+        var clauses: [SwitchClause] = []
+        var rCurly: Tok?
+        if lCurly.kind != .lCurly {
+            ungetToken(lCurly)
+            if !isIncompleteError {
+                isError = true
+                reportIncompleteInput(after(endError), "MissingCurlyBraceInSwitchStatement")
+            }
+        } else {
+            endError = lCurly.extent
+            skipNewlines()
+            while true {
+                guard let clauseCondition = singleCommandArgument(.switchCondition) else {
+                    isError = true
+                    reportIncompleteInput(after(endError), "MissingSwitchConditionExpression")
+                    if peekToken().kind == .rCurly { skipToken() }
+                    break
+                }
+                errorAsts.append(clauseCondition)
+                endError = clauseCondition.extent
+                if let body = statementBlockRule() {
+                    errorAsts.append(body)
+                    endError = body.extent
+                    if let s = clauseCondition as? StringConstantExpressionAst, s.stringConstantType == .bareWord,
+                       s.value.lowercased() == "default" {
+                        if defaultClause != nil {
+                            isError = true
+                            reportError(clauseCondition.extent, "MultipleSwitchDefaultClauses")
+                        }
+                        defaultClause = body
+                    } else {
+                        clauses.append(SwitchClause(test: clauseCondition, body: body))
+                    }
+                } else {
+                    isError = true
+                    isIncompleteError = reportIncompleteInput(after(endError), "MissingSwitchStatementClause")
+                }
+                skipNewlinesAndSemicolons()
+                let tok = peekToken()
+                if tok.kind == .rCurly {
+                    rCurly = tok
+                    skipToken()
+                    break
+                }
+                if tok.kind == .endOfInput {
+                    if !isIncompleteError {
+                        isError = true
+                        reportIncompleteInput(lCurly.extent, detected: tok.extent, "MissingEndCurlyBrace")
+                    }
+                    break
+                }
+            }
+        }
+        if isError {
+            return ErrorStatementAst(extent: extentOf(startExtent, endError), nestedAst: errorAsts)
+        }
+        return SwitchStatementAst(extent: extentOf((label ?? switchTok).extent, rCurly!.extent),
+                                  label: label.map(labelText), condition: condition, flags: flags, clauses: clauses,
+                                  defaultClause: defaultClause)
+    }
+
+    mutating func foreachStatementRule(label: Tok?, _ foreachTok: Tok) -> StatementAst {
+        let start = (label ?? foreachTok).extent
+        var endError: SourceExtent?
+        var parallel = false
+        skipNewlines()
+        var paramTok = peekToken()
+        while paramTok.kind == .parameter {
+            skipToken()
+            if isSpecificParameter(paramTok, "parallel") {
+                parallel = true
+            } else if isSpecificParameter(paramTok, "throttlelimit") {
+                skipNewlines()
+                if singleCommandArgument(.commandArgument) == nil {
+                    reportIncompleteInput(after(paramTok), "MissingThrottleLimit")
+                }
+            } else {
+                endError = paramTok.extent
+                reportError(paramTok.extent, "InvalidForeachFlag", parameterName(paramTok))
+            }
+            skipNewlines()
+            paramTok = peekToken()
+        }
+        let lParen = nextToken()
+        if lParen.kind != .lParen {
+            ungetToken(lParen)
+            reportIncompleteInput(after(foreachTok), "MissingOpenParenthesisAfterKeyword", "foreach")
+            return ErrorStatementAst(extent: extentOf(start, foreachTok.extent), nestedAst: [])
+        }
+        skipNewlines()
+        let varTok = nextToken()
+        if varTok.kind != .variable && varTok.kind != .splattedVariable {
+            ungetToken(varTok)
+            reportIncompleteInput(after(lParen), "MissingVariableNameAfterForeach")
+            return ErrorStatementAst(extent: extentOf(start, lParen.extent), nestedAst: [])
+        }
+        let variable = variableExpression(varTok)
+        skipNewlines()
+        var pipeline: PipelineBaseAst?
+        var body: StatementBlockAst?
+        let inTok = nextToken()
+        if inTok.kind != .in {
+            ungetToken(inTok)
+            endError = variable.extent
+            reportIncompleteInput(after(variable), "MissingInInForeach")
+        } else {
+            skipNewlines()
+            pipeline = pipelineRule()
+            if let p = pipeline {
+                skipNewlines()
+                let rParen = nextToken()
+                if rParen.kind != .rParen {
+                    ungetToken(rParen)
+                    endError = p.extent
+                    reportIncompleteInput(after(p), "MissingEndParenthesisAfterForeach")
+                } else {
+                    body = statementBlockRule()
+                    if body == nil {
+                        endError = rParen.extent
+                        reportIncompleteInput(after(rParen), "MissingForeachStatement")
+                    }
+                }
+            } else {
+                endError = inTok.extent
+                reportIncompleteInput(after(inTok), "MissingForeachExpression")
+            }
+        }
+        if let endError {
+            return ErrorStatementAst(extent: extentOf(start, endError),
+                                     nestedAst: [variable as Ast?, pipeline, body].compactMap { $0 })
+        }
+        return ForEachStatementAst(extent: extentOf(start, body!.extent), label: label.map(labelText), variable: variable,
+                                   collection: pipeline!, body: body!, parallel: parallel)
+    }
+
+    mutating func forStatementRule(label: Tok?, _ forTok: Tok) -> StatementAst {
+        let start = (label ?? forTok).extent
+        var endError: SourceExtent?
+        skipNewlines()
+        let lParen = nextToken()
+        if lParen.kind != .lParen {
+            ungetToken(lParen)
+            reportIncompleteInput(after(forTok), "MissingOpenParenthesisAfterKeyword", "for")
+            return ErrorStatementAst(extent: extentOf(start, forTok.extent), nestedAst: [])
+        }
+        skipNewlines()
+        let initializer = pipelineRule()
+        if let i = initializer { endError = i.extent }
+        if peekToken().kind == .semi { endError = nextToken().extent }
+        skipNewlines()
+        let condition = pipelineRule()
+        if let c = condition { endError = c.extent }
+        if peekToken().kind == .semi { endError = nextToken().extent }
+        skipNewlines()
+        let iterator = pipelineRule()
+        if let i = iterator { endError = i.extent }
+        skipNewlines()
+        let rParen = nextToken()
+        var body: StatementBlockAst?
+        if rParen.kind != .rParen {
+            ungetToken(rParen)
+            let e = endError ?? lParen.extent
+            endError = e
+            reportIncompleteInput(after(e), "MissingEndParenthesisAfterStatement", "for")
+        } else {
+            body = statementBlockRule()
+            if body == nil {
+                endError = rParen.extent
+                reportIncompleteInput(after(rParen), "MissingLoopStatement", "for")
+            }
+        }
+        guard let body else {
+            return ErrorStatementAst(extent: extentOf(start, endError ?? start),
+                                     nestedAst: [initializer, condition, iterator].compactMap { $0 })
+        }
+        return ForStatementAst(extent: extentOf(start, body.extent), label: label.map(labelText), initializer: initializer,
+                               condition: condition, iterator: iterator, body: body)
+    }
+
+    mutating func whileStatementRule(label: Tok?, _ whileTok: Tok) -> StatementAst {
+        let start = (label ?? whileTok).extent
+        skipNewlines()
+        let lParen = nextToken()
+        if lParen.kind != .lParen {
+            ungetToken(lParen)
+            reportIncompleteInput(after(whileTok), "MissingOpenParenthesisAfterKeyword", text(whileTok))
+            return ErrorStatementAst(extent: extentOf(start, whileTok.extent), nestedAst: [])
+        }
+        skipNewlines()
+        var condition: PipelineBaseAst
+        var errorCondition: PipelineBaseAst?
+        if let c = pipelineRule() {
+            condition = c
+            errorCondition = c
+        } else {
+            let pos = after(lParen)
+            reportIncompleteInput(pos, "MissingExpressionAfterKeyword", "while")
+            condition = ErrorStatementAst(extent: pos, nestedAst: [])
+        }
+        skipNewlines()
+        let rParen = nextToken()
+        if rParen.kind != .rParen {
+            ungetToken(rParen)
+            if !(condition is ErrorStatementAst) {
+                reportIncompleteInput(after(condition), "MissingEndParenthesisAfterStatement", "while")
+            }
+            return ErrorStatementAst(extent: extentOf(start, condition.extent), nestedAst: [errorCondition].compactMap { $0 })
+        }
+        skipNewlines()
+        guard let body = statementBlockRule() else {
+            reportIncompleteInput(after(rParen), "MissingLoopStatement", "while")
+            return ErrorStatementAst(extent: extentOf(start, rParen.extent), nestedAst: [errorCondition].compactMap { $0 })
+        }
+        return WhileStatementAst(extent: extentOf(start, body.extent), label: label.map(labelText), condition: condition, body: body)
+    }
+
+    mutating func doWhileStatementRule(label: Tok?, _ doTok: Tok) -> StatementAst {
+        let start = (label ?? doTok).extent
+        var endError: SourceExtent?
+        var rParen: Tok?
+        var keyword: Tok?
+        var condition: PipelineBaseAst?
+        let body = statementBlockRule()
+        if let body {
+            skipNewlines()
+            let kw = nextToken()
+            keyword = kw
+            if kw.kind != .while && kw.kind != .until {
+                ungetToken(kw)
+                endError = body.extent
+                reportIncompleteInput(after(body), "MissingWhileOrUntilInDoWhile")
+            } else {
+                skipNewlines()
+                let lParen = nextToken()
+                if lParen.kind != .lParen {
+                    ungetToken(lParen)
+                    endError = kw.extent
+                    reportIncompleteInput(after(kw), "MissingOpenParenthesisAfterKeyword", text(kw).lowercased())
+                } else {
+                    skipNewlines()
+                    condition = pipelineRule()
+                    if condition == nil {
+                        endError = lParen.extent
+                        reportIncompleteInput(after(lParen), "MissingExpressionAfterKeyword", text(kw).lowercased())
+                    }
+                    skipNewlines()
+                    let r = nextToken()
+                    if r.kind != .rParen {
+                        ungetToken(r)
+                        if let c = condition {
+                            endError = c.extent
+                            reportIncompleteInput(after(c), "MissingEndParenthesisAfterStatement", text(kw).lowercased())
+                        }
+                    } else {
+                        rParen = r
+                    }
+                }
+            }
+        } else {
+            endError = doTok.extent
+            reportIncompleteInput(after(doTok), "MissingLoopStatement", "do")
+        }
+        if let endError {
+            return ErrorStatementAst(extent: extentOf(start, endError), nestedAst: [body as Ast?, condition].compactMap { $0 })
+        }
+        guard let body, let condition, let rParen, let keyword else {
+            return ErrorStatementAst(extent: start, nestedAst: [])
+        }
+        let extent = extentOf(start, rParen.extent)
+        if keyword.kind == .until {
+            return DoUntilStatementAst(extent: extent, label: label.map(labelText), condition: condition, body: body)
+        }
+        return DoWhileStatementAst(extent: extent, label: label.map(labelText), condition: condition, body: body)
+    }
+
+    mutating func trapStatementRule(_ trapTok: Tok) -> StatementAst {
+        let restore = restorePoint
+        skipNewlines()
+        let type = attributeRule()
+        let constraint = type as? TypeConstraintAst
+        if type != nil && constraint == nil { resync(to: restore) }
+        guard let body = statementBlockRule() else {
+            let end = constraint?.extent ?? trapTok.extent
+            reportIncompleteInput(after(end), "MissingTrapStatement")
+            return ErrorStatementAst(extent: extentOf(trapTok.extent, end), nestedAst: [constraint].compactMap { $0 })
+        }
+        return TrapStatementAst(extent: extentOf(trapTok.extent, body.extent), trapType: constraint, body: body)
+    }
+
+    mutating func catchBlockRule(endError: inout SourceExtent?, errorAsts: inout [Ast]) -> CatchClauseAst? {
+        skipNewlines()
+        let catchTok = nextToken()
+        guard catchTok.kind == .catch else {
+            ungetToken(catchTok)
+            return nil
+        }
+        var types: [TypeConstraintAst] = []
+        var commaTok: Tok?
+        while true {
+            let restore = restorePoint
+            skipNewlines()
+            guard let type = attributeRule() else {
+                if let c = commaTok {
+                    endError = c.extent
+                    reportIncompleteInput(after(c), "MissingTypeLiteralToken")
+                }
+                break
+            }
+            guard let constraint = type as? TypeConstraintAst else {
+                resync(to: restore)
+                break
+            }
+            types.append(constraint)
+            skipNewlines()
+            let c = peekToken()
+            commaTok = c
+            if c.kind != .comma { break }
+            skipToken()
+        }
+        guard let handler = statementBlockRule() else {
+            if commaTok == nil || commaTok?.kind != .comma || endError != commaTok?.extent {
+                let e = types.last?.extent ?? catchTok.extent
+                endError = e
+                reportIncompleteInput(after(e), "MissingCatchHandlerBlock")
+            }
+            errorAsts.append(contentsOf: types as [Ast])
+            return nil
+        }
+        return CatchClauseAst(extent: extentOf(catchTok.extent, handler.extent), catchTypes: types, body: handler)
+    }
+
+    mutating func tryStatementRule(_ tryTok: Tok) -> StatementAst {
+        skipNewlines()
+        guard let body = statementBlockRule() else {
+            reportIncompleteInput(after(tryTok), "MissingTryStatementBlock")
+            return ErrorStatementAst(extent: tryTok.extent, nestedAst: [])
+        }
+        var endError: SourceExtent?
+        var catches: [CatchClauseAst] = []
+        var errorAsts: [Ast] = []
+        while let c = catchBlockRule(endError: &endError, errorAsts: &errorAsts) { catches.append(c) }
+        skipNewlines()
+        let finallyTok = peekToken()
+        var finallyBlock: StatementBlockAst?
+        if finallyTok.kind == .finally {
+            skipToken()
+            finallyBlock = statementBlockRule()
+            if finallyBlock == nil {
+                endError = finallyTok.extent
+                reportIncompleteInput(after(finallyTok), "MissingFinallyStatementBlock", "finally")
+            }
+        }
+        if catches.isEmpty && finallyBlock == nil && endError == nil {
+            endError = body.extent
+            reportIncompleteInput(after(body), "MissingCatchOrFinally")
+        }
+        if let endError {
+            return ErrorStatementAst(extent: extentOf(tryTok.extent, endError), nestedAst: [body] + catches + errorAsts)
+        }
+        let end = finallyBlock?.extent ?? catches[catches.count - 1].extent
+        return TryStatementAst(extent: extentOf(tryTok.extent, end), body: body, catchClauses: catches, finally: finallyBlock)
+    }
+
+    mutating func dataStatementRule(_ dataTok: Tok) -> StatementAst {
+        var endError: SourceExtent?
+        skipNewlines()
+        let name = simpleNameRule()?.0
+        skipNewlines()
+        let supported = peekToken()
+        var commands: [ExpressionAst]?
+        if supported.kind == .parameter {
+            skipToken()
+            if !isSpecificParameter(supported, "SupportedCommand") {
+                endError = supported.extent
+                reportError(supported.extent, "InvalidParameterForDataSectionStatement", parameterName(supported))
+            }
+            var commaTok: Tok?
+            var list: [ExpressionAst] = []
+            while true {
+                skipNewlines()
+                guard let ast = singleCommandArgument(.commandName) else {
+                    if endError == nil {
+                        reportIncompleteInput(after(commaTok ?? supported), "MissingValueForSupportedCommandInDataSectionStatement")
+                    }
+                    endError = (commaTok ?? supported).extent
+                    break
+                }
+                list.append(ast)
+                let c = peekToken()
+                commaTok = c
+                if c.kind == .comma { skipToken(); continue }
+                break
+            }
+            commands = list
+        }
+        var body: StatementBlockAst?
+        if endError == nil {
+            body = statementBlockRule()
+            if body == nil {
+                let e = commands?.last?.extent ?? name?.extent ?? dataTok.extent
+                endError = e
+                reportIncompleteInput(after(e), "MissingStatementBlockForDataSection")
+            }
+        }
+        if let endError {
+            return ErrorStatementAst(extent: extentOf(dataTok.extent, endError), nestedAst: commands ?? [])
+        }
+        return DataStatementAst(extent: extentOf(dataTok.extent, body!.extent), variable: name?.value,
+                                commandsAllowed: commands ?? [], body: body!)
+    }
+}

@@ -1,0 +1,110 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Receives UDP payloads on the event loop; implemented by the service.
+protocol DatagramReceiver: Sendable {
+    func receive(_ payload: UnsafeRawBufferPointer)
+}
+
+/// The UDP socket of the NetBIOS datagram service, on SwiftNIO.
+///
+/// Sends never wait for the socket: a write is handed to the event loop and the caller goes on,
+/// unless `maximumOutstandingWrites` are still queued, in which case it waits for this one (so a
+/// fast writer cannot grow the queue without bound).
+final class DatagramEndpoint: Sendable {
+    static let maximumOutstandingWrites = 1024
+    /// Receive buffer per datagram: a mailslot datagram is at most 65,535 + 14 bytes, but legal
+    /// ones (424 bytes of data) fit well within 2 KB; longer ones are truncated and then rejected.
+    static let receiveBufferSize = 2048
+    /// Datagrams taken per recvmmsg call. NIO divides one receive buffer among them.
+    static let vectorReadCount = 32
+
+    let channel: any Channel
+    let localAddress: DatagramAddress
+    private let outstanding = Atomic<Int>(0)
+    private let statistics: StatisticsRecorder
+
+    private init(channel: any Channel, localAddress: DatagramAddress, statistics: StatisticsRecorder) {
+        self.channel = channel
+        self.localAddress = localAddress
+        self.statistics = statistics
+    }
+
+    /// Binds a UDP socket at `address` on NIO's shared event loop group.
+    static func bind(_ address: DatagramAddress, receiver: any DatagramReceiver,
+                     statistics: StatisticsRecorder) throws -> DatagramEndpoint {
+        let bootstrap = DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+            .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: receiveBufferSize * vectorReadCount))
+            .channelOption(.datagramVectorReadMessageCount, value: vectorReadCount)
+            .channelOption(.maxMessagesPerRead, value: 64)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(InboundHandler(receiver: receiver))
+                }
+            }
+        let channel = try bootstrap.bind(host: address.host, port: Int(address.port)).wait()
+        let bound = channel.localAddress?.port.map { UInt16(clamping: $0) } ?? address.port
+        return DatagramEndpoint(channel: channel, localAddress: DatagramAddress(ipv4: address.ipv4, port: bound),
+                                statistics: statistics)
+    }
+
+    /// Encodes `datagram` once and sends it to every address.
+    func send(_ datagram: MailslotWriteDatagram, to addresses: [DatagramAddress]) {
+        var buffer = channel.allocator.buffer(capacity: datagram.encodedCount)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: datagram.encodedCount) { raw in
+            DatagramCodec.encode(datagram, into: raw)
+        }
+        for address in addresses {
+            guard let remote = try? SocketAddress(ipAddress: address.host, port: Int(address.port)) else {
+                statistics.record { $0.sendFailures += 1 }
+                continue
+            }
+            let pending = outstanding.wrappingAdd(1, ordering: .relaxed).newValue
+            statistics.record { $0.datagramsSent += 1 }
+            let future = channel.writeAndFlush(AddressedEnvelope(remoteAddress: remote, data: buffer))
+            future.whenComplete { [self] result in
+                outstanding.wrappingSubtract(1, ordering: .relaxed)
+                if case .failure = result { statistics.record { $0.sendFailures += 1 } }
+            }
+            if pending > Self.maximumOutstandingWrites { _ = try? future.wait() }
+        }
+    }
+
+    func close(wait: Bool) {
+        if wait {
+            _ = try? channel.close().wait()
+        } else {
+            channel.close(promise: nil)
+        }
+    }
+}
+
+/// Hands each received payload to the receiver without copying it.
+private final class InboundHandler: ChannelInboundHandler {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+    let receiver: any DatagramReceiver
+
+    init(receiver: any DatagramReceiver) { self.receiver = receiver }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let envelope = unwrapInboundIn(data)
+        envelope.data.withUnsafeReadableBytes { receiver.receive($0) }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // A failed read (e.g. ICMP port unreachable reported on the socket) must not close it.
+    }
+}
+
+/// Thread-safe counters.
+final class StatisticsRecorder: Sendable {
+    private let counters = Mutex(TransportStatistics())
+
+    @inline(__always) func record(_ update: (inout TransportStatistics) -> Void) {
+        counters.withLock { update(&$0) }
+    }
+
+    func snapshot() -> TransportStatistics { counters.withLock { $0 } }
+}

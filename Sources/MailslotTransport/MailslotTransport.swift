@@ -1,1 +1,0 @@
-// Local mailslots and remote mailslots over the NetBIOS datagram service.

@@ -1,0 +1,67 @@
+// One SMB property: its type, validation, per-profile default, storage.
+
+/// Which configuration an SMB property belongs to.
+public enum PolicySide: String, Sendable, Hashable, CaseIterable, Codable {
+    case client
+    case server
+}
+
+/// A property's default in one OS profile, with where the value comes from.
+public struct ProfileDefault: Sendable, Hashable {
+    public let value: PolicyValue
+    /// Source tags, comma-separated, as listed in `PolicySchema.sources`.
+    public let source: String
+    /// False where the value is inferred rather than read in a source.
+    public let confirmed: Bool
+
+    init(_ value: PolicyValue, source: String, confirmed: Bool) {
+        self.value = value
+        self.source = source
+        self.confirmed = confirmed
+    }
+}
+
+/// Per-profile defaults; nil means the property does not exist in that profile.
+public struct ProfileDefaults: Sendable, Hashable {
+    let w24H2: ProfileDefault?
+    let s2025: ProfileDefault?
+    let w23H2: ProfileDefault?
+    let s2022: ProfileDefault?
+
+    public subscript(profile: OSProfile) -> ProfileDefault? {
+        switch profile {
+        case .windows11_24H2: return w24H2
+        case .windowsServer2025: return s2025
+        case .windows11_23H2: return w23H2
+        case .windowsServer2022: return s2022
+        }
+    }
+}
+
+/// A property of `Get-SmbClientConfiguration` or `Get-SmbServerConfiguration`.
+public struct PolicyProperty: Sendable, Hashable {
+    public let name: String
+    public let side: PolicySide
+    public let type: PolicyType
+    /// One line for help and completion.
+    public let help: String
+    public let validation: PolicyValidation
+    public let defaults: ProfileDefaults
+    /// The local registry value Set-* writes (all unconfirmed except where `storage.confirmed`).
+    public let storage: RegistryLocation
+    public let activation: Activation
+    /// The Group Policy value that overrides the local setting, if any.
+    public let groupPolicy: GroupPolicyLocation?
+
+    /// Whether the property exists (in Get-*, and as a Set-* parameter or reset target) in a profile.
+    public func exists(in profile: OSProfile) -> Bool { defaults[profile] != nil }
+
+    /// The default value in a profile, or nil if the property does not exist there.
+    public func defaultValue(in profile: OSProfile) -> PolicyValue? { defaults[profile]?.value }
+
+    /// Checks that a value has this property's type and passes its validation, and returns it in
+    /// canonical form (enum names in their declared case).
+    public func validate(_ value: PolicyValue) -> Result<PolicyValue, PolicyValidationFailure> {
+        PolicyValidator(type: type, validation: validation).validate(value)
+    }
+}

@@ -1,0 +1,150 @@
+// The on-disk policy file as a JSON tree: typed access to the fields we own, the rest kept as is.
+//
+// {
+//   "version": 1,
+//   "client": { "EnableMailslots": true, "SessionTimeout": 30 },
+//   "server": { "Smb2DialectMin": "SMB300" },
+//   "groupPolicy": { "client": { "EnableMailslots": { "type": "REG_DWORD", "data": 1 } }, "server": {} }
+// }
+//
+// "client"/"server" hold only the properties that were explicitly set (Set-*), even to their default
+// value; Reset-* removes them, so the profile default shows again with source `default`. Values are
+// JSON booleans, numbers, and strings (enum members by name). "groupPolicy" holds the values under
+// the policy keys (client: ...\Windows\NetworkProvider, server: ...\Windows\Bowser).
+
+struct PolicyDocument {
+    static let currentVersion: UInt64 = 1
+
+    private(set) var root: [String: JSONValue]
+
+    init() {
+        root = ["version": .unsigned(PolicyDocument.currentVersion)]
+    }
+
+    enum Problem: Error {
+        case corrupt(String)
+    }
+
+    /// Parses the file; throws `.corrupt` for anything that is not a versioned policy object.
+    init(bytes: [UInt8]) throws(Problem) {
+        let value: JSONValue
+        do {
+            value = try JSONValue.parse(bytes)
+        } catch {
+            throw .corrupt("it is not valid JSON")
+        }
+        guard let object = value.objectValue else { throw .corrupt("it is not a JSON object") }
+        guard case .unsigned(let version)? = object["version"], version >= 1 else {
+            throw .corrupt("it has no valid \"version\" field")
+        }
+        for side in PolicySide.allCases {
+            if let member = object[side.rawValue], member.objectValue == nil {
+                throw .corrupt("its \"\(side.rawValue)\" field is not an object")
+            }
+        }
+        if let policy = object["groupPolicy"] {
+            guard let sides = policy.objectValue else { throw .corrupt("its \"groupPolicy\" field is not an object") }
+            for side in PolicySide.allCases where sides[side.rawValue] != nil && sides[side.rawValue]?.objectValue == nil {
+                throw .corrupt("its \"groupPolicy.\(side.rawValue)\" field is not an object")
+            }
+        }
+        root = object
+    }
+
+    var version: UInt64 {
+        if case .unsigned(let version)? = root["version"] { return version }
+        return PolicyDocument.currentVersion
+    }
+
+    func serialized() throws -> [UInt8] { try JSONValue.object(root).serialized() }
+
+    // MARK: Local settings
+
+    /// Raw local entries of a side, including names this schema does not know.
+    func localEntries(_ side: PolicySide) -> [String: JSONValue] {
+        root[side.rawValue]?.objectValue ?? [:]
+    }
+
+    mutating func setLocal(_ side: PolicySide, name: String, value: PolicyValue) {
+        var entries = localEntries(side)
+        // One spelling per property: drop an entry that differs only in case.
+        for key in entries.keys where key != name && key.lowercased() == name.lowercased() {
+            entries[key] = nil
+        }
+        entries[name] = PolicyDocument.json(value)
+        root[side.rawValue] = .object(entries)
+    }
+
+    mutating func removeLocal(_ side: PolicySide, name: String) {
+        var entries = localEntries(side)
+        for key in entries.keys where key.lowercased() == name.lowercased() { entries[key] = nil }
+        root[side.rawValue] = .object(entries)
+    }
+
+    // MARK: Group Policy
+
+    func groupPolicyEntries(_ side: PolicySide) -> [String: JSONValue] {
+        root["groupPolicy"]?.objectValue?[side.rawValue]?.objectValue ?? [:]
+    }
+
+    mutating func setGroupPolicy(_ side: PolicySide, name: String, data: RegistryData?) {
+        var policy = root["groupPolicy"]?.objectValue ?? [:]
+        var entries = policy[side.rawValue]?.objectValue ?? [:]
+        for key in entries.keys where key.lowercased() == name.lowercased() { entries[key] = nil }
+        if let data { entries[name] = PolicyDocument.json(data) }
+        policy[side.rawValue] = .object(entries)
+        root["groupPolicy"] = .object(policy)
+    }
+
+    // MARK: Conversions
+
+    static func json(_ value: PolicyValue) -> JSONValue {
+        switch value {
+        case .bool(let flag): return .bool(flag)
+        case .uint32(let number): return .unsigned(UInt64(number))
+        case .uint64(let number): return .unsigned(number)
+        case .string(let text), .enumeration(let text): return .string(text)
+        }
+    }
+
+    /// The stored value as a value of `type`, or nil if it does not fit.
+    static func policyValue(_ json: JSONValue, type: PolicyType) -> PolicyValue? {
+        switch (type, json) {
+        case (.boolean, .bool(let flag)): return .bool(flag)
+        case (.uint32, .unsigned(let number)): return number <= UInt64(UInt32.max) ? .uint32(UInt32(number)) : nil
+        case (.uint64, .unsigned(let number)): return .uint64(number)
+        case (.string, .string(let text)): return .string(text)
+        case (.enumeration, .string(let text)): return .enumeration(text)
+        default: return nil
+        }
+    }
+
+    static func json(_ data: RegistryData) -> JSONValue {
+        let payload: JSONValue
+        switch data {
+        case .dword(let number): payload = .unsigned(UInt64(number))
+        case .qword(let number): payload = .unsigned(number)
+        case .string(let text): payload = .string(text)
+        case .multiString(let items): payload = .array(items.map { .string($0) })
+        }
+        return .object(["type": .string(data.kind.rawValue), "data": payload])
+    }
+
+    static func registryData(_ json: JSONValue) -> RegistryData? {
+        guard let object = json.objectValue, case .string(let typeName)? = object["type"],
+              let kind = RegistryValueKind(rawValue: typeName), let payload = object["data"] else { return nil }
+        switch (kind, payload) {
+        case (.dword, .unsigned(let number)) where number <= UInt64(UInt32.max): return .dword(UInt32(number))
+        case (.qword, .unsigned(let number)): return .qword(number)
+        case (.string, .string(let text)): return .string(text)
+        case (.multiString, .array(let items)):
+            var texts: [String] = []
+            for item in items {
+                guard case .string(let text) = item else { return nil }
+                texts.append(text)
+            }
+            return .multiString(texts)
+        default: return nil
+        }
+    }
+}

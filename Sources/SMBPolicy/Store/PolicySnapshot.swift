@@ -1,0 +1,92 @@
+// The effective SMB configuration of a profile: defaults, local settings, Group Policy.
+
+/// One property's effective value and where it comes from.
+public struct PolicyEntry: Sendable, Hashable {
+    public let property: PolicyProperty
+    public let value: PolicyValue
+    public let source: PolicyValueSource
+    /// The local setting, when one exists (also when Group Policy overrides it).
+    public let localValue: PolicyValue?
+}
+
+/// The effective configuration of both sides for one OS profile.
+public struct PolicySnapshot: Sendable {
+    public let profile: OSProfile
+    private let client: [PolicyEntry]
+    private let server: [PolicyEntry]
+    private let policy: [PolicySide: [String: RegistryData]]
+
+    /// Every property of a side in Get-* Format-List order.
+    public func entries(side: PolicySide) -> [PolicyEntry] {
+        side == .client ? client : server
+    }
+
+    /// The entry of a property (case-insensitive name), nil if it does not exist in the profile.
+    public func entry(_ name: String, side: PolicySide) -> PolicyEntry? {
+        let key = name.lowercased()
+        return entries(side: side).first { $0.property.name.lowercased() == key }
+    }
+
+    /// The effective value of a property.
+    public func value(_ name: String, side: PolicySide) -> PolicyValue? { entry(name, side: side)?.value }
+
+    /// The values stored under the side's Group Policy key (client: NetworkProvider, server: Bowser).
+    public func groupPolicyValues(side: PolicySide) -> [String: RegistryData] { policy[side] ?? [:] }
+
+    /// Whether remote mailslots are allowed on a side: outbound (client) or inbound (server).
+    /// Always true on profiles that do not gate remote mailslots (23H2 / 2022).
+    public func mailslotsEnabled(_ side: PolicySide) -> Bool {
+        guard profile.gatesRemoteMailslots else { return true }
+        return entry("EnableMailslots", side: side)?.value == .bool(true)
+    }
+
+    init(profile: OSProfile, document: PolicyDocument, warnings: inout [String]) {
+        self.profile = profile
+        var policy: [PolicySide: [String: RegistryData]] = [:]
+        for side in PolicySide.allCases {
+            var values: [String: RegistryData] = [:]
+            for (name, json) in document.groupPolicyEntries(side) {
+                if let data = PolicyDocument.registryData(json) {
+                    values[name] = data
+                } else {
+                    warnings.append("The Group Policy value '\(name)' (\(side.rawValue)) in the SMB policy file "
+                        + "is not valid registry data and is ignored.")
+                }
+            }
+            policy[side] = values
+        }
+        self.policy = policy
+        client = PolicySnapshot.resolve(.client, profile, document, policy[.client] ?? [:], &warnings)
+        server = PolicySnapshot.resolve(.server, profile, document, policy[.server] ?? [:], &warnings)
+    }
+
+    private static func resolve(_ side: PolicySide, _ profile: OSProfile, _ document: PolicyDocument,
+                                _ policy: [String: RegistryData], _ warnings: inout [String]) -> [PolicyEntry] {
+        var local: [String: PolicyValue] = [:]
+        for (name, json) in document.localEntries(side) {
+            // Names of other profiles or later versions stay in the file, unused.
+            guard let property = PolicySchema.property(named: name, side: side, profile: profile) else { continue }
+            if let raw = PolicyDocument.policyValue(json, type: property.type),
+               case .success(let value) = property.validate(raw) {
+                local[property.name] = value
+            } else {
+                warnings.append("The stored \(side.rawValue) setting '\(name)' in the SMB policy file is not a "
+                    + "valid \(property.type.dotNetTypeName) value and is ignored.")
+            }
+        }
+        return PolicySchema.properties(side: side, profile: profile).compactMap { property in
+            guard let fallback = property.defaultValue(in: profile) else { return nil }
+            let localValue = local[property.name]
+            if profile.gatesRemoteMailslots, let location = property.groupPolicy,
+               let data = policy.first(where: { $0.key.lowercased() == location.valueName.lowercased() })?.value,
+               let enforced = location.effectiveBool(data) {
+                return PolicyEntry(property: property, value: .bool(enforced), source: .groupPolicy,
+                                   localValue: localValue)
+            }
+            if let localValue {
+                return PolicyEntry(property: property, value: localValue, source: .local, localValue: localValue)
+            }
+            return PolicyEntry(property: property, value: fallback, source: .default, localValue: nil)
+        }
+    }
+}

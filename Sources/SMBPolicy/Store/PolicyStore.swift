@@ -1,0 +1,295 @@
+// The persisted SMB policy: one versioned JSON file in SMBCONFIG_HOME, changed only by
+// read-modify-write under an advisory lock and replaced atomically.
+
+import Glibc
+
+/// The result of reading the policy file.
+public struct PolicyLoadResult: Sendable {
+    public let snapshot: PolicySnapshot
+    /// Warning texts for the engine to print as `WARNING: <text>` (corrupt file moved aside, …).
+    public let warnings: [String]
+}
+
+/// A registry value a change writes (or deletes), for `-Verbose` output.
+public struct RegistryWrite: Sendable, Hashable {
+    public let key: RegistryKey
+    public let valueName: String
+    /// The data written; nil when the value is deleted.
+    public let data: RegistryData?
+    public let activation: Activation
+    /// False where the location is inferred (every local value; see `RegistryLocation.note`).
+    public let confirmed: Bool
+
+    /// `HKLM\...\Parameters\ValueName`.
+    public var path: String { key.path + "\\" + valueName }
+}
+
+/// The outcome of a change: the new effective state and what Windows would have written.
+public struct PolicyChangeResult: Sendable {
+    public let snapshot: PolicySnapshot
+    public let registryWrites: [RegistryWrite]
+    /// Warnings met while reading the old state (e.g. a corrupt file that was moved aside).
+    public let warnings: [String]
+}
+
+/// Why a change was refused. The old file is left as it was.
+public struct PolicyStoreError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// Reading or writing the file failed (read-only folder, disk full, …).
+        case io
+        /// The file cannot be read safely, so it is not overwritten.
+        case unreadable
+        /// The file was written by a newer version of the shell.
+        case newerVersion
+        /// The property does not exist on this side in this profile.
+        case unknownProperty
+        /// The value does not pass the property's validation.
+        case invalidValue(PolicyValidationFailure)
+    }
+
+    public let kind: Kind
+    public let message: String
+    public var description: String { message }
+}
+
+/// Reads and changes the policy file `smb-policy.json` in a folder (SMBCONFIG_HOME).
+public struct PolicyStore: Sendable {
+    public static let fileName = "smb-policy.json"
+
+    public let folder: String
+    public let profile: OSProfile
+
+    /// Full path of the policy file.
+    public var filePath: String { folder + "/" + PolicyStore.fileName }
+    /// Full path of the lock file guarding every change.
+    public var lockPath: String { filePath + ".lock" }
+    private var temporaryPrefix: String { "." + PolicyStore.fileName + ".tmp-" }
+
+    public init(folder: String, profile: OSProfile) {
+        var trimmed = folder
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        self.folder = trimmed
+        self.profile = profile
+    }
+
+    // MARK: Reading
+
+    /// Reads the file. A missing folder or file gives the profile defaults (nothing is created).
+    /// A corrupt file is moved aside to `smb-policy.json.corrupt-<UTC time>` and the defaults are used;
+    /// the warning says so.
+    public func load() -> PolicyLoadResult {
+        var warnings: [String] = []
+        let document: PolicyDocument
+        switch readDocument() {
+        case .document(let parsed): document = parsed
+        case .missing: document = PolicyDocument()
+        case .unreadable(let reason):
+            warnings.append("The SMB configuration file '\(filePath)' could not be read: \(reason) "
+                + "The \(profile.displayName) defaults are in effect; changes cannot be saved until it is readable.")
+            document = PolicyDocument()
+        case .corrupt:
+            // Re-check under the lock: a writer may have just replaced the file.
+            do {
+                document = try FileLock(path: lockPath).withLock { try recoverCorrupt(&warnings) }
+            } catch {
+                warnings.append("The SMB configuration file '\(filePath)' is damaged and could not be moved "
+                    + "aside: \(Self.reason(error)) The \(profile.displayName) defaults are in effect.")
+                document = PolicyDocument()
+            }
+        }
+        if document.version > PolicyDocument.currentVersion {
+            warnings.append(newerVersionMessage(document.version) + " It is read as far as it is understood.")
+        }
+        let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
+        return PolicyLoadResult(snapshot: snapshot, warnings: warnings)
+    }
+
+    // MARK: Changing
+
+    /// Sets local values (property names, case-insensitive) on one side and saves them.
+    public func update(side: PolicySide, set values: [String: PolicyValue]) throws(PolicyStoreError)
+        -> PolicyChangeResult
+    {
+        var validated: [(PolicyProperty, PolicyValue)] = []
+        for (name, value) in values {
+            let property = try existingProperty(name, side: side)
+            switch property.validate(value) {
+            case .success(let canonical): validated.append((property, canonical))
+            case .failure(let failure):
+                throw PolicyStoreError(kind: .invalidValue(failure),
+                                       message: "Cannot set \(property.name): \(failure.message)")
+            }
+        }
+        validated.sort { order(of: $0.0, side: side) < order(of: $1.0, side: side) }
+        return try change { document in
+            validated.map { property, value in
+                document.setLocal(side, name: property.name, value: value)
+                return RegistryWrite(key: property.storage.key, valueName: property.storage.valueName,
+                                     data: property.storage.data(for: value, type: property.type),
+                                     activation: property.activation, confirmed: property.storage.confirmed)
+            }
+        }
+    }
+
+    /// Removes local values so the profile defaults apply again (Reset-*). The registry writes
+    /// report the default value being written back.
+    public func reset(side: PolicySide, properties names: [String]) throws(PolicyStoreError) -> PolicyChangeResult {
+        var properties: [PolicyProperty] = []
+        for name in names {
+            let property = try existingProperty(name, side: side)
+            if !properties.contains(property) { properties.append(property) }
+        }
+        properties.sort { order(of: $0, side: side) < order(of: $1, side: side) }
+        let profile = self.profile
+        return try change { document in
+            properties.compactMap { property in
+                document.removeLocal(side, name: property.name)
+                guard let fallback = property.defaultValue(in: profile) else { return nil }
+                return RegistryWrite(key: property.storage.key, valueName: property.storage.valueName,
+                                     data: property.storage.data(for: fallback, type: property.type),
+                                     activation: property.activation, confirmed: property.storage.confirmed)
+            }
+        }
+    }
+
+    /// Sets a value under the side's Group Policy key (client: `...\Windows\NetworkProvider`,
+    /// server: `...\Windows\Bowser`). `EnableMailslots` there (1 or 0) overrides the local setting.
+    public func setGroupPolicy(side: PolicySide, valueName: String, value: RegistryData) throws(PolicyStoreError)
+        -> PolicyChangeResult
+    {
+        try changeGroupPolicy(side: side, valueName: valueName, value: value)
+    }
+
+    /// Deletes a value under the side's Group Policy key; the local setting decides again.
+    public func removeGroupPolicy(side: PolicySide, valueName: String) throws(PolicyStoreError) -> PolicyChangeResult {
+        try changeGroupPolicy(side: side, valueName: valueName, value: nil)
+    }
+
+    /// The Group Policy key of a side.
+    public static func groupPolicyKey(side: PolicySide) -> RegistryKey {
+        side == .client ? .networkProvider : .bowser
+    }
+
+    // MARK: Internals
+
+    private func changeGroupPolicy(side: PolicySide, valueName: String, value: RegistryData?)
+        throws(PolicyStoreError) -> PolicyChangeResult
+    {
+        let name = valueName.trimmingBlanks()
+        guard !name.isEmpty, !name.contains("\\") else {
+            throw PolicyStoreError(kind: .unknownProperty, message: "'\(valueName)' is not a valid registry value name.")
+        }
+        // Server policy is documented as needing a reboot (LanmanServer.admx "Enable remote mailslots").
+        let activation: Activation = side == .server ? .reboot : .immediate
+        let key = PolicyStore.groupPolicyKey(side: side)
+        return try change { document in
+            document.setGroupPolicy(side, name: name, data: value)
+            return [RegistryWrite(key: key, valueName: name, data: value, activation: activation, confirmed: true)]
+        }
+    }
+
+    private func existingProperty(_ name: String, side: PolicySide) throws(PolicyStoreError) -> PolicyProperty {
+        guard let property = PolicySchema.property(named: name, side: side, profile: profile) else {
+            throw PolicyStoreError(kind: .unknownProperty,
+                                   message: "The SMB \(side.rawValue) configuration of \(profile.displayName) "
+                                       + "has no property '\(name)'.")
+        }
+        return property
+    }
+
+    private func order(of property: PolicyProperty, side: PolicySide) -> Int {
+        PolicySchema.properties(side: side, profile: profile).firstIndex(of: property) ?? Int.max
+    }
+
+    /// Read-modify-write under the lock. The folder is created here, on the first change.
+    private func change(_ mutate: (inout PolicyDocument) -> [RegistryWrite]) throws(PolicyStoreError)
+        -> PolicyChangeResult
+    {
+        do {
+            try FileSystem.makeFolder(folder)
+        } catch {
+            throw PolicyStoreError(kind: .io, message: "Cannot save the SMB configuration: \(error.message)")
+        }
+        do {
+            return try FileLock(path: lockPath).withLock {
+                var warnings: [String] = []
+                var document: PolicyDocument
+                switch readDocument() {
+                case .document(let parsed): document = parsed
+                case .missing: document = PolicyDocument()
+                case .unreadable(let reason):
+                    throw PolicyStoreError(kind: .unreadable, message: "Cannot save the SMB configuration: "
+                        + "the file '\(filePath)' could not be read (\(reason)) and is left unchanged.")
+                case .corrupt:
+                    document = try recoverCorrupt(&warnings)
+                }
+                if document.version > PolicyDocument.currentVersion {
+                    throw PolicyStoreError(kind: .newerVersion, message: "Cannot save the SMB configuration: "
+                        + newerVersionMessage(document.version) + " It is left unchanged.")
+                }
+                let writes = mutate(&document)
+                FileSystem.removeFiles(in: folder, prefix: temporaryPrefix)
+                let bytes = try document.serialized()
+                try FileSystem.replaceAtomically(filePath, with: bytes,
+                                                 temporaryName: temporaryPrefix + "\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+                let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
+                return PolicyChangeResult(snapshot: snapshot, registryWrites: writes, warnings: warnings)
+            }
+        } catch let error as PolicyStoreError {
+            throw error
+        } catch {
+            throw PolicyStoreError(kind: .io, message: "Cannot save the SMB configuration: \(Self.reason(error)) "
+                + "The previous configuration is unchanged.")
+        }
+    }
+
+    private enum ReadOutcome {
+        case document(PolicyDocument)
+        case missing
+        case corrupt(String)
+        case unreadable(String)
+    }
+
+    private func readDocument() -> ReadOutcome {
+        let bytes: [UInt8]
+        do {
+            switch try FileSystem.read(filePath) {
+            case .missing: return .missing
+            case .contents(let contents): bytes = contents
+            }
+        } catch {
+            if error.code == ENOTDIR { return .missing }   // SMBCONFIG_HOME names a file: nothing stored yet.
+            return .unreadable(error.reason + ".")
+        }
+        do {
+            return .document(try PolicyDocument(bytes: bytes))
+        } catch {
+            switch error { case .corrupt(let reason): return .corrupt(reason) }
+        }
+    }
+
+    /// Called with the lock held: re-reads, and if the file is still corrupt moves it aside.
+    private func recoverCorrupt(_ warnings: inout [String]) throws -> PolicyDocument {
+        switch readDocument() {
+        case .document(let parsed): return parsed
+        case .missing: return PolicyDocument()
+        case .unreadable(let reason): throw PolicyStoreError(kind: .unreadable, message: reason)
+        case .corrupt(let reason):
+            let aside = try FileSystem.moveAside(filePath, to: filePath + ".corrupt-" + FileSystem.timestamp())
+            warnings.append("The SMB configuration file '\(filePath)' is damaged (\(reason)). It was moved to "
+                + "'\(aside)' and the \(profile.displayName) defaults are in effect.")
+            return PolicyDocument()
+        }
+    }
+
+    private func newerVersionMessage(_ version: UInt64) -> String {
+        "The SMB configuration file '\(filePath)' has format version \(version), newer than this shell's "
+            + "version \(PolicyDocument.currentVersion)."
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? SystemCallError { return error.message }
+        if let error = error as? PolicyStoreError { return error.message }
+        return String(describing: error)
+    }
+}

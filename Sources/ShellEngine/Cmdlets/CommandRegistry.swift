@@ -1,0 +1,20 @@
+/// Registers every cmdlet and the common Windows PowerShell 5.1 aliases in a new engine.
+enum CommandRegistry {
+    static let aliases: [String: String] = [
+        "select": "Select-Object", "where": "Where-Object", "?": "Where-Object", "%": "ForEach-Object",
+        "foreach": "ForEach-Object", "fl": "Format-List", "ft": "Format-Table", "gcm": "Get-Command",
+        "gal": "Get-Alias", "cls": "Clear-Host", "clear": "Clear-Host", "echo": "Write-Output", "write": "Write-Output",
+        "sort": "Sort-Object", "measure": "Measure-Object", "gm": "Get-Member", "gv": "Get-Variable",
+        "sv": "Set-Variable", "set": "Set-Variable", "rv": "Remove-Variable", "nv": "New-Variable", "help": "Get-Help",
+        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host",
+    ]
+
+    static func install(in engine: Engine) {
+        let definitions = CoreCmdlets.definitions() + SmbShareCmdlets.definitions(profile: engine.osProfile)
+            + MailslotCmdlets.definitions()
+        for definition in definitions {
+            engine.cmdlets[definition.metadata.name.lowercased()] = definition
+        }
+        engine.aliases = aliases
+    }
+}

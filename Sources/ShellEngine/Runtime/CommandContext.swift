@@ -1,0 +1,140 @@
+import CmdletParser
+
+/// `$ErrorActionPreference` / `-ErrorAction` values.
+enum ActionPreference: String {
+    case SilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend
+
+    init?(value: PSValue) {
+        let text = LanguagePrimitives.toString(value)
+        guard let match = ActionPreference.allNames.first(where: { $0.caseInsensitiveEquals(text) }) else { return nil }
+        self.init(rawValue: match)
+    }
+
+    static let allNames = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend"]
+}
+
+/// A compiled cmdlet's implementation: begin, process (per input object) and end.
+protocol Cmdlet: AnyObject {
+    func begin(_ context: CommandContext) throws
+    /// `input` is nil when the cmdlet is first in the pipeline.
+    func process(_ context: CommandContext, input: PSValue?) throws
+    func end(_ context: CommandContext) throws
+}
+
+extension Cmdlet {
+    func begin(_ context: CommandContext) throws {}
+    func end(_ context: CommandContext) throws {}
+}
+
+/// A registered cmdlet: its metadata (the single table for binding, completion and help) and a
+/// factory for one invocation's instance.
+struct CmdletDefinition {
+    let metadata: CommandMetadata
+    let make: () -> Cmdlet
+}
+
+/// What a running command can do (System.Management.Automation.Cmdlet's runtime surface).
+final class CommandContext {
+    unowned let engine: Engine
+    let metadata: CommandMetadata
+    let invocation: InvocationInfo
+    /// Bound parameters by canonical name.
+    var bound: [String: PSValue] = [:]
+    /// The extent of each bound argument, for errors about its value.
+    var boundExtents: [String: SourceExtent] = [:]
+    var output: OutputSink = { _ in }
+    var errorAction: ActionPreference
+    var warningAction: ActionPreference
+    var verbose: Bool
+    var whatIf: Bool
+    /// `-Confirm` (true), `-Confirm:$false` (false) or absent (nil).
+    var confirm: Bool?
+    var yesToAll = false
+    var noToAll = false
+    var errorVariable: String?
+
+    init(engine: Engine, metadata: CommandMetadata, invocation: InvocationInfo) {
+        self.engine = engine
+        self.metadata = metadata
+        self.invocation = invocation
+        self.errorAction = engine.errorActionPreference
+        self.warningAction = ActionPreference(value: engine.variableValue("WarningPreference")) ?? .Continue
+        self.verbose = ActionPreference(value: engine.variableValue("VerbosePreference")) == .Continue
+        self.whatIf = LanguagePrimitives.isTrue(engine.variableValue("WhatIfPreference"))
+    }
+
+    func has(_ name: String) -> Bool { bound[name] != nil }
+
+    func value(_ name: String) -> PSValue? { bound[name] }
+
+    func string(_ name: String) -> String? { bound[name].map { LanguagePrimitives.toString($0) } }
+
+    func switchValue(_ name: String) -> Bool { bound[name].map { LanguagePrimitives.isTrue($0) } ?? false }
+
+    /// Reads the common parameters once binding is done.
+    func applyCommonParameters() {
+        if let v = bound["ErrorAction"], let p = ActionPreference(value: v) { errorAction = p }
+        if let v = bound["WarningAction"], let p = ActionPreference(value: v) { warningAction = p }
+        if let v = bound["Verbose"] { verbose = LanguagePrimitives.isTrue(v) }
+        if let v = bound["WhatIf"] { whatIf = LanguagePrimitives.isTrue(v) }
+        if let v = bound["Confirm"] { confirm = LanguagePrimitives.isTrue(v) }
+        errorVariable = bound["ErrorVariable"].map { LanguagePrimitives.toString($0) }
+    }
+
+    func writeObject(_ value: PSValue) throws {
+        if engine.interruptRequested() { throw PipelineStoppedSignal() }
+        try output(value)
+    }
+
+    /// Writes each element of an array separately (WriteObject(value, enumerateCollection: true)).
+    func writeEnumerated(_ value: PSValue) throws {
+        try Engine.enumerate(value, into: output)
+    }
+
+    /// A non-terminating error, subject to `-ErrorAction`.
+    func writeError(_ record: ErrorRecord) throws {
+        engine.lastSucceeded = false
+        if let name = errorVariable {
+            let existing = engine.variableValue(name).enumerated ?? []
+            engine.sessionState.setLocal(name, .array(PSArray(existing + [.object(record)])))
+        }
+        switch errorAction {
+        case .Stop:
+            throw RuntimeError(record: record)
+        case .Ignore:
+            return
+        case .SilentlyContinue:
+            engine.appendError(record)
+        default:
+            engine.appendError(record)
+            if let redirect = engine.errorRedirection, try redirect(record) { return }
+            engine.reportError(record)
+        }
+    }
+
+    /// Stops the command with a terminating error.
+    func throwTerminatingError(_ record: ErrorRecord) throws -> Never {
+        throw RuntimeError(record: record)
+    }
+
+    func writeWarning(_ text: String) {
+        guard warningAction != .SilentlyContinue && warningAction != .Ignore else { return }
+        engine.host.write("WARNING: " + text + "\n", stream: .warning)
+    }
+
+    func writeVerbose(_ text: String) {
+        guard verbose else { return }
+        engine.host.write("VERBOSE: " + text + "\n", stream: .verbose)
+    }
+
+    /// An error record raised by this command: the FullyQualifiedErrorId gets the command's
+    /// suffix, the activity is the command name, the position is the whole command.
+    func errorRecord(message: String, errorId: String, category: ErrorCategory, exceptionType: String,
+                     target: PSValue = .null, extraProperties: [PSPropertyInfo] = []) -> ErrorRecord {
+        let exception = PSExceptionObject(typeName: exceptionType, message: message, extraProperties: extraProperties)
+        let record = ErrorRecord(exception: exception, errorId: errorId + "," + metadata.errorIdSuffix,
+                                 category: category, targetObject: target, invocationInfo: invocation)
+        record.categoryInfo.activity = metadata.name
+        return record
+    }
+}

@@ -1,0 +1,350 @@
+import CmdletParser
+
+/// Runs a compiled cmdlet inside a pipeline.
+final class CmdletProcessor: CommandProcessor {
+    let context: CommandContext
+    let cmdlet: Cmdlet
+    let binder: ParameterBinder
+    let arguments: [CommandArgument]
+
+    init(context: CommandContext, cmdlet: Cmdlet, binder: ParameterBinder, arguments: [CommandArgument]) {
+        self.context = context
+        self.cmdlet = cmdlet
+        self.binder = binder
+        self.arguments = arguments
+    }
+
+    override func begin() throws {
+        context.output = next
+        let result = try binder.bind(arguments, acceptsRemainingArguments: false)
+        context.bound = result.bound
+        context.boundExtents = result.extents
+        context.applyCommonParameters()
+        try context.engine.checkMandatory(context, pipelineBinds: context.metadata.parameters.contains { $0.valueFromPipeline })
+        try guardErrors { try cmdlet.begin(context) }
+    }
+
+    override func processWithoutInput() throws {
+        try guardErrors { try cmdlet.process(context, input: nil) }
+    }
+
+    override func process(_ input: PSValue) throws {
+        try bindPipelineInput(input)
+        try guardErrors { try cmdlet.process(context, input: input) }
+    }
+
+    override func end() throws {
+        try guardErrors { try cmdlet.end(context) }
+    }
+
+    /// ValueFromPipeline and ValueFromPipelineByPropertyName parameters take each input object.
+    private func bindPipelineInput(_ input: PSValue) throws {
+        for parameter in context.metadata.parameters {
+            if parameter.valueFromPipeline {
+                context.bound[parameter.name] = try binder.convert(input, for: parameter, extent: binder.commandExtent)
+            } else if parameter.valueFromPipelineByPropertyName, case .object(let o) = input,
+                      let value = o.property(parameter.name) {
+                context.bound[parameter.name] = try binder.convert(value, for: parameter, extent: binder.commandExtent)
+            }
+        }
+    }
+
+    /// `-ErrorAction Stop` makes a cmdlet's non-terminating errors terminating; `$?` turns false
+    /// after an error.
+    private func guardErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as RuntimeError {
+            context.engine.lastSucceeded = false
+            throw error
+        }
+    }
+}
+
+/// Runs a function or script block (begin/process/end blocks, `$_`, `$input`, `$args`).
+final class ScriptProcessor: CommandProcessor {
+    let engine: Engine
+    let block: ScriptBlockAst
+    let metadata: CommandMetadata
+    let binder: ParameterBinder
+    let arguments: [CommandArgument]
+    let dotSource: Bool
+    let isFilter: Bool
+    /// A `.ps1` script: its scope is a script scope.
+    let isScript: Bool
+    private var scope: Scope?
+    private var collectedInput: [PSValue] = []
+    private var receivedInput = false
+
+    init(engine: Engine, block: ScriptBlockAst, metadata: CommandMetadata, binder: ParameterBinder,
+         arguments: [CommandArgument], dotSource: Bool, isFilter: Bool, isScript: Bool = false) {
+        self.isScript = isScript
+        self.engine = engine
+        self.block = block
+        self.metadata = metadata
+        self.binder = binder
+        self.arguments = arguments
+        self.dotSource = dotSource
+        self.isFilter = isFilter
+    }
+
+    private func inScope<T>(_ body: () throws -> T) throws -> T {
+        if dotSource { return try body() }
+        let saved = engine.sessionState.current
+        engine.sessionState.current = scope!
+        defer { engine.sessionState.current = saved }
+        return try body()
+    }
+
+    override func begin() throws {
+        let result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
+        try inScope {
+            try engine.bindScriptParameters(block, metadata: metadata, result: result)
+            if let begin = block.beginBlock { try run(begin) }
+        }
+    }
+
+    override func processWithoutInput() throws {
+        if block.processBlock != nil || isFilter {
+            try inScope {
+                engine.sessionState.setLocal("_", .null)
+                try run(block.processBlock ?? block.endBlock!)
+            }
+        }
+    }
+
+    override func process(_ input: PSValue) throws {
+        receivedInput = true
+        collectedInput.append(input)
+        guard let process = block.processBlock ?? (isFilter ? block.endBlock : nil) else { return }
+        try inScope {
+            engine.sessionState.setLocal("_", input)
+            engine.sessionState.setLocal("PSItem", input)
+            try run(process)
+        }
+    }
+
+    override func end() throws {
+        guard let end = block.endBlock, !isFilter else { return }
+        try inScope {
+            engine.sessionState.setLocal("input", .array(PSArray(collectedInput)))
+            if block.processBlock == nil, receivedInput, let last = collectedInput.last {
+                engine.sessionState.setLocal("_", last)
+            }
+            try run(end)
+        }
+    }
+
+    private func run(_ named: NamedBlockAst) throws {
+        do {
+            try engine.executeStatements(named.statements, traps: named.traps, output: next)
+        } catch is ReturnSignal {
+            return
+        }
+    }
+}
+
+extension Engine {
+
+    /// Resolves the command of a `CommandAst` and prepares its processor.
+    func makeProcessor(for command: CommandAst, pipelinePosition: Int, pipelineLength: Int) throws -> CommandProcessor {
+        let elements = command.commandElements
+        guard let first = elements.first else { throw PipelineStoppedSignal() }
+        let arguments = try evaluateArguments(Array(elements.dropFirst()))
+        let nameExtent = first.extent
+        let dotSource = command.invocationOperator == .dot
+        let invocationName: String
+
+        if let nameAst = first as? StringConstantExpressionAst {
+            invocationName = nameAst.value
+        } else {
+            let target = try evaluate(first as! ExpressionAst)
+            if case .scriptBlock(let block) = target {
+                return scriptProcessor(block.ast, name: "", isFilter: false, arguments: arguments, command: command,
+                                       kind: .scriptBlock, dotSource: dotSource)
+            }
+            invocationName = LanguagePrimitives.toString(target)
+        }
+
+        switch resolveCommand(invocationName) {
+        case .function(let f):
+            return scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
+                                   command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+        case .cmdlet(let definition):
+            let invocation = InvocationInfo(myCommand: definition.metadata.name,
+                                            commandKind: definition.metadata.implementation == .function ? .function : .cmdlet,
+                                            invocationName: invocationName, source: currentSource, extent: command.extent)
+            let context = CommandContext(engine: self, metadata: definition.metadata, invocation: invocation)
+            let binder = ParameterBinder(engine: self, metadata: definition.metadata, invocation: invocation,
+                                         commandExtent: command.extent)
+            return CmdletProcessor(context: context, cmdlet: definition.make(), binder: binder, arguments: arguments)
+        case .script(let path):
+            let source = try loadScript(path, extent: nameExtent)
+            return scriptProcessor(source.ast, name: path, isFilter: false, arguments: arguments, command: command,
+                                   kind: .externalScript, dotSource: dotSource)
+        case .notFound:
+            let exception = PSExceptionObject(typeName: "System.Management.Automation.CommandNotFoundException",
+                                              message: Messages.format("CommandNotFoundException", invocationName))
+            let record = ErrorRecord(exception: exception, errorId: "CommandNotFoundException", category: .ObjectNotFound,
+                                     targetObject: .string(invocationName),
+                                     invocationInfo: InvocationInfo(myCommand: nil, invocationName: invocationName,
+                                                                    source: currentSource, extent: nameExtent))
+            throw RuntimeError(record: record)
+        }
+    }
+
+    private func scriptProcessor(_ block: ScriptBlockAst, name: String, isFilter: Bool, arguments: [CommandArgument],
+                                 command: CommandAst, kind: CommandKind, dotSource: Bool,
+                                 metadata: CommandMetadata? = nil) -> CommandProcessor {
+        let meta = metadata ?? FunctionMetadata.build(name: name, ast: block, outerParameters: nil)
+        let invocation = InvocationInfo(myCommand: name, commandKind: kind, invocationName: name, source: currentSource,
+                                        extent: command.extent)
+        let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: command.extent)
+        return ScriptProcessor(engine: self, block: block, metadata: meta, binder: binder, arguments: arguments,
+                               dotSource: dotSource, isFilter: isFilter, isScript: kind == .externalScript)
+    }
+
+    enum ResolvedCommand {
+        case function(FunctionInfo)
+        case cmdlet(CmdletDefinition)
+        case script(String)
+        case notFound
+    }
+
+    /// Alias, then function, then cmdlet; `.ps1` paths are scripts. Host programs are never run.
+    func resolveCommand(_ name: String) -> ResolvedCommand {
+        var resolved = name
+        if let target = aliases[name.lowercased()] { resolved = target }
+        if let f = sessionState.function(resolved) { return .function(f) }
+        if let c = cmdlets[resolved.lowercased()] { return .cmdlet(c) }
+        if let slash = resolved.lastIndex(where: { $0 == "\\" || $0 == "/" }), resolved[slash...].contains(":") {
+            // `Module\Command` qualified names.
+            if let c = cmdlets[String(resolved[resolved.index(after: slash)...]).lowercased()] { return .cmdlet(c) }
+        }
+        if let bare = resolved.split(whereSeparator: { $0 == "\\" }).last.map(String.init), resolved.contains("\\"),
+           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[bare.lowercased()] {
+            return .cmdlet(c)
+        }
+        if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        return .notFound
+    }
+
+    /// Evaluates a command's arguments, spreading `@splat` variables.
+    func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
+        var result: [CommandArgument] = []
+        result.reserveCapacity(elements.count)
+        for element in elements {
+            switch element {
+            case let p as CommandParameterAst:
+                var argument = CommandArgument(parameterName: p.parameterName, parameterExtent: p.errorPosition)
+                if let a = p.argument {
+                    argument.value = try evaluate(a)
+                    argument.valueExtent = a.extent
+                    argument.colonForm = true
+                }
+                result.append(argument)
+            case let v as VariableExpressionAst where v.splatted:
+                let value = try readVariable(v)
+                switch value {
+                case .hashtable(let h):
+                    for (key, item) in h.entries {
+                        result.append(CommandArgument(parameterName: LanguagePrimitives.toString(key),
+                                                      parameterExtent: v.extent, value: item, valueExtent: v.extent,
+                                                      colonForm: true))
+                    }
+                case .array(let a):
+                    for item in a.items { result.append(CommandArgument(value: item, valueExtent: v.extent)) }
+                default:
+                    result.append(CommandArgument(value: value, valueExtent: v.extent))
+                }
+            case let e as ExpressionAst:
+                var value = try evaluate(e)
+                if let s = e as? StringConstantExpressionAst, s.stringConstantType == .bareWord {
+                    value = .string(s.value)
+                }
+                result.append(CommandArgument(value: value, valueExtent: e.extent))
+            default:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// Binds a script block's `param()` values (defaults for the rest), `$args` and `$PSBoundParameters`.
+    func bindScriptParameters(_ block: ScriptBlockAst, metadata: CommandMetadata, result: ParameterBinder.Result) throws {
+        let bound = PSHashtable()
+        for parameter in FunctionMetadata.parameterAsts(of: block) {
+            let name = parameter.name.variablePath.name
+            if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
+               let value = result.bound[declared.name] {
+                sessionState.setLocal(name, value)
+                bound[string: declared.name] = value
+            } else if let defaultValue = parameter.defaultValue {
+                sessionState.setLocal(name, try evaluate(defaultValue))
+            } else {
+                let type = metadata.parameters.first { $0.name.caseInsensitiveEquals(name) }?.type
+                sessionState.setLocal(name, type == .switchParameter ? .switchParameter(false) : .null)
+            }
+        }
+        sessionState.setLocal("args", .array(PSArray(result.unbound)))
+        sessionState.setLocal("PSBoundParameters", .hashtable(bound))
+    }
+
+    /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
+    func checkMandatory(_ context: CommandContext, pipelineBinds: Bool) throws {
+        let missing = context.metadata.parameters.filter {
+            $0.mandatory && context.bound[$0.name] == nil && !$0.valueFromPipeline && !$0.valueFromPipelineByPropertyName
+        }
+        guard !missing.isEmpty else { return }
+        let binder = ParameterBinder(engine: self, metadata: context.metadata, invocation: context.invocation,
+                                     commandExtent: context.invocation.extent ?? .empty)
+        guard host.isInteractive else {
+            throw binder.bindingError("MissingMandatoryParameter",
+                                      parameterName: missing.map { " " + $0.name }.joined(),
+                                      extent: context.invocation.extent ?? .empty)
+        }
+        host.write("\n" + Messages.format("PromptCaption", context.metadata.name, "1") + "\n"
+                   + Messages.template("PromptMessage") + "\n", stream: .host)
+        for parameter in missing {
+            host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
+            guard case .line(let text) = host.readLine() else { throw PipelineStoppedSignal() }
+            context.bound[parameter.name] = try binder.convert(.string(text), for: parameter,
+                                                               extent: context.invocation.extent ?? .empty)
+        }
+    }
+
+    /// Runs a script block in the current scope with `$_` set (Where-Object, ForEach-Object, switch).
+    func invokeScriptBlockInCurrentScope(_ block: ScriptBlock, dollarUnder: PSValue, output: OutputSink? = nil) throws -> PSValue {
+        let saved = sessionState.current.variables["_"]
+        sessionState.setLocal("_", dollarUnder)
+        sessionState.setLocal("PSItem", dollarUnder)
+        defer {
+            if let saved { sessionState.current.variables["_"] = saved } else { sessionState.current.variables["_"] = nil }
+        }
+        let collector = OutputCollector()
+        let sink = output ?? collector.sink
+        let body = block.ast.processBlock ?? block.ast.endBlock
+        do {
+            if let body { try executeStatements(body.statements, traps: body.traps, output: sink) }
+        } catch is ReturnSignal {}
+        return collector.asValue
+    }
+
+    /// Invokes a script block in a new scope with arguments (`& $sb 1 2`, `.Invoke()`).
+    func invokeScriptBlock(_ block: ScriptBlock, arguments: [PSValue]) throws -> PSValue {
+        let collector = OutputCollector()
+        let meta = FunctionMetadata.build(name: "", ast: block.ast, outerParameters: nil)
+        let invocation = InvocationInfo(myCommand: nil, commandKind: .scriptBlock, source: block.ast.source,
+                                        extent: block.ast.extent)
+        let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: block.ast.extent)
+        let processor = ScriptProcessor(engine: self, block: block.ast, metadata: meta, binder: binder,
+                                        arguments: arguments.map { CommandArgument(value: $0) }, dotSource: false,
+                                        isFilter: false)
+        processor.next = collector.sink
+        try processor.begin()
+        try processor.processWithoutInput()
+        try processor.end()
+        return collector.asValue
+    }
+}

@@ -1,0 +1,161 @@
+import FoundationEssentials
+
+/// Conversions to the types scripts name in casts and parameter declarations.
+enum Conversion {
+
+    /// Resolves a type name as written in a cast or constraint (`int`, `System.Int32`, `uint32[]`).
+    static func parameterType(named raw: String) -> ParameterType? {
+        var name = raw.lowercased()
+        if name.hasPrefix("system.") { name.removeFirst(7) }
+        if name.hasSuffix("[]") {
+            return parameterType(named: String(raw.dropLast(2))).map { .array($0) }
+        }
+        switch name {
+        case "bool", "boolean": return .boolean
+        case "switch", "management.automation.switchparameter", "switchparameter": return .switchParameter
+        case "int", "int32": return .int32
+        case "long", "int64": return .int64
+        case "uint32", "uint": return .uint32
+        case "uint64", "ulong": return .uint64
+        case "double", "float", "single": return .double
+        case "string": return .string
+        case "char": return .char
+        case "byte": return .byte
+        case "scriptblock", "management.automation.scriptblock": return .scriptBlock
+        case "hashtable", "collections.hashtable": return .hashtable
+        case "object": return .object
+        case "psobject", "management.automation.psobject": return .psObject
+        case "array": return .array(.object)
+        default: return nil
+        }
+    }
+
+    /// Converts for a parameter or cast. Errors carry .NET Framework's wording.
+    static func convert(_ value: PSValue, to type: ParameterType) throws(ConversionFailure) -> PSValue {
+        switch type {
+        case .object, .psObject: return value
+        case .boolean, .switchParameter: return try toBoolean(value, type: type)
+        case .int32, .int64, .uint32, .uint64, .byte, .double:
+            return try toNumber(value, type: type)
+        case .string:
+            if value.isNull { return .null }
+            return .string(LanguagePrimitives.toString(value))
+        case .char:
+            let s = LanguagePrimitives.toString(value)
+            if s.count == 1, let c = s.first { return .char(c) }
+            if let n = LanguagePrimitives.toInt64(value), let scalar = Unicode.Scalar(UInt32(clamping: n)) {
+                return .char(Character(scalar))
+            }
+            throw ConversionFailure(Messages.format("InvalidCastException", s, "System.Char",
+                "String must be exactly one character long."), errorId: "InvalidCastParseTargetInvocation")
+        case .enumeration(let typeName, let values):
+            let text = LanguagePrimitives.toString(value)
+            if let match = values.first(where: { $0.caseInsensitiveEquals(text.trimmedWhitespace) }) {
+                return .string(match)
+            }
+            throw ConversionFailure(Messages.format("InvalidCastExceptionEnumerationNoValue", text, typeName,
+                values.joined(separator: ", ")), errorId: "InvalidCastEnumStringNotFound")
+        case .scriptBlock:
+            if case .scriptBlock = value { return value }
+            throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
+                LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
+        case .hashtable:
+            if case .hashtable = value { return value }
+            throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
+                LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
+        case .array(let element):
+            let items = value.enumerated ?? (value.isNull ? [] : [value])
+            var converted: [PSValue] = []
+            converted.reserveCapacity(items.count)
+            for item in items { converted.append(try convert(item, to: element)) }
+            return .array(PSArray(converted, elementTypeName: element == .object ? "System.Object"
+                                                               : String(element.dotNetName)))
+        }
+    }
+
+    /// `[bool]` parameters accept only Booleans and numbers (ArgumentTypeConverterAttribute.CheckBoolValue).
+    static func toBoolean(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
+        let result: Bool
+        switch value {
+        case .bool(let b), .switchParameter(let b): result = b
+        case .int32, .int64, .uint32, .uint64, .byte, .double, .decimal:
+            result = LanguagePrimitives.isTrue(value)
+        case .array(let a) where a.items.count == 1:
+            return try toBoolean(a.items[0], type: type)
+        default:
+            throw ConversionFailure(Messages.format("InvalidCastExceptionForBooleanArgumentValue",
+                value.isNull ? "" : value.typeName, type.dotNetName), errorId: "InvalidCastExceptionUnsupportedParameterType")
+        }
+        return type == .switchParameter ? .switchParameter(result) : .bool(result)
+    }
+
+    /// Numeric conversion with .NET's range checks and banker's rounding of doubles.
+    static func toNumber(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
+        let shortName = String(type.dotNetName.dropFirst("System.".count))
+        var source = value
+        if case .array(let a) = value, a.items.count == 1 { source = a.items[0] }
+        if case .string(let s) = source {
+            guard let parsed = LanguagePrimitives.parseNumber(s) else {
+                throw ConversionFailure(Messages.format("InvalidCastFromStringToInteger", s, type.dotNetName,
+                    "Input string was not in a correct format."))
+            }
+            source = parsed
+        }
+        if case .null = source { source = .int32(0) }
+        func tooBig() -> ConversionFailure {
+            ConversionFailure(Messages.format("InvalidCastException", LanguagePrimitives.toString(value),
+                type.dotNetName, "Value was either too large or too small for \(article(shortName)) \(shortName)."),
+                errorId: "InvalidCastIConvertible")
+        }
+        if type == .double {
+            guard let d = LanguagePrimitives.toDouble(source) else { throw notNumeric(value, type) }
+            return .double(d)
+        }
+        let integer: Int64
+        var unsignedLarge: UInt64? = nil
+        switch source {
+        case .double(let d):
+            guard d.isFinite, abs(d) < 1.8e19 else { throw tooBig() }
+            let r = d.rounded(.toNearestOrEven)
+            if r >= 9.2e18 { unsignedLarge = UInt64(r); integer = 0 } else { integer = Int64(r) }
+        case .decimal(let d):
+            let r = d.doubleValue.rounded(.toNearestOrEven)
+            guard abs(r) < 9.2e18 else { throw tooBig() }
+            integer = Int64(r)
+        case .uint64(let u):
+            if u > UInt64(Int64.max) { unsignedLarge = u; integer = 0 } else { integer = Int64(u) }
+        default:
+            guard let i = LanguagePrimitives.toInt64(source) else { throw notNumeric(value, type) }
+            integer = i
+        }
+        switch type {
+        case .int32:
+            guard unsignedLarge == nil, let v = Int32(exactly: integer) else { throw tooBig() }
+            return .int32(v)
+        case .int64:
+            guard unsignedLarge == nil else { throw tooBig() }
+            return .int64(integer)
+        case .uint32:
+            guard unsignedLarge == nil, let v = UInt32(exactly: integer) else { throw tooBig() }
+            return .uint32(v)
+        case .uint64:
+            if let u = unsignedLarge { return .uint64(u) }
+            guard let v = UInt64(exactly: integer) else { throw tooBig() }
+            return .uint64(v)
+        case .byte:
+            guard unsignedLarge == nil, let v = UInt8(exactly: integer) else { throw tooBig() }
+            return .byte(v)
+        default:
+            return .int64(integer)
+        }
+    }
+
+    private static func article(_ name: String) -> String {
+        name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+    }
+
+    private static func notNumeric(_ value: PSValue, _ type: ParameterType) -> ConversionFailure {
+        ConversionFailure(Messages.format("ConvertToFinalInvalidCastException", LanguagePrimitives.toString(value),
+            value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
+    }
+}

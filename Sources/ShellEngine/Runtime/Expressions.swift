@@ -1,0 +1,235 @@
+import CmdletParser
+
+extension Engine {
+
+    func evaluate(_ expression: ExpressionAst) throws -> PSValue {
+        switch expression {
+        case let c as ConstantExpressionAst:
+            switch c.value {
+            case .int32(let v): return .int32(v)
+            case .int64(let v): return .int64(v)
+            case .double(let v): return .double(v)
+            case .decimal(let text): return LanguagePrimitives.parseDecimal(text)
+            }
+        case let s as StringConstantExpressionAst:
+            return .string(s.value)
+        case let v as VariableExpressionAst:
+            return try readVariable(v)
+        case let b as BinaryExpressionAst:
+            if b.operatorKind == .and || b.operatorKind == .or {
+                let left = LanguagePrimitives.isTrue(try evaluate(b.left))
+                if b.operatorKind == .and && !left { return .bool(false) }
+                if b.operatorKind == .or && left { return .bool(true) }
+                return .bool(LanguagePrimitives.isTrue(try evaluate(b.right)))
+            }
+            return try Operators.binary(b.operatorKind, try evaluate(b.left), try evaluate(b.right), engine: self,
+                                        extent: b.errorPosition)
+        case let u as UnaryExpressionAst:
+            return try evaluateUnary(u)
+        case let s as ExpandableStringExpressionAst:
+            var text = ""
+            for part in s.parts {
+                switch part {
+                case .literal(let l): text += l
+                case .expression(let e): text += expandToString(try evaluate(e))
+                }
+            }
+            return .string(text)
+        case let p as ParenExpressionAst:
+            return try evaluatePipelineValue(p.pipeline)
+        case let s as SubExpressionAst:
+            let collector = OutputCollector()
+            try executeBlock(s.subExpression, output: collector.sink)
+            return collector.asValue
+        case let a as ArrayExpressionAst:
+            let collector = OutputCollector()
+            try executeBlock(a.subExpression, output: collector.sink)
+            return .array(PSArray(collector.items))
+        case let a as ArrayLiteralAst:
+            var items: [PSValue] = []
+            items.reserveCapacity(a.elements.count)
+            for element in a.elements { items.append(try evaluate(element)) }
+            return .array(PSArray(items))
+        case let h as HashtableAst:
+            let table = PSHashtable()
+            for entry in h.keyValuePairs {
+                let key = try evaluate(entry.key)
+                if table.containsKey(key) {
+                    throw RuntimeError(record: runtimeErrorRecord(
+                        message: "Duplicate keys '\(LanguagePrimitives.toString(key))' are not allowed in hash literals.",
+                        errorId: "DuplicateKeyInHashLiteral", category: .InvalidOperation, extent: entry.key.extent))
+                }
+                table[key] = try evaluateStatementValue(entry.value)
+            }
+            return .hashtable(table)
+        case let s as ScriptBlockExpressionAst:
+            return .scriptBlock(ScriptBlock(ast: s.scriptBlock))
+        case let c as ConvertExpressionAst:
+            return try evaluateConvert(c)
+        case let t as TypeExpressionAst:
+            return .type(try resolveType(t.typeName))
+        case let m as InvokeMemberExpressionAst:
+            let target = try evaluate(m.expression)
+            var arguments: [PSValue] = []
+            for argument in m.arguments { arguments.append(try evaluate(argument)) }
+            return try invokeMethod(target, try memberName(m.member), arguments, isStatic: m.isStatic, extent: m.extent)
+        case let m as MemberExpressionAst:
+            let target = try evaluate(m.expression)
+            return try getMember(target, try memberName(m.member), isStatic: m.isStatic, extent: m.extent)
+        case let i as IndexExpressionAst:
+            return try index(try evaluate(i.target), try evaluate(i.index), extent: i.extent)
+        case let a as AttributedExpressionAst:
+            return try evaluate(a.child)
+        case let u as UsingExpressionAst:
+            return try evaluate(u.subExpression)
+        default:
+            throw RuntimeError(record: runtimeErrorRecord(message: "This expression is not supported by this shell.",
+                errorId: "ExpressionNotSupported", category: .NotImplemented, extent: expression.extent))
+        }
+    }
+
+    /// String expansion: arrays joined with `$OFS` (a space by default).
+    func expandToString(_ value: PSValue) -> String {
+        if case .array(let a) = value {
+            let separator = sessionState.lookup("OFS").map { LanguagePrimitives.toString($0.value) } ?? " "
+            return a.items.map { LanguagePrimitives.toString($0) }.joined(separator: separator)
+        }
+        return LanguagePrimitives.toString(value)
+    }
+
+    func memberName(_ member: CommandElementAst) throws -> String {
+        if let s = member as? StringConstantExpressionAst { return s.value }
+        if let e = member as? ExpressionAst { return LanguagePrimitives.toString(try evaluate(e)) }
+        return ""
+    }
+
+    func readVariable(_ v: VariableExpressionAst) throws -> PSValue {
+        let path = v.variablePath
+        if case .drive(let drive) = path.scope {
+            switch drive.lowercased() {
+            case "env":
+                if let value = environmentValue(path.name) { return .string(value) }
+                return .null
+            case "variable":
+                return sessionState.lookup(path.name)?.value ?? .null
+            case "function":
+                return sessionState.function(path.name).map { .scriptBlock(ScriptBlock(ast: $0.definition)) } ?? .null
+            default:
+                return .null
+            }
+        }
+        switch path.name.lowercased() {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        case "null": return .null
+        case "?": return .bool(lastSucceeded)
+        case "error": return .array(errorList)
+        case "lastexitcode": return sessionState.lookup("LASTEXITCODE")?.value ?? .null
+        default: break
+        }
+        if let variable = sessionState.lookup(path.name, scope: path.scope) { return variable.value }
+        if strictMode {
+            throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("VariableIsUndefined", path.name),
+                errorId: "VariableIsUndefined", category: .InvalidOperation, extent: v.extent, target: .string(path.name)))
+        }
+        return .null
+    }
+
+    /// `$env:NAME`: names are case-insensitive on Windows.
+    func environmentValue(_ name: String) -> String? {
+        if let exact = sessionState.environment[name] { return exact }
+        return sessionState.environment.first { $0.key.caseInsensitiveEquals(name) }?.value
+    }
+
+    private func evaluateUnary(_ u: UnaryExpressionAst) throws -> PSValue {
+        switch u.tokenKind {
+        case .not, .exclaim:
+            return .bool(!LanguagePrimitives.isTrue(try evaluate(u.child)))
+        case .minus:
+            return try Operators.binary(.minus, .int32(0), try evaluate(u.child), engine: self, extent: u.extent)
+        case .plus:
+            let value = try evaluate(u.child)
+            return LanguagePrimitives.numericOperand(value) ?? value
+        case .bnot:
+            return .int32(~Int32(truncatingIfNeeded: LanguagePrimitives.toInt64(try evaluate(u.child)) ?? 0))
+        case .comma:
+            return .array(PSArray([try evaluate(u.child)]))
+        case .join:
+            let items = try evaluate(u.child)
+            return .string((items.enumerated ?? [items]).map { LanguagePrimitives.toString($0) }.joined())
+        case .isplit, .csplit:
+            let text = LanguagePrimitives.toString(try evaluate(u.child))
+            return .array(PSArray(text.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) }))
+        case .plusPlus, .minusMinus, .postfixPlusPlus, .postfixMinusMinus:
+            let old = try evaluate(u.child)
+            let delta: TokenKind = (u.tokenKind == .plusPlus || u.tokenKind == .postfixPlusPlus) ? .plus : .minus
+            let new = try Operators.binary(delta, old.isNull ? .int32(0) : old, .int32(1), engine: self, extent: u.extent)
+            try assign(to: u.child, new)
+            return (u.tokenKind == .plusPlus || u.tokenKind == .minusMinus) ? new : old
+        default:
+            throw RuntimeError(record: runtimeErrorRecord(message: "Unexpected operator '\(u.tokenKind.rawValue)'.",
+                errorId: "UnexpectedOperator", category: .InvalidOperation, extent: u.extent))
+        }
+    }
+
+    private func evaluateConvert(_ c: ConvertExpressionAst) throws -> PSValue {
+        let name = c.type.typeName.name.lowercased()
+        if name == "ordered", let h = c.child as? HashtableAst {
+            let table = PSHashtable(ordered: true)
+            for entry in h.keyValuePairs { table[try evaluate(entry.key)] = try evaluateStatementValue(entry.value) }
+            return .hashtable(table)
+        }
+        return try cast(try evaluate(c.child), to: c.type.typeName, extent: c.extent)
+    }
+
+    /// `[type]value`.
+    func cast(_ value: PSValue, to typeName: TypeName, extent: SourceExtent) throws -> PSValue {
+        let name = typeName.name.lowercased()
+        switch name {
+        case "pscustomobject", "psobject", "system.management.automation.pscustomobject":
+            if case .hashtable(let h) = value {
+                let object = PSCustomObject()
+                for (k, v) in h.entries { object.add(LanguagePrimitives.toString(k), v) }
+                return .object(object)
+            }
+            return value
+        case "void": return .null
+        case "hashtable", "system.collections.hashtable":
+            if case .hashtable(let h) = value, h.isOrdered {
+                let copy = PSHashtable()
+                for (k, v) in h.entries { copy[k] = v }
+                return .hashtable(copy)
+            }
+        case "array", "object[]", "system.object[]":
+            if case .array = value { return value }
+            return .array(PSArray(value.isNull ? [] : [value]))
+        case "string":
+            if value.isNull { return .string("") }
+            return .string(expandToString(value))
+        case "decimal", "system.decimal":
+            if let d = LanguagePrimitives.toDouble(value) { return LanguagePrimitives.parseDecimal(LanguagePrimitives.formatDouble(d)) }
+        case "regex", "datetime", "system.datetime", "ipaddress", "version", "guid", "timespan", "xml", "type":
+            return value
+        default: break
+        }
+        guard let type = Conversion.parameterType(named: typeName.name) else {
+            _ = try resolveType(typeName)
+            return value
+        }
+        do {
+            if type == .boolean { return .bool(LanguagePrimitives.isTrue(value)) }
+            return try Conversion.convert(value, to: type)
+        } catch {
+            throw RuntimeError(record: runtimeErrorRecord(message: error.message, errorId: error.errorId,
+                category: .InvalidArgument, extent: extent,
+                exceptionType: "System.Management.Automation.RuntimeException"))
+        }
+    }
+
+    /// A type literal; unknown names fail as 5.1 does: `Unable to find type [X].`
+    func resolveType(_ typeName: TypeName) throws -> PSTypeInfo {
+        if let known = DotNetTypes.resolve(typeName.name) { return known }
+        throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("TypeNotFound", typeName.name),
+            errorId: "TypeNotFound", category: .InvalidOperation, extent: typeName.extent, target: .string(typeName.name)))
+    }
+}

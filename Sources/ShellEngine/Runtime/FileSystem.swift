@@ -1,0 +1,65 @@
+import CmdletParser
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file operations scripts need: reading scripts, redirecting output to files.
+extension Engine {
+
+    func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var cwd = [CChar](repeating: 0, count: 4096)
+        let base = getcwd(&cwd, cwd.count) != nil
+            ? String(decoding: cwd.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "."
+        var relative = path
+        if relative.hasPrefix("./") || relative.hasPrefix(".\\") { relative.removeFirst(2) }
+        return base + "/" + relative.replacing("\\", with: "/")
+    }
+
+    func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Reads a UTF-8 text file (a BOM is skipped); nil when it cannot be read.
+    func readTextFile(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Loads a `.ps1` for `& path` / `. path`.
+    func loadScript(_ path: String, extent: SourceExtent) throws -> ParseResult {
+        let full = absolutePath(path)
+        guard let text = readTextFile(full) else {
+            let exception = PSExceptionObject(typeName: "System.Management.Automation.CommandNotFoundException",
+                                              message: Messages.format("CommandNotFoundException", path))
+            throw RuntimeError(record: ErrorRecord(exception: exception, errorId: "CommandNotFoundException",
+                category: .ObjectNotFound, targetObject: .string(path),
+                invocationInfo: InvocationInfo(myCommand: nil, invocationName: path, source: currentSource, extent: extent)))
+        }
+        let result = Parser.parseInput(text, file: full)
+        if !result.errors.isEmpty {
+            throw RuntimeError(record: ErrorView.parseErrorRecord(result, fromFile: true))
+        }
+        return result
+    }
+
+    /// Writes redirected output (`> file`, `>> file`) as Windows PowerShell 5.1 does (UTF-16 LE there;
+    /// UTF-8 here, the platform's convention).
+    func writeTextFile(_ path: String, _ text: String, append: Bool) throws {
+        let full = absolutePath(path)
+        var data = Data()
+        if append, let existing = FileManager.default.contents(atPath: full) { data = existing }
+        data.append(contentsOf: Array(text.utf8))
+        do {
+            try data.write(to: URL(fileURLWithPath: full))
+        } catch {
+            throw RuntimeError(record: runtimeErrorRecord(message: "Could not find a part of the path '\(path)'.",
+                errorId: "System.IO.DirectoryNotFoundException", category: .OpenError, extent: .empty,
+                exceptionType: "System.IO.DirectoryNotFoundException"))
+        }
+    }
+}

@@ -1,0 +1,198 @@
+import CmdletParser
+import FoundationEssentials
+
+/// Member access, method calls and indexing over the shell's values.
+extension Engine {
+
+    func getMember(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
+        if isStatic, case .type(let type) = target {
+            if let value = DotNetTypes.staticProperty(type, name, engine: self) { return value }
+            return .null
+        }
+        switch target {
+        case .null:
+            return .null
+        case .array(let a):
+            if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(Int32(a.items.count)) }
+            if name.caseInsensitiveEquals("Rank") { return .int32(1) }
+            // Member enumeration: `$list.Name` collects each element's property.
+            var results: [PSValue] = []
+            for item in a.items {
+                let value = try getMember(item, name, isStatic: false, extent: extent)
+                if let inner = value.enumerated { results.append(contentsOf: inner) } else if !value.isNull { results.append(value) }
+            }
+            return results.count == 1 ? results[0] : .array(PSArray(results))
+        case .hashtable(let h):
+            if let value = h[string: name] { return value }
+            if name.caseInsensitiveEquals("Count") { return .int32(Int32(h.count)) }
+            if name.caseInsensitiveEquals("Keys") { return .array(PSArray(h.keys)) }
+            if name.caseInsensitiveEquals("Values") { return .array(PSArray(h.values)) }
+            return .null
+        case .object(let o):
+            if let value = o.property(name) { return value }
+            if name.caseInsensitiveEquals("PSObject") { return .object(PSObjectView(o)) }
+            return .null
+        case .string(let s):
+            if name.caseInsensitiveEquals("Length") { return .int32(Int32(s.utf16.count)) }
+            return .null
+        case .scriptBlock(let b):
+            if name.caseInsensitiveEquals("Ast") { return .string(b.ast.source.text(of: b.ast.extent)) }
+            return .null
+        case .type(let t):
+            if name.caseInsensitiveEquals("FullName") { return .string(t.fullName) }
+            if name.caseInsensitiveEquals("Name") { return .string(t.name) }
+            return .null
+        default:
+            if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(1) }
+            return .null
+        }
+    }
+
+    func setMember(_ target: PSValue, _ name: String, _ value: PSValue, extent: SourceExtent) throws {
+        switch target {
+        case .hashtable(let h):
+            h[string: name] = value
+            return
+        case .object(let o):
+            if o.setProperty(name, value) { return }
+            if let custom = o as? PSCustomObject { custom.add(name, value); return }
+        default: break
+        }
+        throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("PropertyNotFound", name),
+            errorId: "PropertyNotFound", category: .InvalidOperation, extent: extent))
+    }
+
+    func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,
+                      extent: SourceExtent) throws -> PSValue {
+        if isStatic, case .type(let type) = target {
+            do {
+                if let result = try DotNetTypes.invokeStatic(type, name, arguments, engine: self) { return result }
+            } catch let failure as ConversionFailure {
+                throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
+            }
+            throw methodNotFound(type.fullName, name, extent: extent)
+        }
+        if case .null = target {
+            throw RuntimeError(record: runtimeErrorRecord(message: Messages.template("InvokeMethodOnNull"),
+                errorId: "InvokeMethodOnNull", category: .InvalidOperation, extent: extent))
+        }
+        let lower = name.lowercased()
+        switch lower {
+        case "gettype":
+            return .object(TypeObject(PSTypeInfo(fullName: target.typeName)))
+        case "tostring":
+            if arguments.isEmpty { return .string(LanguagePrimitives.toString(target)) }
+            if let format = arguments.first { return .string(try Formatting.formatValue(target, LanguagePrimitives.toString(format))) }
+        case "equals":
+            return .bool(Operators.equals(target, arguments.first ?? .null, caseSensitive: true))
+        case "gethashcode":
+            return .int32(Int32(truncatingIfNeeded: HashKey(target).hashValue))
+        default: break
+        }
+        do {
+            if let result = try BuiltinMethods.invoke(target, lower, arguments, engine: self) { return result }
+        } catch let failure as ConversionFailure {
+            throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
+        }
+        if case .object(let o) = target, let result = try o.invokeMethod(name, arguments) { return result }
+        throw methodNotFound(target.typeName, name, extent: extent)
+    }
+
+    private func methodNotFound(_ typeName: String, _ name: String, extent: SourceExtent) -> RuntimeError {
+        RuntimeError(record: runtimeErrorRecord(message: Messages.format("MethodNotFound", typeName, name),
+            errorId: "MethodNotFound", category: .InvalidOperation, extent: extent,
+            exceptionType: "System.Management.Automation.RuntimeException", target: .string(name)))
+    }
+
+    private func methodInvocationError(_ name: String, _ count: Int, _ message: String, extent: SourceExtent) -> RuntimeError {
+        RuntimeError(record: runtimeErrorRecord(
+            message: "Exception calling \"\(name)\" with \"\(count)\" argument(s): \"\(message)\"",
+            errorId: "MethodInvocationException", category: .NotSpecified, extent: extent,
+            exceptionType: "System.Management.Automation.MethodInvocationException"))
+    }
+
+    func index(_ target: PSValue, _ index: PSValue, extent: SourceExtent) throws -> PSValue {
+        switch target {
+        case .null:
+            throw RuntimeError(record: runtimeErrorRecord(message: Messages.template("NullArrayIndex"),
+                errorId: "NullArray", category: .InvalidOperation, extent: extent))
+        case .hashtable(let h):
+            if let keys = index.enumerated { return .array(PSArray(keys.map { h[$0] ?? .null })) }
+            return h[index] ?? .null
+        case .array(let a):
+            if let indices = index.enumerated {
+                return .array(PSArray(indices.compactMap { i in element(a.items, i) }))
+            }
+            return element(a.items, index) ?? .null
+        case .string(let s):
+            let chars = Array(s)
+            if let i = LanguagePrimitives.toInt64(index) {
+                let n = i < 0 ? Int64(chars.count) + i : i
+                return n >= 0 && n < chars.count ? .char(chars[Int(n)]) : .null
+            }
+            return .null
+        case .object(let o):
+            if let value = o.property(LanguagePrimitives.toString(index)) { return value }
+            return .null
+        default:
+            if let i = LanguagePrimitives.toInt64(index), i == 0 || i == -1 { return target }
+            return .null
+        }
+    }
+
+    private func element(_ items: [PSValue], _ index: PSValue) -> PSValue? {
+        guard let i = LanguagePrimitives.toInt64(index) else { return nil }
+        let n = i < 0 ? Int64(items.count) + i : i
+        return n >= 0 && n < items.count ? items[Int(n)] : nil
+    }
+
+    func setIndex(_ target: PSValue, _ index: PSValue, _ value: PSValue, extent: SourceExtent) throws {
+        switch target {
+        case .hashtable(let h):
+            h[index] = value
+        case .array(let a):
+            guard let i = LanguagePrimitives.toInt64(index), abs(i) <= Int64(a.items.count) else { fallthrough }
+            let n = Int(i < 0 ? Int64(a.items.count) + i : i)
+            guard n >= 0 && n < a.items.count else { fallthrough }
+            a.items[n] = value
+        default:
+            throw RuntimeError(record: runtimeErrorRecord(message: Messages.template("ArgumentOutOfRange"),
+                errorId: "System.IndexOutOfRangeException", category: .OperationStopped, extent: extent,
+                exceptionType: "System.IndexOutOfRangeException"))
+        }
+    }
+}
+
+/// `$x.GetType()`.
+final class TypeObject: PSObject {
+    let info: PSTypeInfo
+    init(_ info: PSTypeInfo) {
+        self.info = info
+        super.init(typeNames: ["System.RuntimeType", "System.Type", "System.Object"])
+    }
+    override var properties: [PSPropertyInfo] {
+        [PSPropertyInfo(name: "Name", value: .string(info.name)),
+         PSPropertyInfo(name: "FullName", value: .string(info.fullName)),
+         PSPropertyInfo(name: "BaseType", value: .string(info.fullName == "System.Object" ? "" : "System.ValueType"))]
+    }
+    override func toString() -> String { info.fullName }
+}
+
+/// `$obj.PSObject`: the adapter view (`.Properties`, `.TypeNames`).
+final class PSObjectView: PSObject {
+    let object: PSObject
+    init(_ object: PSObject) {
+        self.object = object
+        super.init(typeNames: ["System.Management.Automation.PSObject", "System.Object"])
+    }
+    override var properties: [PSPropertyInfo] {
+        [PSPropertyInfo(name: "Properties", value: .array(PSArray(object.properties.map { p in
+            let o = PSCustomObject(typeNames: ["System.Management.Automation.PSProperty", "System.Object"])
+            o.add("Name", .string(p.name))
+            o.add("Value", p.value)
+            o.add("TypeNameOfValue", .string(p.typeName))
+            return .object(o)
+        }))),
+         PSPropertyInfo(name: "TypeNames", value: .array(PSArray(object.typeNames.map { .string($0) })))]
+    }
+}

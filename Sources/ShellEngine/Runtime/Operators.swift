@@ -1,0 +1,469 @@
+import CmdletParser
+import FoundationEssentials
+
+/// PowerShell's binary operators: the left operand decides the type, comparisons fold case
+/// unless `c`-prefixed, and collections on the left filter.
+enum Operators {
+
+    static func binary(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
+                       extent: SourceExtent) throws -> PSValue {
+        switch op {
+        case .plus: return try add(left, right, engine: engine, extent: extent)
+        case .minus, .multiply, .divide, .rem:
+            return try arithmetic(op, left, right, engine: engine, extent: extent)
+        case .dotDot: return try range(left, right, engine: engine, extent: extent)
+        case .format: return .string(try Formatting.compositeFormat(LanguagePrimitives.toString(left),
+                                                                     right.enumerated ?? [right]))
+        case .and: return .bool(LanguagePrimitives.isTrue(left) && LanguagePrimitives.isTrue(right))
+        case .or: return .bool(LanguagePrimitives.isTrue(left) || LanguagePrimitives.isTrue(right))
+        case .xor: return .bool(LanguagePrimitives.isTrue(left) != LanguagePrimitives.isTrue(right))
+        case .band, .bor, .bxor, .shl, .shr:
+            let a = LanguagePrimitives.toInt64(left) ?? 0, b = LanguagePrimitives.toInt64(right) ?? 0
+            let r: Int64
+            switch op {
+            case .band: r = a & b
+            case .bor: r = a | b
+            case .bxor: r = a ^ b
+            case .shl: r = a << (b & 63)
+            default: r = a >> (b & 63)
+            }
+            return Int32(exactly: r).map { .int32($0) } ?? .int64(r)
+        case .join:
+            let separator = LanguagePrimitives.toString(right)
+            return .string((left.enumerated ?? [left]).map { LanguagePrimitives.toString($0) }.joined(separator: separator))
+        case .isplit, .csplit:
+            return try split(left, right, caseSensitive: op == .csplit, engine: engine)
+        case .ireplace, .creplace:
+            return try replace(left, right, caseSensitive: op == .creplace, engine: engine)
+        case .is, .isNot:
+            let typeName: String
+            if case .type(let t) = right { typeName = t.fullName } else { typeName = LanguagePrimitives.toString(right) }
+            let matches = isInstance(left, of: typeName)
+            return .bool(op == .is ? matches : !matches)
+        case .as:
+            if case .type(let t) = right {
+                return (try? engine.cast(left, to: TypeName(name: t.fullName, extent: extent), extent: extent)) ?? .null
+            }
+            return .null
+        default:
+            return try compare(op, left, right, engine: engine)
+        }
+    }
+
+    // MARK: Arithmetic
+
+    private static func add(_ left: PSValue, _ right: PSValue, engine: Engine, extent: SourceExtent) throws -> PSValue {
+        switch left {
+        case .string(let s): return .string(s + engine.expandToString(right))
+        case .char(let c): return .string(String(c) + engine.expandToString(right))
+        case .array(let a):
+            return .array(PSArray(a.items + (right.enumerated ?? [right])))
+        case .hashtable(let h):
+            guard case .hashtable(let other) = right else { break }
+            let result = PSHashtable(ordered: h.isOrdered)
+            for (k, v) in h.entries { result[k] = v }
+            for (k, v) in other.entries {
+                if result.containsKey(k) {
+                    throw RuntimeError(record: engine.runtimeErrorRecord(
+                        message: "Item has already been added. Key in dictionary: '\(LanguagePrimitives.toString(k))'  Key being added: '\(LanguagePrimitives.toString(k))'",
+                        errorId: "System.ArgumentException", category: .NotSpecified, extent: extent,
+                        exceptionType: "System.ArgumentException"))
+                }
+                result[k] = v
+            }
+            return .hashtable(result)
+        case .null:
+            if case .null = right { return .null }
+            if case .array = right { return .array(PSArray(right.enumerated ?? [])) }
+            return right
+        default: break
+        }
+        return try arithmetic(.plus, left, right, engine: engine, extent: extent)
+    }
+
+    static func arithmetic(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
+                           extent: SourceExtent) throws -> PSValue {
+        if op == .multiply {
+            if case .string(let s) = left, let n = LanguagePrimitives.toInt64(right) {
+                return .string(String(repeating: s, count: Int(max(0, min(n, 100_000_000 / Int64(max(1, s.count)))))))
+            }
+            if case .array(let a) = left, let n = LanguagePrimitives.toInt64(right) {
+                var items: [PSValue] = []
+                for _ in 0..<max(0, n) { items.append(contentsOf: a.items) }
+                return .array(PSArray(items))
+            }
+        }
+        guard let l = LanguagePrimitives.numericOperand(left), let r = LanguagePrimitives.numericOperand(right) else {
+            let symbol: String
+            switch op { case .plus: symbol = "+"; case .minus: symbol = "-"; case .multiply: symbol = "*"
+                        case .divide: symbol = "/"; default: symbol = "%" }
+            if LanguagePrimitives.numericOperand(left) != nil, case .string(let s) = right {
+                throw RuntimeError(record: engine.runtimeErrorRecord(
+                    message: Messages.format("InvalidCastFromStringToInteger", s, "System.Int32",
+                                             "Input string was not in a correct format."),
+                    errorId: "InvalidCastFromStringToInteger", category: .InvalidArgument, extent: extent))
+            }
+            throw RuntimeError(record: engine.runtimeErrorRecord(
+                message: Messages.format("OperatorNotSupported", left.typeName, symbol, right.typeName),
+                errorId: "OperatorNotSupported", category: .InvalidOperation, extent: extent))
+        }
+        // Integer arithmetic stays integral while it fits; overflow widens to Double, as in PowerShell.
+        if case .double = l { return .double(doubleOp(op, LanguagePrimitives.toDouble(l)!, LanguagePrimitives.toDouble(r)!)) }
+        if case .double = r { return .double(doubleOp(op, LanguagePrimitives.toDouble(l)!, LanguagePrimitives.toDouble(r)!)) }
+        if case .decimal = l { return decimalOp(op, l, r) }
+        if case .decimal = r { return decimalOp(op, l, r) }
+        guard let a = LanguagePrimitives.toInt64(l), let b = LanguagePrimitives.toInt64(r) else {
+            return .double(doubleOp(op, LanguagePrimitives.toDouble(l) ?? 0, LanguagePrimitives.toDouble(r) ?? 0))
+        }
+        let wide = isWide(l) || isWide(r)
+        switch op {
+        case .divide:
+            if b == 0 {
+                throw RuntimeError(record: engine.runtimeErrorRecord(message: Messages.template("RuntimeExceptionDivideByZero"),
+                    errorId: "RuntimeException", category: .NotSpecified, extent: extent,
+                    exceptionType: "System.Management.Automation.RuntimeException"))
+            }
+            if a % b == 0 { return integral(a / b, wide: wide) }
+            return .double(Double(a) / Double(b))
+        case .rem:
+            if b == 0 {
+                throw RuntimeError(record: engine.runtimeErrorRecord(message: Messages.template("RuntimeExceptionDivideByZero"),
+                    errorId: "RuntimeException", category: .NotSpecified, extent: extent,
+                    exceptionType: "System.Management.Automation.RuntimeException"))
+            }
+            return integral(a % b, wide: wide)
+        default:
+            let (value, overflow): (Int64, Bool)
+            switch op {
+            case .plus: (value, overflow) = a.addingReportingOverflow(b)
+            case .minus: (value, overflow) = a.subtractingReportingOverflow(b)
+            default: (value, overflow) = a.multipliedReportingOverflow(by: b)
+            }
+            if overflow { return .double(doubleOp(op, Double(a), Double(b))) }
+            if !wide, Int32(exactly: value) == nil { return .double(Double(value)) }
+            return integral(value, wide: wide)
+        }
+    }
+
+    private static func isWide(_ v: PSValue) -> Bool {
+        switch v { case .int64, .uint32, .uint64: return true; default: return false }
+    }
+
+    private static func integral(_ v: Int64, wide: Bool) -> PSValue {
+        if !wide, let i = Int32(exactly: v) { return .int32(i) }
+        return .int64(v)
+    }
+
+    private static func doubleOp(_ op: TokenKind, _ a: Double, _ b: Double) -> Double {
+        switch op {
+        case .plus: return a + b
+        case .minus: return a - b
+        case .multiply: return a * b
+        case .divide: return a / b
+        default: return a.truncatingRemainder(dividingBy: b)
+        }
+    }
+
+    private static func decimalOp(_ op: TokenKind, _ l: PSValue, _ r: PSValue) -> PSValue {
+        let a = LanguagePrimitives.toDecimal(l), b = LanguagePrimitives.toDecimal(r)
+        switch op {
+        case .plus: return .decimal(a + b)
+        case .minus: return .decimal(a - b)
+        case .multiply: return .decimal(a * b)
+        case .divide: return b.isZero ? .double(.infinity) : .decimal(a / b)
+        default: return .double(doubleOp(op, a.doubleValue, b.doubleValue))
+        }
+    }
+
+    private static func range(_ left: PSValue, _ right: PSValue, engine: Engine, extent: SourceExtent) throws -> PSValue {
+        guard let a = LanguagePrimitives.toInt64(left), let b = LanguagePrimitives.toInt64(right),
+              Int32(exactly: a) != nil, Int32(exactly: b) != nil else {
+            throw RuntimeError(record: engine.runtimeErrorRecord(
+                message: "The range operator requires integer operands between -2147483648 and 2147483647.",
+                errorId: "RangeOperatorOperandsMustBeIntegers", category: .InvalidOperation, extent: extent))
+        }
+        if abs(b - a) > 50_000_000 {
+            throw RuntimeError(record: engine.runtimeErrorRecord(
+                message: "The range is too large: at most 50,000,000 elements are supported.",
+                errorId: "RangeTooLarge", category: .LimitsExceeded, extent: extent))
+        }
+        let step: Int64 = a <= b ? 1 : -1
+        var items: [PSValue] = []
+        items.reserveCapacity(Int(abs(b - a) + 1))
+        var i = a
+        while true {
+            items.append(.int32(Int32(i)))
+            if i == b { break }
+            i += step
+        }
+        return .array(PSArray(items))
+    }
+
+    // MARK: Comparison
+
+    static func compare(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine) throws -> PSValue {
+        let (base, caseSensitive) = normalize(op)
+        switch base {
+        case .icontains, .inotcontains:
+            let found = (left.enumerated ?? [left]).contains { equals($0, right, caseSensitive: caseSensitive) }
+            return .bool(base == .icontains ? found : !found)
+        case .iin, .inotin:
+            let found = (right.enumerated ?? [right]).contains { equals($0, left, caseSensitive: caseSensitive) }
+            return .bool(base == .iin ? found : !found)
+        default: break
+        }
+        if case .array(let a) = left {
+            var results: [PSValue] = []
+            for item in a.items where LanguagePrimitives.isTrue(try compareScalar(base, item, right, caseSensitive, engine, setMatches: false)) {
+                results.append(item)
+            }
+            return .array(PSArray(results))
+        }
+        return try compareScalar(base, left, right, caseSensitive, engine, setMatches: true)
+    }
+
+    private static func normalize(_ op: TokenKind) -> (TokenKind, Bool) {
+        switch op {
+        case .ceq: return (.ieq, true)
+        case .cne: return (.ine, true)
+        case .cgt: return (.igt, true)
+        case .cge: return (.ige, true)
+        case .clt: return (.ilt, true)
+        case .cle: return (.ile, true)
+        case .clike: return (.ilike, true)
+        case .cnotlike: return (.inotlike, true)
+        case .cmatch: return (.imatch, true)
+        case .cnotmatch: return (.inotmatch, true)
+        case .ccontains: return (.icontains, true)
+        case .cnotcontains: return (.inotcontains, true)
+        case .cin: return (.iin, true)
+        case .cnotin: return (.inotin, true)
+        default: return (op, false)
+        }
+    }
+
+    private static func compareScalar(_ op: TokenKind, _ left: PSValue, _ right: PSValue, _ caseSensitive: Bool,
+                                      _ engine: Engine, setMatches: Bool) throws -> PSValue {
+        switch op {
+        case .ieq: return .bool(equals(left, right, caseSensitive: caseSensitive))
+        case .ine: return .bool(!equals(left, right, caseSensitive: caseSensitive))
+        case .igt, .ige, .ilt, .ile:
+            guard let order = ordering(left, right, caseSensitive: caseSensitive) else { return .bool(false) }
+            switch op {
+            case .igt: return .bool(order > 0)
+            case .ige: return .bool(order >= 0)
+            case .ilt: return .bool(order < 0)
+            default: return .bool(order <= 0)
+            }
+        case .ilike, .inotlike:
+            let matched = WildcardPattern(LanguagePrimitives.toString(right), caseSensitive: caseSensitive)
+                .matches(LanguagePrimitives.toString(left))
+            return .bool(op == .ilike ? matched : !matched)
+        case .imatch, .inotmatch:
+            let match = try regexMatch(LanguagePrimitives.toString(left), LanguagePrimitives.toString(right),
+                                       caseSensitive: caseSensitive, engine: engine)
+            if setMatches, let match { engine.sessionState.setLocal("Matches", .hashtable(match)) }
+            return .bool(op == .imatch ? match != nil : match == nil)
+        default:
+            return .bool(false)
+        }
+    }
+
+    /// `-eq`: the right operand is converted to the left operand's type.
+    static func equals(_ left: PSValue, _ right: PSValue, caseSensitive: Bool) -> Bool {
+        switch left {
+        case .null: return right.isNull
+        case .string(let s):
+            if right.isNull { return false }
+            let r = LanguagePrimitives.toString(right)
+            return caseSensitive ? s == r : s.caseInsensitiveEquals(r)
+        case .char(let c):
+            let r = LanguagePrimitives.toString(right)
+            return caseSensitive ? String(c) == r : String(c).caseInsensitiveEquals(r)
+        case .bool(let b), .switchParameter(let b):
+            if case .string(let s) = right { return b == !s.isEmpty }
+            return b == LanguagePrimitives.isTrue(right)
+        case .int32, .int64, .uint32, .uint64, .byte, .double, .decimal:
+            if right.isNull { return false }
+            if !left.isDouble, let a = LanguagePrimitives.toInt64(left), let b = integralValue(right) { return a == b }
+            guard let a = LanguagePrimitives.toDouble(left), let b = LanguagePrimitives.toDouble(right) else { return false }
+            return a == b
+        case .object(let o):
+            if case .object(let p) = right { return o === p }
+            return false
+        case .array(let a):
+            if case .array(let b) = right { return a === b }
+            return false
+        case .hashtable(let a):
+            if case .hashtable(let b) = right { return a === b }
+            return false
+        case .type(let t):
+            if case .type(let u) = right { return t == u }
+            return t.fullName.caseInsensitiveEquals(LanguagePrimitives.toString(right))
+        case .scriptBlock(let a):
+            if case .scriptBlock(let b) = right { return a === b }
+            return false
+        }
+    }
+
+    private static func integralValue(_ v: PSValue) -> Int64? {
+        switch v {
+        case .double(let d): return d == d.rounded() ? LanguagePrimitives.toInt64(v) : nil
+        case .string(let s):
+            guard let n = LanguagePrimitives.parseNumber(s) else { return nil }
+            return integralValue(n)
+        default: return LanguagePrimitives.toInt64(v)
+        }
+    }
+
+    /// -1, 0, 1; nil when the values cannot be ordered.
+    static func ordering(_ left: PSValue, _ right: PSValue, caseSensitive: Bool) -> Int? {
+        switch left {
+        case .string(let s):
+            let r = LanguagePrimitives.toString(right)
+            let a = caseSensitive ? s : s.lowercased(), b = caseSensitive ? r : r.lowercased()
+            return a == b ? 0 : (a < b ? -1 : 1)
+        case .null:
+            return right.isNull ? 0 : -1
+        default:
+            guard let a = LanguagePrimitives.toDouble(left), let b = LanguagePrimitives.toDouble(right) else { return nil }
+            return a == b ? 0 : (a < b ? -1 : 1)
+        }
+    }
+
+    static func isInstance(_ value: PSValue, of typeName: String) -> Bool {
+        let wanted = typeName.lowercased()
+        let names: [String]
+        switch value {
+        case .object(let o): names = o.typeNames
+        case .null: return false
+        default: names = [value.typeName, "System.Object"] + (value.isNumeric ? ["System.ValueType"] : [])
+        }
+        return names.contains {
+            let n = $0.lowercased()
+            return n == wanted || n == "system." + wanted || (Conversion.parameterType(named: wanted)?.dotNetName.lowercased() == n)
+        }
+    }
+
+    // MARK: Regular expressions
+
+    /// Runs a .NET-style pattern; returns `$Matches` on success.
+    static func regexMatch(_ input: String, _ pattern: String, caseSensitive: Bool, engine: Engine) throws -> PSHashtable? {
+        let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
+        guard let match = try? regex.firstMatch(in: input) else { return nil }
+        let table = PSHashtable()
+        for (i, capture) in match.output.enumerated() {
+            guard let range = capture.range else { continue }
+            let key: PSValue = capture.name.map { .string($0) } ?? .int32(Int32(i))
+            table[key] = .string(String(input[range]))
+        }
+        return table
+    }
+
+    static func compileRegex(_ pattern: String, caseSensitive: Bool, engine: Engine) throws -> Regex<AnyRegexOutput> {
+        do {
+            let regex = try Regex(pattern)
+            return caseSensitive ? regex : regex.ignoresCase()
+        } catch {
+            throw RuntimeError(record: engine.runtimeErrorRecord(
+                message: "The regular expression pattern \(pattern) is not valid.",
+                errorId: "InvalidRegularExpression", category: .InvalidOperation, extent: .empty,
+                target: .string(pattern)))
+        }
+    }
+
+    private static func replace(_ left: PSValue, _ right: PSValue, caseSensitive: Bool, engine: Engine) throws -> PSValue {
+        let parts = right.enumerated ?? [right]
+        let pattern = LanguagePrimitives.toString(parts.first ?? .null)
+        let replacement = parts.count > 1 ? LanguagePrimitives.toString(parts[1]) : ""
+        let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
+        func one(_ text: String) -> String {
+            text.replacing(regex) { match in
+                var out = ""
+                var chars = Array(replacement)[...]
+                while let c = chars.popFirst() {
+                    if c == "$", let next = chars.first, let digit = next.wholeNumberValue {
+                        chars.removeFirst()
+                        if digit < match.output.count, let r = match.output[digit].range { out += text[r] }
+                    } else {
+                        out.append(c)
+                    }
+                }
+                return out
+            }
+        }
+        if case .array(let a) = left {
+            return .array(PSArray(a.items.map { .string(one(LanguagePrimitives.toString($0))) }))
+        }
+        return .string(one(LanguagePrimitives.toString(left)))
+    }
+
+    private static func split(_ left: PSValue, _ right: PSValue, caseSensitive: Bool, engine: Engine) throws -> PSValue {
+        let parts = right.enumerated ?? [right]
+        let pattern = LanguagePrimitives.toString(parts.first ?? .null)
+        let limit = parts.count > 1 ? Int(LanguagePrimitives.toInt64(parts[1]) ?? 0) : 0
+        let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
+        var results: [PSValue] = []
+        for item in left.enumerated ?? [left] {
+            let text = LanguagePrimitives.toString(item)
+            var pieces = text.split(separator: regex, maxSplits: limit > 0 ? limit - 1 : Int.max,
+                                    omittingEmptySubsequences: false).map { String($0) }
+            if pattern.isEmpty { pieces = [""] + text.map { String($0) } + [""] }
+            results.append(contentsOf: pieces.map { .string($0) })
+        }
+        return .array(PSArray(results))
+    }
+}
+
+/// `-like` patterns: `*`, `?`, `[abc]`, `` ` `` escapes.
+struct WildcardPattern {
+    private let pattern: [Character]
+    private let caseSensitive: Bool
+
+    init(_ pattern: String, caseSensitive: Bool = false) {
+        self.pattern = Array(caseSensitive ? pattern : pattern.lowercased())
+        self.caseSensitive = caseSensitive
+    }
+
+    static func hasWildcards(_ s: String) -> Bool { s.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
+
+    func matches(_ input: String) -> Bool {
+        let text = Array(caseSensitive ? input : input.lowercased())
+        // Iterative matching with backtracking on the last `*`: linear in practice, never recursive.
+        var p = 0, t = 0, starP = -1, starT = 0
+        while t < text.count {
+            if p < pattern.count {
+                let c = pattern[p]
+                if c == "*" { starP = p; starT = t; p += 1; continue }
+                if let width = matchOne(at: p, text[t]) { p += width; t += 1; continue }
+            }
+            if starP >= 0 { p = starP + 1; starT += 1; t = starT; continue }
+            return false
+        }
+        while p < pattern.count && pattern[p] == "*" { p += 1 }
+        return p == pattern.count
+    }
+
+    /// Width of the pattern element at `p` when it matches `c`, else nil.
+    private func matchOne(at p: Int, _ c: Character) -> Int? {
+        let pc = pattern[p]
+        if pc == "?" { return 1 }
+        if pc == "`" && p + 1 < pattern.count { return pattern[p + 1] == c ? 2 : nil }
+        if pc == "[" , let close = pattern[(p + 1)...].firstIndex(of: "]") {
+            let set = pattern[(p + 1)..<close]
+            var i = set.startIndex
+            var found = false
+            while i < set.endIndex {
+                if i + 2 < set.endIndex && set[i + 1] == "-" {
+                    if set[i] <= c && c <= set[i + 2] { found = true }
+                    i += 3
+                } else {
+                    if set[i] == c { found = true }
+                    i += 1
+                }
+            }
+            return found ? close - p + 1 : nil
+        }
+        return pc == c ? 1 : nil
+    }
+}

@@ -1,0 +1,168 @@
+import CmdletParser
+
+/// One argument of a command as written: `-Name`, `-Name:value`, a positional value, or an entry
+/// spread from `@splat`.
+struct CommandArgument {
+    /// The parameter name as typed, without the dash; nil for a positional argument.
+    var parameterName: String?
+    var parameterExtent: SourceExtent?
+    var value: PSValue?
+    var valueExtent: SourceExtent?
+    /// `-Name:value`: the value belongs to the parameter even for switches.
+    var colonForm: Bool = false
+}
+
+/// One element of a running pipeline: begin, then process per input object, then end.
+class CommandProcessor {
+    var next: OutputSink = { _ in }
+    func begin() throws {}
+    /// Called once for the first element of a pipeline, which receives no input.
+    func processWithoutInput() throws {}
+    func process(_ input: PSValue) throws {}
+    func end() throws {}
+}
+
+/// An expression at the head of a pipeline: its value is enumerated into the pipeline.
+final class ExpressionProcessor: CommandProcessor {
+    let engine: Engine
+    let expression: ExpressionAst
+
+    init(engine: Engine, expression: ExpressionAst) {
+        self.engine = engine
+        self.expression = expression
+    }
+
+    override func processWithoutInput() throws {
+        try Engine.enumerate(try engine.evaluate(expression), into: next)
+    }
+}
+
+extension Engine {
+
+    /// Writes a value to a pipeline, unrolling arrays one level as PowerShell does.
+    static func enumerate(_ value: PSValue, into sink: OutputSink) throws {
+        if case .array(let a) = value {
+            for item in a.items { try sink(item) }
+        } else {
+            try sink(value)
+        }
+    }
+
+    func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
+        let elements = pipeline.pipelineElements
+        if elements.count == 1, let head = elements[0] as? CommandExpressionAst, head.redirections.isEmpty {
+            try Engine.enumerate(try evaluate(head.expression), into: output)
+            lastSucceeded = true
+            return
+        }
+        var processors: [CommandProcessor] = []
+        processors.reserveCapacity(elements.count)
+        for (position, element) in elements.enumerated() {
+            switch element {
+            case let e as CommandExpressionAst:
+                let processor = ExpressionProcessor(engine: self, expression: e.expression)
+                processors.append(try applyRedirections(e.redirections, to: processor))
+            case let c as CommandAst:
+                let processor = try makeProcessor(for: c, pipelinePosition: position + 1, pipelineLength: elements.count)
+                processors.append(try applyRedirections(c.redirections, to: processor))
+            default:
+                continue
+            }
+        }
+        for i in processors.indices {
+            processors[i].next = i + 1 < processors.count ? processors[i + 1].process : output
+        }
+        lastSucceeded = true
+        for p in processors { try p.begin() }
+        try processors.first?.processWithoutInput()
+        for p in processors { try p.end() }
+    }
+
+    /// `> file`, `>> file`, `*> $null`, `2>&1`, `2> $null`.
+    private func applyRedirections(_ redirections: [RedirectionAst], to processor: CommandProcessor) throws -> CommandProcessor {
+        guard !redirections.isEmpty else { return processor }
+        let redirected = RedirectingProcessor(inner: processor, engine: self)
+        for r in redirections {
+            switch r {
+            case let m as MergingRedirectionAst:
+                if m.fromStream == .error || m.fromStream == .all { redirected.mergeErrors = true }
+            case let f as FileRedirectionAst:
+                let target = try evaluate(f.location)
+                let toNull = target.isNull
+                let path = toNull ? nil : LanguagePrimitives.toString(target)
+                switch f.fromStream {
+                case .output: redirected.outputTarget = .some(path.map { ($0, f.append) })
+                case .error: redirected.errorTarget = .some(path.map { ($0, f.append) })
+                case .all:
+                    redirected.outputTarget = .some(path.map { ($0, f.append) })
+                    redirected.errorTarget = .some(path.map { ($0, f.append) })
+                    redirected.silenceOtherStreams = true
+                default:
+                    redirected.silenceOtherStreams = toNull
+                }
+            default: break
+            }
+        }
+        return redirected
+    }
+}
+
+/// Applies redirections around one pipeline element.
+final class RedirectingProcessor: CommandProcessor {
+    let inner: CommandProcessor
+    unowned let engine: Engine
+    /// nil: not redirected; .some(nil): to `$null`; .some((path, append)): to a file.
+    var outputTarget: (String, Bool)?? = nil
+    var errorTarget: (String, Bool)?? = nil
+    var mergeErrors = false
+    var silenceOtherStreams = false
+    private var fileText: [String: String] = [:]
+
+    init(inner: CommandProcessor, engine: Engine) {
+        self.inner = inner
+        self.engine = engine
+    }
+
+    private func withStreams(_ body: () throws -> Void) throws {
+        let saved = engine.errorRedirection
+        engine.errorRedirection = { [unowned self] record in
+            if self.mergeErrors {
+                try self.deliver(.object(record))
+                return true
+            }
+            switch self.errorTarget {
+            case .none: return false
+            case .some(.none): return true
+            case .some(.some(let (path, _))):
+                self.fileText[path, default: ""] += ErrorView.render(record, view: .normalView, width: 120)
+                return true
+            }
+        }
+        defer { engine.errorRedirection = saved }
+        try body()
+    }
+
+    private func deliver(_ value: PSValue) throws {
+        switch outputTarget {
+        case .none: try next(value)
+        case .some(.none): break
+        case .some(.some(let (path, _))):
+            let formatter = OutputFormatter(width: 120)
+            fileText[path, default: ""] += formatter.process(value) + formatter.finish()
+        }
+    }
+
+    override func begin() throws {
+        inner.next = { [unowned self] value in try self.deliver(value) }
+        try withStreams { try inner.begin() }
+    }
+    override func processWithoutInput() throws { try withStreams { try inner.processWithoutInput() } }
+    override func process(_ input: PSValue) throws { try withStreams { try inner.process(input) } }
+    override func end() throws {
+        try withStreams { try inner.end() }
+        for (path, text) in fileText {
+            let append = (outputTarget??.0 == path ? outputTarget??.1 : errorTarget??.1) ?? false
+            try engine.writeTextFile(path, text, append: append)
+        }
+    }
+}

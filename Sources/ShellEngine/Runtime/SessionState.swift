@@ -1,0 +1,189 @@
+import CmdletParser
+
+/// A variable: shared between the scopes and closures that see it.
+public final class PSVariable {
+    public let name: String
+    public var value: PSValue
+    public var isConstant: Bool
+    public var isReadOnly: Bool
+    public var description: String
+
+    init(name: String, value: PSValue, isConstant: Bool = false, isReadOnly: Bool = false, description: String = "") {
+        self.name = name
+        self.value = value
+        self.isConstant = isConstant
+        self.isReadOnly = isReadOnly
+        self.description = description
+    }
+}
+
+/// A user-defined function or filter.
+final class FunctionInfo {
+    let name: String
+    let definition: ScriptBlockAst
+    let isFilter: Bool
+    /// Parameters written after the name (`function f($a) {}`), which act as a param block.
+    let outerParameters: [ParameterAst]?
+    lazy var metadata: CommandMetadata = FunctionMetadata.build(name: name, ast: definition,
+                                                                 outerParameters: outerParameters)
+
+    init(name: String, definition: ScriptBlockAst, isFilter: Bool, outerParameters: [ParameterAst]?) {
+        self.name = name
+        self.definition = definition
+        self.isFilter = isFilter
+        self.outerParameters = outerParameters
+    }
+}
+
+/// One scope: the global scope, a script's scope or a function call's.
+final class Scope {
+    let parent: Scope?
+    var variables: [String: PSVariable] = [:]
+    var functions: [String: FunctionInfo] = [:]
+    /// Script scope for `$script:` lookups from here.
+    unowned(unsafe) var scriptScope: Scope!
+
+    init(parent: Scope?, isScriptScope: Bool = false) {
+        self.parent = parent
+        if isScriptScope || parent == nil {
+            scriptScope = nil
+        } else {
+            scriptScope = parent!.scriptScope
+        }
+        if isScriptScope || parent == nil { scriptScope = self }
+    }
+
+    @inline(__always)
+    static func key(_ name: String) -> String { name.lowercased() }
+}
+
+/// Variables, functions and scopes (System.Management.Automation.SessionState).
+final class SessionState {
+    let global: Scope
+    var current: Scope
+    /// `$env:`: the shell's own copy of the process environment.
+    var environment: [String: String]
+
+    init(environment: [String: String]) {
+        self.global = Scope(parent: nil)
+        self.current = global
+        self.environment = environment
+    }
+
+    func lookup(_ name: String, scope: VariableScope = .unqualified) -> PSVariable? {
+        let key = Scope.key(name)
+        switch scope {
+        case .global: return global.variables[key]
+        case .script: return current.scriptScope.variables[key]
+        case .local, .private: return current.variables[key]
+        default:
+            var s: Scope? = current
+            while let scope = s {
+                if let v = scope.variables[key] { return v }
+                s = scope.parent
+            }
+            return nil
+        }
+    }
+
+    /// Assigns a variable, creating it in the target scope when absent there (PowerShell's rule:
+    /// an unqualified assignment creates a local variable unless the current scope has it).
+    func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified) throws(VariableError) {
+        let key = Scope.key(name)
+        let target: Scope
+        switch scope {
+        case .global: target = global
+        case .script: target = current.scriptScope
+        default: target = current
+        }
+        if let existing = target.variables[key] {
+            if existing.isConstant || existing.isReadOnly { throw VariableError.notWritable(existing.name) }
+            existing.value = value
+        } else {
+            target.variables[key] = PSVariable(name: name, value: value)
+        }
+    }
+
+    /// Sets a variable in the current scope without the read-only check (automatic variables).
+    func setLocal(_ name: String, _ value: PSValue) {
+        let key = Scope.key(name)
+        if let existing = current.variables[key] { existing.value = value } else {
+            current.variables[key] = PSVariable(name: name, value: value)
+        }
+    }
+
+    func define(_ variable: PSVariable, in scope: Scope? = nil) {
+        (scope ?? current).variables[Scope.key(variable.name)] = variable
+    }
+
+    func removeVariable(_ name: String) -> Bool {
+        let key = Scope.key(name)
+        var s: Scope? = current
+        while let scope = s {
+            if scope.variables.removeValue(forKey: key) != nil { return true }
+            s = scope.parent
+        }
+        return false
+    }
+
+    func function(_ name: String) -> FunctionInfo? {
+        let key = Scope.key(name)
+        var s: Scope? = current
+        while let scope = s {
+            if let f = scope.functions[key] { return f }
+            s = scope.parent
+        }
+        return nil
+    }
+
+    func defineFunction(_ f: FunctionInfo, scope: VariableScope = .unqualified) {
+        let target: Scope
+        switch scope {
+        case .global: target = global
+        case .script: target = current.scriptScope
+        default: target = current
+        }
+        target.functions[Scope.key(f.name)] = f
+    }
+
+    /// Every visible variable, nearest scope first, each name once.
+    var visibleVariables: [PSVariable] {
+        var seen = Set<String>()
+        var result: [PSVariable] = []
+        var s: Scope? = current
+        while let scope = s {
+            for (key, v) in scope.variables where !seen.contains(key) {
+                seen.insert(key)
+                result.append(v)
+            }
+            s = scope.parent
+        }
+        return result
+    }
+
+    var visibleFunctions: [FunctionInfo] {
+        var seen = Set<String>()
+        var result: [FunctionInfo] = []
+        var s: Scope? = current
+        while let scope = s {
+            for (key, f) in scope.functions where !seen.contains(key) {
+                seen.insert(key)
+                result.append(f)
+            }
+            s = scope.parent
+        }
+        return result
+    }
+
+    /// Runs `body` in a new child scope.
+    func withNewScope<T>(isScriptScope: Bool = false, _ body: () throws -> T) rethrows -> T {
+        let saved = current
+        current = Scope(parent: saved, isScriptScope: isScriptScope)
+        defer { current = saved }
+        return try body()
+    }
+}
+
+enum VariableError: Error {
+    case notWritable(String)
+}

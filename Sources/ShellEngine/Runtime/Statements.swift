@@ -1,0 +1,356 @@
+import CmdletParser
+
+/// Statement execution: a tree-walking evaluator that reads like the grammar.
+extension Engine {
+
+    func executeBlock(_ block: StatementBlockAst, output: @escaping OutputSink) throws {
+        try executeStatements(block.statements, traps: block.traps, output: output)
+    }
+
+    func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: @escaping OutputSink) throws {
+        for statement in statements {
+            if traps.isEmpty {
+                try executeStatement(statement, output: output)
+                continue
+            }
+            do {
+                try executeStatement(statement, output: output)
+            } catch let error as RuntimeError {
+                guard let trap = traps.first(where: { trapMatches($0, error.record) }) else { throw error }
+                try runTrap(trap, record: error.record, output: output)
+            }
+        }
+    }
+
+    private func trapMatches(_ trap: TrapStatementAst, _ record: ErrorRecord) -> Bool {
+        guard let type = trap.trapType else { return true }
+        return exceptionMatches(record.exception, typeName: type.typeName.name)
+    }
+
+    /// A trap handles the error: it is reported (unless the trap breaks), then execution continues
+    /// with the next statement, or leaves the scope on `break`.
+    private func runTrap(_ trap: TrapStatementAst, record: ErrorRecord, output: @escaping OutputSink) throws {
+        appendError(record)
+        let saved = sessionState.lookup("_")?.value
+        sessionState.setLocal("_", .object(record))
+        defer { if let saved { sessionState.setLocal("_", saved) } }
+        do {
+            try executeBlock(trap.body, output: output)
+            reportError(record)
+        } catch is ContinueSignal {
+            // `continue` in a trap: resume silently.
+        } catch is BreakSignal {
+            throw RuntimeError(record: record)
+        }
+    }
+
+    func executeStatement(_ statement: StatementAst, output: @escaping OutputSink) throws {
+        if interruptRequested() { throw PipelineStoppedSignal() }
+        switch statement {
+        case let pipeline as PipelineAst:
+            try runPipeline(pipeline, output: output)
+        case let assignment as AssignmentStatementAst:
+            try executeAssignment(assignment)
+        case let s as IfStatementAst:
+            for clause in s.clauses where LanguagePrimitives.isTrue(try evaluatePipelineValue(clause.condition)) {
+                try executeBlock(clause.body, output: output)
+                return
+            }
+            if let elseClause = s.elseClause { try executeBlock(elseClause, output: output) }
+        case let s as ForEachStatementAst:
+            try executeForEach(s, output: output)
+        case let s as ForStatementAst:
+            if let initializer = s.initializer { try executeStatement(initializer, output: { _ in }) }
+            try loop(label: s.label) {
+                if let condition = s.condition, !LanguagePrimitives.isTrue(try evaluatePipelineValue(condition)) {
+                    return false
+                }
+                try runLoopBody(s.body, label: s.label, output: output)
+                if let iterator = s.iterator { try executeStatement(iterator, output: { _ in }) }
+                return true
+            }
+        case let s as WhileStatementAst:
+            try loop(label: s.label) {
+                guard LanguagePrimitives.isTrue(try evaluatePipelineValue(s.condition!)) else { return false }
+                try runLoopBody(s.body, label: s.label, output: output)
+                return true
+            }
+        case let s as DoWhileStatementAst:
+            try loop(label: s.label) {
+                try runLoopBody(s.body, label: s.label, output: output)
+                return LanguagePrimitives.isTrue(try evaluatePipelineValue(s.condition!))
+            }
+        case let s as DoUntilStatementAst:
+            try loop(label: s.label) {
+                try runLoopBody(s.body, label: s.label, output: output)
+                return !LanguagePrimitives.isTrue(try evaluatePipelineValue(s.condition!))
+            }
+        case let s as SwitchStatementAst:
+            try executeSwitch(s, output: output)
+        case let s as TryStatementAst:
+            try executeTry(s, output: output)
+        case let s as ThrowStatementAst:
+            throw RuntimeError(record: try throwRecord(s))
+        case let s as ReturnStatementAst:
+            if let pipeline = s.pipeline { try executeStatement(pipeline, output: output) }
+            throw ReturnSignal()
+        case let s as ExitStatementAst:
+            var code: Int32 = 0
+            if let pipeline = s.pipeline {
+                let value = try evaluatePipelineValue(pipeline)
+                code = Int32(truncatingIfNeeded: LanguagePrimitives.toInt64(value) ?? 0)
+            }
+            throw ExitSignal(code: code)
+        case let s as BreakStatementAst:
+            throw BreakSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
+        case let s as ContinueStatementAst:
+            throw ContinueSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
+        case let s as FunctionDefinitionAst:
+            defineFunction(s)
+        case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
+            break
+        case let s as DataStatementAst:
+            let collector = OutputCollector()
+            try executeBlock(s.body, output: collector.sink)
+            if let name = s.variable { try assignVariable(name, scope: .unqualified, collector.asValue, extent: s.extent) }
+            else { for item in collector.items { try output(item) } }
+        case let s as BlockStatementAst:
+            try executeBlock(s.body, output: output)
+        default:
+            throw RuntimeError(record: runtimeErrorRecord(
+                message: "This statement is not supported by this shell.", errorId: "StatementNotSupported",
+                category: .NotImplemented, extent: statement.extent))
+        }
+    }
+
+    /// Runs a loop; `step` returns false to stop. Handles `break`/`continue` aimed at this loop.
+    private func loop(label: String?, _ step: () throws -> Bool) throws {
+        while true {
+            do {
+                if try !step() { return }
+            } catch let signal as BreakSignal {
+                if signal.label == nil || signal.label!.caseInsensitiveEquals(label ?? "") { return }
+                throw signal
+            }
+        }
+    }
+
+    private func runLoopBody(_ body: StatementBlockAst, label: String?, output: @escaping OutputSink) throws {
+        do {
+            try executeBlock(body, output: output)
+        } catch let signal as ContinueSignal {
+            if signal.label != nil && !signal.label!.caseInsensitiveEquals(label ?? "") { throw signal }
+        }
+    }
+
+    private func executeForEach(_ s: ForEachStatementAst, output: @escaping OutputSink) throws {
+        let collection = try evaluatePipelineValue(s.condition!)
+        let items: [PSValue]
+        if case .null = collection { items = [] } else { items = collection.enumerated ?? [collection] }
+        var index = 0
+        try loop(label: s.label) {
+            guard index < items.count else { return false }
+            try assignVariable(s.variable.variablePath.name, scope: s.variable.variablePath.scope, items[index],
+                               extent: s.variable.extent)
+            index += 1
+            try runLoopBody(s.body, label: s.label, output: output)
+            return true
+        }
+    }
+
+    private func executeSwitch(_ s: SwitchStatementAst, output: @escaping OutputSink) throws {
+        let value = s.condition.map { try? evaluatePipelineValue($0) } ?? .null
+        let items = (value ?? .null).enumerated ?? [value ?? .null]
+        let saved = sessionState.lookup("_")?.value
+        defer { sessionState.setLocal("_", saved ?? .null) }
+        do {
+            for item in items {
+                sessionState.setLocal("_", item)
+                var matched = false
+                do {
+                    for clause in s.clauses where try switchClauseMatches(clause.test, item, flags: s.flags) {
+                        matched = true
+                        try executeBlock(clause.body, output: output)
+                    }
+                    if !matched, let d = s.defaultClause { try executeBlock(d, output: output) }
+                } catch let signal as ContinueSignal where signal.label == nil || signal.label!.caseInsensitiveEquals(s.label ?? "") {
+                    continue
+                }
+            }
+        } catch let signal as BreakSignal where signal.label == nil || signal.label!.caseInsensitiveEquals(s.label ?? "") {
+            return
+        }
+    }
+
+    private func switchClauseMatches(_ test: ExpressionAst, _ item: PSValue, flags: SwitchFlags) throws -> Bool {
+        if case let block as ScriptBlockExpressionAst = test {
+            let result = try invokeScriptBlockInCurrentScope(ScriptBlock(ast: block.scriptBlock), dollarUnder: item)
+            return LanguagePrimitives.isTrue(result)
+        }
+        let pattern = try evaluate(test)
+        let caseSensitive = flags.contains(.caseSensitive)
+        if flags.contains(.regex) {
+            return try Operators.regexMatch(LanguagePrimitives.toString(item), LanguagePrimitives.toString(pattern),
+                                            caseSensitive: caseSensitive, engine: self) != nil
+        }
+        if flags.contains(.wildcard) {
+            return WildcardPattern(LanguagePrimitives.toString(pattern), caseSensitive: caseSensitive)
+                .matches(LanguagePrimitives.toString(item))
+        }
+        return Operators.equals(item, pattern, caseSensitive: caseSensitive)
+    }
+
+    private func executeTry(_ s: TryStatementAst, output: @escaping OutputSink) throws {
+        do {
+            defer {
+                if let finallyBlock = s.finally { try? executeBlock(finallyBlock, output: output) }
+            }
+            do {
+                try executeBlock(s.body, output: output)
+            } catch let error as RuntimeError {
+                guard let clause = s.catchClauses.first(where: { clause in
+                    clause.catchTypes.isEmpty || clause.catchTypes.contains {
+                        exceptionMatches(error.record.exception, typeName: $0.typeName.name)
+                    }
+                }) else { throw error }
+                appendError(error.record)
+                let saved = sessionState.lookup("_")?.value
+                sessionState.setLocal("_", .object(error.record))
+                defer { sessionState.setLocal("_", saved ?? .null) }
+                try executeBlock(clause.body, output: output)
+            }
+        }
+    }
+
+    /// `catch [T]` matches T and its base types, by full or short name.
+    func exceptionMatches(_ exception: PSExceptionObject, typeName: String) -> Bool {
+        let wanted = typeName.lowercased()
+        return exception.typeNames.contains { name in
+            let lower = name.lowercased()
+            return lower == wanted || lower == "system." + wanted || lower.hasSuffix("." + wanted)
+        }
+    }
+
+    private func throwRecord(_ s: ThrowStatementAst) throws -> ErrorRecord {
+        let value = try s.pipeline.map { try evaluatePipelineValue($0) } ?? .null
+        if case .object(let o) = value, let record = o as? ErrorRecord { return record }
+        if case .object(let o) = value, let exception = o as? PSExceptionObject {
+            return ErrorRecord(exception: exception, errorId: exception.shortName, category: .OperationStopped,
+                               targetObject: .null, invocationInfo: InvocationInfo(myCommand: nil, source: currentSource,
+                                                                                   extent: s.extent))
+        }
+        let message = value.isNull ? "ScriptHalted" : LanguagePrimitives.toString(value)
+        let exception = PSExceptionObject(typeName: "System.Management.Automation.RuntimeException", message: message)
+        return ErrorRecord(exception: exception, errorId: message, category: .OperationStopped, targetObject: value,
+                           invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: s.extent))
+    }
+
+    private func defineFunction(_ s: FunctionDefinitionAst) {
+        var name = s.name
+        var scope = VariableScope.unqualified
+        if let colon = name.firstIndex(of: ":") {
+            switch name[..<colon].lowercased() {
+            case "global": scope = .global
+            case "script": scope = .script
+            case "function", "local": scope = .unqualified
+            default: break
+            }
+            name = String(name[name.index(after: colon)...])
+        }
+        sessionState.defineFunction(FunctionInfo(name: name, definition: s.body, isFilter: s.isFilter,
+                                                 outerParameters: s.parameters), scope: scope)
+    }
+
+    // MARK: Assignment
+
+    func executeAssignment(_ s: AssignmentStatementAst) throws {
+        let right = try evaluateStatementValue(s.right)
+        if s.operatorKind == .equals {
+            try assign(to: s.left, right)
+            return
+        }
+        let current = try evaluate(s.left)
+        let op: TokenKind
+        switch s.operatorKind {
+        case .plusEquals: op = .plus
+        case .minusEquals: op = .minus
+        case .multiplyEquals: op = .multiply
+        case .divideEquals: op = .divide
+        default: op = .rem
+        }
+        try assign(to: s.left, try Operators.binary(op, current, right, engine: self, extent: s.errorPosition))
+    }
+
+    /// The value of a statement used as an expression (the right side of `=`, a hashtable entry).
+    func evaluateStatementValue(_ statement: StatementAst) throws -> PSValue {
+        if let pipeline = statement as? PipelineAst, pipeline.pipelineElements.count == 1,
+           let expression = pipeline.pipelineElements[0] as? CommandExpressionAst, expression.redirections.isEmpty {
+            return try evaluate(expression.expression)
+        }
+        if let assignment = statement as? AssignmentStatementAst {
+            try executeAssignment(assignment)
+            return try evaluate(assignment.left)
+        }
+        let collector = OutputCollector()
+        try executeStatement(statement, output: collector.sink)
+        return collector.asValue
+    }
+
+    /// A condition or collection: the pipeline's output as one value.
+    func evaluatePipelineValue(_ pipeline: PipelineBaseAst) throws -> PSValue {
+        try evaluateStatementValue(pipeline)
+    }
+
+    func assign(to target: ExpressionAst, _ value: PSValue) throws {
+        switch target {
+        case let v as VariableExpressionAst:
+            try assignVariable(v.variablePath.name, scope: v.variablePath.scope, value, extent: v.extent)
+        case let c as ConvertExpressionAst:
+            let converted = try cast(value, to: c.type.typeName, extent: c.extent)
+            try assign(to: c.child, converted)
+        case let m as MemberExpressionAst:
+            let object = try evaluate(m.expression)
+            let name = try memberName(m.member)
+            try setMember(object, name, value, extent: m.extent)
+        case let i as IndexExpressionAst:
+            let object = try evaluate(i.target)
+            let index = try evaluate(i.index)
+            try setIndex(object, index, value, extent: i.extent)
+        case let a as ArrayLiteralAst:
+            let values = value.enumerated ?? [value]
+            for (n, element) in a.elements.enumerated() {
+                if n == a.elements.count - 1 && values.count > a.elements.count {
+                    try assign(to: element, .array(PSArray(Array(values[n...]))))
+                } else {
+                    try assign(to: element, n < values.count ? values[n] : .null)
+                }
+            }
+        case let p as ParenExpressionAst:
+            if let inner = (p.pipeline as? PipelineAst)?.pipelineElements.first as? CommandExpressionAst {
+                try assign(to: inner.expression, value)
+            }
+        default:
+            throw RuntimeError(record: runtimeErrorRecord(message: "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
+                errorId: "InvalidLeftHandSide", category: .ParserError, extent: target.extent))
+        }
+    }
+
+    func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws {
+        if case .drive(let drive) = scope, drive.lowercased() == "env" {
+            if value.isNull { sessionState.environment.removeValue(forKey: name) }
+            else { sessionState.environment[name] = LanguagePrimitives.toString(value) }
+            return
+        }
+        do {
+            try sessionState.set(name, value, scope: scope)
+        } catch {
+            throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("VariableNotWritable", name),
+                errorId: "VariableNotWritable", category: .WriteError, extent: extent,
+                exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                target: .string(name)))
+        }
+        if name.caseInsensitiveEquals("ConfirmPreference") || name.caseInsensitiveEquals("ErrorActionPreference") {
+            preferencesChanged()
+        }
+    }
+}
