@@ -62,7 +62,7 @@ import ShellEngine
 
     @Test func booleanValues() {
         #expect(complete("Set-SmbClientConfiguration -EnableMailslots ").candidates == ["$true", "$false"])
-        #expect(complete("Set-SmbClientConfiguration -EnableMailslots $f").candidates == ["$false"])
+        #expect(complete("Set-SmbClientConfiguration -EnableMailslots $fa").candidates == ["$false"])
     }
 
     @Test func enumValuesInDeclarationOrder() {

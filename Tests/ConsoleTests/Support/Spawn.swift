@@ -14,15 +14,15 @@ enum Spawn {
     static func run(_ executable: String, _ arguments: [String], environment: [String: String],
                     stdinPath: String = "/dev/null", directory: String? = nil, timeout: Double = 20) throws -> Result {
         var pipeEnds: [Int32] = [0, 0]
+        // Close-on-exec, so that a child spawned by a parallel test cannot hold this pipe open.
         guard pipe(&pipeEnds) == 0 else { throw SpawnError.pipe }
+        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 2)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -94,9 +94,9 @@ enum TestEnvironment {
 
     /// A fresh folder under the system's temporary directory.
     static func makeScratchFolder() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/smbconfig-console-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw Spawn.SpawnError.pipe }
-        return String(cString: made)
+        var template = Array("/tmp/smbconfig-console-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil else { throw Spawn.SpawnError.pipe }
+        return String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The environment the golden sessions use, with a private state folder.

@@ -3,7 +3,8 @@ import Glibc
 import Synchronization
 
 /// The shell in a real terminal: a tmux server on a private socket (`tmux -L`, no configuration
-/// file) whose pane runs the shell through a small wrapper that records its exit status. Keys go
+/// file) whose pane runs the shell through a small wrapper that records its exit status and then
+/// keeps the pane open. Keys go
 /// in with `send-keys`, the screen comes back with `capture-pane`; every wait polls for up to ten
 /// seconds, so the tests hold on a loaded machine. `close()` always kills the server.
 final class TerminalSession {
@@ -27,16 +28,19 @@ final class TerminalSession {
             trap : INT
             \(command.replacingOccurrences(of: "$SHELL_BINARY", with: quotedBinary))
             echo $? > \(Self.quote(statusFile))
+            exec sleep 600
             """, to: wrapper)
-        chmod(wrapper, 0o755)
         var environment = TestEnvironment.shellEnvironment(home: home, extra: extra)
         environment["TERM"] = "xterm-256color"
         var tmuxArguments = ["new-session", "-d", "-s", "shell", "-x", "\(width)", "-y", "\(height)"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { tmuxArguments += ["-e", "\(key)=\(value)"] }
-        tmuxArguments.append(wrapper)
+        // Run by sh rather than executed: a parallel test's fork may still hold the just-written
+        // file open for writing, and exec would then fail with ETXTBSY.
+        tmuxArguments += ["/bin/sh", wrapper]
+        // The wrapper outlives the shell (it sleeps after recording the status), so the pane and
+        // its last screen stay until `close()`.
         let started = try tmux(tmuxArguments)
         guard started.status == 0 else { throw TerminalError.tmux(started.output) }
-        _ = try tmux(["set-option", "-t", "shell", "remain-on-exit", "on"])
     }
 
     deinit { close() }
