@@ -179,6 +179,24 @@ import Testing
         }
     }
 
+    @Test func ctrlCStopsARunningCommandAndTheConsoleStays() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("Start-Sleep -Seconds 60; 'not reached'")
+            try t.press("Enter")
+            try expectCursorLine(t, "")
+            usleep(300_000)
+            let started = Date()
+            try t.press("C-c")
+            try expectCursorLine(t, Self.prompt)
+            #expect(Date().timeIntervalSince(started) < 9)
+            #expect(!(try t.screen()).contains("\nnot reached"))
+            try t.type("'still here'")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\nstill here\n"))
+        }
+    }
+
     @Test func ctrlCAtTheConfirmationPromptCancelsTheCommand() throws {
         try withTerminal { t throws in
             try t.waitForCursorLine(Self.prompt)
