@@ -237,6 +237,17 @@ import Testing
         }
     }
 
+    @Test func warningsAndVerboseAreYellowOutputIsPlain() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("Write-Warning 'careful'; Write-Verbose 'detail' -Verbose; 'plain'")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\u{1B}[93mWARNING: careful", escapes: true))
+            #expect(try t.waitForScreen(containing: "\u{1B}[93mVERBOSE: detail", escapes: true))
+            #expect(try t.waitForScreen(containing: "\nplain\n", escapes: true))
+        }
+    }
+
     @Test func noColourWhenNoColorIsSet() throws {
         try withTerminal(environment: ["NO_COLOR": "1"]) { t throws in
             try t.waitForCursorLine(Self.prompt)
