@@ -245,6 +245,8 @@ extension Engine {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        // PowerShell's last resort: a bare noun names its Get- cmdlet (`date` → Get-Date).
+        if !resolved.contains("-"), let c = cmdlets[NameKey("Get-" + resolved)] { return .cmdlet(c) }
         return .notFound
     }
 
