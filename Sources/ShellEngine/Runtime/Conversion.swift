@@ -54,7 +54,8 @@ enum Conversion {
                 return .string(match)
             }
             throw ConversionFailure(Messages.format("InvalidCastExceptionEnumerationNoValue", text, typeName,
-                values.joined(separator: ", ")), errorId: "InvalidCastEnumStringNotFound")
+                // EnumSingleTypeConverter.EnumValues joins with the en-US list separator (",").
+                values.joined(separator: ",")), errorId: "InvalidCastEnumStringNotFound")
         case .scriptBlock:
             if case .scriptBlock = value { return value }
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
@@ -104,7 +105,7 @@ enum Conversion {
         if case .null = source { source = .int32(0) }
         func tooBig() -> ConversionFailure {
             ConversionFailure(Messages.format("InvalidCastException", LanguagePrimitives.toString(value),
-                type.dotNetName, "Value was either too large or too small for \(article(shortName)) \(shortName)."),
+                type.dotNetName, "Value was either too large or too small for \(shortName == "Byte" ? "an unsigned byte" : article(shortName) + " " + shortName)."),
                 errorId: "InvalidCastIConvertible")
         }
         if type == .double {
@@ -150,8 +151,9 @@ enum Conversion {
         }
     }
 
+    /// .NET Framework's Overflow_* texts: "an Int32", "a UInt32", "an unsigned byte".
     private static func article(_ name: String) -> String {
-        name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+        name.first.map { "AEIO".contains($0) } == true ? "an" : "a"
     }
 
     private static func notNumeric(_ value: PSValue, _ type: ParameterType) -> ConversionFailure {
