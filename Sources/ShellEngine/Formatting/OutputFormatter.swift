@@ -14,8 +14,8 @@ public final class OutputFormatter {
         case .object(let record as ErrorRecord): return ErrorView.render(record, view: errorView, width: width)
         case .object(let o):
             let props = o.properties
-            // Enum values and other objects without properties show as their ToString().
-            if props.isEmpty { return o.toString() + "\n" }
+            // Enum values show as their name, like other scalars.
+            if props.isEmpty, o.typeNames.contains("System.Enum") { return o.toString() + "\n" }
             let label = props.map { $0.name.count }.max() ?? 0
             return "\n\n" + props.map { $0.name.padding(label) + " : " + LanguagePrimitives.toString($0.value) }
                 .joined(separator: "\n") + "\n\n\n\n"
