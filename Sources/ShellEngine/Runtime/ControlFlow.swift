@@ -2,6 +2,9 @@
 // @unchecked: the engine runs on one thread; a RuntimeError never crosses to another.
 struct RuntimeError: Error, @unchecked Sendable {
     let record: ErrorRecord
+    /// `throw` and `-ErrorAction Stop` end the whole script; other errors (command not found,
+    /// binding errors, runtime exceptions) end only their statement, as in PowerShell.
+    var terminatesScript = false
 }
 
 /// `break` / `continue`, optionally to a labelled loop.
