@@ -112,6 +112,7 @@ import SMBPolicy
         var checked = 0
         for side in PolicySide.allCases {
             let noun = Self.noun(side)
+            var changed: [String: (set: String, get: String, fallback: PolicyValue, stored: PolicyValue?, resettable: Bool)] = [:]
             for parameter in PolicySchema.setParameters(side: side, profile: profile) {
                 let property = parameter.property
                 let get = "(Get-\(noun)).\(property.name)"
@@ -138,16 +139,12 @@ import SMBPolicy
                     #expect(session.say(get) == (stored?.displayText ?? "?") + "\n", "\(bad) must not change \(property.name)")
                 }
 
-                if let reset = PolicySchema.resetSwitch(for: property, profile: profile) {
+                let reset = PolicySchema.resetSwitch(for: property, profile: profile)
+                if let reset {
                     #expect(session.say("Reset-\(noun) -\(reset.name) -Force") == "", "Reset-\(noun) -\(reset.name)")
                     #expect(session.say(get) == fallback.displayText + "\n", "Reset-\(noun) -\(reset.name) in \(profile)")
-                    _ = session.say(set)
-                    #expect(session.say("Reset-\(noun) -All -Force") == "", "Reset-\(noun) -All")
-                    #expect(session.say(get) == fallback.displayText + "\n", "Reset-\(noun) -All resets \(property.name) in \(profile)")
                 } else {
-                    // No reset switch on Windows (RequireSecuritySignature, …): -All leaves it, Set puts it back.
-                    _ = session.say("Reset-\(noun) -All -Force")
-                    #expect(session.say(get) == (stored?.displayText ?? "?") + "\n", "-All keeps \(property.name) (no switch)")
+                    // No reset switch on Windows (RequireSecuritySignature, …): Set puts it back.
                     var back = fallback
                     if parameter.parameter.conversion == .secondsToMinutes, case .uint32(let minutes) = fallback {
                         back = .uint32(minutes * 60)
@@ -155,7 +152,16 @@ import SMBPolicy
                     _ = session.say("Set-\(noun) -\(parameter.name) \(Self.literal(back)) -Force")
                     #expect(session.say(get) == fallback.displayText + "\n", "\(property.name) set back in \(profile)")
                 }
+                changed[property.name] = (set, get, fallback, stored, reset != nil)
                 checked += 1
+            }
+            // Everything changed at once, then one Reset -All: the properties with a switch go back to
+            // the default, the others keep their value.
+            for (set, _, _, _, _) in changed.values { _ = session.say(set) }
+            #expect(session.say("Reset-\(noun) -All -Force") == "", "Reset-\(noun) -All in \(profile)")
+            for (name, (_, get, fallback, stored, resettable)) in changed {
+                let expected = resettable ? fallback.displayText : (stored?.displayText ?? "?")
+                #expect(session.say(get) == expected + "\n", "Reset-\(noun) -All and \(name) in \(profile)")
             }
         }
         // The documented surfaces: 101 value parameters of the two Set-* cmdlets (2025 docs), 79 (2022 docs).
