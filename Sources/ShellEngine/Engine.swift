@@ -56,9 +56,9 @@ public final class Engine {
     let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
     /// The text being run, for error positions.
     var currentSource: ScriptSource?
-    var cmdlets: [String: CmdletDefinition] = [:]
-    /// Alias name (lower case) → command name.
-    var aliases: [String: String] = [:]
+    var cmdlets: [NameKey: CmdletDefinition] = [:]
+    /// Alias name → command name.
+    var aliases: [NameKey: String] = [:]
     /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
     /// when it consumed the record.
     var errorRedirection: ((ErrorRecord) throws -> Bool)?
@@ -71,8 +71,14 @@ public final class Engine {
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
     var tryDepth = 0
     var strictMode = false
-    private(set) var errorActionPreference: ActionPreference = .Continue
-    private(set) var confirmPreference: ConfirmImpact = .high
+    /// `$ErrorActionPreference` as seen from the running scope.
+    var errorActionPreference: ActionPreference {
+        ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
+    }
+    /// `$ConfirmPreference` as seen from the running scope.
+    var confirmPreference: ConfirmImpact {
+        ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
+    }
     /// Services created on first use (no state read, socket or thread at start-up).
     var services = EngineServices()
 
@@ -118,8 +124,9 @@ public final class Engine {
         defer { currentSource = saved }
         return guarded(formatter: formatter) {
             let meta = FunctionMetadata.build(name: result.source.file ?? "", ast: result.ast, outerParameters: nil)
+            // Invoked by the host, not from script text: no position of its own.
             let invocation = InvocationInfo(myCommand: result.source.file, commandKind: .externalScript,
-                                            source: result.source, extent: .empty)
+                                            source: nil, extent: nil)
             let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
                                             arguments: arguments.map { CommandArgument(value: $0) },
@@ -143,6 +150,12 @@ public final class Engine {
         let saved = currentSource
         currentSource = result.source
         defer { currentSource = saved }
+        // Console input is itself a script block: Write-Error at the prompt names it.
+        let savedCaller = callerInvocation
+        if nestingLevel == 0 || callerInvocation == nil {
+            callerInvocation = InvocationInfo(myCommand: result.source.text, commandKind: .scriptBlock, source: nil, extent: nil)
+        }
+        defer { callerInvocation = savedCaller }
         return guarded(formatter: formatter) {
             let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast
@@ -208,7 +221,7 @@ public final class Engine {
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.
     public var commandNames: [String] {
         cmdlets.values.map { $0.metadata.name } + sessionState.visibleFunctions.map { $0.name }
-            + aliases.keys.sorted()
+            + aliases.keys.map(\.name).sorted()
     }
 
     /// The parameters of a command, resolving aliases; nil when the command is unknown.
@@ -270,8 +283,4 @@ public final class Engine {
         sessionState.lookup(name)?.value ?? .null
     }
 
-    func preferencesChanged() {
-        errorActionPreference = ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
-        confirmPreference = ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
-    }
 }

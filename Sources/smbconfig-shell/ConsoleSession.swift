@@ -1,16 +1,32 @@
-import FoundationEssentials
+import CLibEdit
 import Glibc
 import ShellEngine
 
 /// One run of the shell: picks the mode (interactive console, piped commands, `-Command`, `-File`),
 /// runs the profile, and turns outcomes into powershell.exe's exit codes.
 final class ConsoleSession {
-    private let options: ShellOptions
+    private let options: LaunchOptions
     private let environment: [String: String]
 
-    init(options: ShellOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(options: LaunchOptions, environment: [String: String] = ConsoleSession.processEnvironment()) {
         self.options = options
         self.environment = environment
+    }
+
+    /// The process environment, read straight from `environ` (cheaper at start-up than ProcessInfo).
+    static func processEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        guard var entry = clibedit_environ() else { return environment }
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                let key = String(text[..<equals])
+                // The first definition wins, as getenv(3) does.
+                if environment[key] == nil { environment[key] = String(text[text.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return environment
     }
 
     /// The default of `SMBCONFIG_OS_PROFILE`.
@@ -60,7 +76,7 @@ final class ConsoleSession {
             return PipedCommands(engine: engine, input: reader).run()
         }
         guard runsConsole else { return status }
-        return InteractiveConsole(engine: engine, environment: environment).run()
+        return InteractiveConsole(engine: engine, host: host).run()
     }
 
     private var banner: String {
@@ -134,7 +150,7 @@ struct PipedCommands {
 /// incomplete, history, completion, Ctrl-C and Ctrl-D.
 struct InteractiveConsole {
     let engine: Engine
-    let environment: [String: String]
+    let host: ConsoleHost
 
     static let continuationPrompt = ">> "
 
@@ -150,8 +166,9 @@ struct InteractiveConsole {
             InterruptSignal.clear()
             guard let text = readInput(editor: editor, history: history) else { return 0 }
             guard text.contains(where: { !$0.isWhitespace }) else { continue }
-            InterruptSignal.clear()
-            if case .exitRequested(let code) = engine.execute(text) { return code }
+            let outcome = engine.execute(text)
+            if host.takeCommandInterrupt() { host.write("\n", stream: .host) }
+            if case .exitRequested(let code) = outcome { return code }
         }
     }
 

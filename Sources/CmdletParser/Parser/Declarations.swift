@@ -29,9 +29,16 @@ extension ScriptParser {
         let isFilter = functionTok.kind == .filter
         let isWorkflow = functionTok.kind == .workflow
         let savedWorkflow = lexer.inWorkflowContext
+        let savedFinally = finallyContext
         lexer.inWorkflowContext = isWorkflow
+        finallyContext = FinallyContext()
         let body = scriptBlockRule(lCurly: lCurly, isFilter: isFilter)
         lexer.inWorkflowContext = savedWorkflow
+        finallyContext = savedFinally
+        if let parameters {
+            SemanticChecks.duplicateParameters(parameters, sink)
+            if let pb = body.paramBlock { sink.defer("OnlyOneParameterListAllowed", pb.extent, args: []) }
+        }
         let name = nameTok.kind == .generic ? genericValue(nameTok) : text(nameTok)
         return FunctionDefinitionAst(extent: extentOf(functionTok.extent, body.extent), isFilter: isFilter,
                                      isWorkflow: isWorkflow, name: name, parameters: parameters, body: body)

@@ -123,10 +123,18 @@ final class WriteError: Cmdlet {
         let message = context.string("Message") ?? ""
         let category = context.string("Category").flatMap(ErrorCategory.init(rawValue:)) ?? .NotSpecified
         let exception = PSExceptionObject(typeName: "Microsoft.PowerShell.Commands.WriteErrorException", message: message)
-        let errorId = context.string("ErrorId") ?? "Microsoft.PowerShell.Commands.WriteErrorException"
+        // The error belongs to the code that called Write-Error: the function or script (with
+        // their name as FullyQualifiedErrorId suffix), or the console input itself.
+        var errorId = context.string("ErrorId") ?? "Microsoft.PowerShell.Commands.WriteErrorException"
         let invocation = context.engine.callerInvocation ?? context.invocation
+        switch invocation.commandKind {
+        case .function: errorId += "," + (invocation.myCommand ?? "")
+        case .externalScript: errorId += "," + (invocation.myCommand?.split(separator: "/").last.map(String.init) ?? "")
+        default: break
+        }
         let record = ErrorRecord(exception: exception, errorId: errorId, category: category,
                                  targetObject: context.value("TargetObject") ?? .null, invocationInfo: invocation)
+        record.categoryInfo.activity = "Write-Error"
         try context.writeError(record)
     }
 }

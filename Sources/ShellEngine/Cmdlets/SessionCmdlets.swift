@@ -177,7 +177,7 @@ final class GetCommand: Cmdlet {
             ($0.metadata.name, $0.metadata.module == "SmbShare" ? "Function" : "Cmdlet", $0.metadata.module, $0.metadata)
         }
         all += engine.sessionState.visibleFunctions.map { ($0.name, "Function", "", $0.metadata) }
-        all += engine.aliases.map { ($0.key, "Alias", "", nil) }
+        all += engine.aliases.map { ($0.key.name, "Alias", "", nil) }
         all.sort { $0.0.lowercased() < $1.0.lowercased() }
         for pattern in patterns {
             let matcher = WildcardPattern(pattern)
@@ -190,7 +190,7 @@ final class GetCommand: Cmdlet {
                     exceptionType: "System.Management.Automation.CommandNotFoundException", target: .string(pattern)))
             }
             for (name, kind, module, metadata) in matches {
-                let display = kind == "Alias" ? "\(name) -> \(engine.aliases[name] ?? "")" : name
+                let display = kind == "Alias" ? "\(name) -> \(engine.aliases[NameKey(name)] ?? "")" : name
                 if context.switchValue("Syntax") {
                     if let metadata { try context.writeObject(.string("\n" + metadata.syntax + "\n")) }
                     else { try context.writeObject(.string(display)) }
@@ -208,7 +208,8 @@ final class GetAlias: Cmdlet {
         let patterns = (context.value("Name").map { $0.enumerated ?? [$0] } ?? [.string("*")]).map { LanguagePrimitives.toString($0) }
         for pattern in patterns {
             let matcher = WildcardPattern(pattern)
-            for (alias, target) in context.engine.aliases.sorted(by: { $0.key < $1.key }) where matcher.matches(alias) {
+            for (key, target) in context.engine.aliases.sorted(by: { $0.key.name < $1.key.name }) where matcher.matches(key.name) {
+                let alias = key.name
                 try context.writeObject(.object(CommandInfoObject(name: "\(alias) -> \(target)", kind: "Alias", module: "",
                                                                   definition: target)))
             }

@@ -20,7 +20,7 @@ final class CmdletProcessor: CommandProcessor {
         context.bound = result.bound
         context.boundExtents = result.extents
         context.applyCommonParameters()
-        try context.engine.checkMandatory(context, pipelineBinds: context.metadata.parameters.contains { $0.valueFromPipeline })
+        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
         try guardErrors { try cmdlet.begin(context) }
     }
 
@@ -91,6 +91,9 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     private func inScope<T>(_ body: () throws -> T) throws -> T {
+        let savedCaller = engine.callerInvocation
+        if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
+        defer { engine.callerInvocation = savedCaller }
         if dotSource { return try body() }
         let saved = engine.sessionState.current
         engine.sessionState.current = scope!
@@ -99,11 +102,21 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     override func begin() throws {
-        let result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        var result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
+        scope!.variables.reserveCapacity(result.bound.count + 6)
         try inScope {
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
                                             metadata: metadata, result: result)
+            if metadata.cmdletBinding {
+                let context = CommandContext(engine: engine, metadata: metadata, invocation: binder.invocation)
+                context.bound = result.bound
+                context.applyCommonParameters()
+                context.output = next
+                engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
+            }
+            engine.sessionState.setLocal("MyInvocation", .object(InvocationInfoObject(binder.invocation)))
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -220,15 +233,15 @@ extension Engine {
     /// Alias, then function, then cmdlet; `.ps1` paths are scripts. Host programs are never run.
     func resolveCommand(_ name: String) -> ResolvedCommand {
         var resolved = name
-        if let target = aliases[name.lowercased()] { resolved = target }
+        if let target = aliases[NameKey(name)] { resolved = target }
         if let f = sessionState.function(resolved) { return .function(f) }
-        if let c = cmdlets[resolved.lowercased()] { return .cmdlet(c) }
+        if let c = cmdlets[NameKey(resolved)] { return .cmdlet(c) }
         if let slash = resolved.lastIndex(where: { $0 == "\\" || $0 == "/" }), resolved[slash...].contains(":") {
             // `Module\Command` qualified names.
-            if let c = cmdlets[String(resolved[resolved.index(after: slash)...]).lowercased()] { return .cmdlet(c) }
+            if let c = cmdlets[NameKey(String(resolved[resolved.index(after: slash)...]))] { return .cmdlet(c) }
         }
         if let bare = resolved.split(whereSeparator: { $0 == "\\" }).last.map(String.init), resolved.contains("\\"),
-           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[bare.lowercased()] {
+           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[NameKey(bare)] {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
@@ -295,28 +308,43 @@ extension Engine {
         }
         sessionState.setLocal("args", .array(PSArray(result.unbound)))
         sessionState.setLocal("PSBoundParameters", .hashtable(bound))
+        guard metadata.cmdletBinding else { return }
+        // Common parameters of an advanced function become its scope's preferences, so the
+        // commands it runs inherit them.
+        for (name, value) in result.bound {
+            switch name {
+            case "Verbose": sessionState.setLocal("VerbosePreference", .string(LanguagePrimitives.isTrue(value) ? "Continue" : "SilentlyContinue"))
+            case "Debug": sessionState.setLocal("DebugPreference", .string(LanguagePrimitives.isTrue(value) ? "Continue" : "SilentlyContinue"))
+            case "ErrorAction": sessionState.setLocal("ErrorActionPreference", value)
+            case "WarningAction": sessionState.setLocal("WarningPreference", value)
+            case "WhatIf": sessionState.setLocal("WhatIfPreference", .bool(LanguagePrimitives.isTrue(value)))
+            case "Confirm": sessionState.setLocal("ConfirmPreference", .string(LanguagePrimitives.isTrue(value) ? "Low" : "None"))
+            default: continue
+            }
+            if metadata.parameters.contains(where: { $0.name == name }) { continue }
+            bound[string: name] = value
+        }
     }
 
     /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
-    func checkMandatory(_ context: CommandContext, pipelineBinds: Bool) throws {
-        let missing = context.metadata.parameters.filter {
-            $0.mandatory && context.bound[$0.name] == nil && !$0.valueFromPipeline && !$0.valueFromPipelineByPropertyName
+    func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool) throws {
+        let metadata = binder.metadata
+        let missing = metadata.parameters.filter {
+            $0.mandatory && bound[$0.name] == nil
+                && !(pipelineInput && ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName))
         }
         guard !missing.isEmpty else { return }
-        let binder = ParameterBinder(engine: self, metadata: context.metadata, invocation: context.invocation,
-                                     commandExtent: context.invocation.extent ?? .empty)
         guard host.isInteractive else {
-            throw binder.bindingError("MissingMandatoryParameter",
-                                      parameterName: missing.map { " " + $0.name }.joined(),
-                                      extent: context.invocation.extent ?? .empty)
+            throw binder.bindingError("MissingMandatoryParameter", parameterName: missing.map { " " + $0.name }.joined(),
+                                      extent: binder.commandExtent)
         }
-        host.write("\n" + Messages.format("PromptCaption", context.metadata.name, "1") + "\n"
+        host.write("\n" + Messages.format("PromptCaption", metadata.name, "1") + "\n"
                    + Messages.template("PromptMessage") + "\n", stream: .host)
+        if missing.contains(where: { $0.helpMessage != nil }) { host.write(Messages.template("PromptHelp") + "\n", stream: .host) }
         for parameter in missing {
             host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
             guard case .line(let text) = host.readLine() else { throw PipelineStoppedSignal() }
-            context.bound[parameter.name] = try binder.convert(.string(text), for: parameter,
-                                                               extent: context.invocation.extent ?? .empty)
+            bound[parameter.name] = try binder.convert(.string(text), for: parameter, extent: binder.commandExtent)
         }
     }
 

@@ -15,6 +15,8 @@ struct CommandArgument {
 /// One element of a running pipeline: begin, then process per input object, then end.
 class CommandProcessor {
     var next: OutputSink = { _ in }
+    /// The first element of its pipeline receives no input (mandatory pipeline parameters are then prompted for).
+    var isFirst = true
     func begin() throws {}
     /// Called once for the first element of a pipeline, which receives no input.
     func processWithoutInput() throws {}
@@ -77,6 +79,7 @@ extension Engine {
             }
         }
         for i in processors.indices {
+            processors[i].isFirst = i == 0
             processors[i].next = i + 1 < processors.count ? processors[i + 1].process : output
         }
         lastSucceeded = true
@@ -163,6 +166,7 @@ final class RedirectingProcessor: CommandProcessor {
     }
 
     override func begin() throws {
+        inner.isFirst = isFirst
         inner.next = { [unowned self] value in try self.deliver(value) }
         try withStreams { try inner.begin() }
     }

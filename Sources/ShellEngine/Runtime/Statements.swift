@@ -355,8 +355,5 @@ extension Engine {
                 exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
                 target: .string(name)))
         }
-        if name.caseInsensitiveEquals("ConfirmPreference") || name.caseInsensitiveEquals("ErrorActionPreference") {
-            preferencesChanged()
-        }
     }
 }
