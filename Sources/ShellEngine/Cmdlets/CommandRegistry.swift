@@ -11,7 +11,7 @@ enum CommandRegistry {
 
     static func install(in engine: Engine) {
         let definitions = CoreCmdlets.definitions() + SmbShareCmdlets.definitions(profile: engine.osProfile)
-            + MailslotCmdlets.definitions()
+            + MailslotCmdlets.definitions() + LabRegistry.definitions()
         for definition in definitions {
             engine.cmdlets[definition.metadata.name.lowercased()] = definition
         }
