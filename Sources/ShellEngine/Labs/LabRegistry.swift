@@ -3,5 +3,6 @@
 enum LabRegistry {
     static func definitions() -> [CmdletDefinition] {
         TranscriptCmdlets.definitions() + RegistryCmdlets.definitions() + SourceCmdlets.definitions()
+            + WorkloadCmdlets.definitions() + LabCmdlets.definitions()
     }
 }
