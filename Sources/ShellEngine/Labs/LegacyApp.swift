@@ -19,8 +19,8 @@ enum LegacyAppKind: String, CaseIterable, Sendable {
     func defaultTarget(workgroup: String) -> String? {
         switch self {
         case .lineOfBusiness: return nil
-        case .messenger: return #"\\*\mailslot\messngr"#
-        case .browserAnnouncer: return #"\\"# + workgroup + #"\mailslot\browse"#
+        case .messenger: return #"\\*\MAILSLOT\MESSNGR"#
+        case .browserAnnouncer: return #"\\"# + workgroup + #"\MAILSLOT\BROWSE"#
         }
     }
 }
