@@ -17,6 +17,16 @@ public struct TappedDatagram: Sendable {
     /// Wall-clock time, seconds and microseconds since 1970 (pcap's resolution).
     public let seconds: UInt32
     public let microseconds: UInt32
+
+    public init(direction: Direction, source: DatagramAddress, destination: DatagramAddress, payload: [UInt8],
+                seconds: UInt32, microseconds: UInt32) {
+        self.direction = direction
+        self.source = source
+        self.destination = destination
+        self.payload = payload
+        self.seconds = seconds
+        self.microseconds = microseconds
+    }
 }
 
 /// A passive observer of every datagram the endpoint sends or receives (before any decoding or
