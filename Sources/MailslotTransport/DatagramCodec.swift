@@ -121,7 +121,7 @@ public enum DatagramCodec {
     public static func encode(_ datagram: MailslotWriteDatagram) throws(DatagramEncodingError) -> [UInt8] {
         try validate(datagram)
         return [UInt8](unsafeUninitializedCapacity: datagram.encodedCount) { buffer, count in
-            count = encode(datagram, into: UnsafeMutableRawBufferPointer(buffer))
+            count = encodeValidated(datagram, into: UnsafeMutableRawBufferPointer(buffer))
         }
     }
 
@@ -131,14 +131,20 @@ public enum DatagramCodec {
         guard datagram.datagramLength <= Int(UInt16.max) else { throw .tooLarge }
     }
 
-    /// Encodes a validated datagram into `buffer`, which holds at least `datagram.encodedCount`
-    /// bytes; returns the bytes written. Derived fields (DGM_LENGTH, counts, DataOffset, ByteCount)
-    /// are computed here, so they always agree with the content.
+    /// Encodes into `buffer`; returns the bytes written (`datagram.encodedCount`). Derived fields
+    /// (DGM_LENGTH, counts, DataOffset, ByteCount) are computed here, so they always agree with the
+    /// content.
     @discardableResult
-    public static func encode(_ datagram: MailslotWriteDatagram, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+    public static func encode(_ datagram: MailslotWriteDatagram,
+                              into buffer: UnsafeMutableRawBufferPointer) throws(DatagramEncodingError) -> Int {
+        try validate(datagram)
+        guard buffer.count >= datagram.encodedCount else { throw .bufferTooSmall }
+        return encodeValidated(datagram, into: buffer)
+    }
+
+    static func encodeValidated(_ datagram: MailslotWriteDatagram, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         let h = datagram.header
         let count = datagram.encodedCount
-        precondition(buffer.count >= count, "buffer too small for the datagram")
         buffer[0] = h.messageType.rawValue
         buffer[1] = h.flags
         buffer.put16be(h.datagramID, at: 2)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOPosix
 import Synchronization
@@ -23,6 +26,7 @@ final class DatagramEndpoint: Sendable {
     let channel: any Channel
     let localAddress: DatagramAddress
     private let outstanding = Atomic<Int>(0)
+    private let flushState = FlushState()
     private let statistics: StatisticsRecorder
     private let tap: DatagramTap
 
@@ -55,26 +59,54 @@ final class DatagramEndpoint: Sendable {
     }
 
     /// Encodes `datagram` once and sends it to every address.
-    func send(_ datagram: MailslotWriteDatagram, to addresses: [DatagramAddress]) {
+    ///
+    /// The writes are handed to the event loop in one task; flushes are coalesced there, so a burst
+    /// of writes leaves in few `sendmmsg` calls instead of one system call each.
+    func send(_ datagram: MailslotWriteDatagram, to addresses: [DatagramAddress]) throws(DatagramEncodingError) {
+        try DatagramCodec.validate(datagram)
         var buffer = channel.allocator.buffer(capacity: datagram.encodedCount)
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: datagram.encodedCount) { raw in
-            DatagramCodec.encode(datagram, into: raw)
+            DatagramCodec.encodeValidated(datagram, into: raw)
         }
-        for address in addresses {
-            guard let remote = try? SocketAddress(ipAddress: address.host, port: Int(address.port)) else {
-                statistics.record { $0.sendFailures += 1 }
-                continue
+        let data = buffer
+        if tap.isActive {
+            data.withUnsafeReadableBytes { bytes in
+                for address in addresses { tap.record(.sent, from: localAddress, to: address, payload: bytes) }
             }
-            if tap.isActive { buffer.withUnsafeReadableBytes { tap.record(.sent, from: localAddress, to: address, payload: $0) } }
-            let pending = outstanding.wrappingAdd(1, ordering: .relaxed).newValue
-            statistics.record { $0.datagramsSent += 1 }
-            let future = channel.writeAndFlush(AddressedEnvelope(remoteAddress: remote, data: buffer))
-            future.whenComplete { [self] result in
-                outstanding.wrappingSubtract(1, ordering: .relaxed)
-                if case .failure = result { statistics.record { $0.sendFailures += 1 } }
-            }
-            if pending > Self.maximumOutstandingWrites { _ = try? future.wait() }
         }
+        statistics.record { $0.datagramsSent += addresses.count }
+        while outstanding.wrappingAdd(1, ordering: .relaxed).newValue > Self.maximumOutstandingWrites {
+            outstanding.wrappingSubtract(1, ordering: .relaxed)
+            usleep(50)
+        }
+        channel.eventLoop.execute { [self] in
+            for address in addresses {
+                channel.write(AddressedEnvelope(remoteAddress: Self.socketAddress(address), data: data))
+                    .whenFailure { [statistics] _ in statistics.record { $0.sendFailures += 1 } }
+            }
+            scheduleFlush()
+            outstanding.wrappingSubtract(1, ordering: .relaxed)
+        }
+    }
+
+    /// On the event loop: one flush after the writes queued so far. Writes queued before the flush
+    /// task run before it and are covered; later ones find no flush pending and schedule another.
+    private func scheduleFlush() {
+        guard !flushState.pending else { return }
+        flushState.pending = true
+        channel.eventLoop.execute { [self] in
+            flushState.pending = false
+            channel.flush()
+        }
+    }
+
+    /// Built from the numbers, not from text, to keep address parsing off the send path.
+    static func socketAddress(_ address: DatagramAddress) -> SocketAddress {
+        var raw = sockaddr_in()
+        raw.sin_family = sa_family_t(AF_INET)
+        raw.sin_port = address.port.bigEndian
+        raw.sin_addr.s_addr = address.ipv4.bigEndian
+        return SocketAddress(raw, host: "")
     }
 
     func close(wait: Bool) {
@@ -84,6 +116,11 @@ final class DatagramEndpoint: Sendable {
             channel.close(promise: nil)
         }
     }
+}
+
+/// Touched only on the channel's event loop.
+private final class FlushState: @unchecked Sendable {
+    var pending = false
 }
 
 /// Hands each received payload to the receiver without copying it.

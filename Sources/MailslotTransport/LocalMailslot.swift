@@ -135,7 +135,12 @@ public final class LocalMailslot: @unchecked Sendable {
         waiters += 1
         defer { waiters -= 1 }
         while true {
-            if isCancelled() { throw .operationAborted }
+            // The callback runs unlocked: it may be slow or touch this mailslot.
+            pthread_mutex_unlock(mutex)
+            let cancelled = isCancelled()
+            pthread_mutex_lock(mutex)
+            if cancelled { throw .operationAborted }
+            if let message = try takeLocked() { return message }
             var slice = UInt64(Self.cancellationPollInterval)
             if let deadline {
                 let now = Self.nowMilliseconds()

@@ -109,4 +109,6 @@ public enum DatagramEncodingError: Error, Sendable, Equatable {
     case nameContainsNUL
     /// DGM_LENGTH or an SMB count would not fit in 16 bits.
     case tooLarge
+    /// The buffer given to `DatagramCodec.encode(_:into:)` is smaller than `encodedCount`.
+    case bufferTooSmall
 }

@@ -20,19 +20,32 @@ public struct MailslotName: Sendable, Hashable, CustomStringConvertible {
     /// Validates the `[path\]name` part: non-empty components, no `.`/`..`, no control characters
     /// and none of `"*:<>?|/`.
     public init(path: String) throws(Win32Error) {
-        guard !path.isEmpty, path.utf8.count <= Self.maximumPathLength else { throw .invalidName }
-        for component in path.split(separator: "\\", omittingEmptySubsequences: false) {
-            guard !component.isEmpty, component != ".", component != ".." else { throw .invalidName }
-            for scalar in component.unicodeScalars {
-                if scalar.value < 0x20 || scalar.value == 0x7F { throw .invalidName }
-                switch scalar {
-                case "\"", "*", ":", "<", ">", "?", "|", "/": throw .invalidName
-                default: break
-                }
-            }
-        }
+        guard MailslotName.isValidPath(path.utf8) else { throw .invalidName }
         self.path = path
         self.key = MailslotName.upperASCII(path)
+    }
+
+    /// One pass over the bytes (this runs on every write and read by name).
+    static func isValidPath(_ bytes: String.UTF8View) -> Bool {
+        guard !bytes.isEmpty, bytes.count <= maximumPathLength else { return false }
+        var componentLength = 0, dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\\") {
+                guard componentLength > 0, dots < componentLength || componentLength > 2 else { return false }
+                componentLength = 0
+                dots = 0
+                continue
+            }
+            switch byte {
+            case 0..<0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "*"), UInt8(ascii: ":"), UInt8(ascii: "<"),
+                 UInt8(ascii: ">"), UInt8(ascii: "?"), UInt8(ascii: "|"), UInt8(ascii: "/"):
+                return false
+            case UInt8(ascii: "."): dots += 1
+            default: break
+            }
+            componentLength += 1
+        }
+        return componentLength > 0 && (dots < componentLength || componentLength > 2)
     }
 
     /// Parses a server-side name `\\.\mailslot\[path\]name` (prefix case-insensitive).
@@ -61,7 +74,15 @@ public struct MailslotName: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func upperASCII(_ text: String) -> String {
-        String(decoding: text.utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        guard text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return text }
+        return String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            var count = 0
+            for byte in text.utf8 {
+                buffer[count] = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 }
 
@@ -103,20 +124,28 @@ public struct MailslotPath: Sendable, Hashable, CustomStringConvertible {
     /// Parses `\\host\mailslot\[path\]name`. Errors: empty text `ERROR_PATH_NOT_FOUND`; a missing
     /// `\\`, host or `mailslot` component, a host with characters server names cannot hold, or an invalid name `ERROR_INVALID_NAME`.
     public static func parse(_ text: String) throws(Win32Error) -> MailslotPath {
-        guard !text.isEmpty else { throw .pathNotFound }
-        guard text.hasPrefix(#"\\"#) else { throw .invalidName }
-        let rest = text.dropFirst(2)
-        guard let hostEnd = rest.firstIndex(of: "\\") else { throw .invalidName }
-        let hostText = String(rest[..<hostEnd])
-        let afterHost = rest[rest.index(after: hostEnd)...]
-        guard let slotEnd = afterHost.firstIndex(of: "\\"),
-              MailslotName.upperASCII(String(afterHost[..<slotEnd])) == "MAILSLOT" else { throw .invalidName }
-        let name = try MailslotName(path: String(afterHost[afterHost.index(after: slotEnd)...]))
+        let bytes = text.utf8
+        guard !bytes.isEmpty else { throw .pathNotFound }
+        let backslash = UInt8(ascii: "\\")
+        var index = bytes.startIndex
+        for _ in 0..<2 {
+            guard index < bytes.endIndex, bytes[index] == backslash else { throw .invalidName }
+            index = bytes.index(after: index)
+        }
+        guard let hostEnd = bytes[index...].firstIndex(of: backslash) else { throw .invalidName }
+        let hostBytes = bytes[index..<hostEnd]
+        let slotStart = bytes.index(after: hostEnd)
+        guard let slotEnd = bytes[slotStart...].firstIndex(of: backslash),
+              bytes[slotStart..<slotEnd].elementsEqual("mailslot".utf8, by: { $0 | 0x20 == $1 })
+        else { throw .invalidName }
+        let name = try MailslotName(path: String(text[bytes.index(after: slotEnd)...]))
         let host: Host
-        switch hostText {
-        case ".": host = .local
-        case "*": host = .primaryDomain
-        default:
+        if hostBytes.elementsEqual(".".utf8) {
+            host = .local
+        } else if hostBytes.elementsEqual("*".utf8) {
+            host = .primaryDomain
+        } else {
+            let hostText = String(text[index..<hostEnd])
             guard isValidHostName(hostText) else { throw .invalidName }
             host = .named(hostText)
         }

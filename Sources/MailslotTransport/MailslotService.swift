@@ -36,7 +36,7 @@ public final class MailslotService: Sendable {
     private let policyState: Mutex<TransportPolicy>
     private let endpointState = Mutex(EndpointState.notStarted)
     private let lmhostsCache = Mutex(LMHostsCache())
-    private let warnings = Mutex([String]())
+    private let warnings = Mutex(Warnings())
     private let datagramIDs = Atomic<UInt16>(0)
     /// Sees every datagram this service's endpoint sends or receives (packet captures).
     public let tap = DatagramTap()
@@ -134,7 +134,7 @@ public final class MailslotService: Sendable {
         let resolver = NameResolver(
             computerName: configuration.computerName, workgroup: configuration.workgroup,
             ownAddress: endpoint.localAddress,
-            broadcast: configuration.broadcastAddress.flatMap { DatagramAddress.parse($0) })
+            broadcast: broadcastAddress())
         guard let resolved = resolver.resolve(target.host, in: lmhosts()), !resolved.addresses.isEmpty else {
             throw .badNetPath
         }
@@ -145,8 +145,22 @@ public final class MailslotService: Sendable {
         header.datagramID = datagramIDs.wrappingAdd(1, ordering: .relaxed).newValue
         header.sourceIP = endpoint.localAddress.ipv4
         header.sourcePort = endpoint.localAddress.port
-        endpoint.send(MailslotWriteDatagram(header: header, mailslotName: target.name.wireName, data: data),
-                      to: resolved.addresses)
+        do {
+            try endpoint.send(MailslotWriteDatagram(header: header, mailslotName: target.name.wireName, data: data),
+                              to: resolved.addresses)
+        } catch {
+            throw .invalidName   // only a name with a NUL cannot be encoded (sizes are checked above)
+        }
+    }
+
+    /// The configured real broadcast destination; a malformed one is a warning and is left out.
+    private func broadcastAddress() -> DatagramAddress? {
+        guard let text = configuration.broadcastAddress else { return nil }
+        guard let address = DatagramAddress.parse(text) else {
+            warn("The broadcast address '\(text)' is not ADDRESS[:PORT]; it is ignored.")
+            return nil
+        }
+        return address
     }
 
     // MARK: Endpoint
@@ -222,12 +236,13 @@ public final class MailslotService: Sendable {
             recorder.record { $0.datagramsReceived += 1; $0.droppedUnknownMailslot += 1 }
             return
         }
+        // Counted before the message becomes readable, so a reader never sees it uncounted.
+        recorder.record { $0.datagramsReceived += 1; $0.datagramsDelivered += 1 }
         do throws(Win32Error) {
             try slot.checkSize(view.dataRange.count)
             try slot.enqueue(Array(payload[view.dataRange]))
-            recorder.record { $0.datagramsReceived += 1; $0.datagramsDelivered += 1 }
         } catch {
-            recorder.record { $0.datagramsReceived += 1; $0.droppedRefusedByMailslot += 1 }
+            recorder.record { $0.datagramsDelivered -= 1; $0.droppedRefusedByMailslot += 1 }
         }
     }
 
@@ -270,16 +285,26 @@ public final class MailslotService: Sendable {
     /// Statistics of the datagram service (thread-safe snapshot).
     public func statistics() -> TransportStatistics { recorder.snapshot() }
 
-    /// Warnings since the last call (bind failures, skipped lmhosts lines), oldest first.
+    /// Warnings since the last call (bind failures, skipped lmhosts lines), oldest first. A
+    /// warning equal to the previous one is not repeated (a failing bind is retried quietly).
     public func drainWarnings() -> [String] {
-        warnings.withLock { list in
-            defer { list.removeAll() }
-            return list
+        warnings.withLock { warnings in
+            defer { warnings.pending.removeAll() }
+            return warnings.pending
         }
     }
 
+    private struct Warnings {
+        var pending: [String] = []
+        var last: String?
+    }
+
     private func warn(_ text: String) {
-        warnings.withLock { $0.append(text) }
+        warnings.withLock { warnings in
+            guard warnings.last != text else { return }
+            warnings.last = text
+            warnings.pending.append(text)
+        }
     }
 
     /// Closes the UDP endpoint and deletes every mailslot (blocked reads fail). Idempotent; the

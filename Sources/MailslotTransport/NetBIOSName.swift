@@ -6,9 +6,9 @@ public struct NetBIOSName: Sendable, Hashable, CustomStringConvertible {
     private var high: UInt64
     private var low: UInt64
 
-    /// The 16 raw bytes, suffix last.
-    public init(rawBytes: some Collection<UInt8>) {
-        precondition(rawBytes.count == 16, "a NetBIOS name has 16 bytes")
+    /// The 16 raw bytes, suffix last; nil for any other count.
+    public init?(rawBytes: some Collection<UInt8>) {
+        guard rawBytes.count == 16 else { return nil }
         high = 0
         low = 0
         for (index, byte) in rawBytes.enumerated() { self[index] = byte }

@@ -27,6 +27,28 @@ public struct Win32Error: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(name) (\(code)): \(message)" }
 
+    /// The name in PascalCase without `ERROR_`, as PowerShell error ids spell it:
+    /// `ERROR_REMOTE_MAILSLOTS_DEPRECATED` gives `RemoteMailslotsDeprecated`.
+    public var pascalCaseName: String {
+        let words = name.hasPrefix("ERROR_") ? name.dropFirst(6) : Substring(name)
+        return words.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined()
+    }
+
+    /// The PowerShell `ErrorCategory` this failure fits (by name), for the engine's error records.
+    public var errorCategoryName: String {
+        switch code {
+        case 2, 3, 53: return "ObjectNotFound"
+        case 5: return "PermissionDenied"
+        case 6, 87, 122, 123: return "InvalidArgument"
+        case 121: return "OperationTimeout"
+        case 183: return "ResourceExists"
+        case 995: return "OperationStopped"
+        case 1816: return "LimitsExceeded"
+        case 3025: return "NotEnabled"
+        default: return "NotSpecified"
+        }
+    }
+
     public static func == (lhs: Win32Error, rhs: Win32Error) -> Bool { lhs.code == rhs.code }
     public func hash(into hasher: inout Hasher) { hasher.combine(code) }
 

@@ -56,15 +56,20 @@ public final class Engine {
     let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
     /// The text being run, for error positions.
     var currentSource: ScriptSource?
-    var cmdlets: [String: CmdletDefinition] = [:]
-    /// Alias name (lower case) → command name.
-    var aliases: [String: String] = [:]
+    var cmdlets: [NameKey: CmdletDefinition] = [:]
+    /// Alias name → command name.
+    var aliases: [NameKey: String] = [:]
     /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
     /// when it consumed the record.
     var errorRedirection: ((ErrorRecord) throws -> Bool)?
     var nestingLevel = 0
     /// The function or script whose code is running, as `Write-Error` reports it.
     var callerInvocation: InvocationInfo?
+    /// The Out-Default of the input being run; errors go through it to keep their place among
+    /// held-back table rows.
+    var outputFormatter: OutputFormatter?
+    /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
+    var tryDepth = 0
     var strictMode = false
     private(set) var errorActionPreference: ActionPreference = .Continue
     private(set) var confirmPreference: ConfirmImpact = .high
@@ -114,13 +119,14 @@ public final class Engine {
         defer { currentSource = saved }
         return guarded(formatter: formatter) {
             let meta = FunctionMetadata.build(name: result.source.file ?? "", ast: result.ast, outerParameters: nil)
+            // Invoked by the host, not from script text: no position of its own.
             let invocation = InvocationInfo(myCommand: result.source.file, commandKind: .externalScript,
-                                            source: result.source, extent: .empty)
+                                            source: nil, extent: nil)
             let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
                                             arguments: arguments.map { CommandArgument(value: $0) },
                                             dotSource: false, isFilter: false, isScript: true)
-            processor.next = { [unowned self] value in self.writeFormatted(formatter.process(value)) }
+            processor.next = { [unowned self] value in formatter.write(value, to: self.host) }
             try processor.begin()
             try processor.processWithoutInput()
             try processor.end()
@@ -139,8 +145,14 @@ public final class Engine {
         let saved = currentSource
         currentSource = result.source
         defer { currentSource = saved }
+        // Console input is itself a script block: Write-Error at the prompt names it.
+        let savedCaller = callerInvocation
+        if nestingLevel == 0 || callerInvocation == nil {
+            callerInvocation = InvocationInfo(myCommand: result.source.text, commandKind: .scriptBlock, source: nil, extent: nil)
+        }
+        defer { callerInvocation = savedCaller }
         return guarded(formatter: formatter) {
-            let sink: OutputSink = { [unowned self] value in self.writeFormatted(formatter.process(value)) }
+            let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast
             for block in [ast.beginBlock, ast.processBlock, ast.endBlock] {
                 guard let block else { continue }
@@ -152,17 +164,20 @@ public final class Engine {
     /// Runs top-level code, turning its exits and errors into an outcome.
     private func guarded(formatter: OutputFormatter, _ body: () throws -> Void) -> ExecutionOutcome {
         var outcome = ExecutionOutcome.completed(succeeded: true)
+        let savedFormatter = outputFormatter
+        outputFormatter = formatter
+        defer { outputFormatter = savedFormatter }
         do {
             try body()
             outcome = .completed(succeeded: lastSucceeded)
         } catch let error as RuntimeError {
-            writeFormatted(formatter.finish())
             appendError(error.record)
             reportError(error.record)
+            formatter.finish(to: host)
             lastSucceeded = false
             return .terminated
         } catch let exit as ExitSignal {
-            sessionState.global.variables["lastexitcode"] = PSVariable(name: "LASTEXITCODE", value: .int32(exit.code))
+            sessionState.global.variables[NameKey("LASTEXITCODE")] = PSVariable(name: "LASTEXITCODE", value: .int32(exit.code))
             outcome = .exitRequested(exit.code)
         } catch is PipelineStoppedSignal {
             lastSucceeded = false
@@ -171,7 +186,7 @@ public final class Engine {
             // break/continue/return outside any loop or function end the input, as in PowerShell.
             outcome = .completed(succeeded: lastSucceeded)
         }
-        writeFormatted(formatter.finish())
+        formatter.finish(to: host)
         return outcome
     }
 
@@ -201,7 +216,7 @@ public final class Engine {
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.
     public var commandNames: [String] {
         cmdlets.values.map { $0.metadata.name } + sessionState.visibleFunctions.map { $0.name }
-            + aliases.keys.sorted()
+            + aliases.keys.map(\.name).sorted()
     }
 
     /// The parameters of a command, resolving aliases; nil when the command is unknown.
@@ -238,7 +253,11 @@ public final class Engine {
     }
 
     func reportError(_ record: ErrorRecord) {
-        host.write(ErrorView.render(record, view: errorView, width: host.bufferWidth), stream: .error)
+        if let formatter = outputFormatter {
+            formatter.write(.object(record), stream: .error, to: host)
+        } else {
+            host.write(ErrorView.render(record, view: errorView, width: host.bufferWidth), stream: .error)
+        }
     }
 
     var errorView: ErrorViewKind {

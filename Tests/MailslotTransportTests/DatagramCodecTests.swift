@@ -104,6 +104,16 @@ import Testing
         #expect(throws: DatagramEncodingError.nameContainsNUL) {
             try DatagramCodec.encode(MailslotWriteDatagram(header: header, mailslotName: "\\MAILSLOT\\a\0b", data: []))
         }
+        let small = MailslotWriteDatagram(header: header, mailslotName: #"\MAILSLOT\a"#, data: [1])
+        var buffer = [UInt8](repeating: 0, count: small.encodedCount - 1)
+        #expect(throws: DatagramEncodingError.bufferTooSmall) {
+            try buffer.withUnsafeMutableBytes { raw throws(DatagramEncodingError) in try DatagramCodec.encode(small, into: raw) }
+        }
+        buffer.append(0)
+        let written = try? buffer.withUnsafeMutableBytes { raw throws(DatagramEncodingError) in try DatagramCodec.encode(small, into: raw) }
+        #expect(written == small.encodedCount)
+        #expect((try? DatagramCodec.decode(buffer)) == small)
+        #expect(NetBIOSName(rawBytes: [1, 2, 3]) == nil)
         #expect(throws: DatagramEncodingError.tooLarge) {
             try DatagramCodec.encode(MailslotWriteDatagram(header: header, mailslotName: #"\MAILSLOT\a"#, data: [UInt8](repeating: 0, count: 65_400)))
         }

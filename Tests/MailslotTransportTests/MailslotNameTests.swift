@@ -41,6 +41,10 @@ import Testing
         #expect(Win32Error(code: 121).message == "The semaphore timeout period has expired.")
         #expect(Win32Error(code: 123).message == "The filename, directory name, or volume label syntax is incorrect.")
         #expect(Win32Error(code: 53).name == "ERROR_BAD_NETPATH")
+        #expect(Win32Error.remoteMailslotsDeprecated.pascalCaseName == "RemoteMailslotsDeprecated")
+        #expect(Win32Error.remoteMailslotsDeprecated.errorCategoryName == "NotEnabled")
+        #expect(Win32Error.semTimeout.pascalCaseName == "SemTimeout")
+        #expect(Win32Error(code: 99999).name == "ERROR_99999")
         for code: UInt32 in [2, 3, 5, 53, 87, 121, 122, 123, 183, 3025] {
             #expect(Win32Error(code: code).name != "ERROR_\(code)")
         }

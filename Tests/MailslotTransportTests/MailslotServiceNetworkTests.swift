@@ -120,6 +120,45 @@ import Testing
         #expect(listener.receive(timeoutMilliseconds: 100) == nil)
     }
 
+    @Test func configuredBroadcastAddressJoinsDomainWrites() throws {
+        let member = UDPSocket(), broadcast = UDPSocket()
+        writeFile(lmhosts, "\(member.address) MEMBER #DOM:WORKGROUP\n")
+        let service = MailslotService(configuration: TransportConfiguration(
+            computerName: "SENDER", endpoint: "127.0.0.1:0", lmhostsPath: lmhosts,
+            broadcastAddress: broadcast.address.description), policy: .allowed)
+        defer { service.shutdown() }
+        try service.write(path: #"\\*\mailslot\x"#, data: [1])
+        #expect(member.receive(timeoutMilliseconds: 2000) != nil)
+        #expect(broadcast.receive(timeoutMilliseconds: 2000) != nil)
+        try service.write(path: #"\\MEMBER\mailslot\x"#, data: [2])
+        #expect(member.receive(timeoutMilliseconds: 2000) != nil)
+        #expect(broadcast.receive(timeoutMilliseconds: 100) == nil)   // unique writes are not broadcast
+
+        let misconfigured = MailslotService(configuration: TransportConfiguration(
+            computerName: "SENDER", endpoint: "127.0.0.1:0", lmhostsPath: lmhosts, broadcastAddress: "everyone"),
+            policy: .allowed)
+        defer { misconfigured.shutdown() }
+        try misconfigured.write(path: #"\\*\mailslot\x"#, data: [3])
+        #expect(member.receive(timeoutMilliseconds: 2000) != nil)
+        #expect(misconfigured.drainWarnings() == ["The broadcast address 'everyone' is not ADDRESS[:PORT]; it is ignored."])
+    }
+
+    @Test func aDeadPeerDoesNotBreakTheEndpoint() throws {
+        let deadPort = UDPSocket().port   // bound, then closed again: nobody listens there
+        let service = makeService("ALIVE")
+        defer { service.shutdown() }
+        try service.createMailslot(name: "lab", readTimeout: 3000)
+        let own = try #require(service.boundEndpoint)
+        writeFile(lmhosts, "127.0.0.1:\(deadPort) DEAD #DOM:WORKGROUP\n")
+        for _ in 0..<20 { try service.write(path: #"\\DEAD\mailslot\lab"#, data: [0]) }
+        usleep(50_000)   // the port-unreachable answers arrive as socket errors
+        try service.write(path: #"\\*\mailslot\lab"#, data: [1])   // the dead peer and itself
+        #expect(try service.read(name: "lab") == [1])
+        try service.write(path: #"\\ALIVE\mailslot\lab"#, data: [2])
+        #expect(try service.read(name: "lab") == [2])
+        #expect(service.boundEndpoint == own)
+    }
+
     @Test func lmhostsProblemsAreWarningsAndChangesAreSeen() throws {
         let listener = UDPSocket()
         writeFile(lmhosts, "garbage line\n\(listener.address) FIRST\n")

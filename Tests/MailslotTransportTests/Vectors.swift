@@ -116,7 +116,7 @@ enum Vectors {
         let fields = vector.fields
         func int(_ key: String) -> Int { if case .int(let value) = fields[key]! { return value }; fatalError(key) }
         func text(_ key: String) -> String { guard let field = fields[key] else { fatalError("missing \(key) in \(fields.keys.sorted())") }; if case .text(let value) = field { return value }; fatalError(key) }
-        func name(_ key: String) -> NetBIOSName { NetBIOSName(rawBytes: hex(text(key))) }
+        func name(_ key: String) -> NetBIOSName { NetBIOSName(rawBytes: hex(text(key)))! }
         var header = MailslotWriteHeader(
             messageType: DatagramMessageType(rawValue: UInt8(int("msg_type")))!,
             sourceName: name("source_name_raw_hex"), destinationName: name("destination_name_raw_hex"))

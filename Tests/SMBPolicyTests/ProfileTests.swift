@@ -29,4 +29,10 @@ import SMBPolicy
         #expect(!OSProfile.windowsServer2022.gatesRemoteMailslots)
         #expect(OSProfile.windowsServer2025.displayName == "Windows Server 2025")
     }
+
+    @Test func sidesNameTheirCimClasses() {
+        #expect(PolicySide.client.cimTypeName
+                == "Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_SmbClientConfiguration")
+        #expect(PolicySide.server.cimClassName == "MSFT_SmbServerConfiguration")
+    }
 }

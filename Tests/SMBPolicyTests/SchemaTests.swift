@@ -210,4 +210,29 @@ private func resetCmdlet(_ side: PolicySide) -> String {
         #expect(PolicySchema.property(named: "SESSIONTIMEOUT", side: .client)?.type == .uint32)
         #expect(PolicySchema.property(named: "SessionTimeout", side: .server) == nil)
     }
+
+    @Test func eachPropertyKnowsItsParametersAndResetSwitch() throws {
+        let profile = OSProfile.windowsServer2025
+        let timeout = try #require(PolicySchema.property(named: "AutoDisconnectTimeout", side: .server))
+        #expect(PolicySchema.setParameters(for: timeout, profile: profile).map(\.name)
+                == ["AutoDisconnectTimeoutInMinutesV1", "AutoDisconnectTimeoutInSecondsV2"])
+        #expect(PolicySchema.resetSwitch(for: timeout, profile: profile) == nil)
+        let size = try #require(PolicySchema.property(named: "CompressibleThreshold", side: .client))
+        #expect(PolicySchema.resetSwitch(for: size, profile: profile)?.name == "CompressibilitySampling")
+        let mailslots = try #require(PolicySchema.property(named: "EnableMailslots", side: .client))
+        #expect(PolicySchema.resetSwitch(for: mailslots, profile: profile)?.name == "EnableMailslots")
+        #expect(PolicySchema.setParameters(for: mailslots, profile: .windowsServer2022).isEmpty)
+    }
+
+    @Test func unconfirmedDetailsAreSpelledOut() throws {
+        let mailslots = try #require(PolicySchema.property(named: "EnableMailslots", side: .server))
+        let notes = mailslots.unconfirmedDetails(in: .windowsServer2025)
+        #expect(notes == [#"The registry value HKLM\SYSTEM\CurrentControlSet\Services\Bowser\Parameters\EnableMailslots is not confirmed (server-side local value not found in any source; Bowser\Parameters is a guess)."#])
+        let signing = try #require(PolicySchema.property(named: "RequireSecuritySignature", side: .server))
+        #expect(signing.unconfirmedDetails(in: .windowsServer2025).first == "The default False is inferred, not confirmed.")
+        let dialect = try #require(PolicySchema.property(named: "Smb2DialectMin", side: .client))
+        #expect(dialect.unconfirmedDetails(in: .windows11_24H2).contains {
+            $0.hasPrefix("The type name Microsoft.PowerShell.Cmdletization.GeneratedTypes.SmbShare.Smb2DialectMin")
+        })
+    }
 }

@@ -1,4 +1,3 @@
-import FoundationEssentials
 import Glibc
 @testable import SMBPolicy
 
@@ -56,8 +55,12 @@ enum ReferenceData {
 final class TempFolder {
     let path: String
 
-    init() {
-        var template = Array("/tmp/smbpolicy-test-XXXXXX".utf8CString)
+    /// `inMemory` puts the folder on /dev/shm (tmpfs) where fsync costs nothing: for tests about
+    /// locking, not durability.
+    init(inMemory: Bool = false) {
+        var info = stat()
+        let base = inMemory && stat("/dev/shm", &info) == 0 ? "/dev/shm" : "/tmp"
+        var template = Array((base + "/smbpolicy-test-XXXXXX").utf8CString)
         let result = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         precondition(result != nil, "mkdtemp failed")
         path = String(cString: result!)

@@ -212,6 +212,27 @@ struct ErrorViewTests {
             """)
     }
 
+    @Test func transformationErrorAt80Columns() {
+        let line = "Set-SmbClientConfiguration -KeepConn abc"
+        let record = Self.bindingError(line, squiggle: Self.extent(of: "abc", in: line),
+            message: "Cannot process argument transformation on parameter 'KeepConn'. Cannot convert value \"abc\" "
+                + "to type \"System.UInt32\". Error: \"Input string was not in a correct format.\"",
+            errorId: "ParameterArgumentTransformationError", category: .InvalidData, exception: Self.transformation)
+        #expect(ErrorView.render(record, view: .normalView, width: 80) == """
+            Set-SmbClientConfiguration : Cannot process argument transformation on 
+            parameter 'KeepConn'. Cannot convert value "abc" to type "System.UInt32". 
+            Error: "Input string was not in a correct format."
+            At line:1 char:38
+            + Set-SmbClientConfiguration -KeepConn abc
+            +                                      ~~~
+                + CategoryInfo          : InvalidData: (:) [Set-SmbClientConfiguration], P 
+               arameterBindingArgumentTransformationException
+                + FullyQualifiedErrorId : ParameterArgumentTransformationError,Set-SmbClie 
+               ntConfiguration
+             \n
+            """)
+    }
+
     @Test func commandNotFoundAt120ColumnsBreaksAfterCheckThe() {
         let text = ErrorView.render(Self.commandNotFound("foo", name: "foo"), view: .normalView, width: 120)
         #expect(text.hasPrefix("foo : The term 'foo' is not recognized as the name of a cmdlet, function, script file, "
@@ -261,6 +282,30 @@ struct ErrorViewTests {
         // With ErrorDetails the view has no closing one-space line.
         #expect(ErrorView.render(record, view: .normalView, width: 120).hasSuffix("FullyQualifiedErrorId : boom\n"))
         #expect(ErrorView.render(record, view: .normalView, width: 120).hasPrefix("details\nAt line:1"))
+    }
+
+    @Test func positionBlockNeedsACommandOrANonParserCategory() {
+        let source = ScriptSource(text: "Get-Thing")
+        func record(command: String?, category: ErrorCategory) -> ErrorRecord {
+            ErrorRecord(exception: PSExceptionObject(typeName: "System.Exception", message: "m"), errorId: "E",
+                        category: category, targetObject: .null,
+                        invocationInfo: InvocationInfo(myCommand: command, source: source, extent: SourceExtent(0, 9)))
+        }
+        let at = "\nAt line:1 char:1\n+ Get-Thing\n+ ~~~~~~~~~\n"
+        #expect(ErrorView.render(record(command: nil, category: .ParserError), view: .normalView, width: 120)
+                == "m\n    + CategoryInfo          : ParserError: (:) [], Exception\n    + FullyQualifiedErrorId : E\n \n")
+        #expect(ErrorView.render(record(command: "Get-Thing", category: .ParserError), view: .normalView, width: 120)
+                .hasPrefix("Get-Thing : m" + at))
+        #expect(ErrorView.render(record(command: nil, category: .InvalidData), view: .normalView, width: 120)
+                .hasPrefix("m" + at))
+    }
+
+    @Test func longCategoryNamesAreEllipsizedInTheView() {
+        let target = String(repeating: "a", count: 20) + String(repeating: "b", count: 21)
+        let record = ErrorRecord(exception: PSExceptionObject(typeName: "System.Exception", message: "m"), errorId: "E",
+                                 category: .ObjectNotFound, targetObject: .string(target))
+        #expect(ErrorView.render(record, view: .normalView, width: 120) == "m\n    + CategoryInfo          : ObjectNotFound: "
+                + "(aaaaaaaaaaaaaaa...bbbbbbbbbbbbbbb:String) [], Exception\n    + FullyQualifiedErrorId : E\n \n")
     }
 
     @Test func categoryViewIsTheCategoryMessage() throws {

@@ -4,6 +4,14 @@
 public enum PolicySide: String, Sendable, Hashable, CaseIterable, Codable {
     case client
     case server
+
+    /// The CIM class of the configuration object (`MSFT_SmbClientConfiguration`).
+    public var cimClassName: String { self == .client ? "MSFT_SmbClientConfiguration" : "MSFT_SmbServerConfiguration" }
+
+    /// The type name Get-Smb*Configuration documents for its output (first line of Get-Member).
+    public var cimTypeName: String {
+        "Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/" + cimClassName
+    }
 }
 
 /// A property's default in one OS profile, with where the value comes from.
@@ -58,6 +66,26 @@ public struct PolicyProperty: Sendable, Hashable {
 
     /// The default value in a profile, or nil if the property does not exist there.
     public func defaultValue(in profile: OSProfile) -> PolicyValue? { defaults[profile]?.value }
+
+    /// The details of this property that are not confirmed for Windows, one sentence each, for help
+    /// texts ("Mark clearly where a Windows detail is not confirmed").
+    public func unconfirmedDetails(in profile: OSProfile) -> [String] {
+        var notes: [String] = []
+        if let fallback = defaults[profile], !fallback.confirmed {
+            notes.append("The default \(fallback.value.displayText) is inferred, not confirmed.")
+        }
+        if !type.isDotNetTypeNameConfirmed {
+            notes.append("The type name \(type.dotNetTypeName) is not confirmed.")
+        }
+        if !storage.confirmed {
+            let place = storage.key.path + "\\" + storage.valueName
+            notes.append("The registry value \(place) is not confirmed" + (storage.note.map { " (\($0))." } ?? "."))
+        }
+        if validation != .none && name != "SmbServerNameHardeningLevel" {
+            notes.append("Whether Windows enforces this validation when binding is not confirmed.")
+        }
+        return notes
+    }
 
     /// Checks that a value has this property's type and passes its validation, and returns it in
     /// canonical form (enum names in their declared case).

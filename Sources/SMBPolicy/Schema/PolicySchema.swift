@@ -74,6 +74,16 @@ public enum PolicySchema {
         return [BoundResetSwitch(name: "All", properties: all)] + switches
     }
 
+    /// The Set-* parameters that set a property in a profile (two for AutoDisconnectTimeout on 2025).
+    public static func setParameters(for property: PolicyProperty, profile: OSProfile) -> [BoundSetParameter] {
+        setParameters(side: property.side, profile: profile).filter { $0.property == property }
+    }
+
+    /// The Reset-* switch (other than `All`) that resets a property in a profile, if any.
+    public static func resetSwitch(for property: PolicyProperty, profile: OSProfile) -> BoundResetSwitch? {
+        resetSwitches(side: property.side, profile: profile).dropFirst().first { $0.properties.contains(property) }
+    }
+
     /// The source tags used in `ProfileDefault.source`.
     public static let sources: [String: String] = [
         "S1": "winserver2025-ps Set-SmbClientConfiguration.md (1bf2d8f3)",

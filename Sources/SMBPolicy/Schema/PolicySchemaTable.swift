@@ -1,6 +1,8 @@
-// GENERATED from the reference data (smbshare-cmdlets.json and the winserver2022-ps / winserver2025-ps
-// SmbShare docs it cites, plus a real Windows 11 24H2 listing for values the docs omit). Edit the
-// generator's tables, not this file, when a fact changes; every fact here has its source beside it.
+// Generated once from the reference data (../shared/reference/smbshare-cmdlets.json, the
+// winserver2025-ps / winserver2022-ps SmbShare docs it cites, and a real Windows 11 24H2 listing for
+// values the docs omit), then committed: this file is the source of truth now. When a fact changes,
+// edit it here and keep its source tag (see `PolicySchema.sources`); SchemaTests check it against the
+// reference.
 
 extension PolicySchema {
     /// Every client and server property, in the 2025 Set-* syntax order.
@@ -451,7 +453,7 @@ extension PolicySchema {
             help: "Accepts remote mailslot datagrams (inbound, browser). Off by default from 24H2 / Server 2025.",
             validation: .none,
             defaults: .init(w24H2: .init(.bool(false), source: "S4,S6,S22", confirmed: true), s2025: .init(.bool(false), source: "S4,S6,S22", confirmed: true), w23H2: nil, s2022: nil),
-            storage: RegistryLocation(key: .bowserParameters, valueName: "EnableMailslots", kind: .dword, inverted: false, note: "server-side local value not found in any source; Bowser\\\\Parameters is a guess"),
+            storage: RegistryLocation(key: .bowserParameters, valueName: "EnableMailslots", kind: .dword, inverted: false, note: "server-side local value not found in any source; Bowser\\Parameters is a guess"),
             activation: .reboot, groupPolicy: .bowser),
         PolicyProperty(
             name: "EnableMultiChannel", side: .server, type: .boolean,

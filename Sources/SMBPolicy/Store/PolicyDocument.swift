@@ -56,7 +56,7 @@ struct PolicyDocument {
         return PolicyDocument.currentVersion
     }
 
-    func serialized() throws -> [UInt8] { try JSONValue.object(root).serialized() }
+    func serialized() -> [UInt8] { JSONValue.object(root).serialized() }
 
     // MARK: Local settings
 

@@ -9,6 +9,12 @@ public struct PolicyEntry: Sendable, Hashable {
     public let localValue: PolicyValue?
 }
 
+/// A named registry value, as a registry view lists it.
+public struct RegistryValue: Sendable, Hashable {
+    public let name: String
+    public let data: RegistryData
+}
+
 /// The effective configuration of both sides for one OS profile.
 public struct PolicySnapshot: Sendable {
     public let profile: OSProfile
@@ -38,6 +44,25 @@ public struct PolicySnapshot: Sendable {
     public func mailslotsEnabled(_ side: PolicySide) -> Bool {
         guard profile.gatesRemoteMailslots else { return true }
         return entry("EnableMailslots", side: side)?.value == .bool(true)
+    }
+
+    /// The values a registry view shows under a key, sorted by name: the local settings that were
+    /// set, in their stored form (`DisableLargeMtu` = 1 for EnableLargeMtu False), and, under the two
+    /// policy keys, the Group Policy values. Defaults are not shown as values (which ones Windows
+    /// writes at install time is not documented).
+    public func registryValues(key: RegistryKey) -> [RegistryValue] {
+        var values: [RegistryValue] = []
+        if key.isPolicyKey {
+            let side: PolicySide = key == PolicyStore.groupPolicyKey(side: .client) ? .client : .server
+            values = groupPolicyValues(side: side).map { RegistryValue(name: $0.key, data: $0.value) }
+        } else {
+            for entry in client + server where entry.property.storage.key == key {
+                guard let local = entry.localValue else { continue }
+                values.append(RegistryValue(name: entry.property.storage.valueName,
+                                            data: entry.property.storage.data(for: local, type: entry.property.type)))
+            }
+        }
+        return values.sorted { $0.name.lowercased() < $1.name.lowercased() }
     }
 
     init(profile: OSProfile, document: PolicyDocument, warnings: inout [String]) {

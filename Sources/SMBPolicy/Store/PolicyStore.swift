@@ -22,6 +22,19 @@ public struct RegistryWrite: Sendable, Hashable {
 
     /// `HKLM\...\Parameters\ValueName`.
     public var path: String { key.path + "\\" + valueName }
+
+    /// One line for `-Verbose`, e.g. `HKLM\...\Mup\Parameters\EnableMailslots (REG_DWORD) = 0x1`,
+    /// with the reboot note and an "(unconfirmed location)" mark where the location is inferred.
+    public var summary: String {
+        var text = data.map { "\(path) (\($0.kind.rawValue)) = \($0.displayText)" } ?? "\(path) deleted"
+        switch activation {
+        case .immediate: break
+        case .reboot: text += "; takes effect after a reboot"
+        case .serviceRestart(let service): text += "; takes effect after the \(service) service restarts"
+        }
+        if !confirmed { text += " (unconfirmed location)" }
+        return text
+    }
 }
 
 /// The outcome of a change: the new effective state and what Windows would have written.
@@ -205,6 +218,10 @@ public struct PolicyStore: Sendable {
     private func change(_ mutate: (inout PolicyDocument) -> [RegistryWrite]) throws(PolicyStoreError)
         -> PolicyChangeResult
     {
+        guard !folder.isEmpty else {
+            throw PolicyStoreError(kind: .io, message: "Cannot save the SMB configuration: no folder is set "
+                + "(SMBCONFIG_HOME is empty).")
+        }
         do {
             try FileSystem.makeFolder(folder)
         } catch {
@@ -229,7 +246,7 @@ public struct PolicyStore: Sendable {
                 }
                 let writes = mutate(&document)
                 FileSystem.removeFiles(in: folder, prefix: temporaryPrefix)
-                let bytes = try document.serialized()
+                let bytes = document.serialized()
                 try FileSystem.replaceAtomically(filePath, with: bytes,
                                                  temporaryName: temporaryPrefix + "\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
                 let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
@@ -251,6 +268,7 @@ public struct PolicyStore: Sendable {
     }
 
     private func readDocument() -> ReadOutcome {
+        guard !folder.isEmpty else { return .missing }
         let bytes: [UInt8]
         do {
             switch try FileSystem.read(filePath) {

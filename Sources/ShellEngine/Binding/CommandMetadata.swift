@@ -155,12 +155,15 @@ public struct CommandMetadata: Sendable {
     public var module: String
     public var implementation: CommandImplementation
     /// Parameters in declaration order (the order ambiguity messages list them in).
-    public var parameters: [ParameterMetadata]
-    public var supportsShouldProcess: Bool
+    public let parameters: [ParameterMetadata]
+    public let supportsShouldProcess: Bool
     public var confirmImpact: ConfirmImpact
     public var defaultParameterSet: String?
     /// Whether the common parameters (`-Verbose`, `-ErrorAction`, …) are added.
-    public var cmdletBinding: Bool
+    public let cmdletBinding: Bool
+    /// Every parameter the binder matches against, declared ones first, then the common
+    /// parameters, then `-WhatIf`/`-Confirm`.
+    public let allParameters: [ParameterMetadata]
     public var synopsis: String
     public var description: String
     public var examples: [HelpExample]
@@ -183,6 +186,9 @@ public struct CommandMetadata: Sendable {
         self.description = description
         self.examples = examples
         self.outputType = outputType
+        self.allParameters = cmdletBinding
+            ? parameters + Self.commonParameters + (supportsShouldProcess ? Self.shouldProcessParameters : [])
+            : parameters
     }
 
     /// The FullyQualifiedErrorId suffix for errors this command raises.
@@ -217,9 +223,4 @@ public struct CommandMetadata: Sendable {
         ParameterMetadata("Confirm", .switchParameter, aliases: ["cf"]),
     ]
 
-    /// Every parameter the binder matches against, declared ones first.
-    public var allParameters: [ParameterMetadata] {
-        guard cmdletBinding else { return parameters }
-        return parameters + Self.commonParameters + (supportsShouldProcess ? Self.shouldProcessParameters : [])
-    }
 }

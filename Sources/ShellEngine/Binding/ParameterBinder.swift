@@ -89,22 +89,35 @@ struct ParameterBinder {
             result.bound[parameter.name] = value
             result.extents[parameter.name] = valueExtent
         }
-        // Positional binding in position order, among the parameters not yet bound.
-        let positions = parameters.filter { $0.position != nil && result.bound[$0.name] == nil }
+        // Positional binding in position order. Parameters of different sets may share a
+        // position (ForEach-Object's -Process and -MemberName): the first whose type accepts the
+        // argument takes it.
+        var remaining = parameters.filter { $0.position != nil && result.bound[$0.name] == nil }
             .sorted { $0.position! < $1.position! }
-        var next = 0
         for (value, extent) in positional {
-            if next < positions.count {
-                let parameter = positions[next]
-                next += 1
-                let source = extent ?? commandExtent
-                result.bound[parameter.name] = try convert(value, for: parameter, extent: source)
-                result.extents[parameter.name] = source
-            } else if acceptsRemainingArguments {
-                result.unbound.append(value)
-            } else {
+            guard let position = remaining.first?.position else {
+                if acceptsRemainingArguments { result.unbound.append(value); continue }
                 throw bindingError("PositionalParameterNotFound", parameterName: LanguagePrimitives.toString(value),
                                    extent: commandExtent)
+            }
+            let source = extent ?? commandExtent
+            let candidates = remaining.filter { $0.position == position }
+            var firstError: Error?
+            var chosen: ParameterMetadata?
+            for candidate in candidates {
+                do {
+                    result.bound[candidate.name] = try convert(value, for: candidate, extent: source)
+                    chosen = candidate
+                    break
+                } catch {
+                    firstError = firstError ?? error
+                }
+            }
+            guard let chosen else { throw firstError! }
+            result.extents[chosen.name] = source
+            let sets = Set(chosen.parameterSets)
+            remaining.removeAll { p in
+                p.position == position || (!sets.isEmpty && !p.parameterSets.isEmpty && sets.isDisjoint(with: p.parameterSets))
             }
         }
         return result

@@ -13,8 +13,8 @@ enum CommandRegistry {
         let definitions = CoreCmdlets.definitions() + SmbShareCmdlets.definitions(profile: engine.osProfile)
             + MailslotCmdlets.definitions() + LabRegistry.definitions()
         for definition in definitions {
-            engine.cmdlets[definition.metadata.name.lowercased()] = definition
+            engine.cmdlets[NameKey(definition.metadata.name)] = definition
         }
-        engine.aliases = aliases
+        engine.aliases = Dictionary(uniqueKeysWithValues: aliases.map { (NameKey($0.key), $0.value) })
     }
 }

@@ -123,10 +123,18 @@ final class WriteError: Cmdlet {
         let message = context.string("Message") ?? ""
         let category = context.string("Category").flatMap(ErrorCategory.init(rawValue:)) ?? .NotSpecified
         let exception = PSExceptionObject(typeName: "Microsoft.PowerShell.Commands.WriteErrorException", message: message)
-        let errorId = context.string("ErrorId") ?? "Microsoft.PowerShell.Commands.WriteErrorException"
+        // The error belongs to the code that called Write-Error: the function or script (with
+        // their name as FullyQualifiedErrorId suffix), or the console input itself.
+        var errorId = context.string("ErrorId") ?? "Microsoft.PowerShell.Commands.WriteErrorException"
         let invocation = context.engine.callerInvocation ?? context.invocation
+        switch invocation.commandKind {
+        case .function: errorId += "," + (invocation.myCommand ?? "")
+        case .externalScript: errorId += "," + (invocation.myCommand?.split(separator: "/").last.map(String.init) ?? "")
+        default: break
+        }
         let record = ErrorRecord(exception: exception, errorId: errorId, category: category,
                                  targetObject: context.value("TargetObject") ?? .null, invocationInfo: invocation)
+        record.categoryInfo.activity = "Write-Error"
         try context.writeError(record)
     }
 }
@@ -250,39 +258,35 @@ final class OutDefault: Cmdlet {
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }
-        context.engine.writeFormatted(formatter!.process(input))
+        formatter!.write(input, to: context.engine.host)
     }
     func end(_ context: CommandContext) throws {
-        context.engine.writeFormatted(formatter!.finish())
+        formatter!.finish(to: context.engine.host)
     }
 }
 
+/// Out-String: `-Width N` is the usable line width, as in 5.1.
 final class OutString: Cmdlet {
     private var formatter: OutputFormatter?
     private var text = ""
     func begin(_ context: CommandContext) throws {
-        let width = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int($0) } ?? context.engine.host.bufferWidth
-        formatter = OutputFormatter(width: max(2, width), errorView: context.engine.errorView)
+        let columns = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(max(1, $0)) }
+        formatter = OutputFormatter(width: context.engine.host.bufferWidth, columns: columns,
+                                    errorView: context.engine.errorView)
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }
-        let chunk = formatter!.process(input)
         if context.switchValue("Stream") {
-            for line in chunk.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                try context.writeObject(.string(String(line)))
-            }
+            for line in formatter!.processLines(of: input) { try context.writeObject(.string(line)) }
         } else {
-            text += chunk
+            text += formatter!.process(input)
         }
     }
     func end(_ context: CommandContext) throws {
-        let rest = formatter!.finish()
         if context.switchValue("Stream") {
-            for line in rest.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-                try context.writeObject(.string(String(line)))
-            }
+            for line in formatter!.finishedLines() { try context.writeObject(.string(line)) }
         } else {
-            try context.writeObject(.string(text + rest))
+            try context.writeObject(.string(text + formatter!.finish()))
         }
     }
 }

@@ -57,19 +57,8 @@ enum MailslotCmdlets {
 
     /// A Win32 failure as Windows PowerShell reports a Win32Exception from a command.
     static func error(_ error: Win32Error, _ context: CommandContext, target: String) -> ErrorRecord {
-        let category: ErrorCategory
-        switch error.code {
-        case 3025: category = .NotEnabled
-        case 121: category = .OperationTimeout
-        case 2, 3, 53: category = .ObjectNotFound
-        case 183: category = .ResourceExists
-        case 5: category = .PermissionDenied
-        case 995: category = .OperationStopped
-        case 1816: category = .LimitsExceeded
-        default: category = .InvalidArgument
-        }
-        let id = error.name.replacing("ERROR_", with: "").split(separator: "_")
-            .map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined()
+        let category = ErrorCategory(rawValue: error.errorCategoryName) ?? .NotSpecified
+        let id = error.pascalCaseName
         return context.errorRecord(message: error.message, errorId: id, category: category,
                                    exceptionType: "System.ComponentModel.Win32Exception", target: .string(target),
                                    extraProperties: [PSPropertyInfo(name: "NativeErrorCode", value: .int32(Int32(bitPattern: error.code)))])

@@ -206,13 +206,18 @@ final class FormatCmdlet: Cmdlet {
             }
             entries.append(entry)
         } else {
-            entries.append(ObjectProperties.list(input).map { ($0.name, $0.value) })
+            var properties = FormatSelection.defaultProperties(of: input)
+            if shape == .table { properties = Array(properties.prefix(FormatSelection.maxTableColumns)) }
+            entries.append(properties.map { ($0.name, $0.value) })
         }
     }
 
     func end(_ context: CommandContext) throws {
         for value in passthrough { try context.writeObject(value) }
         guard !entries.isEmpty else { return }
-        try context.writeObject(.object(FormattedData(shape: shape, entries: entries)))
+        try context.writeObject(.object(FormattedData(shape: shape, entries: entries,
+                                                      autoSize: context.switchValue("AutoSize"),
+                                                      wrap: context.switchValue("Wrap"),
+                                                      hideTableHeaders: context.switchValue("HideTableHeaders"))))
     }
 }

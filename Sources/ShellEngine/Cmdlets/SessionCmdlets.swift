@@ -82,7 +82,7 @@ final class SetVariable: Cmdlet {
         let scope: VariableScopeName = VariableScopeName(context.string("Scope"))
         for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
             let name = LanguagePrimitives.toString(nameValue)
-            if create, engine.sessionState.lookup(name, scope: scope.scope) != nil, scope.scope != .unqualified || engine.sessionState.current.variables[name.lowercased()] != nil {
+            if create, engine.sessionState.lookup(name, scope: scope.scope) != nil, scope.scope != .unqualified || engine.sessionState.current.variables[NameKey(name)] != nil {
                 try context.writeError(context.errorRecord(message: "A variable with name '\(name)' already exists.",
                     errorId: "VariableAlreadyExists", category: .ResourceExists,
                     exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException", target: .string(name)))
@@ -177,7 +177,7 @@ final class GetCommand: Cmdlet {
             ($0.metadata.name, $0.metadata.module == "SmbShare" ? "Function" : "Cmdlet", $0.metadata.module, $0.metadata)
         }
         all += engine.sessionState.visibleFunctions.map { ($0.name, "Function", "", $0.metadata) }
-        all += engine.aliases.map { ($0.key, "Alias", "", nil) }
+        all += engine.aliases.map { ($0.key.name, "Alias", "", nil) }
         all.sort { $0.0.lowercased() < $1.0.lowercased() }
         for pattern in patterns {
             let matcher = WildcardPattern(pattern)
@@ -190,7 +190,7 @@ final class GetCommand: Cmdlet {
                     exceptionType: "System.Management.Automation.CommandNotFoundException", target: .string(pattern)))
             }
             for (name, kind, module, metadata) in matches {
-                let display = kind == "Alias" ? "\(name) -> \(engine.aliases[name] ?? "")" : name
+                let display = kind == "Alias" ? "\(name) -> \(engine.aliases[NameKey(name)] ?? "")" : name
                 if context.switchValue("Syntax") {
                     if let metadata { try context.writeObject(.string("\n" + metadata.syntax + "\n")) }
                     else { try context.writeObject(.string(display)) }
@@ -208,7 +208,8 @@ final class GetAlias: Cmdlet {
         let patterns = (context.value("Name").map { $0.enumerated ?? [$0] } ?? [.string("*")]).map { LanguagePrimitives.toString($0) }
         for pattern in patterns {
             let matcher = WildcardPattern(pattern)
-            for (alias, target) in context.engine.aliases.sorted(by: { $0.key < $1.key }) where matcher.matches(alias) {
+            for (key, target) in context.engine.aliases.sorted(by: { $0.key.name < $1.key.name }) where matcher.matches(key.name) {
+                let alias = key.name
                 try context.writeObject(.object(CommandInfoObject(name: "\(alias) -> \(target)", kind: "Alias", module: "",
                                                                   definition: target)))
             }
@@ -230,16 +231,19 @@ final class GetMember: Cmdlet {
         }
         for p in ObjectProperties.list(input) {
             let short = GetMember.shortType(p.typeName)
-            rows.append((p.name, "Property", "\(short) \(p.name) {get;\(p.isSettable ? "set;" : "")}"))
+            let kind = input.isPropertyBag ? "NoteProperty" : "Property"
+            let definition = kind == "NoteProperty" ? "\(short) \(p.name)=\(LanguagePrimitives.toString(p.value))"
+                                                    : "\(short) \(p.name) {get;\(p.isSettable ? "set;" : "")}"
+            rows.append((p.name, kind, definition))
         }
         if let names = context.value("Name").map({ ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }) {
             rows = rows.filter { row in names.contains { WildcardPattern($0).matches(row.0) } }
         }
-        if let kind = context.string("MemberType") { rows = rows.filter { $0.1.caseInsensitiveEquals(kind) } }
-        let table = FormattedData(shape: .table, entries: rows.map { [("Name", .string($0.0)), ("MemberType", .string($0.1)),
-                                                                       ("Definition", .string($0.2))] })
-        table.groupHeader = "   TypeName: " + typeName
-        try context.writeObject(.object(table))
+        if let kind = context.string("MemberType") { rows = rows.filter { WildcardPattern(kind).matches($0.1) } }
+        for row in rows {
+            try context.writeObject(.object(MemberDefinition(typeName: typeName, name: row.0, memberType: row.1,
+                                                             definition: row.2)))
+        }
     }
 
     /// `bool`, `uint32`, `string`: the short names Get-Member's definitions use.

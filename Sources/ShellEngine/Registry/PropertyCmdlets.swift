@@ -10,7 +10,7 @@ final class PropertyCmdlet: Cmdlet {
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
-        let (texts, literal) = RegistryCmdlets.paths(context)
+        let (texts, literal) = try RegistryCmdlets.paths(context)
         for text in texts {
             guard let path = RegistryPath.parse(text) else {
                 if let drive = RegistryPath.driveName(text), !drive.caseInsensitiveEquals("HKLM") {

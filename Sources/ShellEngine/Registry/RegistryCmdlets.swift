@@ -13,10 +13,9 @@ enum RegistryCmdlets {
     static func definitions() -> [CmdletDefinition] {
         let path = ParameterMetadata("Path", .array(.string), position: 0, valueFromPipelineByPropertyName: true,
                                      parameterSets: ["Path"], help: "A registry path such as HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Mup\\Parameters, or a file path.")
-        let mandatoryPath = ParameterMetadata("Path", .array(.string), position: 0, mandatory: true,
-                                              valueFromPipelineByPropertyName: true, parameterSets: ["Path"],
-                                              help: path.help)
-        let literal = ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"], mandatory: true,
+        // -Path or -LiteralPath is required; the command checks it, since the two are alternatives.
+        let mandatoryPath = path
+        let literal = ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"],
                                         valueFromPipelineByPropertyName: true, parameterSets: ["LiteralPath"],
                                         help: "A path taken literally (no wildcards).")
         func compiled(_ name: String) -> CommandImplementation {
@@ -104,12 +103,18 @@ enum RegistryCmdlets {
                             target: .string(key.keyName))
     }
 
-    /// The paths a command names (`-Path` with wildcards, or `-LiteralPath`).
-    static func paths(_ context: CommandContext) -> (texts: [String], literal: Bool) {
+    /// The paths a command names (`-Path` with wildcards, or `-LiteralPath`). Without either,
+    /// Get-ChildItem uses the current location and the others fail as a missing mandatory -Path.
+    static func paths(_ context: CommandContext, defaultsToCurrent: Bool = false) throws -> (texts: [String], literal: Bool) {
         if let literal = context.value("LiteralPath") {
             return ((literal.enumerated ?? [literal]).map { LanguagePrimitives.toString($0) }, true)
         }
-        let value = context.value("Path") ?? .string(".")
+        guard let value = context.value("Path") ?? (defaultsToCurrent ? .string(".") : nil) else {
+            let binder = ParameterBinder(engine: context.engine, metadata: context.metadata, invocation: context.invocation,
+                                         commandExtent: context.invocation.extent ?? .empty)
+            throw binder.bindingError("MissingMandatoryParameter", parameterName: " Path",
+                                      extent: context.invocation.extent ?? .empty)
+        }
         return ((value.enumerated ?? [value]).map { LanguagePrimitives.toString($0) }, false)
     }
 }
@@ -149,7 +154,7 @@ final class ItemCmdlet: Cmdlet {
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
-        let (texts, literal) = RegistryCmdlets.paths(context)
+        let (texts, literal) = try RegistryCmdlets.paths(context, defaultsToCurrent: verb == .getChildItem)
         for text in texts {
             if let registry = RegistryPath.parse(text) {
                 let matches = engine.resolveRegistry(registry, literal: literal, view: engine.registryView)

@@ -33,8 +33,10 @@ enum AutomaticVariables {
         variable("PSVersionTable", .hashtable(versionTable(profile: engine.osProfile)))
         variable("Host", .object(HostObject()))
         variable("ExecutionContext", .null)
-        variable("true", .bool(true))
-        variable("false", .bool(false))
+        constant("true", .bool(true))
+        constant("false", .bool(false))
+        constant("null", .null)
+        constant("Error", .array(engine.errorList))
     }
 
     /// `$PSVersionTable` of Windows PowerShell 5.1 on the profile's Windows build.

@@ -100,7 +100,7 @@ final class CommandContext {
         }
         switch errorAction {
         case .Stop:
-            throw RuntimeError(record: record)
+            throw RuntimeError(record: record, terminatesScript: true)
         case .Ignore:
             return
         case .SilentlyContinue:

@@ -20,7 +20,7 @@ final class CmdletProcessor: CommandProcessor {
         context.bound = result.bound
         context.boundExtents = result.extents
         context.applyCommonParameters()
-        try context.engine.checkMandatory(context, pipelineBinds: context.metadata.parameters.contains { $0.valueFromPipeline })
+        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
         try guardErrors { try cmdlet.begin(context) }
     }
 
@@ -72,6 +72,8 @@ final class ScriptProcessor: CommandProcessor {
     let isFilter: Bool
     /// A `.ps1` script: its scope is a script scope.
     let isScript: Bool
+    /// Parameters written after a function's name, when it has no `param()` block.
+    var parameterAsts: [ParameterAst]?
     private var scope: Scope?
     private var collectedInput: [PSValue] = []
     private var receivedInput = false
@@ -89,6 +91,9 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     private func inScope<T>(_ body: () throws -> T) throws -> T {
+        let savedCaller = engine.callerInvocation
+        if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
+        defer { engine.callerInvocation = savedCaller }
         if dotSource { return try body() }
         let saved = engine.sessionState.current
         engine.sessionState.current = scope!
@@ -97,10 +102,13 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     override func begin() throws {
-        let result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        var result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
+        scope!.variables.reserveCapacity(result.bound.count + 6)
         try inScope {
-            try engine.bindScriptParameters(block, metadata: metadata, result: result)
+            try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
+                                            metadata: metadata, result: result)
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -169,8 +177,10 @@ extension Engine {
 
         switch resolveCommand(invocationName) {
         case .function(let f):
-            return scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
-                                   command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+            let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
+                                            command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+            (processor as? ScriptProcessor)?.parameterAsts = f.outerParameters
+            return processor
         case .cmdlet(let definition):
             let invocation = InvocationInfo(myCommand: definition.metadata.name,
                                             commandKind: definition.metadata.implementation == .function ? .function : .cmdlet,
@@ -215,15 +225,15 @@ extension Engine {
     /// Alias, then function, then cmdlet; `.ps1` paths are scripts. Host programs are never run.
     func resolveCommand(_ name: String) -> ResolvedCommand {
         var resolved = name
-        if let target = aliases[name.lowercased()] { resolved = target }
+        if let target = aliases[NameKey(name)] { resolved = target }
         if let f = sessionState.function(resolved) { return .function(f) }
-        if let c = cmdlets[resolved.lowercased()] { return .cmdlet(c) }
+        if let c = cmdlets[NameKey(resolved)] { return .cmdlet(c) }
         if let slash = resolved.lastIndex(where: { $0 == "\\" || $0 == "/" }), resolved[slash...].contains(":") {
             // `Module\Command` qualified names.
-            if let c = cmdlets[String(resolved[resolved.index(after: slash)...]).lowercased()] { return .cmdlet(c) }
+            if let c = cmdlets[NameKey(String(resolved[resolved.index(after: slash)...]))] { return .cmdlet(c) }
         }
         if let bare = resolved.split(whereSeparator: { $0 == "\\" }).last.map(String.init), resolved.contains("\\"),
-           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[bare.lowercased()] {
+           !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[NameKey(bare)] {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
@@ -272,9 +282,10 @@ extension Engine {
     }
 
     /// Binds a script block's `param()` values (defaults for the rest), `$args` and `$PSBoundParameters`.
-    func bindScriptParameters(_ block: ScriptBlockAst, metadata: CommandMetadata, result: ParameterBinder.Result) throws {
+    func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
+                              result: ParameterBinder.Result) throws {
         let bound = PSHashtable()
-        for parameter in FunctionMetadata.parameterAsts(of: block) {
+        for parameter in parameterAsts {
             let name = parameter.name.variablePath.name
             if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
                let value = result.bound[declared.name] {
@@ -292,25 +303,24 @@ extension Engine {
     }
 
     /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
-    func checkMandatory(_ context: CommandContext, pipelineBinds: Bool) throws {
-        let missing = context.metadata.parameters.filter {
-            $0.mandatory && context.bound[$0.name] == nil && !$0.valueFromPipeline && !$0.valueFromPipelineByPropertyName
+    func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool) throws {
+        let metadata = binder.metadata
+        let missing = metadata.parameters.filter {
+            $0.mandatory && bound[$0.name] == nil
+                && !(pipelineInput && ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName))
         }
         guard !missing.isEmpty else { return }
-        let binder = ParameterBinder(engine: self, metadata: context.metadata, invocation: context.invocation,
-                                     commandExtent: context.invocation.extent ?? .empty)
         guard host.isInteractive else {
-            throw binder.bindingError("MissingMandatoryParameter",
-                                      parameterName: missing.map { " " + $0.name }.joined(),
-                                      extent: context.invocation.extent ?? .empty)
+            throw binder.bindingError("MissingMandatoryParameter", parameterName: missing.map { " " + $0.name }.joined(),
+                                      extent: binder.commandExtent)
         }
-        host.write("\n" + Messages.format("PromptCaption", context.metadata.name, "1") + "\n"
+        host.write("\n" + Messages.format("PromptCaption", metadata.name, "1") + "\n"
                    + Messages.template("PromptMessage") + "\n", stream: .host)
+        if missing.contains(where: { $0.helpMessage != nil }) { host.write(Messages.template("PromptHelp") + "\n", stream: .host) }
         for parameter in missing {
             host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
             guard case .line(let text) = host.readLine() else { throw PipelineStoppedSignal() }
-            context.bound[parameter.name] = try binder.convert(.string(text), for: parameter,
-                                                               extent: context.invocation.extent ?? .empty)
+            bound[parameter.name] = try binder.convert(.string(text), for: parameter, extent: binder.commandExtent)
         }
     }
 

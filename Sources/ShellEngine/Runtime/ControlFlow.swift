@@ -1,6 +1,10 @@
 /// A terminating error travelling up to the nearest `try`/`trap` or to the console.
-struct RuntimeError: Error {
+// @unchecked: the engine runs on one thread; a RuntimeError never crosses to another.
+struct RuntimeError: Error, @unchecked Sendable {
     let record: ErrorRecord
+    /// `throw` and `-ErrorAction Stop` end the whole script; other errors (command not found,
+    /// binding errors, runtime exceptions) end only their statement, as in PowerShell.
+    var terminatesScript = false
 }
 
 /// `break` / `continue`, optionally to a labelled loop.

@@ -104,7 +104,7 @@ enum Conversion {
         if case .null = source { source = .int32(0) }
         func tooBig() -> ConversionFailure {
             ConversionFailure(Messages.format("InvalidCastException", LanguagePrimitives.toString(value),
-                type.dotNetName, "Value was either too large or too small for \(article(shortName)) \(shortName)."),
+                type.dotNetName, "Value was either too large or too small for \(overflowNoun(type))."),
                 errorId: "InvalidCastIConvertible")
         }
         if type == .double {
@@ -150,8 +150,16 @@ enum Conversion {
         }
     }
 
-    private static func article(_ name: String) -> String {
-        name.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+    /// .NET's Overflow_* texts: "an Int32", "a UInt32", "an unsigned byte".
+    private static func overflowNoun(_ type: ParameterType) -> String {
+        switch type {
+        case .int32: return "an Int32"
+        case .int64: return "an Int64"
+        case .uint32: return "a UInt32"
+        case .uint64: return "a UInt64"
+        case .byte: return "an unsigned byte"
+        default: return "a " + type.syntaxName
+        }
     }
 
     private static func notNumeric(_ value: PSValue, _ type: ParameterType) -> ConversionFailure {

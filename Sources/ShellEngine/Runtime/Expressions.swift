@@ -118,16 +118,8 @@ extension Engine {
                 return .null
             }
         }
-        switch path.name.lowercased() {
-        case "true": return .bool(true)
-        case "false": return .bool(false)
-        case "null": return .null
-        case "?": return .bool(lastSucceeded)
-        case "error": return .array(errorList)
-        case "lastexitcode": return sessionState.lookup("LASTEXITCODE")?.value ?? .null
-        default: break
-        }
         if let variable = sessionState.lookup(path.name, scope: path.scope) { return variable.value }
+        if path.name == "?" { return .bool(lastSucceeded) }
         if strictMode {
             throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("VariableIsUndefined", path.name),
                 errorId: "VariableIsUndefined", category: .InvalidOperation, extent: v.extent, target: .string(path.name)))

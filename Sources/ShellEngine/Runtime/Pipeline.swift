@@ -15,6 +15,8 @@ struct CommandArgument {
 /// One element of a running pipeline: begin, then process per input object, then end.
 class CommandProcessor {
     var next: OutputSink = { _ in }
+    /// The first element of its pipeline receives no input (mandatory pipeline parameters are then prompted for).
+    var isFirst = true
     func begin() throws {}
     /// Called once for the first element of a pipeline, which receives no input.
     func processWithoutInput() throws {}
@@ -51,6 +53,13 @@ extension Engine {
     func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
         let elements = pipeline.pipelineElements
         if elements.count == 1, let head = elements[0] as? CommandExpressionAst, head.redirections.isEmpty {
+            if let unary = head.expression as? UnaryExpressionAst,
+               [.plusPlus, .minusMinus, .postfixPlusPlus, .postfixMinusMinus].contains(unary.tokenKind) {
+                // `$i++` as a statement writes nothing; `($i++)` does.
+                _ = try evaluate(unary)
+                lastSucceeded = true
+                return
+            }
             try Engine.enumerate(try evaluate(head.expression), into: output)
             lastSucceeded = true
             return
@@ -70,6 +79,7 @@ extension Engine {
             }
         }
         for i in processors.indices {
+            processors[i].isFirst = i == 0
             processors[i].next = i + 1 < processors.count ? processors[i + 1].process : output
         }
         lastSucceeded = true
@@ -117,6 +127,8 @@ final class RedirectingProcessor: CommandProcessor {
     var mergeErrors = false
     var silenceOtherStreams = false
     private var fileText: [String: String] = [:]
+    /// One Out-File formatter per target, so one set of blank lines frames the whole output.
+    private var fileFormatters: [String: OutputFormatter] = [:]
 
     init(inner: CommandProcessor, engine: Engine) {
         self.inner = inner
@@ -147,12 +159,14 @@ final class RedirectingProcessor: CommandProcessor {
         case .none: try next(value)
         case .some(.none): break
         case .some(.some(let (path, _))):
-            let formatter = OutputFormatter(width: 120)
-            fileText[path, default: ""] += formatter.process(value) + formatter.finish()
+            let formatter = fileFormatters[path] ?? OutputFormatter(width: 120)
+            fileFormatters[path] = formatter
+            fileText[path, default: ""] += formatter.process(value)
         }
     }
 
     override func begin() throws {
+        inner.isFirst = isFirst
         inner.next = { [unowned self] value in try self.deliver(value) }
         try withStreams { try inner.begin() }
     }
@@ -160,6 +174,7 @@ final class RedirectingProcessor: CommandProcessor {
     override func process(_ input: PSValue) throws { try withStreams { try inner.process(input) } }
     override func end() throws {
         try withStreams { try inner.end() }
+        for (path, formatter) in fileFormatters { fileText[path, default: ""] += formatter.finish() }
         for (path, text) in fileText {
             let append = (outputTarget??.0 == path ? outputTarget??.1 : errorTarget??.1) ?? false
             try engine.writeTextFile(path, text, append: append)

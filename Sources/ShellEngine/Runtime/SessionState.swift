@@ -38,8 +38,8 @@ final class FunctionInfo {
 /// One scope: the global scope, a script's scope or a function call's.
 final class Scope {
     let parent: Scope?
-    var variables: [String: PSVariable] = [:]
-    var functions: [String: FunctionInfo] = [:]
+    var variables: [NameKey: PSVariable] = [:]
+    var functions: [NameKey: FunctionInfo] = [:]
     /// Script scope for `$script:` lookups from here.
     unowned(unsafe) var scriptScope: Scope!
 
@@ -54,7 +54,41 @@ final class Scope {
     }
 
     @inline(__always)
-    static func key(_ name: String) -> String { name.lowercased() }
+    static func key(_ name: String) -> NameKey { NameKey(name) }
+}
+
+/// A variable or function name that compares and hashes case-insensitively without allocating
+/// (ASCII letters fold; other characters compare exactly, which covers PowerShell's names).
+struct NameKey: Hashable, ExpressibleByStringLiteral {
+    let name: String
+    /// The case-folded hash, computed once per key.
+    private let folded: Int
+
+    init(_ name: String) {
+        self.name = name
+        var h = 5381
+        for b in name.utf8 { h = (h &<< 5) &+ h &+ Int(NameKey.fold(b)) }
+        self.folded = h
+    }
+
+    init(stringLiteral value: String) { self.init(value) }
+
+    @inline(__always)
+    private static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
+
+    static func == (a: NameKey, b: NameKey) -> Bool {
+        guard a.folded == b.folded else { return false }
+        var x = a.name, y = b.name
+        return x.withUTF8 { xs in
+            y.withUTF8 { ys in
+                guard xs.count == ys.count else { return false }
+                for i in 0..<xs.count where fold(xs[i]) != fold(ys[i]) { return false }
+                return true
+            }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(folded) }
 }
 
 /// Variables, functions and scopes (System.Management.Automation.SessionState).
@@ -148,7 +182,7 @@ final class SessionState {
 
     /// Every visible variable, nearest scope first, each name once.
     var visibleVariables: [PSVariable] {
-        var seen = Set<String>()
+        var seen = Set<NameKey>()
         var result: [PSVariable] = []
         var s: Scope? = current
         while let scope = s {
@@ -162,7 +196,7 @@ final class SessionState {
     }
 
     var visibleFunctions: [FunctionInfo] {
-        var seen = Set<String>()
+        var seen = Set<NameKey>()
         var result: [FunctionInfo] = []
         var s: Scope? = current
         while let scope = s {

@@ -9,15 +9,18 @@ extension Engine {
 
     func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: @escaping OutputSink) throws {
         for statement in statements {
-            if traps.isEmpty {
-                try executeStatement(statement, output: output)
-                continue
-            }
             do {
                 try executeStatement(statement, output: output)
             } catch let error as RuntimeError {
-                guard let trap = traps.first(where: { trapMatches($0, error.record) }) else { throw error }
-                try runTrap(trap, record: error.record, output: output)
+                if let trap = traps.first(where: { trapMatches($0, error.record) }) {
+                    try runTrap(trap, record: error.record, output: output)
+                    continue
+                }
+                // A statement-terminating error outside any try: report it, go on with the next statement.
+                guard !error.terminatesScript && tryDepth == 0 else { throw error }
+                appendError(error.record)
+                reportError(error.record)
+                lastSucceeded = false
             }
         }
     }
@@ -90,7 +93,7 @@ extension Engine {
         case let s as TryStatementAst:
             try executeTry(s, output: output)
         case let s as ThrowStatementAst:
-            throw RuntimeError(record: try throwRecord(s))
+            throw RuntimeError(record: try throwRecord(s), terminatesScript: true)
         case let s as ReturnStatementAst:
             if let pipeline = s.pipeline { try executeStatement(pipeline, output: output) }
             throw ReturnSignal()
@@ -206,6 +209,8 @@ extension Engine {
                 if let finallyBlock = s.finally { try? executeBlock(finallyBlock, output: output) }
             }
             do {
+                tryDepth += 1
+                defer { tryDepth -= 1 }
                 try executeBlock(s.body, output: output)
             } catch let error as RuntimeError {
                 guard let clause = s.catchClauses.first(where: { clause in
@@ -336,6 +341,7 @@ extension Engine {
     }
 
     func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws {
+        if name.utf8.count == 4 && NameKey(name) == "null" { return }  // `$null = …` discards
         if case .drive(let drive) = scope, drive.lowercased() == "env" {
             if value.isNull { sessionState.environment.removeValue(forKey: name) }
             else { sessionState.environment[name] = LanguagePrimitives.toString(value) }

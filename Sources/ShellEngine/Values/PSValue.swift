@@ -59,6 +59,12 @@ public enum PSValue {
         return String(full.split(separator: ".").last ?? Substring(full))
     }
 
+    /// Custom objects and hashtables, whose properties are note properties.
+    var isPropertyBag: Bool {
+        if case .object(let o) = self { return o is PSCustomObject }
+        return false
+    }
+
     public var isNumeric: Bool {
         switch self {
         case .int32, .int64, .uint32, .uint64, .byte, .double, .decimal: return true

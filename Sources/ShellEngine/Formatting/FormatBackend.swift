@@ -1,0 +1,141 @@
+/// One WriteLine of formatted output and the stream it belongs to.
+struct OutputLine {
+    let text: String
+    let stream: HostStream
+
+    init(_ text: String, _ stream: HostStream = .output) {
+        self.text = text
+        self.stream = stream
+    }
+}
+
+/// The messages a formatter sends to its output (FormatStartData, GroupStartData, FormatEntryData,
+/// GroupEndData, FormatEndData of the formatting protocol).
+enum FormatPacket {
+    case formatStart(FormatShapeInfo)
+    /// `label`: the group header of a grouped view (`   TypeName: X`), written between blank lines.
+    case groupStart(label: String?)
+    case tableRow(values: [String], alignments: [FormatAlignment?], multiLine: Bool)
+    case listEntry(labels: [String], values: [String])
+    /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own);
+    /// `stream` is where the object came from (an error record of the error stream is `.error`).
+    case outOfBandLines([String], stream: HostStream)
+    /// Out-of-band object shown as a list of its own (`""`, the properties, `""`).
+    case outOfBandList(labels: [String], values: [String])
+    case groupEnd
+    case formatEnd
+}
+
+enum FormatShapeInfo {
+    case table(TableHeaderInfo)
+    case list
+}
+
+struct TableHeaderInfo {
+    var labels: [String]
+    /// 0 = size from the values.
+    var widths: [Int]
+    var alignments: [FormatAlignment]
+    var hideHeader = false
+    var autoSize = false
+}
+
+/// OutCommandInner of Out-Default / Out-String: turns packets into lines. A format sequence
+/// opens and closes with an empty line; a list group adds one before and one after each entry;
+/// a table group writes its header and rows and ends with an empty line. A table whose first
+/// column has no fixed width (or -AutoSize) is cached from its group start to its group end, and
+/// every column is then sized to its widest label or value.
+struct FormatBackend {
+    /// Usable width (`ColumnNumber`): the console buffer width minus one.
+    let columns: Int
+    private var shape: FormatShapeInfo?
+    private var cachingEnabled = false
+    private var cache: [FormatPacket]?
+    private var table: TableWriter?
+
+    init(columns: Int) {
+        self.columns = columns
+    }
+
+    mutating func consume(_ packet: FormatPacket) -> [OutputLine] {
+        switch packet {
+        case .formatStart(let info):
+            shape = info
+            if case .table(let header) = info {
+                cachingEnabled = header.autoSize || (header.widths.first ?? 0) == 0
+            } else {
+                cachingEnabled = false
+            }
+            return [OutputLine("")]
+        case .groupStart where cachingEnabled:
+            cache = [packet]
+            return []
+        case .groupEnd:
+            guard var queued = cache else { return emit(packet, widthHint: nil) }
+            queued.append(packet)
+            cache = nil
+            let hint = cachedWidths(queued)
+            return queued.flatMap { emit($0, widthHint: hint) }
+        case .formatEnd:
+            shape = nil
+            return [OutputLine("")]
+        default:
+            if cache != nil {
+                cache!.append(packet)
+                return []
+            }
+            return emit(packet, widthHint: nil)
+        }
+    }
+
+    /// ProcessCachedGroupOnTable: each column as wide as its label or its widest cached value.
+    private func cachedWidths(_ packets: [FormatPacket]) -> [Int]? {
+        guard case .table(let header)? = shape else { return nil }
+        var widths = header.labels.map(TextLayout.cells)
+        for case .tableRow(let values, _, _) in packets {
+            for (k, value) in values.enumerated() where k < widths.count {
+                widths[k] = Swift.max(widths[k], TextLayout.cells(value))
+            }
+        }
+        return widths
+    }
+
+    private mutating func emit(_ packet: FormatPacket, widthHint: [Int]?) -> [OutputLine] {
+        if case .outOfBandLines(let lines, let stream) = packet { return lines.map { OutputLine($0, stream) } }
+        return lines(packet, widthHint: widthHint).map { OutputLine($0) }
+    }
+
+    private mutating func lines(_ packet: FormatPacket, widthHint: [Int]?) -> [String] {
+        switch packet {
+        case .groupStart(let label):
+            // A grouping label goes between blank lines, wrapped like any complex text.
+            let labelLines = label.map { [""] + TextLayout.generateLines($0, firstLineLength: columns,
+                                                                         followingLinesLength: columns) + [""] } ?? []
+            switch shape {
+            case .table(let header)?:
+                let writer = TableWriter(screenColumns: columns, widths: widthHint ?? header.widths,
+                                         alignments: header.alignments, hideHeader: header.hideHeader)
+                table = writer
+                return labelLines + writer.header(header.labels)
+            case .list?: return labelLines + [""]
+            case nil: return labelLines
+            }
+        case .tableRow(let values, let alignments, let multiLine):
+            return table?.row(values, alignments: alignments, multiLine: multiLine) ?? []
+        case .listEntry(let labels, let values):
+            return (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
+        case .outOfBandLines(let lines, _):
+            return lines
+        case .outOfBandList(let labels, let values):
+            return [""] + (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
+        case .groupEnd:
+            table = nil
+            return [""]
+        case .formatStart, .formatEnd:
+            return [""]
+        }
+    }
+
+    /// Whether a table group is being held back.
+    var isCaching: Bool { cache != nil }
+}

@@ -1,0 +1,52 @@
+import Foundation
+@testable import ShellEngine
+
+/// A host that records what the engine writes and answers prompts from a script of lines.
+final class RecordingHost: PSHostUserInterface {
+    var written: [(String, HostStream)] = []
+    var answers: [String]
+    var isInteractive: Bool
+    var bufferWidth: Int
+
+    init(answers: [String] = [], interactive: Bool = true, width: Int = 120) {
+        self.answers = answers
+        self.isInteractive = interactive
+        self.bufferWidth = width
+    }
+
+    func write(_ text: String, stream: HostStream) { written.append((text, stream)) }
+
+    func readLine() -> HostInput {
+        guard !answers.isEmpty else { return .endOfInput }
+        let line = answers.removeFirst()
+        written.append((line + "\n", .host))
+        return .line(line)
+    }
+
+    func consumeInterrupt() -> Bool { false }
+    func clearScreen() {}
+
+    var text: String { written.map(\.0).joined() }
+    func text(of stream: HostStream) -> String { written.filter { $0.1 == stream }.map(\.0).joined() }
+}
+
+/// A fresh engine with its own state folder.
+func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil) -> (Engine, RecordingHost, String) {
+    let folder = NSTemporaryDirectory() + "smbconfig-engine-test-" + UUID().uuidString
+    var environment = ["SMBCONFIG_HOME": folder, "COMPUTERNAME": "TESTHOST", "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0",
+                       "HOME": NSTemporaryDirectory()]
+    if let profile { environment["SMBCONFIG_OS_PROFILE"] = profile }
+    let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: host.isInteractive))
+    return (engine, host, folder)
+}
+
+/// Runs lines in a new engine and returns everything written.
+func run(_ lines: String..., answers: [String] = [], interactive: Bool = true, profile: String? = nil) -> String {
+    let (engine, host, folder) = makeEngine(RecordingHost(answers: answers, interactive: interactive), profile: profile)
+    defer {
+        engine.shutdown()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+    for line in lines { _ = engine.execute(line) }
+    return host.text
+}
