@@ -236,7 +236,8 @@ struct LabsTests {
                Lmhosts = @('{SRV} SRV #PRE')
                Workloads = @(@{ Name = 'App'; Kind = 'LineOfBusiness'; Target = '\\\\SRV\\mailslot\\in'; IntervalMilliseconds = 3600000 })
                Tasks = @(@{ Title = 'Enable'; Hint = 'Use the client side.'; Check = { (Get-LabHost SRV).MessagesWaiting -gt 0 } }
-                         @{ Title = 'Broken'; Hint = 'h2'; Check = { throw 'boom' } }) }
+                         @{ Title = 'Broken'; Hint = 'h2'; Check = { throw 'boom' } }
+                         @{ Title = 'Recursive'; Hint = 'h3'; Check = { Test-Lab -Quiet } }) }
             """)
         f.run("Start-Lab '\(f.folder)/lab.psd1' | Out-Null")
         #expect(String(decoding: f.read("lmhosts"), as: UTF8.self).contains(" SRV #PRE"))
@@ -246,12 +247,19 @@ struct LabsTests {
             usleep(10_000)
         }
         let graded = f.run("Test-Lab | ForEach-Object { '' + $_.Id + $_.Passed }")
-        #expect(graded == "1True\n2False\n")
+        #expect(graded == "1True\n2False\n3False\n")
         #expect(f.run("Test-Lab -Quiet") == "False\n")
         f.run("Reset-Lab")
         #expect(String(decoding: f.read("lmhosts"), as: UTF8.self) == "# mine\n")
         #expect(f.engine.services.labs.hosts.isEmpty && f.engine.services.labs.apps.isEmpty)
         #expect(f.engine.policySnapshot().entry("EnableMailslots", side: .client)?.source == .default)
         #expect(f.run("Test-Lab").contains("No lab is running."))
+        f.write("twice.psd1", """
+            @{ Title = 'T'; OSProfile = 'Windows11-24H2'; Hosts = @(@{ Name = 'labpc'; OSProfile = 'WindowsServer2022' })
+               Tasks = @(@{ Title = 't'; Check = { $true } }) }
+            """)
+        let refused = f.run("Start-Lab '\(f.folder)/twice.psd1'")
+        #expect(refused.replacing("\n", with: "").contains("is used twice, or is this computer's own name"))
+        #expect(f.engine.services.labs.lab == nil)
     }
 }

@@ -32,6 +32,15 @@ enum LabCmdlets {
         ]
     }
 
+    /// Start-Lab, Test-Lab and Reset-Lab cannot run from inside a task's check.
+    static func refusedInsideCheck(_ context: CommandContext) throws -> Bool {
+        guard context.engine.services.labs.checking else { return false }
+        try context.writeError(context.errorRecord(
+            message: "\(context.metadata.name) cannot run inside a lab task's Check script block.",
+            errorId: "LabCommandInCheck", category: .InvalidOperation, exceptionType: "System.InvalidOperationException"))
+        return true
+    }
+
     static func noLab(_ context: CommandContext) -> ErrorRecord {
         context.errorRecord(message: "No lab is running. Start one with Start-Lab <path to lab.psd1>.", errorId: "NoLabRunning",
                             category: .InvalidOperation, exceptionType: "System.InvalidOperationException")
@@ -75,6 +84,7 @@ extension Engine {
 final class StartLab: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
+        if try LabCmdlets.refusedInsideCheck(context) { return }
         let given = context.string("Path") ?? ""
         let path = engine.absolutePath(given)
         guard let text = engine.readTextFile(path) else {
@@ -114,6 +124,19 @@ final class StartLab: Cmdlet {
     private func setUp(_ definition: LabDefinition, _ context: CommandContext) throws {
         let engine = context.engine
         let labs = engine.services.labs
+        var names: Set<String> = [engine.computerName.uppercased()]
+        for host in definition.hosts {
+            guard host.name.utf8.count <= 15, !host.name.contains(where: { $0 == "\\" || $0 == "/" || $0 == " " }) else {
+                throw LabFileError(message: "The lab host name '\(host.name)' is not a NetBIOS name (at most 15 characters, no spaces or slashes).")
+            }
+            guard names.insert(host.name.uppercased()).inserted else {
+                throw LabFileError(message: "The lab host name '\(host.name)' is used twice, or is this computer's own name (COMPUTERNAME).")
+            }
+        }
+        let workloadNames = definition.workloads.map { $0.name.lowercased() }
+        guard Set(workloadNames).count == workloadNames.count else {
+            throw LabFileError(message: "Two workloads of the lab have the same Name.")
+        }
         do {
             try engine.resetMailslotPolicy()
             for (side, values) in Dictionary(grouping: definition.settings, by: { $0.side }) {
@@ -233,6 +256,7 @@ final class GetLabTask: Cmdlet {
 final class TestLab: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
+        if try LabCmdlets.refusedInsideCheck(context) { return }
         guard let lab = engine.services.labs.lab else { return try context.writeError(LabCmdlets.noLab(context)) }
         var allPassed = true
         var rows: [PSValue] = []
@@ -254,6 +278,7 @@ final class TestLab: Cmdlet {
 final class ResetLab: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
+        if try LabCmdlets.refusedInsideCheck(context) { return }
         guard engine.services.labs.lab != nil else { return try context.writeError(LabCmdlets.noLab(context)) }
         engine.tearDownLab()
         do {
@@ -272,9 +297,11 @@ extension Engine {
         let savedRedirection = errorRedirection
         let savedSucceeded = lastSucceeded
         errorRedirection = { _ in true }
+        services.labs.checking = true
         defer {
             errorRedirection = savedRedirection
             lastSucceeded = savedSucceeded
+            services.labs.checking = false
         }
         do {
             return LanguagePrimitives.isTrue(try invokeScriptBlock(ScriptBlock(ast: check), arguments: []))

@@ -32,6 +32,8 @@ final class LabServices {
     private(set) var hosts: [LabHost] = []
     var capture: (writer: PcapWriter, tap: DatagramTap)?
     var lab: RunningLab?
+    /// Set while Test-Lab runs the checks, so a check cannot start, reset or grade a lab.
+    var checking = false
 
     func app(named name: String) -> LegacyApp? { apps.first { $0.name.caseInsensitiveEquals(name) } }
     func host(named name: String) -> LabHost? { hosts.first { $0.name.caseInsensitiveEquals(name) } }
