@@ -84,7 +84,7 @@ public final class Engine {
     var services = EngineServices()
 
     public init(host: PSHostUserInterface, configuration: EngineConfiguration) {
-        self.host = host
+        self.host = TranscriptTee(wrapping: host)
         self.configuration = configuration
         self.sessionState = SessionState(environment: configuration.environment)
         AutomaticVariables.install(in: self)
@@ -94,7 +94,8 @@ public final class Engine {
     /// Parses and runs one unit of input: a console line (or completed multi-line block), a
     /// `-Command` string or one piped line. Output, errors and prompts go to the host.
     public func execute(_ text: String) -> ExecutionOutcome {
-        run(Parser.parseInput(text), fromFile: false, isolatedScope: false)
+        transcribeCommand(text)
+        return run(Parser.parseInput(text), fromFile: false, isolatedScope: false)
     }
 
     /// Runs a script file (`-File`), binding `arguments` to its `param()` block or `$args`.
@@ -267,7 +268,10 @@ public final class Engine {
     public var mailslotNames: [String] { services.mailslotNames }
 
     /// Releases sockets and threads before the process exits.
-    public func shutdown() { services.shutdown() }
+    public func shutdown() {
+        stopTranscriptAtExit()
+        services.shutdown()
+    }
 
     // MARK: Errors
 

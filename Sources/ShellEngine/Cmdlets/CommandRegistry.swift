@@ -13,7 +13,7 @@ enum CommandRegistry {
     static func install(in engine: Engine) {
         let definitions = CoreCmdlets.definitions() + UtilityCmdlets.definitions()
             + SmbShareCmdlets.definitions(profile: engine.osProfile)
-            + MailslotCmdlets.definitions()
+            + MailslotCmdlets.definitions() + LabRegistry.definitions()
         for definition in definitions {
             engine.cmdlets[NameKey(definition.metadata.name)] = definition
         }
