@@ -64,6 +64,9 @@ public final class Engine {
     /// when it consumed the record.
     var errorRedirection: ((ErrorRecord) throws -> Bool)?
     var nestingLevel = 0
+    /// Functions and scripts running inside each other.
+    var callDepth = 0
+    static let maximumCallDepth = 100
     /// The function or script whose code is running, as `Write-Error` reports it.
     var callerInvocation: InvocationInfo?
     /// The Out-Default of the input being run; errors go through it to keep their place among

@@ -295,7 +295,7 @@ final class StartSleep: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         var milliseconds = context.value("Milliseconds").flatMap { LanguagePrimitives.toInt64($0) } ?? 0
         if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toDouble($0) }) {
-            milliseconds += Int64(seconds * 1000)
+            milliseconds = milliseconds &+ (seconds * 1000).clampedInt64
         }
         var remaining = milliseconds
         while remaining > 0 {

@@ -146,8 +146,8 @@ final class NewMailslot: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let name = context.string("Name") ?? ""
         let service = context.engine.mailslotService
-        let maxSize = context.value("MaxMessageSize").flatMap { LanguagePrimitives.toInt64($0).map(UInt32.init) } ?? 0
-        let timeout = context.value("ReadTimeout").flatMap { LanguagePrimitives.toInt64($0).map(UInt32.init) }
+        let maxSize = context.value("MaxMessageSize").flatMap { LanguagePrimitives.toInt64($0).map { UInt32(clamping: $0) } } ?? 0
+        let timeout = context.value("ReadTimeout").flatMap { LanguagePrimitives.toInt64($0).map { UInt32(clamping: $0) } }
             ?? MailslotInfo.waitForever
         switch win32({ () throws(Win32Error) in try service.createMailslot(name: name, maxMessageSize: maxSize, readTimeout: timeout) }) {
         case .success(let info):
@@ -206,7 +206,7 @@ final class ReceiveMessage: Cmdlet {
         let name = context.string("Name") ?? ""
         let probe = InterruptProbe(context.engine.host)
         let service = context.engine.mailslotService
-        let timeout = context.value("Timeout").flatMap { LanguagePrimitives.toInt64($0).map(UInt32.init) }
+        let timeout = context.value("Timeout").flatMap { LanguagePrimitives.toInt64($0).map { UInt32(clamping: $0) } }
         switch win32({ () throws(Win32Error) in try service.read(name: name, timeout: timeout, isCancelled: { probe.check() }) }) {
         case .success(let bytes):
             if context.switchValue("AsBytes") {

@@ -127,15 +127,22 @@ final class DateTimeObject: PSObject {
 
     override func toString() -> String { standardFormat("G") }
 
+    /// This date moved by some seconds, kept within years 1..9999 as DateTime is.
+    private func shifted(_ delta: Double) -> DateTimeObject {
+        let limit = 253_402_300_799.0  // 9999-12-31T23:59:59Z
+        let target = min(max(Double(seconds) + (delta.isNaN ? 0 : delta), -62_135_596_800), limit)
+        return DateTimeObject(seconds: Int(target))
+    }
+
     override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
         let n = arguments.first.flatMap { LanguagePrimitives.toDouble($0) } ?? 0
         switch name.lowercased() {
         case "tostring":
             return .string(arguments.isEmpty ? toString() : standardFormat(LanguagePrimitives.toString(arguments[0])))
-        case "adddays": return .object(DateTimeObject(seconds: seconds + Int(n * 86400)))
-        case "addhours": return .object(DateTimeObject(seconds: seconds + Int(n * 3600)))
-        case "addminutes": return .object(DateTimeObject(seconds: seconds + Int(n * 60)))
-        case "addseconds": return .object(DateTimeObject(seconds: seconds + Int(n)))
+        case "adddays": return .object(shifted(n * 86400))
+        case "addhours": return .object(shifted(n * 3600))
+        case "addminutes": return .object(shifted(n * 60))
+        case "addseconds": return .object(shifted(n))
         case "toshortdatestring": return .string(standardFormat("d"))
         case "tolongdatestring": return .string(standardFormat("D"))
         case "toshorttimestring": return .string(standardFormat("t"))

@@ -76,6 +76,12 @@ final class ScriptProcessor: CommandProcessor {
     var parameterAsts: [ParameterAst]?
     private var scope: Scope?
     private var collectedInput: [PSValue] = []
+    /// Whether `begin` counted this call in the engine's call depth (undone at `end` or on error).
+    private var entered = false
+
+    deinit {
+        if entered { engine.callDepth -= 1 }
+    }
     private var receivedInput = false
 
     init(engine: Engine, block: ScriptBlockAst, metadata: CommandMetadata, binder: ParameterBinder,
@@ -102,6 +108,17 @@ final class ScriptProcessor: CommandProcessor {
     }
 
     override func begin() throws {
+        // Recursion ends with PowerShell's CallDepthOverflow long before the process stack would.
+        guard engine.callDepth < Engine.maximumCallDepth else {
+            let exception = PSExceptionObject(typeName: "System.Management.Automation.ScriptCallDepthException",
+                                              message: "The script failed due to call depth overflow.")
+            let record = ErrorRecord(exception: exception, errorId: "CallDepthOverflow", category: .InvalidOperation,
+                                     targetObject: .int32(0))
+            record.categoryInfo.reason = "ParentContainsErrorRecordException"
+            throw RuntimeError(record: record, terminatesScript: true)
+        }
+        engine.callDepth += 1
+        entered = true
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)

@@ -119,7 +119,7 @@ enum Conversion {
         case .double(let d):
             guard d.isFinite, abs(d) < 1.8e19 else { throw tooBig() }
             let r = d.rounded(.toNearestOrEven)
-            if r >= 9.2e18 { unsignedLarge = UInt64(r); integer = 0 } else { integer = Int64(r) }
+            if r >= 9.2e18 { unsignedLarge = UInt64(r); integer = 0 } else if r <= -9.2e18 { throw tooBig() } else { integer = Int64(r) }
         case .decimal(let d):
             let r = d.doubleValue.rounded(.toNearestOrEven)
             guard abs(r) < 9.2e18 else { throw tooBig() }

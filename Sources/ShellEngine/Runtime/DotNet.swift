@@ -81,7 +81,7 @@ enum DotNetTypes {
             if let v = args.first, !v.isDouble, let i = LanguagePrimitives.toInt64(v) { return PSValue.int64(abs(i)).narrowed }
             return .double(abs(number(0)))
         case ("System.Math", "round"):
-            let digits = args.count > 1 ? Int(number(1)) : 0
+            let digits = args.count > 1 ? Int(min(max(number(1).clampedInt64, 0), 15)) : 0
             let scale = pow(10.0, Double(digits))
             return .double((number(0) * scale).rounded(.toNearestOrEven) / scale)
         case ("System.Math", "floor"): return .double(number(0).rounded(.down))
@@ -89,8 +89,10 @@ enum DotNetTypes {
         case ("System.Math", "truncate"): return .double(number(0).rounded(.towardZero))
         case ("System.Math", "sqrt"): return .double(number(0).squareRoot())
         case ("System.Math", "pow"): return .double(pow(number(0), number(1)))
-        case ("System.Math", "max"): return Operators.ordering(args[0], args[1], caseSensitive: false) ?? 0 >= 0 ? args[0] : args[1]
-        case ("System.Math", "min"): return Operators.ordering(args[0], args[1], caseSensitive: false) ?? 0 <= 0 ? args[0] : args[1]
+        case ("System.Math", "max"), ("System.Math", "min"):
+            guard args.count == 2 else { throw ConversionFailure(Messages.format("MethodCountCouldNotFindBest", name, String(args.count))) }
+            let order = Operators.ordering(args[0], args[1], caseSensitive: false) ?? 0
+            return (member == "max") == (order >= 0) ? args[0] : args[1]
         case ("System.Math", "log"): return .double(args.count > 1 ? log(number(0)) / log(number(1)) : log(number(0)))
         case ("System.Math", "log10"): return .double(log10(number(0)))
         case ("System.String", "isnullorempty"): return .bool(args.first.map { $0.isNull || text(0).isEmpty } ?? true)
@@ -191,12 +193,11 @@ enum BuiltinMethods {
             case "lastindexof":
                 guard let r = s.ranges(of: text(0)).last else { return .int32(-1) }
                 return .int32(Int32(s[..<r.lowerBound].utf16.count))
-            case "padleft":
-                let width = int(0), pad = args.count > 1 ? Character(text(1)) : " "
-                return .string(String(repeating: pad, count: max(0, width - s.count)) + s)
-            case "padright":
-                let width = int(0), pad = args.count > 1 ? Character(text(1)) : " "
-                return .string(s + String(repeating: pad, count: max(0, width - s.count)))
+            case "padleft", "padright":
+                let width = min(int(0), 1 << 24)
+                let pad: Character = args.count > 1 ? (text(1).first ?? " ") : " "
+                let padding = String(repeating: pad, count: max(0, width - s.count))
+                return .string(name == "padleft" ? padding + s : s + padding)
             case "tochararray": return .array(PSArray(s.map { .char($0) }, elementTypeName: "System.Char"))
             case "insert":
                 var chars = Array(s)
@@ -328,7 +329,8 @@ enum Formatting {
     /// Standard numeric formats: N, F, D, X, P, and custom `0.00`.
     static func formatValue(_ value: PSValue, _ format: String) throws -> String {
         guard let first = format.first else { return LanguagePrimitives.toString(value) }
-        let precision = Int(format.dropFirst())
+        // .NET accepts precision specifiers up to 99.
+        let precision = Int(format.dropFirst()).map { min(max($0, 0), 99) }
         switch first {
         case "N", "n":
             let d = LanguagePrimitives.toDouble(value) ?? 0

@@ -85,9 +85,19 @@ enum Operators {
                            extent: SourceExtent) throws -> PSValue {
         if op == .multiply {
             if case .string(let s) = left, let n = LanguagePrimitives.toInt64(right) {
-                return .string(String(repeating: s, count: Int(max(0, min(n, 100_000_000 / Int64(max(1, s.count)))))))
+                guard n <= 0 || s.isEmpty || n <= 100_000_000 / Int64(s.utf8.count) else {
+                    throw RuntimeError(record: engine.runtimeErrorRecord(
+                        message: "The string is too large: at most 100,000,000 characters are supported.",
+                        errorId: "StringTooLarge", category: .LimitsExceeded, extent: extent))
+                }
+                return .string(String(repeating: s, count: Int(max(0, n))))
             }
             if case .array(let a) = left, let n = LanguagePrimitives.toInt64(right) {
+                guard n <= 0 || a.items.isEmpty || Int64(a.items.count) * n <= 50_000_000 else {
+                    throw RuntimeError(record: engine.runtimeErrorRecord(
+                        message: "The array is too large: at most 50,000,000 elements are supported.",
+                        errorId: "ArrayTooLarge", category: .LimitsExceeded, extent: extent))
+                }
                 var items: [PSValue] = []
                 for _ in 0..<max(0, n) { items.append(contentsOf: a.items) }
                 return .array(PSArray(items))

@@ -175,3 +175,13 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension Double {
+    /// The value as an Int64, saturating at the ends and 0 for NaN: never a trap on user numbers.
+    var clampedInt64: Int64 {
+        if isNaN { return 0 }
+        if self >= 9.2e18 { return Int64.max }
+        if self <= -9.2e18 { return Int64.min }
+        return Int64(self)
+    }
+}
