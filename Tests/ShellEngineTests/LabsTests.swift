@@ -208,6 +208,14 @@ struct LabsTests {
         #expect(Array(bytes[28...31]) == [0x0F, 0x01, 0x55, 0xAA])
     }
 
+    @Test func helpTopicAndCommandHelpMarkTheExtensions() {
+        let f = LabsFixture()
+        defer { f.close() }
+        #expect(f.run("Get-Help about_SmbLabs").contains("TOPIC\n    about_SmbLabs"))
+        #expect(f.run("Get-Help Get-SmbConfigurationSource").contains("shell extension; not a Windows cmdlet"))
+        #expect(f.run("(Get-Command Get-LabEvent).Name") == "Get-LabEvent\n")
+    }
+
     // MARK: Lab files
 
     @Test func labDataFilesAreReadNotRun() throws {
