@@ -13,6 +13,10 @@ static inline FILE *clibedit_stdin(void)  { return stdin; }
 static inline FILE *clibedit_stdout(void) { return stdout; }
 static inline FILE *clibedit_stderr(void) { return stderr; }
 
+/* The process environment, for the same reason (Glibc's `environ` is a mutable global). */
+extern char **environ;
+static inline char **clibedit_environ(void) { return environ; }
+
 static inline int clibedit_set_prompt(EditLine *el, clibedit_prompt_fn fn) { return el_set(el, EL_PROMPT, fn); }
 static inline int clibedit_set_editor(EditLine *el, const char *mode)      { return el_set(el, EL_EDITOR, mode); }
 static inline int clibedit_set_signal(EditLine *el, int on)                { return el_set(el, EL_SIGNAL, on); }

@@ -12,7 +12,7 @@ extension Ast {
             add(n.paramBlock)
             add(n.dynamicParamBlock); add(n.beginBlock); add(n.processBlock); add(n.endBlock)
         case let n as NamedBlockAst:
-            (n.traps + n.statements).sorted { $0.extent.startOffset < $1.extent.startOffset }.forEach(add)
+            addInOrder(n.statements, n.traps, &out)
         case let n as ParamBlockAst:
             n.attributes.forEach(add); n.parameters.forEach(add)
         case let n as ParameterAst:
@@ -22,7 +22,7 @@ extension Ast {
         case let n as NamedAttributeArgumentAst:
             if !n.expressionOmitted { add(n.argument) }
         case let n as StatementBlockAst:
-            (n.traps + n.statements).sorted { $0.extent.startOffset < $1.extent.startOffset }.forEach(add)
+            addInOrder(n.statements, n.traps, &out)
         case let n as PipelineAst:
             n.pipelineElements.forEach(add)
         case let n as AssignmentStatementAst:
@@ -99,6 +99,14 @@ extension Ast {
             break
         }
         return out
+    }
+
+    private func addInOrder(_ statements: [StatementAst], _ traps: [TrapStatementAst], _ out: inout [Ast]) {
+        if traps.isEmpty {
+            out.append(contentsOf: statements as [Ast])
+        } else {
+            out.append(contentsOf: ((statements as [Ast]) + traps).sorted { $0.extent.startOffset < $1.extent.startOffset })
+        }
     }
 
     /// Calls `body` for this node and every node below it, parents first. Iterative: no deep recursion.

@@ -30,8 +30,9 @@ public struct ParseResult: Sendable {
 
     public var source: ScriptSource { ast.source }
 
-    /// True when every error is an incomplete-input error, i.e. the console should ask for more.
+    /// True when the console should ask for more input (`>> `): PowerShell decides on the first
+    /// error alone (it throws IncompleteParseException when `errors[0].IncompleteInput`).
     public var isIncomplete: Bool {
-        !errors.isEmpty && errors.contains { $0.incompleteInput }
+        errors.first?.incompleteInput ?? false
     }
 }

@@ -1,4 +1,5 @@
 import CmdletParser
+import SMBPolicy
 
 /// How one unit of input ended.
 public enum ExecutionOutcome: Sendable, Equatable {
@@ -71,8 +72,14 @@ public final class Engine {
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
     var tryDepth = 0
     var strictMode = false
-    private(set) var errorActionPreference: ActionPreference = .Continue
-    private(set) var confirmPreference: ConfirmImpact = .high
+    /// `$ErrorActionPreference` as seen from the running scope.
+    var errorActionPreference: ActionPreference {
+        ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
+    }
+    /// `$ConfirmPreference` as seen from the running scope.
+    var confirmPreference: ConfirmImpact {
+        ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
+    }
     /// Services created on first use (no state read, socket or thread at start-up).
     var services = EngineServices()
 
@@ -107,12 +114,26 @@ public final class Engine {
         if !result.errors.isEmpty { return run(result, fromFile: true, isolatedScope: true) }
         sessionState.setLocal("PSScriptRoot", .string(directoryName(full)))
         sessionState.setLocal("PSCommandPath", .string(full))
-        let quoted = arguments.map { "'" + $0.replacing("'", with: "''") + "'" }
-        _ = quoted
-        return runScript(result, arguments: arguments.map { .string($0) })
+        return runScript(result, arguments: Self.scriptArguments(arguments))
     }
 
-    private func runScript(_ result: ParseResult, arguments: [PSValue]) -> ExecutionOutcome {
+    /// `-File` arguments as powershell.exe passes them: `-Name` and `-Name:value` are parameter
+    /// names, everything else (negative numbers included) a string argument.
+    static func scriptArguments(_ arguments: [String]) -> [CommandArgument] {
+        arguments.map { text in
+            guard text.count > 1, text.hasPrefix("-"), LanguagePrimitives.parseNumber(text) == nil else {
+                return CommandArgument(value: .string(text))
+            }
+            let body = text.dropFirst()
+            if let colon = body.firstIndex(of: ":") {
+                return CommandArgument(parameterName: String(body[..<colon]),
+                                       value: .string(String(body[body.index(after: colon)...])), colonForm: true)
+            }
+            return CommandArgument(parameterName: String(body))
+        }
+    }
+
+    private func runScript(_ result: ParseResult, arguments: [CommandArgument]) -> ExecutionOutcome {
         let formatter = OutputFormatter(width: host.bufferWidth, errorView: errorView)
         let saved = currentSource
         currentSource = result.source
@@ -124,8 +145,7 @@ public final class Engine {
                                             source: nil, extent: nil)
             let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
-                                            arguments: arguments.map { CommandArgument(value: $0) },
-                                            dotSource: false, isFilter: false, isScript: true)
+                                            arguments: arguments, dotSource: false, isFilter: false, isScript: true)
             processor.next = { [unowned self] value in formatter.write(value, to: self.host) }
             try processor.begin()
             try processor.processWithoutInput()
@@ -228,6 +248,17 @@ public final class Engine {
         }
     }
 
+    /// The property names a command's output objects have, for completion after `| Select-Object`.
+    public func outputProperties(ofCommand name: String) -> [String] {
+        guard case .cmdlet(let definition) = resolveCommand(name) else { return [] }
+        switch definition.metadata.name {
+        case "Get-SmbClientConfiguration": return PolicySchema.properties(side: .client, profile: osProfile).map(\.name)
+        case "Get-SmbServerConfiguration": return PolicySchema.properties(side: .server, profile: osProfile).map(\.name)
+        case "Get-Mailslot", "New-Mailslot": return ["Name", "Path", "MaxMessageSize", "NextSize", "MessageCount", "ReadTimeout"]
+        default: return []
+        }
+    }
+
     /// Names of the variables currently visible, without `$`.
     public var variableNames: [String] {
         ["true", "false", "null"] + sessionState.visibleVariables.map { $0.name }
@@ -281,8 +312,4 @@ public final class Engine {
         sessionState.lookup(name)?.value ?? .null
     }
 
-    func preferencesChanged() {
-        errorActionPreference = ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
-        confirmPreference = ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
-    }
 }

@@ -61,7 +61,19 @@ final class ConsoleHost: PSHostUserInterface {
     }
 
     func consumeInterrupt() -> Bool {
-        InterruptSignal.consume()
+        let interrupted = InterruptSignal.consume()
+        if interrupted { interruptedCommand = true }
+        return interrupted
+    }
+
+    /// A Ctrl-C stopped (or arrived during) the last command.
+    private var interruptedCommand = false
+
+    /// After a command: true once when Ctrl-C was pressed while it ran. The terminal echoed `^C`
+    /// without a newline, so the console starts the next prompt on a fresh line.
+    func takeCommandInterrupt() -> Bool {
+        defer { interruptedCommand = false }
+        return InterruptSignal.consume() || interruptedCommand
     }
 
     func clearScreen() {

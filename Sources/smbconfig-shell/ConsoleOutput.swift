@@ -26,10 +26,14 @@ struct ConsoleOutput {
         }
     }
 
-    /// Writes `text` in the console host's colour for `code` (an SGR number), line by line so that
-    /// each line's colour ends before its newline.
+    /// Writes `text` in the console host's colour for `code` (an SGR number) when colours are on.
     func write(_ text: String, colour code: String?) {
         guard colours, let code else { return write(text) }
+        write(Self.coloured(text, code: code))
+    }
+
+    /// `text` coloured line by line, so that each line's colour ends before its newline.
+    static func coloured(_ text: String, code: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
         var line = ""
@@ -46,6 +50,6 @@ struct ConsoleOutput {
             }
         }
         flushLine()
-        write(out)
+        return out
     }
 }

@@ -1,16 +1,32 @@
-import FoundationEssentials
+import CLibEdit
 import Glibc
 import ShellEngine
 
 /// One run of the shell: picks the mode (interactive console, piped commands, `-Command`, `-File`),
 /// runs the profile, and turns outcomes into powershell.exe's exit codes.
 final class ConsoleSession {
-    private let options: ShellOptions
+    private let options: LaunchOptions
     private let environment: [String: String]
 
-    init(options: ShellOptions, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(options: LaunchOptions, environment: [String: String] = ConsoleSession.processEnvironment()) {
         self.options = options
         self.environment = environment
+    }
+
+    /// The process environment, read straight from `environ` (cheaper at start-up than ProcessInfo).
+    static func processEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        guard var entry = clibedit_environ() else { return environment }
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                let key = String(text[..<equals])
+                // The first definition wins, as getenv(3) does.
+                if environment[key] == nil { environment[key] = String(text[text.index(after: equals)...]) }
+            }
+            entry += 1
+        }
+        return environment
     }
 
     /// The default of `SMBCONFIG_OS_PROFILE`.
@@ -60,7 +76,7 @@ final class ConsoleSession {
             return PipedCommands(engine: engine, input: reader).run()
         }
         guard runsConsole else { return status }
-        return InteractiveConsole(engine: engine, environment: environment).run()
+        return InteractiveConsole(engine: engine, host: host).run()
     }
 
     private var banner: String {
@@ -89,95 +105,6 @@ enum ExitStatus {
         case .exitRequested(let code): return code
         case .terminated, .completed(succeeded: false): return 1
         case .completed(succeeded: true): return 0
-        }
-    }
-}
-
-/// Piped mode (and `-Command -`): commands from stdin line by line, no banner, prompt or echo; a
-/// line that leaves a statement open is joined with the next ones until it is complete.
-struct PipedCommands {
-    let engine: Engine
-    let input: InputLineReader
-
-    func run() -> Int32 {
-        var pending: String?
-        var status: Int32 = 0
-        while true {
-            switch input.readLine() {
-            case .line(let line):
-                let text = pending.map { $0 + "\n" + line } ?? line
-                if engine.isIncomplete(text) {
-                    pending = text
-                    continue
-                }
-                pending = nil
-                guard text.contains(where: { !$0.isWhitespace }) else { continue }
-                let outcome = engine.execute(text)
-                InterruptSignal.clear()
-                if case .exitRequested(let code) = outcome { return code }
-                status = ExitStatus.of(outcome)
-            case .interrupted:
-                pending = nil
-            case .endOfInput:
-                if let text = pending {
-                    let outcome = engine.execute(text)
-                    if case .exitRequested(let code) = outcome { return code }
-                    status = ExitStatus.of(outcome)
-                }
-                return status
-            }
-        }
-    }
-}
-
-/// The interactive console: prompt from the `prompt` function, `>> ` while the input is
-/// incomplete, history, completion, Ctrl-C and Ctrl-D.
-struct InteractiveConsole {
-    let engine: Engine
-    let environment: [String: String]
-
-    static let continuationPrompt = ">> "
-
-    func run() -> Int32 {
-        let folder = engine.configuration.stateFolder
-        guard let history = HistoryStore(folder: folder),
-              let editor = LineEditor(history: history, completer: { [engine] line, cursor in
-                  engine.complete(line, cursor: cursor)
-              }) else {
-            return PipedCommands(engine: engine, input: InputLineReader(descriptor: STDIN_FILENO)).run()
-        }
-        while true {
-            InterruptSignal.clear()
-            guard let text = readInput(editor: editor, history: history) else { return 0 }
-            guard text.contains(where: { !$0.isWhitespace }) else { continue }
-            InterruptSignal.clear()
-            if case .exitRequested(let code) = engine.execute(text) { return code }
-        }
-    }
-
-    /// One unit of input: a line, or several while the parser says the input goes on (an empty
-    /// line ends it, as in the 5.1 console). Nil when the user leaves with Ctrl-D.
-    private func readInput(editor: LineEditor, history: HistoryStore) -> String? {
-        var text: String?
-        while true {
-            let prompt = text == nil ? engine.promptText() : Self.continuationPrompt
-            switch editor.read(prompt: prompt) {
-            case .endOfInput:
-                return nil
-            case .interrupted:
-                return ""
-            case .line(let line):
-                history.add(line)
-                guard let sofar = text else {
-                    if !engine.isIncomplete(line) { return line }
-                    text = line
-                    continue
-                }
-                if line.isEmpty { return sofar }
-                let joined = sofar + "\n" + line
-                if !engine.isIncomplete(joined) { return joined }
-                text = joined
-            }
         }
     }
 }

@@ -19,7 +19,7 @@ final class HistoryStore {
     private let persisted: OpaquePointer
     private(set) var isLoaded = false
 
-    init?(folder: String) {
+    init?(folder: String, limit: Int32 = maximumCount) {
         guard let session = history_init() else { return nil }
         guard let persisted = history_init() else { history_end(session); return nil }
         self.folder = folder
@@ -27,7 +27,7 @@ final class HistoryStore {
         self.session = session
         self.persisted = persisted
         for history in [session, persisted] {
-            _ = clibedit_history_setsize(history, Self.maximumCount)
+            _ = clibedit_history_setsize(history, limit)
             _ = clibedit_history_setunique(history, 1)
         }
     }

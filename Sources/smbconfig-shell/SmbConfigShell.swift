@@ -12,11 +12,13 @@ struct SmbConfigShell {
             ConsoleOutput(descriptor: STDERR_FILENO, colours: false).write(error.message + "\n")
             exit(ExitCodes.badCommandLine)
         }
-        let options: ShellOptions
-        do {
-            options = try ShellOptions.parse(arguments)
-        } catch {
-            ShellOptions.exit(withError: error)
+        let options = LaunchOptions(canonical: arguments)
+        if options.help {
+            do {
+                _ = try ShellOptions.parse(arguments)
+            } catch {
+                ShellOptions.exit(withError: error)
+            }
         }
         let status = ConsoleSession(options: options).run()
         exit(status)

@@ -5,6 +5,8 @@ final class DiagnosticSink {
     static let maxErrors = 10
 
     private(set) var errors: [ParseError] = []
+    /// Semantic errors, reported after the syntax errors.
+    private var deferred: [(id: String, extent: SourceExtent, args: [String])] = []
     private(set) var overflowed = false
 
     private var frozen = false
@@ -13,6 +15,19 @@ final class DiagnosticSink {
 
     /// Stops recording: used once the parse has given up (nesting too deep).
     func freeze() { frozen = true }
+
+    func `defer`(_ errorId: String, _ extent: SourceExtent, args: [String]) {
+        if !frozen { deferred.append((errorId, extent, args)) }
+    }
+
+    /// Reports the held-back semantic errors, in source order.
+    func flushDeferred() {
+        let items = deferred.enumerated().sorted {
+            ($0.element.extent.startOffset, $0.offset) < ($1.element.extent.startOffset, $1.offset)
+        }
+        deferred = []
+        for (_, e) in items { report(e.id, e.extent, incomplete: false, args: e.args) }
+    }
 
     func report(_ errorId: String, _ extent: SourceExtent, incomplete: Bool, args: [String]) {
         if frozen { return }

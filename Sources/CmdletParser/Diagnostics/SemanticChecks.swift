@@ -1,82 +1,51 @@
 // The checks PowerShell runs on a finished tree before reporting parse errors
 // (SemanticChecks.cs): splatting outside commands, invalid assignment targets, control flow
-// leaving a finally block, duplicate parameters and hash keys.
+// leaving a finally block, duplicate parameters and hash keys. The parser calls them as it
+// builds each node (one pass, no second walk); their errors are held back and reported after
+// the syntax errors, in source order, as PowerShell reports them.
 
-struct SemanticChecks {
-    let sink: DiagnosticSink
+/// Where the parser stands with respect to `finally` blocks.
+struct FinallyContext {
+    var inFinally = false
+    /// Loops (and switches) entered since the innermost finally began.
+    var loops = 0
+}
 
-    static func check(_ ast: ScriptBlockAst, sink: DiagnosticSink) {
-        var checks = SemanticChecks(sink: sink)
-        checks.visit(ast, parent: nil, context: Context())
+enum SemanticChecks {
+    static func splattedVariableOutsideCommand(_ v: VariableExpressionAst, _ sink: DiagnosticSink) {
+        sink.defer("SplattingNotPermitted", v.extent, args: [v.variablePath.userPath])
     }
 
-    struct Context {
-        /// Inside a finally block (of the current script block).
-        var inFinally = false
-        /// Loops and switches entered since the innermost finally began.
-        var loopsInFinally = 0
-    }
-
-    mutating func visit(_ node: Ast, parent: Ast?, context: Context) {
-        var ctx = context
-        switch node {
-        case is ScriptBlockAst:
-            ctx = Context()
-        case let v as VariableExpressionAst:
-            if v.splatted && !splatAllowed(parent) {
-                sink.report("SplattingNotPermitted", v.extent, incomplete: false, args: [v.variablePath.userPath])
-            }
-        case let a as AssignmentStatementAst:
-            checkAssignmentTarget(a.left, op: a.operatorKind)
-        case is LoopStatementAst, is SwitchStatementAst:
-            if ctx.inFinally { ctx.loopsInFinally += 1 }
-        case is BreakStatementAst, is ContinueStatementAst:
-            if ctx.inFinally && ctx.loopsInFinally == 0 {
-                sink.report("ControlLeavingFinally", node.extent, incomplete: false, args: [])
-            }
-        case is ReturnStatementAst:
-            if ctx.inFinally {
-                sink.report("ControlLeavingFinally", node.extent, incomplete: false, args: [])
-            }
-        case let p as ParamBlockAst:
-            checkDuplicateParameters(p.parameters)
-        case let f as FunctionDefinitionAst:
-            if let params = f.parameters {
-                checkDuplicateParameters(params)
-                if let pb = f.body.paramBlock {
-                    sink.report("OnlyOneParameterListAllowed", pb.extent, incomplete: false, args: [])
-                }
-            }
-        case let h as HashtableAst:
-            var seen = Set<String>()
-            for entry in h.keyValuePairs {
-                guard let key = constantKey(entry.key) else { continue }
-                if !seen.insert(key.lowercased()).inserted {
-                    sink.report("DuplicateKeyInHashLiteral", entry.key.extent, incomplete: false, args: [key])
-                }
-            }
-        default:
-            break
+    static func controlFlow(_ statement: StatementAst, isReturn: Bool, _ context: FinallyContext, _ sink: DiagnosticSink) {
+        guard context.inFinally else { return }
+        if isReturn || context.loops == 0 {
+            sink.defer("ControlLeavingFinally", statement.extent, args: [])
         }
-        if let t = node as? TryStatementAst {
-            visit(t.body, parent: t, context: ctx)
-            for c in t.catchClauses { visit(c, parent: t, context: ctx) }
-            if let f = t.finally {
-                var inner = ctx
-                inner.inFinally = true
-                inner.loopsInFinally = 0
-                visit(f, parent: t, context: inner)
+    }
+
+    static func duplicateParameters(_ parameters: [ParameterAst], _ sink: DiagnosticSink) {
+        var seen = Set<String>()
+        for p in parameters {
+            let name = p.name.variablePath.userPath
+            if !seen.insert(name.lowercased()).inserted {
+                sink.defer("DuplicateFormalParameter", p.name.extent, args: [name])
             }
-            return
+            if p.name.splatted { splattedVariableOutsideCommand(p.name, sink) }
         }
-        for child in node.children { visit(child, parent: node, context: ctx) }
     }
 
-    func splatAllowed(_ parent: Ast?) -> Bool {
-        parent is CommandAst || parent is UsingExpressionAst
+    static func duplicateKeys(_ h: HashtableAst, _ sink: DiagnosticSink) {
+        guard h.keyValuePairs.count > 1 else { return }
+        var seen = Set<String>()
+        for entry in h.keyValuePairs {
+            guard let key = constantKey(entry.key) else { continue }
+            if !seen.insert(key.lowercased()).inserted {
+                sink.defer("DuplicateKeyInHashLiteral", entry.key.extent, args: [key])
+            }
+        }
     }
 
-    func constantKey(_ key: ExpressionAst) -> String? {
+    static func constantKey(_ key: ExpressionAst) -> String? {
         if let s = key as? StringConstantExpressionAst { return s.value }
         if let c = key as? ConstantExpressionAst {
             switch c.value {
@@ -88,28 +57,18 @@ struct SemanticChecks {
         return nil
     }
 
-    func checkDuplicateParameters(_ parameters: [ParameterAst]) {
-        var seen = Set<String>()
-        for p in parameters {
-            let name = p.name.variablePath.userPath
-            if !seen.insert(name.lowercased()).inserted {
-                sink.report("DuplicateFormalParameter", p.name.extent, incomplete: false, args: [name])
-            }
-        }
-    }
-
-    func checkAssignmentTarget(_ left: ExpressionAst, op: TokenKind) {
+    static func assignmentTarget(_ left: ExpressionAst, op: TokenKind, _ sink: DiagnosticSink) {
         if left is ErrorExpressionAst { return }
         if let array = left as? ArrayLiteralAst, op == .equals {
-            for e in array.elements { checkAssignmentTarget(e, op: op) }
+            for e in array.elements { assignmentTarget(e, op: op, sink) }
             return
         }
         if !isAssignable(left) {
-            sink.report("InvalidLeftHandSide", left.extent, incomplete: false, args: [])
+            sink.defer("InvalidLeftHandSide", left.extent, args: [])
         }
     }
 
-    func isAssignable(_ e: ExpressionAst) -> Bool {
+    static func isAssignable(_ e: ExpressionAst) -> Bool {
         switch e {
         case let v as VariableExpressionAst: return !v.splatted
         case is InvokeMemberExpressionAst: return false

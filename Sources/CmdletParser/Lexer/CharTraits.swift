@@ -16,32 +16,18 @@ struct CharTraits: OptionSet {
     static let forceStartNewAssemblyNameSpecToken = CharTraits(rawValue: 1 << 9)
     static let forceStartNewTokenAfterNumber = CharTraits(rawValue: 1 << 10)
 
-    /// Windows PowerShell 5.1's table for the 128 ASCII characters.
-    static let table: [UInt16] = {
-        var t = [CharTraits](repeating: [], count: 128)
-        t[0] = [.forceStartNewToken, .forceStartNewAssemblyNameSpecToken]
-        for c in [0x09, 0x0B, 0x0C, 0x20] { t[c] = [.whitespace, .forceStartNewToken, .forceStartNewAssemblyNameSpecToken] }
-        for c in [0x0A, 0x0D] { t[c] = [.newline, .forceStartNewToken, .forceStartNewAssemblyNameSpecToken] }
-        for c in "!#%*+-./<>]".unicodeScalars { t[Int(c.value)].insert(.forceStartNewTokenAfterNumber) }
-        t[Int(UInt8(ascii: "="))] = [.forceStartNewAssemblyNameSpecToken, .forceStartNewTokenAfterNumber]
-        t[Int(UInt8(ascii: "]"))].insert(.forceStartNewAssemblyNameSpecToken)
-        for c in "&();{|}".unicodeScalars { t[Int(c.value)].insert(.forceStartNewToken) }
-        t[Int(UInt8(ascii: ","))] = [.forceStartNewToken, .forceStartNewAssemblyNameSpecToken]
-        for c in "$:?^".unicodeScalars { t[Int(c.value)].insert(.varNameFirst) }
-        for c in UInt8(ascii: "0")...UInt8(ascii: "9") { t[Int(c)] = [.digit, .hexDigit, .varNameFirst] }
-        for base in [UInt8(ascii: "A"), UInt8(ascii: "a")] {
-            for i in 0..<26 {
-                var tr: CharTraits = [.identifierStart, .varNameFirst]
-                if i < 6 { tr.insert(.hexDigit) }
-                let ch = Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(i)))
-                if "dl".contains(ch) { tr.insert(.typeSuffix) }
-                if "gkmpt".contains(ch) { tr.insert(.multiplierStart) }
-                t[Int(base) + i] = tr
-            }
-        }
-        t[Int(UInt8(ascii: "_"))] = [.identifierStart, .varNameFirst]
-        return t.map(\.rawValue)
-    }()
+    /// Windows PowerShell 5.1's table for the 128 ASCII characters (bits as above), written out
+    /// as literals so that it is laid out statically instead of built at first use.
+    static let table: [UInt16] = [
+        768, 0, 0, 0, 0, 0, 0, 0, 0, 776, 784, 776, 776, 784, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        776, 1024, 0, 1024, 128, 1024, 256, 0, 256, 256, 1024, 1024, 768, 1024, 1024, 1024,
+        224, 224, 224, 224, 224, 224, 224, 224, 224, 224, 128, 256, 1024, 1536, 1024, 128,
+        0, 161, 161, 161, 165, 161, 161, 131, 129, 129, 129, 131, 133, 131, 129, 129,
+        131, 129, 129, 129, 131, 129, 129, 129, 129, 129, 129, 0, 0, 1536, 128, 129,
+        0, 161, 161, 161, 165, 161, 161, 131, 129, 129, 129, 131, 133, 131, 129, 129,
+        131, 129, 129, 129, 131, 129, 129, 129, 129, 129, 129, 256, 256, 256, 0, 0,
+    ]
 }
 
 /// Predicates on a character (a Unicode scalar value; 0 stands for end of input as in PowerShell).
@@ -49,12 +35,23 @@ enum Char {
     static let noBreakSpace: UInt32 = 0x00A0
     static let nextLine: UInt32 = 0x0085
 
-    @inline(__always) static func has(_ c: UInt32, _ trait: CharTraits) -> Bool {
-        c < 128 && (CharTraits.table[Int(c)] & trait.rawValue) != 0
+    @inline(__always) static func has(_ c: UInt32, _ mask: UInt16) -> Bool {
+        c < 128 && (CharTraits.table[Int(c)] & mask) != 0
     }
 
+    static let identifierStart: UInt16 = 1 << 0
+    static let multiplierStart: UInt16 = 1 << 1
+    static let typeSuffix: UInt16 = 1 << 2
+    static let whitespace: UInt16 = 1 << 3
+    static let hexDigit: UInt16 = 1 << 5
+    static let digit: UInt16 = 1 << 6
+    static let varNameFirst: UInt16 = 1 << 7
+    static let forceStartNewToken: UInt16 = 1 << 8
+    static let forceStartNewAssemblyNameSpecToken: UInt16 = 1 << 9
+    static let forceStartNewTokenAfterNumber: UInt16 = 1 << 10
+
     static func isWhitespace(_ c: UInt32) -> Bool {
-        if c < 128 { return has(c, .whitespace) }
+        if c < 128 { return has(c, whitespace) }
         if c <= 256 { return c == noBreakSpace || c == nextLine }
         return isSeparator(c)
     }
@@ -73,7 +70,7 @@ enum Char {
     static func isDoubleQuote(_ c: UInt32) -> Bool { c == 0x22 || (c >= 0x201C && c <= 0x201E) }
 
     static func isLetter(_ c: UInt32) -> Bool {
-        if c < 128 { return has(c, .identifierStart) && c != 0x5F }
+        if c < 128 { return has(c, identifierStart) && c != 0x5F }
         guard let s = Unicode.Scalar(c) else { return false }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
@@ -82,7 +79,7 @@ enum Char {
     }
 
     static func isDigit(_ c: UInt32) -> Bool {
-        if c < 128 { return has(c, .digit) }
+        if c < 128 { return has(c, digit) }
         guard let s = Unicode.Scalar(c) else { return false }
         return s.properties.generalCategory == .decimalNumber
     }
@@ -90,30 +87,30 @@ enum Char {
     static func isLetterOrDigit(_ c: UInt32) -> Bool { isLetter(c) || isDigit(c) }
 
     static func isVariableStart(_ c: UInt32) -> Bool {
-        c < 128 ? has(c, .varNameFirst) : isLetterOrDigit(c)
+        c < 128 ? has(c, varNameFirst) : isLetterOrDigit(c)
     }
 
     static func isIdentifierStart(_ c: UInt32) -> Bool {
-        c < 128 ? has(c, .identifierStart) : isLetter(c)
+        c < 128 ? has(c, identifierStart) : isLetter(c)
     }
 
     static func isIdentifierFollow(_ c: UInt32) -> Bool {
-        c < 128 ? has(c, [.identifierStart, .digit]) : isLetterOrDigit(c)
+        c < 128 ? has(c, identifierStart | digit) : isLetterOrDigit(c)
     }
 
-    static func isHexDigit(_ c: UInt32) -> Bool { has(c, .hexDigit) }
-    static func isDecimalDigit(_ c: UInt32) -> Bool { has(c, .digit) }
-    static func isTypeSuffix(_ c: UInt32) -> Bool { has(c, .typeSuffix) }
-    static func isMultiplierStart(_ c: UInt32) -> Bool { has(c, .multiplierStart) }
+    static func isHexDigit(_ c: UInt32) -> Bool { has(c, hexDigit) }
+    static func isDecimalDigit(_ c: UInt32) -> Bool { has(c, digit) }
+    static func isTypeSuffix(_ c: UInt32) -> Bool { has(c, typeSuffix) }
+    static func isMultiplierStart(_ c: UInt32) -> Bool { has(c, multiplierStart) }
 
     static func forceStartNewToken(_ c: UInt32) -> Bool {
-        c < 128 ? has(c, .forceStartNewToken) : isWhitespace(c)
+        c < 128 ? has(c, forceStartNewToken) : isWhitespace(c)
     }
 
-    static func forceStartNewTokenAfterNumber(_ c: UInt32) -> Bool { has(c, .forceStartNewTokenAfterNumber) }
+    static func forceStartNewTokenAfterNumber(_ c: UInt32) -> Bool { has(c, forceStartNewTokenAfterNumber) }
 
     static func forceStartNewTokenInAssemblyNameSpec(_ c: UInt32) -> Bool {
-        c < 128 ? has(c, .forceStartNewAssemblyNameSpecToken) : isWhitespace(c)
+        c < 128 ? has(c, forceStartNewAssemblyNameSpecToken) : isWhitespace(c)
     }
 
     /// The character a backtick escape stands for (Windows PowerShell 5.1 has no `` `e `` or `` `u{} ``).

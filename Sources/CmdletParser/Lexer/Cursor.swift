@@ -96,13 +96,13 @@ struct Lexer {
 
     // MARK: - Tokens
 
-    mutating func newToken(_ kind: TokenKind, flags: TokFlags = [], payload: Int32 = -1) -> Tok {
+    mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
         if recording && nestedScanDepth == 0 { tokens.append(tok) }
         return tok
     }
 
-    mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = []) -> Tok {
+    mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = .plain) -> Tok {
         strings.append(value)
         return newToken(kind, flags: flags, payload: Int32(strings.count - 1))
     }
@@ -117,9 +117,10 @@ struct Lexer {
 
     // MARK: - Errors
 
+    /// An error at one character (PowerShell's tokenizer marks `offset ..< offset + 1`).
     mutating func reportError(at offset: Int, _ id: String, _ args: String...) {
         let o = Swift.min(offset, limit)
-        sink.report(id, SourceExtent(o, o), incomplete: false, args: args)
+        sink.report(id, SourceExtent(o, Swift.min(o + 1, limit)), incomplete: false, args: args)
     }
 
     mutating func reportError(_ extent: SourceExtent, _ id: String, _ args: String...) {
@@ -131,24 +132,28 @@ struct Lexer {
         sink.report(id, extent, incomplete: isAtEndOfScript(extent.endOffset), args: args)
     }
 
-    /// True when only whitespace, newlines and comments follow `offset`.
+    /// True when the end of the text is reached from `offset` across whitespace and comments only
+    /// (PowerShell's `IsAtEndOfScript(extent, checkCommentsAndWhitespace: true)`: a newline is
+    /// not whitespace, so an error followed by another line is not incomplete input).
     func isAtEndOfScript(_ offset: Int) -> Bool {
         var i = offset
         while i < limit {
-            let c = char(at: i)
-            if c == 0x23 {  // # line comment
+            let b = bytes[i]
+            if b == 0x23 {  // # line comment, up to the line end
+                i += 1
                 while i < limit && bytes[i] != 0x0A && bytes[i] != 0x0D { i += 1 }
+                if i < limit { return false }
                 continue
             }
-            if c == 0x3C && char(at: i + 1) == 0x23 {  // <# block comment #>
+            if b == 0x3C && i + 1 < limit && bytes[i + 1] == 0x23 {  // <# block comment #>
                 i += 2
                 while i < limit && !(bytes[i] == 0x23 && i + 1 < limit && bytes[i + 1] == 0x3E) { i += 1 }
                 i += 2
                 continue
             }
-            if c == 0x60 && (char(at: i + 1) == 0x0A || char(at: i + 1) == 0x0D) { i += 2; continue }
-            if c == 0x0A || c == 0x0D || Char.isWhitespace(c) { i += c < 128 ? 1 : width(at: i); continue }
-            return false
+            let c = char(at: i)
+            if c == 0 || !Char.isWhitespace(c) { return false }
+            i += b < 0x80 ? 1 : width(at: i)
         }
         return true
     }
@@ -182,7 +187,7 @@ struct Lexer {
             if c == 0x23 && peekChar() == 0x3E { skipChar(); break }
             if c == 0 && atEof {
                 ungetChar()
-                reportIncompleteInput(at: start, "MissingEndMultiLineComment", "#>")
+                reportIncompleteInput(at: start, "MissingTerminatorMultiLineComment")
                 break
             }
         }

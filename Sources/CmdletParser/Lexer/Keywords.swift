@@ -14,17 +14,24 @@ enum Keywords {
         "assembly": .assembly, "command": .command, "hidden": .hidden, "base": .base,
     ]
 
+    /// Keywords grouped by length, lowercased bytes: the lookup compares bytes, allocating nothing.
+    static let byLength: [[([UInt8], TokenKind)]] = {
+        var buckets = [[([UInt8], TokenKind)]](repeating: [], count: 14)
+        for (k, v) in table { buckets[k.utf8.count].append((Array(k.utf8), v)) }
+        return buckets
+    }()
+
     static func lookup(_ bytes: [UInt8], _ start: Int, _ end: Int) -> TokenKind? {
         let n = end - start
         guard n >= 2 && n <= 13 else { return nil }
-        var s = ""
-        s.reserveCapacity(n)
-        for i in start..<end {
-            let b = bytes[i]
-            guard b < 0x80 else { return nil }
-            s.unicodeScalars.append(Unicode.Scalar(b >= 0x41 && b <= 0x5A ? b | 0x20 : b))
+        candidates: for (word, kind) in byLength[n] {
+            for i in 0..<n {
+                let b = bytes[start + i]
+                if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != word[i] { continue candidates }
+            }
+            return kind
         }
-        return table[s]
+        return nil
     }
 
     /// The text PowerShell prints for a keyword kind (`TokenKind.Text()`).

@@ -105,7 +105,7 @@ extension Lexer {
             case 0x28: return newToken(.lParen)
             case 0x29: return newToken(.rParen)
             case 0x5B:
-                if inCommandMode && !Char.forceStartNewToken(peekChar()) { return scanGenericToken(prefix: "[") }
+                if inCommandMode && !Char.forceStartNewToken(peekChar()) { return scanGenericToken() }
                 return newToken(.lBracket)
             case 0x5D: return newToken(.rBracket)
             case 0x7B: return newToken(.lCurly)
@@ -142,14 +142,14 @@ extension Lexer {
             case 0x21:  // !
                 let c1 = peekChar()
                 if (inCommandMode && !Char.forceStartNewToken(c1)) || (inExpressionMode && Char.isIdentifierStart(c1)) {
-                    return scanGenericToken(prefix: "!")
+                    return scanGenericToken()
                 }
                 return newToken(.exclaim)
             case 0x3A:  // :
                 if peekChar() == 0x3A {
                     skipChar()
                     if inCommandMode && !wantSimpleName && !Char.forceStartNewToken(peekChar()) {
-                        return scanGenericToken(prefix: "::")
+                        return scanGenericToken()
                     }
                     return newToken(.colonColon)
                 }
@@ -164,14 +164,12 @@ extension Lexer {
                     index = limit
                     return tok
                 }
-                return scanGenericToken(prefix: "\u{0}")
+                return scanGenericToken()
             default:
                 if c < 128 && Char.isIdentifierStart(c) { return scanIdentifier(first: c) }
                 if Char.isWhitespace(c) { skipWhiteSpace(); continue }
                 if Char.isLetter(c) { return scanIdentifier(first: c) }
-                var prefix = ""
-                prefix.appendScalar(c)
-                return scanGenericToken(prefix: prefix)
+                return scanGenericToken()
             }
         }
     }
@@ -183,7 +181,7 @@ extension Lexer {
     /// An operator character in command mode is only an operator when a token break follows.
     mutating func checkOperatorInCommandMode(_ kind: TokenKind) -> Tok {
         if inCommandMode && !Char.forceStartNewToken(peekChar()) {
-            return scanGenericToken(prefix: text(tokenStart, index))
+            return scanGenericToken()
         }
         return newToken(kind)
     }
@@ -199,13 +197,13 @@ extension Lexer {
             skipChar()
             if inCommandMode && !Char.forceStartNewToken(peekChar()) {
                 ungetChar()
-                return scanGenericToken(prefix: ".")
+                return scanGenericToken()
             }
             return newToken(.dotDot)
         }
         if Char.isDecimalDigit(c) { return scanNumber(first: 0x2E) }
         if inCommandMode && !Char.forceStartNewToken(c) && c != 0x24 && !Char.isDoubleQuote(c) && !Char.isSingleQuote(c) {
-            return scanGenericToken(prefix: ".")
+            return scanGenericToken()
         }
         return newToken(.dot)
     }
@@ -217,7 +215,7 @@ extension Lexer {
         ungetChar()
         if mode == .typeName { return scanTypeName() }
         if !wantSimpleName && inCommandMode && !Char.forceStartNewToken(c) {
-            return scanGenericToken(prefix: text(tokenStart, index))
+            return scanGenericToken()
         }
         if !wantSimpleName && (inCommandMode || mode == .signature) {
             if let kind = Keywords.lookup(bytes, tokenStart, index), kind != .inlineScript || inWorkflowContext {
@@ -246,12 +244,12 @@ extension Lexer {
         if !Char.isIdentifierStart(c) {
             if c == 0 { ungetChar(); return newStringToken(.generic, value: ":") }
             ungetChar()
-            return scanGenericToken(prefix: ":")
+            return scanGenericToken()
         }
         var c1 = c
         while Char.isIdentifierFollow(c1) { c1 = getChar() }
         if inCommandMode && !Char.forceStartNewToken(c1) {
-            return scanGenericToken(prefix: text(tokenStart, index))
+            return scanGenericToken()
         }
         ungetChar()
         return newToken(.label)
@@ -276,7 +274,7 @@ extension Lexer {
                 if c < 128 && Char.isLetter(c) { continue }
                 if Char.isSingleQuote(c) || Char.isDoubleQuote(c) {
                     ungetChar()
-                    if inCommandMode { return scanGenericToken(prefix: text(tokenStart, index)) }
+                    if inCommandMode { return scanGenericToken() }
                     break scan
                 }
                 if inCommandMode { continue }
@@ -289,6 +287,6 @@ extension Lexer {
             return newToken(op)
         }
         if nameEnd == nameStart { return newToken(.minus) }
-        return newToken(.parameter, flags: sawColon ? .usedColon : [])
+        return newToken(.parameter, flags: sawColon ? .usedColon : .plain)
     }
 }

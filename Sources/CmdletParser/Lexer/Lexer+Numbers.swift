@@ -15,13 +15,13 @@ extension Lexer {
     mutating func scanNumber(first: UInt32) -> Tok {
         guard let scan = scanNumberHelper(first: first) else {
             index = tokenStart
-            return scanGenericToken(prefix: "")
+            return scanGenericToken()
         }
         let value = NumberParsing.value(of: scan)
         if value == nil {
             if !inExpressionMode {
                 index = tokenStart
-                return scanGenericToken(prefix: "")
+                return scanGenericToken()
             }
             reportError(at: index, "BadNumericConstant", text(tokenStart, index))
         }

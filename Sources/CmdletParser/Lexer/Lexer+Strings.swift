@@ -51,9 +51,22 @@ extension Lexer {
     }
 
     mutating func scanStringLiteral() -> Tok {
+        // Fast path: ASCII up to a lone closing quote.
+        var i = index
+        while i < limit {
+            let b = bytes[i]
+            if b >= 0x80 { break }
+            if b == 0x27 {
+                if i + 1 < limit && (bytes[i + 1] == 0x27 || bytes[i + 1] >= 0x80) { break }
+                let value = text(index, i)
+                index = i + 1
+                return newStringToken(.stringLiteral, value: value)
+            }
+            i += 1
+        }
         var sb = ExpandableBuilder()
         let ok = scanStringLiteralBody(into: &sb)
-        return newStringToken(.stringLiteral, value: sb.value, flags: ok ? [] : .inError)
+        return newStringToken(.stringLiteral, value: sb.value, flags: ok ? .plain : .inError)
     }
 
     // MARK: - Double-quoted
@@ -83,9 +96,23 @@ extension Lexer {
     }
 
     mutating func scanStringExpandable() -> Tok {
+        // Fast path: ASCII with no `$`, backtick or doubled quote up to the closing quote.
+        var i = index
+        while i < limit {
+            let b = bytes[i]
+            if b >= 0x80 || b == 0x24 || b == 0x60 { break }
+            if b == 0x22 {
+                if i + 1 < limit && (bytes[i + 1] == 0x22 || bytes[i + 1] >= 0x80) { break }
+                let value = text(index, i)
+                index = i + 1
+                expandables.append(ExpandableScan(value: value, parts: value.isEmpty ? [] : [.literal(value)]))
+                return newToken(.stringExpandable, payload: Int32(expandables.count - 1))
+            }
+            i += 1
+        }
         var sb = ExpandableBuilder()
         let ok = scanStringExpandableBody(into: &sb)
-        return expandableToken(.stringExpandable, sb, flags: ok ? [] : .inError)
+        return expandableToken(.stringExpandable, sb, flags: ok ? .plain : .inError)
     }
 
     mutating func expandableToken(_ kind: TokenKind, _ sb: ExpandableBuilder, flags: TokFlags) -> Tok {
@@ -198,7 +225,7 @@ extension Lexer {
         guard scanAfterHereStringHeader(quote: single ? 0x27 : 0x22) else {
             return single ? newStringToken(kind, value: "", flags: .inError) : expandableToken(kind, sb, flags: .inError)
         }
-        var flags: TokFlags = []
+        var flags: TokFlags = .plain
         var falseFooter = -1
         if !scanPossibleHereStringFooter(single: single, into: &sb, falseFooter: &falseFooter) {
             while true {
@@ -282,7 +309,7 @@ extension Lexer {
                 let c1 = peekChar()
                 if !Char.forceStartNewToken(c1) && c1 != 0x2E && c1 != 0x5B {
                     index = tokenStart
-                    return scanGenericToken(prefix: "")
+                    return scanGenericToken()
                 }
             }
             if VariablePathParser.unqualifiedIsEmpty(name) {
@@ -292,27 +319,26 @@ extension Lexer {
         }
         if !Char.isVariableStart(c) {
             ungetChar()
-            return scanGenericToken(prefix: splatted ? "@" : "$")
+            return scanGenericToken()
         }
-        name.appendScalar(c)
+        // Every character taken into the name is taken as written: the name is a slice.
         if !(c == 0x24 || c == 0x3F || c == 0x5E) {
             scan: while true {
                 c = getChar()
                 switch c {
                 case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x5F, 0x3F:
-                    name.unicodeScalars.append(Unicode.Scalar(UInt8(c)))
+                    continue
                 case 0x3A:
                     if peekChar() == 0x3A { ungetChar(); break scan }
-                    name.append(":")
                 case 0, 0x09, 0x0D, 0x0A, 0x20, 0x26, 0x28, 0x29, 0x2C, 0x3B, 0x7B, 0x7D, 0x7C, 0x2E, 0x5B, 0x3D:
                     ungetChar()
                     break scan
                 default:
                     if Char.isLetterOrDigit(c) {
-                        name.appendScalar(c)
+                        continue
                     } else if inCommandMode && !Char.forceStartNewToken(c) {
                         index = tokenStart
-                        return scanGenericToken(prefix: "")
+                        return scanGenericToken()
                     } else {
                         ungetChar()
                         break scan
@@ -321,8 +347,9 @@ extension Lexer {
             }
         } else if inCommandMode && !Char.forceStartNewToken(peekChar()) {
             index = tokenStart
-            return scanGenericToken(prefix: "")
+            return scanGenericToken()
         }
+        name = text(errorStart, index)
         if VariablePathParser.unqualifiedIsEmpty(name) {
             let id = name.contains(":") ? "InvalidVariableReferenceWithDrive" : "InvalidVariableReference"
             reportError(SourceExtent(tokenStart, Swift.min(index, limit)), id)
@@ -331,6 +358,23 @@ extension Lexer {
     }
 
     // MARK: - Generic tokens
+
+    /// A bare word whose characters so far (`tokenStart..<index`) are its value as written. The
+    /// common case, plain ASCII with no escape, quote or `$`, is scanned over bytes.
+    mutating func scanGenericToken() -> Tok {
+        var i = index
+        while i < limit {
+            let b = bytes[i]
+            if b >= 0x80 || b == 0x60 || b == 0x27 || b == 0x22 || b == 0x24 {
+                index = i
+                return scanGenericToken(prefix: text(tokenStart, index))
+            }
+            if CharTraits.table[Int(b)] & Char.forceStartNewToken != 0 { break }
+            i += 1
+        }
+        index = i
+        return newStringToken(.generic, value: text(tokenStart, index))
+    }
 
     /// A bare word: the characters from `tokenStart` to `index` are already in `prefix` (as a value).
     mutating func scanGenericToken(prefix: String) -> Tok {

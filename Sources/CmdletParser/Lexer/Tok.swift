@@ -3,6 +3,9 @@
 
 struct TokFlags: OptionSet, Sendable {
     let rawValue: UInt16
+    init(rawValue: UInt16) { self.rawValue = rawValue }
+    /// No flag (spelled out: an empty array literal goes through the generic `SetAlgebra` path).
+    static var plain: TokFlags { TokFlags(rawValue: 0) }
     /// `-Name:` (the colon is part of the parameter token).
     static let usedColon = TokFlags(rawValue: 1 << 0)
     /// The token could not be scanned completely (an error was reported).
@@ -15,12 +18,23 @@ struct TokFlags: OptionSet, Sendable {
 
 struct Tok: Sendable {
     var kind: TokenKind
-    var start: Int
-    var end: Int
-    var flags: TokFlags = []
+    var flags: TokFlags
     /// Index into `Lexer.strings`, `.numbers` or `.expandables`; redirection data for redirections.
-    var payload: Int32 = -1
+    var payload: Int32
+    // Offsets are kept in 32 bits (texts over 2 GB are refused up front): a token is 16 bytes.
+    private var start32: Int32
+    private var end32: Int32
 
+    init(kind: TokenKind, start: Int, end: Int, flags: TokFlags = .plain, payload: Int32 = -1) {
+        self.kind = kind
+        self.flags = flags
+        self.payload = payload
+        self.start32 = Int32(truncatingIfNeeded: start)
+        self.end32 = Int32(truncatingIfNeeded: end)
+    }
+
+    var start: Int { Int(start32) }
+    var end: Int { Int(end32) }
     var extent: SourceExtent { SourceExtent(start, end) }
 }
 

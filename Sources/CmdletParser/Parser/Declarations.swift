@@ -29,9 +29,16 @@ extension ScriptParser {
         let isFilter = functionTok.kind == .filter
         let isWorkflow = functionTok.kind == .workflow
         let savedWorkflow = lexer.inWorkflowContext
+        let savedFinally = finallyContext
         lexer.inWorkflowContext = isWorkflow
+        finallyContext = FinallyContext()
         let body = scriptBlockRule(lCurly: lCurly, isFilter: isFilter)
         lexer.inWorkflowContext = savedWorkflow
+        finallyContext = savedFinally
+        if let parameters {
+            SemanticChecks.duplicateParameters(parameters, sink)
+            if let pb = body.paramBlock { sink.defer("OnlyOneParameterListAllowed", pb.extent, args: []) }
+        }
         let name = nameTok.kind == .generic ? genericValue(nameTok) : text(nameTok)
         return FunctionDefinitionAst(extent: extentOf(functionTok.extent, body.extent), isFilter: isFilter,
                                      isWorkflow: isWorkflow, name: name, parameters: parameters, body: body)
@@ -125,8 +132,27 @@ extension ScriptParser {
         return attributes.isEmpty ? nil : attributes
     }
 
+    /// An attribute or type constraint. Attributes are parsed speculatively (before a param
+    /// block, before a statement, then as an expression), and may nest (script blocks in their
+    /// arguments); each one is parsed once and then replayed from `attributeCache`, which keeps
+    /// the parse linear.
     mutating func attributeRule() -> AttributeBaseAst? {
         guard let lBracket = nextLBracket() else { return nil }
+        if let hit = attributeCache[lBracket.start] {
+            lexer.index = hit.end
+            if lexer.recording && lexer.nestedScanDepth == 0 { lexer.tokens.append(contentsOf: hit.tokens) }
+            return hit.ast
+        }
+        let tokenMark = lexer.tokens.count
+        let result = attributeBodyRule(lBracket)
+        if let result, ungot == nil {
+            attributeCache[lBracket.start] = CachedAttribute(ast: result, end: lexer.index,
+                                                             tokens: Array(lexer.tokens[Swift.min(tokenMark, lexer.tokens.count)...]))
+        }
+        return result
+    }
+
+    mutating func attributeBodyRule(_ lBracket: Tok) -> AttributeBaseAst? {
         v3SkipNewlines()
         guard let (typeName, _) = typeNameRule(allowAssemblyQualifiedNames: true) else {
             resync(lBracket)

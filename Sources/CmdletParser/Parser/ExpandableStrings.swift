@@ -39,11 +39,12 @@ extension ScriptParser {
 /// Splits a variable's user path into scope or drive and name: `script:x`, `env:PATH`, `x`.
 enum VariablePathParser {
     static func path(_ userPath: String) -> VariablePath {
-        guard let colon = userPath.firstIndex(of: ":") else {
+        let utf8 = userPath.utf8
+        guard let colon = utf8.firstIndex(of: 0x3A) else {
             return VariablePath(userPath: userPath, scope: .unqualified, name: userPath)
         }
         let prefix = String(userPath[..<colon])
-        let name = String(userPath[userPath.index(after: colon)...])
+        let name = String(userPath[utf8.index(after: colon)...])
         let scope: VariableScope
         switch prefix.lowercased() {
         case "global": scope = .global
@@ -61,7 +62,7 @@ enum VariablePathParser {
     /// True for `$env:` or `${}`-like paths that name no variable.
     static func unqualifiedIsEmpty(_ userPath: String) -> Bool {
         if userPath.isEmpty { return true }
-        guard let colon = userPath.firstIndex(of: ":") else { return false }
-        return userPath.index(after: colon) == userPath.endIndex
+        guard let colon = userPath.utf8.firstIndex(of: 0x3A) else { return false }
+        return userPath.utf8.index(after: colon) == userPath.utf8.endIndex
     }
 }

@@ -20,6 +20,8 @@ extension ScriptParser {
         var operators: [Tok] = [token]
         var precedence = token.kind.binaryPrecedence
         var paramTok: Tok?
+        var chain = 0
+        defer { releaseChain(chain) }
         while true {
             skipNewlines()
             if let e = arrayLiteralRule() {
@@ -36,6 +38,7 @@ extension ScriptParser {
                 ungetToken(token)
                 break
             }
+            if !growChain(&chain) { break }
             let newPrecedence = token.kind.binaryPrecedence
             while newPrecedence <= precedence {
                 let rhs = operands.removeLast()
@@ -115,6 +118,9 @@ extension ScriptParser {
             }
         } else if token.kind == .lBracket {
             guard let attributes = attributeListRule(inExpressionMode: true) else { return nil }
+            var chain = 0
+            defer { releaseChain(chain) }
+            for _ in attributes where !growChain(&chain) { return nil }
             let last = attributes[attributes.count - 1]
             if let attribute = last as? AttributeAst {
                 skipNewlines()
@@ -158,6 +164,8 @@ extension ScriptParser {
     }
 
     mutating func primaryExpressionRule(withMemberAccess: Bool) -> ExpressionAst? {
+        let allowSplat = splatAllowed
+        splatAllowed = false
         let token = nextToken()
         var expr: ExpressionAst
         switch token.kind {
@@ -183,8 +191,11 @@ extension ScriptParser {
             ungetToken(token)
             return nil
         }
-        if !withMemberAccess { return expr }
-        return checkPostPrimaryExpressionOperators(nextMemberAccessToken(allowLBracket: true), expr)
+        let result = withMemberAccess ? checkPostPrimaryExpressionOperators(nextMemberAccessToken(allowLBracket: true), expr) : expr
+        if token.kind == .splattedVariable, let v = expr as? VariableExpressionAst, !(allowSplat && result === expr) {
+            SemanticChecks.splattedVariableOutsideCommand(v, sink)
+        }
+        return result
     }
 
     func variableExpression(_ tok: Tok) -> VariableExpressionAst {
@@ -208,7 +219,10 @@ extension ScriptParser {
     mutating func checkPostPrimaryExpressionOperators(_ first: Tok?, _ start: ExpressionAst) -> ExpressionAst {
         var token = first
         var expr = start
+        var chain = 0
+        defer { releaseChain(chain) }
         while let t = token {
+            if !growChain(&chain) { break }
             v3SkipNewlines()
             if t.kind == .dot || t.kind == .colonColon {
                 expr = memberAccessRule(expr, t)
@@ -335,7 +349,9 @@ extension ScriptParser {
             reportIncompleteInput(after(atCurly), detected: rCurly.extent, "MissingEndCurlyBrace")
             end = before(rCurly)
         }
-        return HashtableAst(extent: extentOf(atCurly.extent, end), keyValuePairs: pairs)
+        let hash = HashtableAst(extent: extentOf(atCurly.extent, end), keyValuePairs: pairs)
+        SemanticChecks.duplicateKeys(hash, sink)
+        return hash
     }
 
     mutating func keyValuePairRule() -> HashtableEntry? {
@@ -366,7 +382,10 @@ extension ScriptParser {
         disableCommaOperator = false
         setMode(.command)
         skipNewlines()
+        let savedFinally = finallyContext
+        finallyContext = FinallyContext()
         let sb = scriptBlockRule(lCurly: lCurly, isFilter: false)
+        finallyContext = savedFinally
         disableCommaOperator = savedComma
         setMode(savedMode)
         return ScriptBlockExpressionAst(extent: sb.extent, scriptBlock: sb)

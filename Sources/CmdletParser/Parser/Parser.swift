@@ -8,12 +8,27 @@ public enum Parser {
     public static func parseInput(_ input: String, file: String? = nil) -> ParseResult {
         let source = ScriptSource(text: input, file: file)
         let sink = DiagnosticSink()
+        if source.utf8.count > Int(Int32.max) {
+            // Offsets are 32-bit inside the parser; such a text is refused, not truncated.
+            sink.report("ScriptTooComplicated", SourceExtent(0, 0), incomplete: false, args: [])
+            let end = NamedBlockAst(extent: SourceExtent(0, 0), blockKind: .end, unnamed: true, statements: [], traps: [])
+            let ast = ScriptBlockAst(extent: SourceExtent(0, source.utf8.count), source: source, paramBlock: nil,
+                                     beginBlock: nil, processBlock: nil, endBlock: end, dynamicParamBlock: nil)
+            return ParseResult(ast: ast, tokens: [], errors: sink.errors)
+        }
         var parser = ScriptParser(source: source, sink: sink)
         let ast = parser.parseScript()
-        SemanticChecks.check(ast, sink: sink)
+        sink.flushDeferred()
         let tokens = parser.lexer.tokens.map { Token(kind: $0.kind, extent: $0.extent) }
         return ParseResult(ast: ast, tokens: tokens, errors: sink.errors)
     }
+}
+
+struct CachedAttribute {
+    let ast: AttributeBaseAst
+    /// Lexer position after the attribute, and the tokens it recorded, to replay them.
+    let end: Int
+    let tokens: [Tok]
 }
 
 /// The recursive-descent parser. One type, split across files by grammar area.
@@ -25,16 +40,26 @@ struct ScriptParser {
     /// Set inside method-call argument lists, attribute arguments and parameter defaults, where
     /// the comma separates items instead of building an array.
     var disableCommaOperator = false
+    /// Set by a command argument for the primary expression it parses: `@splat` is allowed there.
+    var splatAllowed = false
+    var finallyContext = FinallyContext()
+    /// Attributes already parsed, by the offset of their `[` (see `attributeRule`).
+    var attributeCache: [Int: CachedAttribute] = [:]
+    /// Rules currently active (recursion) and the height of the tree being built.
+    var recursion = 0
     var depth = 0
     var tooDeep = false
 
-    /// Nesting deeper than this gives `ScriptTooComplicated` instead of exhausting the stack.
-    static let maxDepth = 400
+    /// Limits past which the parse gives `ScriptTooComplicated` instead of exhausting the stack.
+    static let maxRecursion = 400
+    static let maxHeight = 1000
 
     init(source: ScriptSource, sink: DiagnosticSink) {
         self.source = source
         self.sink = sink
         self.lexer = Lexer(bytes: source.utf8, start: 0, limit: source.utf8.count, recording: true, sink: sink)
+        self.lexer.tokens.reserveCapacity(source.utf8.count / 6 + 16)
+        self.lexer.strings.reserveCapacity(source.utf8.count / 16 + 16)
     }
 
     /// A parser for the text of `$( )` inside an expandable string, reading only that range.
@@ -42,6 +67,8 @@ struct ScriptParser {
         self.source = parent.source
         self.sink = parent.sink
         self.depth = parent.depth
+        self.recursion = parent.recursion
+        self.finallyContext = parent.finallyContext
         self.lexer = Lexer(bytes: parent.source.utf8, start: start, limit: end, recording: false, sink: parent.sink)
         self.lexer.nestedScanDepth = 1
     }
@@ -88,7 +115,7 @@ struct ScriptParser {
     }
 
     mutating func skipNewlines() {
-        if ungot == nil || ungot?.kind == .newline {
+        if ungot.map({ $0.kind == .newline }) ?? true {
             ungot = nil
             lexer.skipNewlines(skipSemis: false)
         }
@@ -97,7 +124,7 @@ struct ScriptParser {
     mutating func v3SkipNewlines() { skipNewlines() }
 
     mutating func skipNewlinesAndSemicolons() {
-        if ungot == nil || ungot?.kind == .newline || ungot?.kind == .semi {
+        if ungot.map({ $0.kind == .newline || $0.kind == .semi }) ?? true {
             ungot = nil
             lexer.skipNewlines(skipSemis: true)
         }

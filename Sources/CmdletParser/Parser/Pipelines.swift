@@ -38,6 +38,7 @@ extension ScriptParser {
                         reportIncompleteInput(pos, "ExpectedValueExpression", assignTok.kind.text)
                         statement = ErrorStatementAst(extent: pos, nestedAst: [])
                     }
+                    SemanticChecks.assignmentTarget(expr, op: assignTok.kind, sink)
                     return AssignmentStatementAst(extent: extentOf(expr.extent, statement.extent), left: expr,
                                                   operatorKind: assignTok.kind, right: statement,
                                                   errorPosition: assignTok.extent)
@@ -235,6 +236,7 @@ extension ScriptParser {
             case .splattedVariable, .variable, .number, .hereStringExpandable, .stringExpandable, .hereStringLiteral,
                  .stringLiteral, .lParen, .dollarParen, .atParen, .atCurly, .lCurly:
                 ungetToken(token)
+                splatAllowed = commaTok == nil
                 expr = primaryExpressionRule(withMemberAccess: true) ?? ErrorExpressionAst(extent: token.extent, nestedAst: [])
             case .generic:
                 if token.flags.contains(.expandable) && context != .commandName {
@@ -256,6 +258,7 @@ extension ScriptParser {
             token = nextToken()
         }
         if !list.isEmpty {
+            if let v = list[0] as? VariableExpressionAst, v.splatted { SemanticChecks.splattedVariableOutsideCommand(v, sink) }
             list.append(expr)
             return ArrayLiteralAst(extent: extentOf(list[0].extent, expr.extent), elements: list)
         }

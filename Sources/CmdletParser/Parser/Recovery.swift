@@ -65,11 +65,35 @@ extension ScriptParser {
         }
     }
 
-    /// Guards recursion: past `maxDepth` the parse stops with `ScriptTooComplicated` (PowerShell's
-    /// answer when its stack runs short) and the rest of the input is skipped.
+    /// Guards recursion: past `maxRecursion` nested rules, or a tree taller than `maxHeight`
+    /// (long operator or member chains nest without recursion), the parse stops with
+    /// `ScriptTooComplicated` (PowerShell's answer when its stack runs short) and the rest of the
+    /// input is skipped. Keeping trees shallow also keeps every later tree walk within its stack.
     mutating func enterNesting() -> Bool {
+        recursion += 1
         depth += 1
-        if depth <= ScriptParser.maxDepth && !tooDeep { return true }
+        if recursion <= ScriptParser.maxRecursion && depth <= ScriptParser.maxHeight && !tooDeep { return true }
+        giveUp()
+        return false
+    }
+
+    mutating func leaveNesting() {
+        recursion -= 1
+        depth -= 1
+    }
+
+    /// One more level of a chain built in a loop (`a + b + c`, `$x.a.b`, `[a][b]$x`).
+    mutating func growChain(_ count: inout Int) -> Bool {
+        count += 1
+        depth += 1
+        if depth <= ScriptParser.maxHeight && !tooDeep { return true }
+        giveUp()
+        return false
+    }
+
+    mutating func releaseChain(_ count: Int) { depth -= count }
+
+    mutating func giveUp() {
         if !tooDeep {
             tooDeep = true
             let o = Swift.min(lexer.index, lexer.limit)
@@ -78,8 +102,5 @@ extension ScriptParser {
         }
         ungot = nil
         lexer.index = lexer.limit
-        return false
     }
-
-    mutating func leaveNesting() { depth -= 1 }
 }

@@ -62,6 +62,7 @@ extension ScriptParser {
                 reportError(attr.extent, "TypeNotAllowedBeforeParam", attr.typeName.name)
             }
         }
+        SemanticChecks.duplicateParameters(parameters, sink)
         return ParamBlockAst(extent: extentOf(paramTok.extent, endExtent), attributes: attributes, parameters: parameters)
     }
 

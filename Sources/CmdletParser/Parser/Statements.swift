@@ -41,7 +41,9 @@ extension ScriptParser {
         case .function, .filter, .workflow: return functionDeclarationRule(token)
         case .return:
             let p = pipelineRule()
-            return ReturnStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
+            let r = ReturnStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
+            SemanticChecks.controlFlow(r, isReturn: true, finallyContext, sink)
+            return r
         case .throw:
             let p = pipelineRule()
             return ThrowStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
@@ -50,10 +52,14 @@ extension ScriptParser {
             return ExitStatementAst(extent: p.map { extentOf(token.extent, $0.extent) } ?? token.extent, pipeline: p)
         case .break:
             let label = labelOrKeyRule()
-            return BreakStatementAst(extent: label.map { extentOf(token.extent, $0.extent) } ?? token.extent, label: label)
+            let b = BreakStatementAst(extent: label.map { extentOf(token.extent, $0.extent) } ?? token.extent, label: label)
+            SemanticChecks.controlFlow(b, isReturn: false, finallyContext, sink)
+            return b
         case .continue:
             let label = labelOrKeyRule()
-            return ContinueStatementAst(extent: label.map { extentOf(token.extent, $0.extent) } ?? token.extent, label: label)
+            let c = ContinueStatementAst(extent: label.map { extentOf(token.extent, $0.extent) } ?? token.extent, label: label)
+            SemanticChecks.controlFlow(c, isReturn: false, finallyContext, sink)
+            return c
         case .trap: return trapStatementRule(token)
         case .try: return tryStatementRule(token)
         case .data: return dataStatementRule(token)
@@ -89,6 +95,14 @@ extension ScriptParser {
             if attributes != nil { resync(to: restore) } else { ungetToken(token) }
             return pipelineRule()
         }
+    }
+
+    /// A loop or switch body: `break` and `continue` inside it stay inside a finally block.
+    mutating func loopBodyRule() -> StatementBlockAst? {
+        let saved = finallyContext
+        if finallyContext.inFinally { finallyContext.loops += 1 }
+        defer { finallyContext = saved }
+        return statementBlockRule()
     }
 
     /// A simple name (an identifier), as for loop labels, hash keys and attribute arguments.
@@ -301,7 +315,7 @@ extension ScriptParser {
                 }
                 errorAsts.append(clauseCondition)
                 endError = clauseCondition.extent
-                if let body = statementBlockRule() {
+                if let body = loopBodyRule() {
                     errorAsts.append(body)
                     endError = body.extent
                     if let s = clauseCondition as? StringConstantExpressionAst, s.stringConstantType == .bareWord,
@@ -378,6 +392,7 @@ extension ScriptParser {
             return ErrorStatementAst(extent: extentOf(start, lParen.extent), nestedAst: [])
         }
         let variable = variableExpression(varTok)
+        if variable.splatted { SemanticChecks.splattedVariableOutsideCommand(variable, sink) }
         skipNewlines()
         var pipeline: PipelineBaseAst?
         var body: StatementBlockAst?
@@ -397,7 +412,7 @@ extension ScriptParser {
                     endError = p.extent
                     reportIncompleteInput(after(p), "MissingEndParenthesisAfterForeach")
                 } else {
-                    body = statementBlockRule()
+                    body = loopBodyRule()
                     if body == nil {
                         endError = rParen.extent
                         reportIncompleteInput(after(rParen), "MissingForeachStatement")
@@ -446,7 +461,7 @@ extension ScriptParser {
             endError = e
             reportIncompleteInput(after(e), "MissingEndParenthesisAfterStatement", "for")
         } else {
-            body = statementBlockRule()
+            body = loopBodyRule()
             if body == nil {
                 endError = rParen.extent
                 reportIncompleteInput(after(rParen), "MissingLoopStatement", "for")
@@ -490,7 +505,7 @@ extension ScriptParser {
             return ErrorStatementAst(extent: extentOf(start, condition.extent), nestedAst: [errorCondition].compactMap { $0 })
         }
         skipNewlines()
-        guard let body = statementBlockRule() else {
+        guard let body = loopBodyRule() else {
             reportIncompleteInput(after(rParen), "MissingLoopStatement", "while")
             return ErrorStatementAst(extent: extentOf(start, rParen.extent), nestedAst: [errorCondition].compactMap { $0 })
         }
@@ -503,7 +518,7 @@ extension ScriptParser {
         var rParen: Tok?
         var keyword: Tok?
         var condition: PipelineBaseAst?
-        let body = statementBlockRule()
+        let body = loopBodyRule()
         if let body {
             skipNewlines()
             let kw = nextToken()
@@ -627,7 +642,10 @@ extension ScriptParser {
         var finallyBlock: StatementBlockAst?
         if finallyTok.kind == .finally {
             skipToken()
+            let saved = finallyContext
+            finallyContext = FinallyContext(inFinally: true, loops: 0)
             finallyBlock = statementBlockRule()
+            finallyContext = saved
             if finallyBlock == nil {
                 endError = finallyTok.extent
                 reportIncompleteInput(after(finallyTok), "MissingFinallyStatementBlock", "finally")

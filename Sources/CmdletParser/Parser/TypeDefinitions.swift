@@ -65,6 +65,7 @@ extension ScriptParser {
         var attributes: [AttributeBaseAst] = []
         var start: SourceExtent?
         var isStatic = false
+        var lastModifier: SourceExtent?
         var token: Tok
         while true {
             skipNewlines()
@@ -74,6 +75,7 @@ extension ScriptParser {
                     reportError(a.extent, "TooManyTypes")
                 }
                 attributes.append(a)
+                lastModifier = a.extent
                 continue
             }
             token = peekToken()
@@ -83,6 +85,7 @@ extension ScriptParser {
                     if isStatic { reportError(token.extent, "DuplicateQualifier", text(token)) }
                     isStatic = true
                 }
+                lastModifier = token.extent
                 skipToken()
                 continue
             }
@@ -114,8 +117,8 @@ extension ScriptParser {
             skipNewlinesAndSemicolons()
             return member
         }
-        if !attributes.isEmpty || isStatic {
-            reportIncompleteInput(after(token), "IncompleteMemberDefinition")
+        if let lastModifier {
+            reportIncompleteInput(after(lastModifier), "IncompleteMemberDefinition")
         }
         return nil
     }
@@ -187,21 +190,6 @@ extension ScriptParser {
             return ErrorStatementAst(extent: enumTok.extent, nestedAst: [])
         }
         skipNewlines()
-        let savedMode = mode
-        setMode(.signature)
-        defer { setMode(savedMode) }
-        var bases: [TypeConstraintAst] = []
-        let colon = peekToken()
-        if colon.kind == .colon {
-            skipToken()
-            skipNewlines()
-            if let (t, _) = typeNameRule(allowAssemblyQualifiedNames: false) {
-                bases.append(TypeConstraintAst(extent: t.extent, typeName: t))
-            } else {
-                reportIncompleteInput(after(colon), "TypeNameExpected")
-            }
-            skipNewlines()
-        }
         let lCurly = nextToken()
         if lCurly.kind != .lCurly {
             ungetToken(lCurly)
@@ -210,29 +198,9 @@ extension ScriptParser {
         }
         var members: [TypeMemberAst] = []
         var lastExtent = lCurly.extent
-        while true {
-            skipNewlinesAndSemicolons()
-            var memberAttributes: [AttributeBaseAst] = []
-            while let a = attributeRule() { memberAttributes.append(a); skipNewlines() }
-            guard let (memberName, _) = simpleNameRule() else { break }
-            var initial: ExpressionAst?
-            var end = memberName.extent
-            if peekToken().kind == .equals {
-                let eq = nextToken()
-                skipNewlines()
-                initial = expressionRule()
-                if let i = initial { end = i.extent } else { reportIncompleteInput(after(eq), "ExpectedValueExpression", "=") }
-            }
-            let member = TypeMemberAst(extent: extentOf(memberAttributes.first?.extent ?? memberName.extent, end),
-                                       name: memberName.value, isMethod: false, isStatic: true, attributes: memberAttributes,
-                                       initialValue: initial, parameters: [], body: nil)
+        while let member = enumMemberRule() {
             members.append(member)
             lastExtent = member.extent
-            let t = peekToken()
-            if t.kind != .newline && t.kind != .semi && t.kind != .rCurly {
-                reportIncompleteInput(after(end), "MissingPropertyTerminator")
-                break
-            }
         }
         let rCurly = nextToken()
         if rCurly.kind != .rCurly {
@@ -243,8 +211,49 @@ extension ScriptParser {
         }
         let start = attributes?.first?.extent ?? enumTok.extent
         return TypeDefinitionAst(extent: extentOf(start, lastExtent), kind: .enum, name: name.value,
-                                 attributes: attributes?.compactMap { $0 as? AttributeAst } ?? [], baseTypes: bases,
+                                 attributes: attributes?.compactMap { $0 as? AttributeAst } ?? [], baseTypes: [],
                                  members: members)
+    }
+
+    mutating func enumMemberRule() -> TypeMemberAst? {
+        skipNewlines()
+        guard let (name, _) = simpleNameRule() else { return nil }
+        var end = name.extent
+        var initial: ExpressionAst?
+        var missingInitializer = false
+        let savedMode = mode
+        setMode(.expression)
+        let assign = peekToken()
+        if assign.kind == .equals {
+            skipToken()
+            initial = expressionRule()
+            if let i = initial {
+                end = i.extent
+            } else {
+                reportError(after(assign), "ExpectedValueExpression", "=")
+                end = assign.extent
+                missingInitializer = true
+            }
+        }
+        setMode(savedMode)
+        let terminator = peekToken()
+        if terminator.kind != .newline && terminator.kind != .semi && terminator.kind != .rCurly && !missingInitializer {
+            reportIncompleteInput(after(end), "MissingPropertyTerminator")
+        }
+        skipNewlinesAndSemicolons()
+        if terminator.kind == .semi { end = terminator.extent }
+        return TypeMemberAst(extent: extentOf(name.extent, end), name: name.value, isMethod: false, isStatic: true,
+                             attributes: [], initialValue: initial, parameters: [], body: nil)
+    }
+
+    /// A `;` or newline must end the statement (`using`), else `MissingStatementTerminator`.
+    mutating func requireStatementTerminator() {
+        let t = peekToken()
+        if t.kind == .newline || t.kind == .semi {
+            skipToken()
+        } else if t.kind != .endOfInput {
+            reportIncompleteInput(t.extent, "MissingStatementTerminator")
+        }
     }
 
     mutating func usingStatementRule(_ usingTok: Tok) -> StatementAst {
@@ -261,19 +270,52 @@ extension ScriptParser {
             reportIncompleteInput(after(usingTok), "MissingUsingStatementDirective")
             return ErrorStatementAst(extent: usingTok.extent, nestedAst: [])
         }
-        let nameTok = nextToken()
-        if nameTok.kind.endsCommandArgument {
-            ungetToken(nameTok)
+        let aliasAllowed = kind == .namespace || kind == .module
+        let aliasRequired = kind == .type || kind == .command
+        let itemTok = nextToken()
+        switch itemTok.kind {
+        case .endOfInput, .newline, .comma, .semi:
+            ungetToken(itemTok)
             reportIncompleteInput(after(kindTok), "MissingUsingItemName")
             return ErrorStatementAst(extent: extentOf(usingTok.extent, kindTok.extent), nestedAst: [])
+        default:
+            break
         }
-        guard let name = commandArgument(.commandArgument, nameTok) else {
-            reportIncompleteInput(after(kindTok), "MissingUsingItemName")
-            return ErrorStatementAst(extent: extentOf(usingTok.extent, kindTok.extent), nestedAst: [])
+        guard let item = commandArgument(.commandArgument, itemTok) else {
+            reportError(itemTok.extent, "InvalidValueForUsingItemName", text(itemTok))
+            syncOnError(consumeClosingToken: true, .semi, .newline)
+            return ErrorStatementAst(extent: extentOf(usingTok.extent, itemTok.extent), nestedAst: [])
         }
-        let value: String
-        if let s = name as? StringConstantExpressionAst { value = s.value } else { value = source.text(of: name.extent) }
-        return UsingStatementAst(extent: extentOf(usingTok.extent, name.extent), usingKind: kind, name: value)
+        let isHash = item is HashtableAst && kind == .module
+        guard item is StringConstantExpressionAst || isHash else {
+            reportError(item.extent, "InvalidValueForUsingItemName", source.text(of: item.extent))
+            return ErrorStatementAst(extent: extentOf(usingTok.extent, item.extent), nestedAst: [item])
+        }
+        let name = (item as? StringConstantExpressionAst)?.value ?? source.text(of: item.extent)
+        if (aliasAllowed || aliasRequired) && !isHash {
+            let equals = peekToken()
+            if equals.kind == .equals {
+                skipToken()
+                let aliasTok = nextToken()
+                if aliasTok.kind == .endOfInput {
+                    ungetToken(aliasTok)
+                    reportIncompleteInput(after(equals), "MissingNamespaceAlias")
+                    return ErrorStatementAst(extent: extentOf(usingTok.extent, equals.extent), nestedAst: [item])
+                }
+                guard let alias = commandArgument(.commandArgument, aliasTok),
+                      alias is StringConstantExpressionAst || (kind == .module && alias is HashtableAst) else {
+                    return ErrorStatementAst(extent: extentOf(usingTok.extent, aliasTok.extent), nestedAst: [item])
+                }
+                requireStatementTerminator()
+                return UsingStatementAst(extent: extentOf(usingTok.extent, aliasTok.extent), usingKind: kind, name: name)
+            }
+            if aliasRequired {
+                reportIncompleteInput(after(itemTok), "MissingEqualsInUsingAlias")
+                return ErrorStatementAst(extent: extentOf(usingTok.extent, item.extent), nestedAst: [item])
+            }
+        }
+        requireStatementTerminator()
+        return UsingStatementAst(extent: extentOf(usingTok.extent, item.extent), usingKind: kind, name: name)
     }
 
     mutating func configurationStatementRule(_ configTok: Tok, attributes: [AttributeAst]) -> StatementAst? {

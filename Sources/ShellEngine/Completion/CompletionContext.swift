@@ -87,8 +87,9 @@ struct CompletionContext {
             if Self.isParameterWord(text, kind: token.kind) {
                 let body = String(text.dropFirst())
                 if let colon = body.firstIndex(of: ":") {
+                    // `-Name:` alone takes the next token as its value.
                     parameters.append(String(body[..<colon]))
-                    pendingParameter = nil
+                    pendingParameter = body.index(after: colon) == body.endIndex ? String(body[..<colon]) : nil
                 } else {
                     parameters.append(body)
                     pendingParameter = body

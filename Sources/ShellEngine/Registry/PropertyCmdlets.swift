@@ -230,7 +230,8 @@ final class GetConfigurationSource: Cmdlet {
                 let o = PSCustomObject(typeNames: ["SmbConfigShell.SmbConfigurationSource", "System.Object"])
                 o.add("Side", .string(side == .client ? "Client" : "Server"))
                 o.add("Name", .string(entry.property.name))
-                o.add("Value", SmbConfigurationObject.value(entry.value))
+                let type = entry.property.type
+                o.add("Value", SmbConfigurationObject.value(entry.value, type))
                 let source: String
                 switch entry.source {
                 case .default: source = "Default"
@@ -238,8 +239,9 @@ final class GetConfigurationSource: Cmdlet {
                 case .groupPolicy: source = "GroupPolicy"
                 }
                 o.add("Source", .string(source))
-                o.add("LocalValue", entry.localValue.map(SmbConfigurationObject.value) ?? .null)
-                o.add("DefaultValue", entry.property.defaultValue(in: snapshot.profile).map(SmbConfigurationObject.value) ?? .null)
+                o.add("LocalValue", entry.localValue.map { SmbConfigurationObject.value($0, type) } ?? .null)
+                o.add("DefaultValue", entry.property.defaultValue(in: snapshot.profile)
+                    .map { SmbConfigurationObject.value($0, type) } ?? .null)
                 let storage = entry.property.storage
                 o.add("RegistryPath", .string("HKLM:\\" + RegistryView.components(storage.key).joined(separator: "\\") + "\\" + storage.valueName))
                 o.add("PolicyPath", entry.property.groupPolicy.map {

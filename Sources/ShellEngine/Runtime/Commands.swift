@@ -109,6 +109,14 @@ final class ScriptProcessor: CommandProcessor {
         try inScope {
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
                                             metadata: metadata, result: result)
+            if metadata.cmdletBinding {
+                let context = CommandContext(engine: engine, metadata: metadata, invocation: binder.invocation)
+                context.bound = result.bound
+                context.applyCommonParameters()
+                context.output = next
+                engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
+            }
+            engine.sessionState.setLocal("MyInvocation", .object(InvocationInfoObject(binder.invocation)))
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -129,6 +137,7 @@ final class ScriptProcessor: CommandProcessor {
         try inScope {
             engine.sessionState.setLocal("_", input)
             engine.sessionState.setLocal("PSItem", input)
+            try bindPipelineInput(input)
             try run(process)
         }
     }
@@ -141,6 +150,25 @@ final class ScriptProcessor: CommandProcessor {
                 engine.sessionState.setLocal("_", last)
             }
             try run(end)
+        }
+    }
+
+    /// ValueFromPipeline / ValueFromPipelineByPropertyName parameters take each input object.
+    private func bindPipelineInput(_ input: PSValue) throws {
+        for parameter in metadata.parameters where parameter.valueFromPipeline || parameter.valueFromPipelineByPropertyName {
+            var value: PSValue?
+            if parameter.valueFromPipeline {
+                value = input
+            } else if case .object(let o) = input {
+                value = o.property(parameter.name) ?? parameter.aliases.lazy.compactMap { o.property($0) }.first
+            } else if case .hashtable(let h) = input {
+                value = h[string: parameter.name]
+            }
+            guard let value else { continue }
+            let converted = try binder.convert(value, for: parameter, extent: binder.commandExtent)
+            let variable = (parameterAsts ?? FunctionMetadata.parameterAsts(of: block))
+                .first { $0.name.variablePath.name.caseInsensitiveEquals(parameter.name) }?.name.variablePath.name ?? parameter.name
+            engine.sessionState.setLocal(variable, converted)
         }
     }
 
@@ -237,6 +265,8 @@ extension Engine {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        // PowerShell's last resort: a bare noun names its Get- cmdlet (`date` → Get-Date).
+        if !resolved.contains("-"), let c = cmdlets[NameKey("Get-" + resolved)] { return .cmdlet(c) }
         return .notFound
     }
 
@@ -300,6 +330,22 @@ extension Engine {
         }
         sessionState.setLocal("args", .array(PSArray(result.unbound)))
         sessionState.setLocal("PSBoundParameters", .hashtable(bound))
+        guard metadata.cmdletBinding else { return }
+        // Common parameters of an advanced function become its scope's preferences, so the
+        // commands it runs inherit them.
+        for (name, value) in result.bound {
+            switch name {
+            case "Verbose": sessionState.setLocal("VerbosePreference", .string(LanguagePrimitives.isTrue(value) ? "Continue" : "SilentlyContinue"))
+            case "Debug": sessionState.setLocal("DebugPreference", .string(LanguagePrimitives.isTrue(value) ? "Continue" : "SilentlyContinue"))
+            case "ErrorAction": sessionState.setLocal("ErrorActionPreference", value)
+            case "WarningAction": sessionState.setLocal("WarningPreference", value)
+            case "WhatIf": sessionState.setLocal("WhatIfPreference", .bool(LanguagePrimitives.isTrue(value)))
+            case "Confirm": sessionState.setLocal("ConfirmPreference", .string(LanguagePrimitives.isTrue(value) ? "Low" : "None"))
+            default: continue
+            }
+            if metadata.parameters.contains(where: { $0.name == name }) { continue }
+            bound[string: name] = value
+        }
     }
 
     /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.

@@ -1,0 +1,123 @@
+import Testing
+import ShellEngine
+
+/// `Engine.complete` against the engine's real tables.
+@Suite struct CompletionTests {
+    final class SilentHost: PSHostUserInterface {
+        var text = ""
+        func write(_ text: String, stream: HostStream) { self.text += text }
+        func readLine() -> HostInput { .endOfInput }
+        var isInteractive: Bool { false }
+        var bufferWidth: Int { 120 }
+        func consumeInterrupt() -> Bool { false }
+        func clearScreen() {}
+    }
+
+    func engine() -> Engine {
+        Engine(host: SilentHost(), configuration: EngineConfiguration(
+            environment: ["SMBCONFIG_HOME": "/nonexistent/smbconfig-completion-tests",
+                          "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0"], interactive: false))
+    }
+
+    func complete(_ line: String, cursor: Int? = nil) -> CompletionResult {
+        engine().complete(line, cursor: cursor ?? line.utf16.count)
+    }
+
+    @Test func commandNamesMatchCaseInsensitivelyInCanonicalCase() {
+        let result = complete("set-smbcl")
+        #expect(result.candidates == ["Set-SmbClientConfiguration"])
+        #expect(result.replacementStart == 0)
+        #expect(result.replacementLength == 9)
+    }
+
+    @Test func commandNamesAreSortedAndWildcardsWork() {
+        let result = complete("Get-SmbS")
+        #expect(result.candidates.contains("Get-SmbServerConfiguration"))
+        #expect(result.candidates == result.candidates.sorted { $0.lowercased() < $1.lowercased() })
+        #expect(complete("*ClientConfig").candidates.contains("Set-SmbClientConfiguration"))
+    }
+
+    @Test func commandAfterPipeAndSemicolon() {
+        #expect(complete("Get-SmbClientConfiguration | Select-O").candidates == ["Select-Object"])
+        #expect(complete("'x'; Get-SmbClientC").candidates == ["Get-SmbClientConfiguration"])
+    }
+
+    @Test func parameterNamesByPrefix() {
+        let result = complete("Set-SmbClientConfiguration -EnableMa")
+        #expect(result.candidates == ["-EnableMailslots"])
+        #expect(result.replacementStart == 27)
+        #expect(result.replacementLength == 9)
+    }
+
+    @Test func boundParametersAreNotProposedAndCommonParametersComeLast() throws {
+        let all = complete("Set-SmbClientConfiguration -").candidates
+        let verbose = try #require(all.firstIndex(of: "-Verbose"))
+        let mailslots = try #require(all.firstIndex(of: "-EnableMailslots"))
+        #expect(mailslots < verbose)
+        #expect(all.contains("-WhatIf"))
+        let rest = complete("Set-SmbClientConfiguration -EnableMail $true -").candidates
+        #expect(!rest.contains("-EnableMailslots"))
+        #expect(rest.count == all.count - 1)
+    }
+
+    @Test func booleanValues() {
+        #expect(complete("Set-SmbClientConfiguration -EnableMailslots ").candidates == ["$true", "$false"])
+        #expect(complete("Set-SmbClientConfiguration -EnableMailslots $fa").candidates == ["$false"])
+    }
+
+    @Test func enumValuesInDeclarationOrder() {
+        let result = complete("Set-SmbClientConfiguration -Smb2DialectMin S")
+        #expect(result.candidates == ["SMB202", "SMB210", "SMB300", "SMB302", "SMB311"])
+        #expect(complete("Set-SmbClientConfiguration -Smb2DialectMin:smb3").candidates == ["SMB300", "SMB302", "SMB311"])
+    }
+
+    @Test func variables() {
+        let result = complete("$t")
+        #expect(result.candidates.first == "$true")
+        #expect(result.replacementStart == 0)
+        #expect(complete("Set-SmbClientConfiguration -EnableMailslots $tr").candidates == ["$true"])
+    }
+
+    @Test func propertyNamesAfterSelectObject() {
+        let result = complete("Get-SmbClientConfiguration | Select-Object EnableMa")
+        #expect(result.candidates == ["EnableMailslots"])
+        #expect(complete("Get-SmbServerConfiguration | Format-List -Property EnableMa").candidates == ["EnableMailslots"])
+    }
+
+    @Test func mailslotNamesForTheMailslotCmdlets() {
+        let shell = engine()
+        _ = shell.execute("New-Mailslot -Name demo | Out-Null")
+        _ = shell.execute("New-Mailslot -Name other | Out-Null")
+        #expect(shell.complete("Get-Mailslot -Name d", cursor: 20).candidates == ["demo"])
+        #expect(shell.complete("Remove-Mailslot d", cursor: 17).candidates == ["demo"])
+        let path = "Get-Mailslot -Name \\\\.\\mailslot\\o"
+        #expect(shell.complete(path, cursor: path.utf16.count).candidates == ["\\\\.\\mailslot\\other"])
+        shell.shutdown()
+    }
+
+    @Test func positionalArgumentsCompleteAsTheirParameter() {
+        #expect(complete("Get-SmbClientConfiguration | Select-Object EnableMa").candidates == complete("Get-SmbClientConfiguration | Select-Object -Property EnableMa").candidates)
+    }
+
+    @Test func nothingFitsGivesNoCandidates() {
+        #expect(complete("Get-NoSuchCommandAtAll").candidates.isEmpty)
+        #expect(complete("Get-NoSuchCommandAtAll -X").candidates.isEmpty)
+        #expect(complete("").candidates.isEmpty)
+        #expect(complete("'unterminated -").candidates.isEmpty)
+    }
+
+    @Test func cursorInsideTheLineCompletesTheWordThere() {
+        let line = "set-smbcl -EnableMailslots $true"
+        #expect(complete(line, cursor: 9).candidates == ["Set-SmbClientConfiguration"])
+    }
+
+    @Test func oddInputNeverTraps() {
+        for line in ["$", "-", "|", "((", "{ -", "Get-SmbShare -Name:", "\u{1F600} -E", "`", "@{a=", "\"$t"] {
+            for cursor in 0...line.utf16.count {
+                _ = complete(line, cursor: cursor)
+            }
+            _ = complete(line, cursor: 999)
+            _ = complete(line, cursor: -3)
+        }
+    }
+}

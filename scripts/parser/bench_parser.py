@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Parser throughput: our parser (release build of the module with a timing harness) against
+tree-sitter-powershell (PyPI `tree-sitter` + `tree-sitter-powershell`, timing the parse call
+alone), on generated admin-style scripts of 1 MB and 10 MB, in the same run.
+Prints MB/s for each, the ratio to tree-sitter, and the 1 MB -> 10 MB time scaling."""
+import glob, importlib, os, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, '.build', 'bench', 'parser')
+RUNS = int(os.environ.get('BENCH_RUNS', '5'))
+
+
+def ensure_tree_sitter():
+    try:
+        importlib.import_module('tree_sitter')
+        importlib.import_module('tree_sitter_powershell')
+    except ImportError:
+        subprocess.run([sys.executable, '-m', 'pip', 'install', '--quiet', 'tree-sitter', 'tree-sitter-powershell'],
+                       check=True)
+    import tree_sitter, tree_sitter_powershell
+    return tree_sitter.Parser(tree_sitter.Language(tree_sitter_powershell.language()))
+
+
+def build_harness():
+    exe = os.path.join(OUT, 'parser-bench')
+    sources = sorted(glob.glob(os.path.join(ROOT, 'Sources/CmdletParser/*.swift')) +
+                     glob.glob(os.path.join(ROOT, 'Sources/CmdletParser/*/*.swift')))
+    subprocess.run(['swiftc', '-O', '-parse-as-library', '-module-name', 'CmdletParser', *sources,
+                    os.path.join(ROOT, 'scripts/parser/bench_main.swift'), '-o', exe], check=True)
+    return exe
+
+
+def ours(exe, paths):
+    out = subprocess.run([exe, '--runs', str(RUNS), *paths], check=True, capture_output=True, text=True).stdout
+    result = {}
+    for line in out.splitlines():
+        path, size, secs, errors = line.split()
+        result[path] = (int(size), float(secs), int(errors))
+    return result
+
+
+def tree_sitter_times(parser, paths):
+    result = {}
+    for path in paths:
+        data = open(path, 'rb').read()
+        best = float('inf')
+        has_error = False
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            tree = parser.parse(data)
+            best = min(best, time.perf_counter() - start)
+            has_error = tree.root_node.has_error
+        result[path] = (len(data), best, has_error)
+    return result
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    gen = os.path.join(ROOT, 'scripts/parser/gen_admin_script.py')
+    paths = []
+    for mb in (1, 10):
+        path = os.path.join(OUT, f'admin-{mb}mb.ps1')
+        subprocess.run([sys.executable, gen, str(mb * 1024 * 1024), path], check=True)
+        paths.append(path)
+    ts = ensure_tree_sitter()
+    exe = build_harness()
+    mine = ours(exe, paths)
+    theirs = tree_sitter_times(ts, paths)
+    mb = lambda n: n / (1024 * 1024)
+    print(f'parser benchmark (best of {RUNS} runs, parse call only)')
+    print(f'{"input":>8} {"CmdletParser":>18} {"tree-sitter-powershell":>26} {"ratio":>7}')
+    rates = {}
+    for path in paths:
+        size, secs, errors = mine[path]
+        tsize, tsecs, terror = theirs[path]
+        r, t = mb(size) / secs, mb(tsize) / tsecs
+        rates[path] = (secs, tsecs)
+        print(f'{mb(size):6.1f}MB {r:9.1f} MB/s {secs:6.3f}s {t:12.1f} MB/s {tsecs:7.3f}s {r / t:6.1f}x'
+              f'   (errors: ours {errors}, tree-sitter {"yes" if terror else "no"})')
+    (s1, t1), (s10, t10) = rates[paths[0]], rates[paths[1]]
+    print(f'scaling 1MB -> 10MB: CmdletParser {s10 / s1:.1f}x time, tree-sitter {t10 / t1:.1f}x time')
+
+
+if __name__ == '__main__':
+    main()
