@@ -157,9 +157,9 @@ struct LabsTests {
                                    policy: .allowed)
         defer { peer.shutdown() }
         f.run("Start-MailslotCapture -Path '\(f.folder)/c.pcap'", #"Send-MailslotMessage \\LABPC\mailslot\cap -Message self"#)
+        #expect(f.run("Receive-MailslotMessage cap -Timeout 5000") == "self\n")
         try peer.write(path: #"\\LABPC\mailslot\cap"#, data: Array("from peer".utf8))
-        let received = f.run("Receive-MailslotMessage cap -Timeout 2000", "Receive-MailslotMessage cap -Timeout 2000")
-        #expect(received == "self\nfrom peer\n")
+        #expect(f.run("Receive-MailslotMessage cap -Timeout 5000") == "from peer\n")
         let summary = f.run("$c = Stop-MailslotCapture; '' + $c.Sent + ' ' + $c.Received")
         #expect(summary == "1 1\n")
         let records = try PcapReader.read(f.read("c.pcap"))
