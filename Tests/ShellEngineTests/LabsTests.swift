@@ -114,6 +114,8 @@ struct LabsTests {
         let exists = f.run(#"New-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value 1"#,
                            #"New-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value 0"#)
         #expect(exists.contains("The property already exists."))
+        let cast = f.run(#"Set-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value abc -Type DWord"#)
+        #expect(cast.replacing("\n", with: "").contains("Cannot convert value \"abc\" to type \"System.Int32\"."))
         #expect(f.engine.policySnapshot().mailslotsEnabled(.server))
     }
 
