@@ -141,6 +141,11 @@ def test_labs(binary):
             check(f"lab {lab}: a wrong solution fails task {task} with its hint",
                   not passed and hint == lab_hint(lab, task), out)
     with tempfile.TemporaryDirectory() as home:
+        out = shell(binary, [f"Start-Lab '{os.path.join(ROOT, 'labs', '01-legacy-app', 'lab.psd1')}' | Out-Null",
+                             "'HOSTS=' + @(Get-LabHost).Count"], home)
+        check("leaving the shell during a lab takes its lmhosts entries away",
+              "HOSTS=1" in out and not os.path.exists(os.path.join(home, "lmhosts")), out)
+    with tempfile.TemporaryDirectory() as home:
         out = shell(binary, [f"Start-Lab '{os.path.join(ROOT, 'labs', '02-inbound-outbound', 'lab.psd1')}'"], home)
         check("a lab of another OS profile is refused with the variable to set",
               "SMBCONFIG_OS_PROFILE=WindowsServer2025" in out, out)

@@ -114,6 +114,8 @@ struct LabsTests {
         let exists = f.run(#"New-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value 1"#,
                            #"New-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value 0"#)
         #expect(exists.contains("The property already exists."))
+        let cast = f.run(#"Set-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value abc -Type DWord"#)
+        #expect(cast.replacing("\n", with: "").contains("Cannot convert value \"abc\" to type \"System.Int32\"."))
         #expect(f.engine.policySnapshot().mailslotsEnabled(.server))
     }
 
@@ -157,9 +159,9 @@ struct LabsTests {
                                    policy: .allowed)
         defer { peer.shutdown() }
         f.run("Start-MailslotCapture -Path '\(f.folder)/c.pcap'", #"Send-MailslotMessage \\LABPC\mailslot\cap -Message self"#)
+        #expect(f.run("Receive-MailslotMessage cap -Timeout 5000") == "self\n")
         try peer.write(path: #"\\LABPC\mailslot\cap"#, data: Array("from peer".utf8))
-        let received = f.run("Receive-MailslotMessage cap -Timeout 2000", "Receive-MailslotMessage cap -Timeout 2000")
-        #expect(received == "self\nfrom peer\n")
+        #expect(f.run("Receive-MailslotMessage cap -Timeout 5000") == "from peer\n")
         let summary = f.run("$c = Stop-MailslotCapture; '' + $c.Sent + ' ' + $c.Received")
         #expect(summary == "1 1\n")
         let records = try PcapReader.read(f.read("c.pcap"))
@@ -206,6 +208,14 @@ struct LabsTests {
         #expect(Array(bytes[0...5]) == [0x01, 3, 0x60, 0xEA, 0x00, 0x00])
         #expect(String(decoding: bytes[6..<13], as: UTF8.self) == "WKS-OLD")
         #expect(Array(bytes[28...31]) == [0x0F, 0x01, 0x55, 0xAA])
+    }
+
+    @Test func helpTopicAndCommandHelpMarkTheExtensions() {
+        let f = LabsFixture()
+        defer { f.close() }
+        #expect(f.run("Get-Help about_SmbLabs").contains("TOPIC\n    about_SmbLabs"))
+        #expect(f.run("Get-Help Get-SmbConfigurationSource").contains("shell extension; not a Windows cmdlet"))
+        #expect(f.run("(Get-Command Get-LabEvent).Name") == "Get-LabEvent\n")
     }
 
     // MARK: Lab files

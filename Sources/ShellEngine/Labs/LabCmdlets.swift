@@ -69,13 +69,7 @@ extension Engine {
         labs.stopAll()
         labs.events.clear()
         guard let lab = labs.lab else { return }
-        if let path = lab.lmhostsPath {
-            if let saved = lab.savedLmhosts {
-                _ = try? Data(saved).write(to: URL(fileURLWithPath: path))
-            } else {
-                unlink(path)
-            }
-        }
+        labs.restoreLmhosts()
         for name in lab.createdMailslots { try? mailslotService.deleteMailslot(name: name) }
         labs.lab = nil
     }

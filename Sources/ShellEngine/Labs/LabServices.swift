@@ -1,5 +1,9 @@
+import FoundationEssentials
 import MailslotTransport
 import SMBPolicy
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A simulated computer of a lab: its own NetBIOS name, mailslot service and UDP endpoint on
 /// loopback, and the remote-mailslot policy its Windows version implies.
@@ -63,8 +67,20 @@ final class LabServices {
         hosts.removeAll()
     }
 
+    /// Puts back the lmhosts file the running lab replaced (or removes the lab's one).
+    func restoreLmhosts() {
+        guard let lab, let path = lab.lmhostsPath else { return }
+        if let saved = lab.savedLmhosts {
+            _ = try? Data(saved).write(to: URL(fileURLWithPath: path))
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// At exit: the simulated hosts vanish, so their lmhosts entries go too.
     func shutdown() {
         _ = stopCapture()
         stopAll()
+        restoreLmhosts()
     }
 }

@@ -147,13 +147,14 @@ final class LegacyAppVerb: Cmdlet {
         let labs = context.engine.services.labs
         let names = context.value("Name")
         let selected = labs.apps.filter { WorkloadCmdlets.matches(names, $0.name) }
-        if selected.isEmpty, let names, verb != .get || !(LanguagePrimitives.toString(names).contains("*")) {
-            for name in names.enumerated ?? [names] where !LanguagePrimitives.toString(name).contains("*") {
-                try context.writeError(WorkloadCmdlets.failure(context,
-                    "Cannot find a legacy mailslot app with the name '\(LanguagePrimitives.toString(name))'.",
-                    id: "AppNotFound", category: .ObjectNotFound, target: LanguagePrimitives.toString(name)))
-            }
-            return
+        // A name without wildcards that matches nothing is an error, as for Get-Process -Name.
+        for value in names.map({ $0.enumerated ?? [$0] }) ?? [] {
+            let name = LanguagePrimitives.toString(value)
+            guard !name.contains(where: { $0 == "*" || $0 == "?" }),
+                  !labs.apps.contains(where: { $0.name.caseInsensitiveEquals(name) }) else { continue }
+            try context.writeError(WorkloadCmdlets.failure(context,
+                "Cannot find a legacy mailslot app with the name '\(name)'.", id: "AppNotFound",
+                category: .ObjectNotFound, target: name))
         }
         for app in selected {
             switch verb {

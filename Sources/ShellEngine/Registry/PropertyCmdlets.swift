@@ -97,10 +97,14 @@ final class PropertyCmdlet: Cmdlet {
         let kind = context.string("Type") ?? context.string("PropertyType")
         guard let data = RegistryValueConversion.data(context.value("Value") ?? .null, kind: kind,
                                                       existing: existing?.data) else {
+            // The registry provider converts with PowerShell's rules: a DWord is an Int32.
+            let typeName = (kind ?? "").lowercased() == "qword" ? "System.Int64" : "System.Int32"
+            let text = LanguagePrimitives.toString(context.value("Value") ?? .null)
             return try context.writeError(context.errorRecord(
-                message: "Cannot convert the value \"\(LanguagePrimitives.toString(context.value("Value") ?? .null))\" to the registry type \(kind ?? "DWord").",
-                errorId: "System.ArgumentException", category: .InvalidArgument, exceptionType: "System.ArgumentException",
-                target: .string(name)))
+                message: Messages.format("InvalidCastExceptionWithInnerException", text, typeName,
+                                         "Input string was not in a correct format."),
+                errorId: "System.Management.Automation.PSInvalidCastException", category: .InvalidArgument,
+                exceptionType: "System.Management.Automation.PSInvalidCastException", target: .string(name)))
         }
         let action = verb == .new ? "New Property" : "Set Property"
         guard try context.shouldProcess(target: "Item: \(path.keyName) Property: \(name)", action: action) else { return }

@@ -135,7 +135,7 @@ extension RegistryData {
 }
 
 /// `Microsoft.Win32.RegistryKey` as `Get-Item` / `Get-ChildItem` return it.
-final class RegistryKeyObject: PSObject {
+final class RegistryKeyObject: PSObject, PSDefaultDisplayPropertySet {
     let path: RegistryPath
     let node: RegistryView.Node
 
@@ -163,6 +163,9 @@ final class RegistryKeyObject: PSObject {
             PSPropertyInfo(name: "Name", value: .string(path.keyName), isSettable: false),
         ]
     }
+
+    /// 5.1's registry view shows the key and its value names.
+    var defaultDisplayPropertySet: [String] { ["Name", "Property"] }
 
     override var methodNames: [String] { ["GetValue", "GetValueNames", "GetSubKeyNames", "GetValueKind"] }
 

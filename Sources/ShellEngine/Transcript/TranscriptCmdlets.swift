@@ -51,7 +51,8 @@ extension Engine {
 
     /// Records a console command the way the 5.1 console transcribes it: the prompt and the text.
     func transcribeCommand(_ text: String) {
-        guard let tee = transcriptTee, !tee.transcripts.isEmpty else { return }
+        // A nested prompt's lines are already recorded as the host showed and read them.
+        guard nestingLevel == 0, let tee = transcriptTee, !tee.transcripts.isEmpty else { return }
         for transcript in tee.transcripts where transcript.includeInvocationHeader {
             transcript.append("**********************\nCommand start time: \(TranscriptClock.now().compact)\n**********************\n")
         }
