@@ -21,7 +21,7 @@ enum SmbShareCmdlets {
     }
 
     static let cimParameters: [ParameterMetadata] = [
-        ParameterMetadata("CimSession", .array(.object), aliases: ["Session"],
+        ParameterMetadata("CimSession", .array(.object), aliases: ["Session"], validations: [.notNullOrEmpty],
                           help: "Runs the cmdlet in a remote session or on a remote computer. Only the local computer is available in this shell."),
         ParameterMetadata("ThrottleLimit", .int32,
                           help: "Specifies the maximum number of concurrent operations (accepted; this shell runs one)."),
