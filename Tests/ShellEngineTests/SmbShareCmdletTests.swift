@@ -171,7 +171,7 @@ import SMBPolicy
             True
             True
             Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_SmbServerConfiguration
-            uint32 MaxMpxCount {get;}
+            uint32 MaxMpxCount {get;set;}
 
             """)
     }

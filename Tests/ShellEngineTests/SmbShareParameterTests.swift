@@ -101,7 +101,8 @@ import SMBPolicy
         case .string:
             return [("@('a', 'b')", transformation("Cannot convert value to type System.String."))]
         case .enumeration(let enumType):
-            return [("SMB999", transformation("Cannot convert value \"SMB999\" to type \"\(enumType.fullName)\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"None,SMB202,SMB210,SMB300,SMB302,SMB311\"."))]
+            // .NET Framework's Enum.Parse failure, as 5.1 reports string-to-enum conversions.
+            return [("SMB999", transformation("Cannot convert value \"SMB999\" to type \"\(enumType.fullName)\". Error: \"Unable to match the identifier name SMB999 to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, SMB202, SMB210, SMB300, SMB302, SMB311\""))]
         }
     }
 

@@ -207,6 +207,58 @@ func benchPlainUDP(payloadSize: Int) -> (rate: Double, p50: Double, p99: Double)
     return (rate, percentile(latencies, 0.5), percentile(latencies, 0.99))
 }
 
+/// Round trips between two plain UDP sockets on two threads, one payload in flight: the floor of a
+/// ping-pong between two hosts.
+func benchPlainPingPong(payloadSize: Int, count: Int) -> (p50: Double, p99: Double) {
+    let (pingFD, pingPort) = udpSocket()
+    let (echoFD, echoPort) = udpSocket()
+    defer { close(pingFD); close(echoFD) }
+    func address(_ port: UInt16) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        address.sin_port = port.bigEndian
+        return address
+    }
+    @Sendable func send(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ count: Int, to target: sockaddr_in) {
+        var target = target
+        _ = withUnsafePointer(to: &target) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                sendto(fd, buffer.baseAddress, count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+    }
+    let toPing = address(pingPort), toEcho = address(echoPort)
+    let echo = BenchThread.start {
+        var buffer = [UInt8](repeating: 0, count: 2048)
+        buffer.withUnsafeMutableBytes { raw in
+            for _ in 0..<count {
+                let n = recvfrom(echoFD, raw.baseAddress, raw.count, 0, nil, nil)
+                if n < 0 { return }
+                send(echoFD, UnsafeRawBufferPointer(raw), n, to: toPing)
+            }
+        }
+    }
+    var rtts: [UInt64] = []
+    rtts.reserveCapacity(count)
+    var payload = [UInt8](repeating: 0x42, count: payloadSize)
+    var buffer = [UInt8](repeating: 0, count: 2048)
+    payload.withUnsafeMutableBytes { out in
+        buffer.withUnsafeMutableBytes { input in
+            for _ in 0..<count {
+                let start = nowNanoseconds()
+                send(pingFD, UnsafeRawBufferPointer(out), out.count, to: toEcho)
+                _ = recvfrom(pingFD, input.baseAddress, input.count, 0, nil, nil)
+                rtts.append(nowNanoseconds() - start)
+            }
+        }
+    }
+    echo.join()
+    rtts.sort()
+    return (percentile(rtts, 0.5), percentile(rtts, 0.99))
+}
+
+/// One line per figure, `label  value unit`; scripts/bench-transport.d/bench.py reads them by label.
 @main
 struct BenchTransport {
     static func main() throws {
@@ -214,12 +266,15 @@ struct BenchTransport {
         let remote = try benchRemote()
         let payload = 152 + #"\MAILSLOT\bench"#.utf8.count + 100
         let plain = benchPlainUDP(payloadSize: payload)
-        report("remote 100-byte messages, shell to shell", remote.rate, "msgs/s")
+        let pingPong = benchPlainPingPong(payloadSize: payload, count: latencyCount)
+        report("remote 100-byte messages, two services in one process", remote.rate, "msgs/s")
         report("plain UDP sendto/recvfrom, \(payload)-byte payload", plain.rate, "msgs/s")
-        report("remote / plain throughput ratio", remote.rate / plain.rate, "x")
-        report("remote one-way latency p50", remote.p50, "us")
-        report("remote one-way latency p99", remote.p99, "us")
+        report("in-process remote / plain throughput ratio", remote.rate / plain.rate, "x")
+        report("in-process remote one-way latency p50", remote.p50, "us")
+        report("in-process remote one-way latency p99", remote.p99, "us")
         report("plain UDP one-way latency p50", plain.p50, "us")
         report("plain UDP one-way latency p99", plain.p99, "us")
+        report("plain UDP ping-pong round trip p50", pingPong.p50, "us")
+        report("plain UDP ping-pong round trip p99", pingPong.p99, "us")
     }
 }

@@ -70,21 +70,31 @@ enum MailslotCmdlets {
         case "bigendianunicode": return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         case "utf32": return text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } }
         case "ascii", "utf7", "oem": return text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : 0x3F }
-        case "default": return text.unicodeScalars.map { $0.value < 0x100 ? UInt8($0.value) : 0x3F }
+        case "default": return text.unicodeScalars.map { Windows1252.byte(for: $0) ?? 0x3F }
         default: return Array(text.utf8)
         }
     }
 
+    /// Bytes to text as .NET's decoders do: an incomplete trailing code unit becomes U+FFFD.
     static func decode(_ bytes: [UInt8], encoding: String?) -> String {
         switch (encoding ?? "UTF8").lowercased() {
-        case "unicode":
-            return String(decoding: stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 },
-                          as: UTF16.self)
-        case "bigendianunicode":
-            return String(decoding: stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) },
-                          as: UTF16.self)
-        case "ascii", "utf7", "oem": return String(bytes.map { Character(Unicode.Scalar($0 < 0x80 ? $0 : 0x3F)) })
-        case "default": return String(bytes.map { Character(Unicode.Scalar($0)) })
+        case "unicode", "bigendianunicode":
+            let littleEndian = (encoding ?? "").lowercased() == "unicode"
+            var text = String(decoding: stride(from: 0, to: bytes.count - 1, by: 2).map {
+                littleEndian ? UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 : UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
+            }, as: UTF16.self)
+            if bytes.count % 2 == 1 { text.unicodeScalars.append("\u{FFFD}") }
+            return text
+        case "utf32":
+            var text = String.UnicodeScalarView()
+            for start in stride(from: 0, to: bytes.count - 3, by: 4) {
+                let value = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[start + $1]) << (8 * $1) }
+                text.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            }
+            if bytes.count % 4 != 0 { text.append("\u{FFFD}") }
+            return String(text)
+        case "ascii", "utf7", "oem": return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0 < 0x80 ? $0 : 0x3F) }))
+        case "default": return String(String.UnicodeScalarView(bytes.map(Windows1252.scalar(for:))))
         default: return String(decoding: bytes, as: UTF8.self)
         }
     }
@@ -98,6 +108,25 @@ enum MailslotCmdlets {
         o.add("MessageCount", .uint32(info.messageCount))
         o.add("ReadTimeout", .uint32(info.readTimeout))
         return .object(o)
+    }
+}
+
+/// Windows-1252, the ANSI code page behind 5.1's `Default` encoding on an en-US system: Latin-1
+/// except 0x80...0x9F, where five bytes are undefined (decoded as themselves, as .NET does).
+enum Windows1252 {
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func scalar(for byte: UInt8) -> Unicode.Scalar {
+        guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
+        return Unicode.Scalar(high[Int(byte - 0x80)])!
+    }
+
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        if scalar.value < 0x80 || (0xA0...0xFF).contains(scalar.value) { return UInt8(scalar.value) }
+        return high.firstIndex(of: scalar.value).map { UInt8(0x80 + $0) }
     }
 }
 

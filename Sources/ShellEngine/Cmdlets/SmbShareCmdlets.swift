@@ -120,7 +120,7 @@ final class SmbConfigurationObject: PSObject {
 
     override var properties: [PSPropertyInfo] {
         entries.map { PSPropertyInfo(name: $0.property.name, value: SmbConfigurationObject.value($0.value, $0.property.type),
-                                     typeName: $0.property.type.dotNetTypeName, isSettable: false) }
+                                     typeName: $0.property.type.dotNetTypeName) }
     }
 
     override func property(_ name: String) -> PSValue? {

@@ -137,6 +137,7 @@ final class ScriptProcessor: CommandProcessor {
         try inScope {
             engine.sessionState.setLocal("_", input)
             engine.sessionState.setLocal("PSItem", input)
+            try bindPipelineInput(input)
             try run(process)
         }
     }
@@ -149,6 +150,25 @@ final class ScriptProcessor: CommandProcessor {
                 engine.sessionState.setLocal("_", last)
             }
             try run(end)
+        }
+    }
+
+    /// ValueFromPipeline / ValueFromPipelineByPropertyName parameters take each input object.
+    private func bindPipelineInput(_ input: PSValue) throws {
+        for parameter in metadata.parameters where parameter.valueFromPipeline || parameter.valueFromPipelineByPropertyName {
+            var value: PSValue?
+            if parameter.valueFromPipeline {
+                value = input
+            } else if case .object(let o) = input {
+                value = o.property(parameter.name) ?? parameter.aliases.lazy.compactMap { o.property($0) }.first
+            } else if case .hashtable(let h) = input {
+                value = h[string: parameter.name]
+            }
+            guard let value else { continue }
+            let converted = try binder.convert(value, for: parameter, extent: binder.commandExtent)
+            let variable = (parameterAsts ?? FunctionMetadata.parameterAsts(of: block))
+                .first { $0.name.variablePath.name.caseInsensitiveEquals(parameter.name) }?.name.variablePath.name ?? parameter.name
+            engine.sessionState.setLocal(variable, converted)
         }
     }
 
@@ -245,6 +265,8 @@ extension Engine {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        // PowerShell's last resort: a bare noun names its Get- cmdlet (`date` → Get-Date).
+        if !resolved.contains("-"), let c = cmdlets[NameKey("Get-" + resolved)] { return .cmdlet(c) }
         return .notFound
     }
 

@@ -53,9 +53,10 @@ enum Conversion {
             if let match = values.first(where: { $0.caseInsensitiveEquals(text.trimmedWhitespace) }) {
                 return .string(match)
             }
-            throw ConversionFailure(Messages.format("InvalidCastExceptionEnumerationNoValue", text, typeName,
-                // EnumSingleTypeConverter.EnumValues joins with the en-US list separator (",").
-                values.joined(separator: ",")), errorId: "InvalidCastEnumStringNotFound")
+            // .NET Framework's Enum.Parse text, as Windows PowerShell 5.1 wraps it.
+            throw ConversionFailure(Messages.format("InvalidCastException", text, typeName,
+                "Unable to match the identifier name \(text) to a valid enumerator name. Specify one of the following enumerator names and try again:\n"
+                + values.joined(separator: ", ")), errorId: "InvalidCastFromStringToEnum")
         case .scriptBlock:
             if case .scriptBlock = value { return value }
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
@@ -92,6 +93,7 @@ enum Conversion {
 
     /// Numeric conversion with .NET's range checks and banker's rounding of doubles.
     static func toNumber(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
+        let shortName = String(type.dotNetName.dropFirst("System.".count))
         var source = value
         if case .array(let a) = value, a.items.count == 1 { source = a.items[0] }
         if case .string(let s) = source {
