@@ -116,7 +116,7 @@ final class ScriptProcessor: CommandProcessor {
                 context.output = next
                 engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
             }
-            engine.sessionState.setLocal("MyInvocation", .object(InvocationInfoObject(binder.invocation)))
+            engine.sessionState.current.automatics.invocation = binder.invocation
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -145,7 +145,7 @@ final class ScriptProcessor: CommandProcessor {
     override func end() throws {
         guard let end = block.endBlock, !isFilter else { return }
         try inScope {
-            engine.sessionState.setLocal("input", .array(PSArray(collectedInput)))
+            engine.sessionState.current.automatics.input = collectedInput
             if block.processBlock == nil, receivedInput, let last = collectedInput.last {
                 engine.sessionState.setLocal("_", last)
             }
@@ -311,16 +311,17 @@ extension Engine {
         return result
     }
 
-    /// Binds a script block's `param()` values (defaults for the rest), `$args` and `$PSBoundParameters`.
+    /// Binds a script block's `param()` values (defaults for the rest); `$args`,
+    /// `$PSBoundParameters` and `$MyInvocation` are made only when the code reads them.
     func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
                               result: ParameterBinder.Result) throws {
-        let bound = PSHashtable()
+        var bound: [(String, PSValue)] = []
         for parameter in parameterAsts {
             let name = parameter.name.variablePath.name
             if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
                let value = result.bound[declared.name] {
                 sessionState.setLocal(name, value)
-                bound[string: declared.name] = value
+                bound.append((declared.name, value))
             } else if let defaultValue = parameter.defaultValue {
                 sessionState.setLocal(name, try evaluate(defaultValue))
             } else {
@@ -328,8 +329,8 @@ extension Engine {
                 sessionState.setLocal(name, type == .switchParameter ? .switchParameter(false) : .null)
             }
         }
-        sessionState.setLocal("args", .array(PSArray(result.unbound)))
-        sessionState.setLocal("PSBoundParameters", .hashtable(bound))
+        sessionState.current.automatics.arguments = result.unbound
+        sessionState.current.automatics.boundParameters = bound
         guard metadata.cmdletBinding else { return }
         // Common parameters of an advanced function become its scope's preferences, so the
         // commands it runs inherit them.
@@ -344,7 +345,7 @@ extension Engine {
             default: continue
             }
             if metadata.parameters.contains(where: { $0.name == name }) { continue }
-            bound[string: name] = value
+            sessionState.current.automatics.boundParameters.append((name, value))
         }
     }
 
