@@ -74,6 +74,34 @@ import SMBPolicy
         #expect(host.text == "7\n600\n")
     }
 
+    @Test(arguments: ["$null", "@()"])
+    func cimSessionMustNotBeEmpty(_ argument: String) {
+        let (host, _) = Self.session([
+            "try { Get-SmbClientConfiguration -CimSession \(argument) } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }"])
+        #expect(host.text == """
+            ParameterArgumentValidationError,Get-SmbClientConfiguration
+            Cannot validate argument on parameter 'CimSession'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.
+
+            """)
+    }
+
+    @Test func colonFormsAndNumbersBindAsOnWindows() {
+        let (host, _) = Self.session([
+            "Set-SmbServerConfiguration -EnableSMB1Protocol:$true -EncryptData:1 -MaxMpxCount:'64' -Confirm:$false",
+            "$c = Get-SmbServerConfiguration; \"$($c.EnableSMB1Protocol) $($c.EncryptData) $($c.MaxMpxCount)\"",
+            "Set-SmbServerConfiguration -MaxMpxCount 2.5 -Force; (Get-SmbServerConfiguration).MaxMpxCount",
+            "try { Set-SmbServerConfiguration -EnableSMB1Protocol 'false' -Force } catch { $_.Exception.Message }",
+            "try { Set-SmbServerConfiguration -EnableSMB1Protocol $null -Force } catch { $_.Exception.Message }",
+        ])
+        #expect(host.text == """
+            True True 64
+            2
+            Cannot process argument transformation on parameter 'EnableSMB1Protocol'. Cannot convert value "System.String" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.
+            Cannot process argument transformation on parameter 'EnableSMB1Protocol'. Cannot convert value "" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.
+
+            """)
+    }
+
     @Test(arguments: ["Get-SmbClientConfiguration", "Set-SmbClientConfiguration -KeepConn 7 -Force",
                       "Reset-SmbServerConfiguration -All -Force", "Get-SmbServerConfiguration"])
     func cimSessionToAnotherComputerFailsClearly(_ command: String) {

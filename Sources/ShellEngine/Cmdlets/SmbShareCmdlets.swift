@@ -21,7 +21,7 @@ enum SmbShareCmdlets {
     }
 
     static let cimParameters: [ParameterMetadata] = [
-        ParameterMetadata("CimSession", .array(.object), aliases: ["Session"],
+        ParameterMetadata("CimSession", .array(.object), aliases: ["Session"], validations: [.notNullOrEmpty],
                           help: "Runs the cmdlet in a remote session or on a remote computer. Only the local computer is available in this shell."),
         ParameterMetadata("ThrottleLimit", .int32,
                           help: "Specifies the maximum number of concurrent operations (accepted; this shell runs one)."),
@@ -62,7 +62,9 @@ enum SmbShareCmdlets {
             description: "Gets the \(side == .client ? "SMB client" : "SMB server") configuration of the emulated computer: the effective value of every setting of the active OS profile (\(profile.displayName)).",
             examples: [HelpExample(code: "Get-\(noun(side))", remarks: "Shows every setting."),
                        HelpExample(code: "(Get-\(noun(side))).EnableMailslots",
-                                   remarks: "Shows whether remote mailslots are enabled.")],
+                                   remarks: "Shows whether remote mailslots are enabled."),
+                       HelpExample(code: "Get-SmbConfigurationSource -Side \(side == .client ? "Client" : "Server") -Name EnableMailslots",
+                                   remarks: "Shows where the value comes from (profile default, local setting or Group Policy); an addition of this shell.")],
             outputType: "Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_\(noun(side))")
         return CmdletDefinition(metadata: metadata) { GetConfiguration(side: side) }
     }

@@ -93,7 +93,6 @@ enum Conversion {
 
     /// Numeric conversion with .NET's range checks and banker's rounding of doubles.
     static func toNumber(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
-        let shortName = String(type.dotNetName.dropFirst("System.".count))
         var source = value
         if case .array(let a) = value, a.items.count == 1 { source = a.items[0] }
         if case .string(let s) = source {
