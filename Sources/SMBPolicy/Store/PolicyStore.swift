@@ -133,7 +133,8 @@ public struct PolicyStore: Sendable {
                                        message: "Cannot set \(property.name): \(failure.message)")
             }
         }
-        validated.sort { order(of: $0.0, side: side) < order(of: $1.0, side: side) }
+        let rank = order(side: side)
+        validated.sort { rank[$0.0.name, default: Int.max] < rank[$1.0.name, default: Int.max] }
         return try change { document in
             validated.map { property, value in
                 document.setLocal(side, name: property.name, value: value)
@@ -152,7 +153,8 @@ public struct PolicyStore: Sendable {
             let property = try existingProperty(name, side: side)
             if !properties.contains(property) { properties.append(property) }
         }
-        properties.sort { order(of: $0, side: side) < order(of: $1, side: side) }
+        let rank = order(side: side)
+        properties.sort { rank[$0.name, default: Int.max] < rank[$1.name, default: Int.max] }
         let profile = self.profile
         return try change { document in
             properties.compactMap { property in
@@ -210,8 +212,10 @@ public struct PolicyStore: Sendable {
         return property
     }
 
-    private func order(of property: PolicyProperty, side: PolicySide) -> Int {
-        PolicySchema.properties(side: side, profile: profile).firstIndex(of: property) ?? Int.max
+    /// Each property's position in Get-* order, worked out once per change.
+    private func order(side: PolicySide) -> [String: Int] {
+        Dictionary(PolicySchema.properties(side: side, profile: profile).enumerated().map { ($1.name, $0) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     /// Read-modify-write under the lock. The folder is created here, on the first change.
