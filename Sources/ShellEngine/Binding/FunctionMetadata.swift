@@ -96,12 +96,7 @@ enum FunctionMetadata {
     static func constant(_ expression: ExpressionAst) -> PSValue {
         switch expression {
         case let c as ConstantExpressionAst:
-            switch c.value {
-            case .int32(let v): return .int32(v)
-            case .int64(let v): return .int64(v)
-            case .double(let v): return .double(v)
-            case .decimal(let t): return LanguagePrimitives.parseDecimal(t)
-            }
+            return PSValue(c.value)
         case let s as StringConstantExpressionAst: return .string(s.value)
         case let s as ExpandableStringExpressionAst: return .string(s.value)
         case let v as VariableExpressionAst:

@@ -5,12 +5,7 @@ extension Engine {
     func evaluate(_ expression: ExpressionAst) throws -> PSValue {
         switch expression {
         case let c as ConstantExpressionAst:
-            switch c.value {
-            case .int32(let v): return .int32(v)
-            case .int64(let v): return .int64(v)
-            case .double(let v): return .double(v)
-            case .decimal(let text): return LanguagePrimitives.parseDecimal(text)
-            }
+            return PSValue(c.value)
         case let s as StringConstantExpressionAst:
             return .string(s.value)
         case let v as VariableExpressionAst:

@@ -1,3 +1,4 @@
+import CmdletParser
 import FoundationEssentials
 
 /// A PowerShell value. Scalars are stored inline; arrays, hashtables and objects are references,
@@ -22,6 +23,16 @@ public enum PSValue {
     case type(PSTypeInfo)
     /// `[switch]` parameters' values; behaves as a Boolean.
     case switchParameter(Bool)
+
+    /// A number literal's value.
+    init(_ number: NumberValue) {
+        switch number {
+        case .int32(let v): self = .int32(v)
+        case .int64(let v): self = .int64(v)
+        case .double(let v): self = .double(v)
+        case .decimal(let text): self = .decimal(Decimal(string: text) ?? 0)
+        }
+    }
 
     public var isNull: Bool {
         if case .null = self { return true }
