@@ -105,6 +105,20 @@ import Testing
         }
     }
 
+    @Test func tabCompletesPropertiesOfACommandsOutput() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("(Get-SmbClientConfiguration).EnableMa")
+            try t.press("Tab")
+            try expectCursorLine(t, "PS C:\\> (Get-SmbClientConfiguration).EnableMailslots")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\nFalse\n"))
+            try t.type("Get-SmbServerConfiguration | Select-Object EnableMa")
+            try t.press("Tab")
+            try expectCursorLine(t, "PS C:\\> Get-SmbServerConfiguration | Select-Object EnableMailslots")
+        }
+    }
+
     @Test func ctrlSpaceListsEveryCandidate() throws {
         try withTerminal { t throws in
             try t.waitForCursorLine(Self.prompt)
