@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func killAndYank() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("'one' 'two'")
+            try t.press("C-a", "C-f", "C-f", "C-f", "C-f", "C-f", "C-k")
+            try expectCursorLine(t, "PS C:\\> 'one'")
+            try t.press("C-y", "C-a", "C-y")
+            try expectCursorLine(t, "PS C:\\>  'two''one' 'two'")
+        }
+    }
+
     @Test func tabCompletesCmdletNameInCanonicalCase() throws {
         try withTerminal { t throws in
             try t.waitForCursorLine(Self.prompt)
