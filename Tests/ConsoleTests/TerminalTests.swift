@@ -313,6 +313,16 @@ import Testing
         }
     }
 
+    @Test func noExitKeepsTheConsoleAfterTheCommand() throws {
+        try withTerminal(arguments: ["-NoProfile", "-NoLogo", "-NoExit", "-Command", "'from the command'"]) { t throws in
+            try expectCursorLine(t, Self.prompt)
+            #expect(try t.waitForScreen(containing: "from the command\nPS C:\\>"))
+            try t.type("exit 4")
+            try t.press("Enter")
+            #expect(try t.waitForExit() == 4)
+        }
+    }
+
     @Test func profileRedefinesPrompt() throws {
         let home = try TestEnvironment.makeScratchFolder()
         defer { try? FileManager.default.removeItem(atPath: home) }
