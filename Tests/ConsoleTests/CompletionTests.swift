@@ -84,6 +84,23 @@ import ShellEngine
         #expect(complete("Get-SmbServerConfiguration | Format-List -Property EnableMa").candidates == ["EnableMailslots"])
     }
 
+    @Test func membersOfAParenthesisedCommand() {
+        let result = complete("(Get-SmbClientConfiguration).EnableMa")
+        #expect(result.candidates == ["EnableMailslots"])
+        #expect(result.replacementStart == 29)
+        #expect(result.replacementLength == 8)
+        let all = complete("(Get-SmbServerConfiguration).")
+        #expect(all.candidates.contains("EnableMailslots"))
+        #expect(all.replacementLength == 0)
+        #expect(complete("(Get-NoSuchCommand).E").candidates.isEmpty)
+    }
+
+    @Test func membersOfThePipelineObjectInWhereAndForEach() {
+        #expect(complete("Get-SmbClientConfiguration | Where-Object { $_.EnableMa").candidates == ["EnableMailslots"])
+        #expect(complete("Get-SmbServerConfiguration | ForEach-Object { $PSItem.EnableMa").candidates == ["EnableMailslots"])
+        #expect(complete("Get-SmbServerConfiguration | Sort-Object { $_.EnableMa").candidates.isEmpty)
+    }
+
     @Test func mailslotNamesForTheMailslotCmdlets() {
         let shell = engine()
         _ = shell.execute("New-Mailslot -Name demo | Out-Null")

@@ -61,6 +61,17 @@ import Testing
         }
     }
 
+    @Test func killAndYank() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("'one' 'two'")
+            try t.press("C-a", "C-f", "C-f", "C-f", "C-f", "C-f", "C-k")
+            try expectCursorLine(t, "PS C:\\> 'one'")
+            try t.press("C-y", "C-a", "C-y")
+            try expectCursorLine(t, "PS C:\\>  'two''one' 'two'")
+        }
+    }
+
     @Test func tabCompletesCmdletNameInCanonicalCase() throws {
         try withTerminal { t throws in
             try t.waitForCursorLine(Self.prompt)
@@ -102,6 +113,20 @@ import Testing
             try expectCursorLine(t, line + "SMB300")
             try t.press("BTab")
             try expectCursorLine(t, line + "SMB210")
+        }
+    }
+
+    @Test func tabCompletesPropertiesOfACommandsOutput() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("(Get-SmbClientConfiguration).EnableMa")
+            try t.press("Tab")
+            try expectCursorLine(t, "PS C:\\> (Get-SmbClientConfiguration).EnableMailslots")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\nFalse\n"))
+            try t.type("Get-SmbServerConfiguration | Select-Object EnableMa")
+            try t.press("Tab")
+            try expectCursorLine(t, "PS C:\\> Get-SmbServerConfiguration | Select-Object EnableMailslots")
         }
     }
 
@@ -285,6 +310,16 @@ import Testing
             try t.type("exit 3")
             try t.press("Enter")
             #expect(try t.waitForExit() == 3)
+        }
+    }
+
+    @Test func noExitKeepsTheConsoleAfterTheCommand() throws {
+        try withTerminal(arguments: ["-NoProfile", "-NoLogo", "-NoExit", "-Command", "'from the command'"]) { t throws in
+            try expectCursorLine(t, Self.prompt)
+            #expect(try t.waitForScreen(containing: "from the command\nPS C:\\>"))
+            try t.type("exit 4")
+            try t.press("Enter")
+            #expect(try t.waitForExit() == 4)
         }
     }
 

@@ -2,10 +2,11 @@
 /// matching, or wildcard matching when the word holds `*` or `?`; the candidate keeps its canonical
 /// casing.
 enum CompletionMatcher {
-    /// Command names, sorted as `Get-Command` lists them.
-    static func names(matching word: String, in table: [String]) -> [String] {
+    /// Names matching the word: command names sorted as `Get-Command` lists them, or (unsorted)
+    /// in the table's own order.
+    static func names(matching word: String, in table: [String], sorted: Bool = true) -> [String] {
         let hits = table.filter { matches($0, word) }
-        return unique(hits.sorted { $0.lowercased() < $1.lowercased() })
+        return unique(sorted ? hits.sorted { $0.lowercased() < $1.lowercased() } : hits)
     }
 
     /// `$name` for each visible variable matching the word (which starts with `$`).

@@ -9,6 +9,14 @@ extension Engine {
         let parse = Parser.parseInput(line)
         let source = parse.source
         let cursorByte = Self.byteOffset(ofCharacter: cursor, in: source.utf8)
+        if let access = MemberCompletion(source: source, tokens: parse.tokens, cursor: cursorByte,
+                                         resolve: { [unowned self] in commandMetadata($0) }) {
+            let names = outputProperties(ofCommand: access.command)
+            let start = source.characterOffset(at: access.memberStart)
+            return CompletionResult(replacementStart: start,
+                                    replacementLength: source.characterOffset(at: access.memberEnd) - start,
+                                    candidates: CompletionMatcher.names(matching: access.member, in: names, sorted: false))
+        }
         let context = CompletionContext(source: source, tokens: parse.tokens, cursor: cursorByte)
         let (candidates, replaceFrom) = candidates(for: context)
         let start = source.characterOffset(at: replaceFrom)
