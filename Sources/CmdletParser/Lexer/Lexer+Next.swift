@@ -160,7 +160,7 @@ extension Lexer {
                     // The end token sits at the end of the text.
                     index = limit + 1
                     let tok = Tok(kind: .endOfInput, start: limit, end: limit)
-                    if recording { tokens.append(tok) }
+                    if recording && nestedScanDepth == 0 && tokens.last?.kind != .endOfInput { tokens.append(tok) }
                     index = limit
                     return tok
                 }
