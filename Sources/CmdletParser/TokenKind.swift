@@ -34,10 +34,16 @@ public enum TokenKind: String, Sendable, Hashable {
 /// One token with its extent; the completion engine and the REPL read these.
 public struct Token: Sendable, Hashable {
     public let kind: TokenKind
-    public let extent: SourceExtent
+    // Offsets are stored in 32 bits (the parser refuses texts over 2 GB): a script's token list
+    // is its largest array, and 16-byte tokens halve the memory it touches.
+    private let start: Int32
+    private let end: Int32
 
     public init(kind: TokenKind, extent: SourceExtent) {
         self.kind = kind
-        self.extent = extent
+        self.start = Int32(truncatingIfNeeded: extent.startOffset)
+        self.end = Int32(truncatingIfNeeded: extent.endOffset)
     }
+
+    public var extent: SourceExtent { SourceExtent(Int(start), Int(end)) }
 }

@@ -22,6 +22,7 @@ func expression(_ text: String) -> ExpressionAst? { (firstElement(text) as? Comm
         #expect(value("1.5d") == .decimal("1.5"))
         #expect(value("-0x12") == .int32(-18))
         #expect(value("1lkb") == .int64(1024))
+        #expect(parse("$x = -0x8000000000000000").errors.first?.errorId == "BadNumericConstant")
     }
 
     @Test func binaryPrecedenceAndAssociativity() throws {

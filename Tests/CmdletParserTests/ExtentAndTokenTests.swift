@@ -47,6 +47,12 @@ import Testing
         }
     }
 
+    @Test func endOfInputIsRecordedOnce() {
+        for text in ["if (", "foreach ($a in", "Get-X |", "@{ a = ", "function f", "try {} catch", "$x.", "(1"] {
+            #expect(parse(text).tokens.filter { $0.kind == .endOfInput }.count == 1, "\(text)")
+        }
+    }
+
     @Test func lineContinuationAndComments() {
         #expect(parse("Get-X -A 1 `\n  -B 2").errors.isEmpty)
         #expect((firstElement("Get-X -A 1 `\n  -B 2") as? CommandAst)?.commandElements.count == 5)

@@ -40,18 +40,16 @@ def ours(exe, paths):
 
 
 def tree_sitter_times(parser, paths):
-    result = {}
-    for path in paths:
-        data = open(path, 'rb').read()
-        best = float('inf')
-        has_error = False
-        for _ in range(RUNS):
+    datas = [open(p, 'rb').read() for p in paths]
+    best = [float('inf')] * len(paths)
+    errors = [False] * len(paths)
+    for _ in range(RUNS):  # alternate between the files, as the Swift harness does
+        for i, data in enumerate(datas):
             start = time.perf_counter()
             tree = parser.parse(data)
-            best = min(best, time.perf_counter() - start)
-            has_error = tree.root_node.has_error
-        result[path] = (len(data), best, has_error)
-    return result
+            best[i] = min(best[i], time.perf_counter() - start)
+            errors[i] = tree.root_node.has_error
+    return {p: (len(d), b, e) for p, d, b, e in zip(paths, datas, best, errors)}
 
 
 def main():
@@ -67,7 +65,8 @@ def main():
     mine = ours(exe, paths)
     theirs = tree_sitter_times(ts, paths)
     mb = lambda n: n / (1024 * 1024)
-    print(f'parser benchmark (best of {RUNS} runs, parse call only)')
+    load = os.getloadavg()[0] if hasattr(os, 'getloadavg') else 0.0
+    print(f'parser benchmark (best of {RUNS} runs, parse call only; load average {load:.1f} on {os.cpu_count()} CPUs)')
     print(f'{"input":>8} {"CmdletParser":>18} {"tree-sitter-powershell":>26} {"ratio":>7}')
     rates = {}
     for path in paths:

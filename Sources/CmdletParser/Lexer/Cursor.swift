@@ -15,7 +15,7 @@ struct Lexer {
     var inWorkflowContext = false
     /// Tokens are recorded for `ParseResult.tokens` (not for nested scans of string parts).
     let recording: Bool
-    var tokens: [Tok] = []
+    var tokens: [Token] = []
     /// Above zero while scanning the parts of an expandable string (those tokens are not recorded).
     var nestedScanDepth = 0
     var strings: [String] = []
@@ -98,7 +98,7 @@ struct Lexer {
 
     mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
-        if recording && nestedScanDepth == 0 { tokens.append(tok) }
+        if recording && nestedScanDepth == 0 { tokens.append(Token(kind: kind, extent: tok.extent)) }
         return tok
     }
 
@@ -111,7 +111,7 @@ struct Lexer {
     mutating func resync(to offset: Int) {
         index = offset
         if recording {
-            while let last = tokens.last, last.start >= offset { tokens.removeLast() }
+            while let last = tokens.last, last.extent.startOffset >= offset { tokens.removeLast() }
         }
     }
 

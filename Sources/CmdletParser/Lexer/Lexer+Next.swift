@@ -160,7 +160,9 @@ extension Lexer {
                     // The end token sits at the end of the text.
                     index = limit + 1
                     let tok = Tok(kind: .endOfInput, start: limit, end: limit)
-                    if recording { tokens.append(tok) }
+                    if recording && nestedScanDepth == 0 && tokens.last?.kind != .endOfInput {
+                        tokens.append(Token(kind: .endOfInput, extent: tok.extent))
+                    }
                     index = limit
                     return tok
                 }

@@ -151,7 +151,13 @@ enum NumberParsing {
             var signed: Int64 = asLong ? Int64(bitPattern: bits) : Int64(Int32(bitPattern: UInt32(truncatingIfNeeded: bits)))
             let (m, o1) = signed.multipliedReportingOverflow(by: scan.multiplier)
             if o1 { return nil }
-            signed = negative ? -m : m
+            if negative {
+                let (n, o2) = Int64(0).subtractingReportingOverflow(m)
+                if o2 { return nil }
+                signed = n
+            } else {
+                signed = m
+            }
             if scan.decimal { return .decimal(String(signed)) }
             if asLong { return .int64(signed) }
             if let i = Int32(exactly: signed) { return .int32(i) }

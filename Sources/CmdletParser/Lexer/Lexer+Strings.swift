@@ -105,7 +105,7 @@ extension Lexer {
                 if i + 1 < limit && (bytes[i + 1] == 0x22 || bytes[i + 1] >= 0x80) { break }
                 let value = text(index, i)
                 index = i + 1
-                expandables.append(ExpandableScan(value: value, parts: value.isEmpty ? [] : [.literal(value)]))
+                expandables.append(ExpandableScan(value: value, parts: []))  // no parts: a plain string
                 return newToken(.stringExpandable, payload: Int32(expandables.count - 1))
             }
             i += 1

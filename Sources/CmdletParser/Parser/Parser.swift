@@ -19,8 +19,7 @@ public enum Parser {
         var parser = ScriptParser(source: source, sink: sink)
         let ast = parser.parseScript()
         sink.flushDeferred()
-        let tokens = parser.lexer.tokens.map { Token(kind: $0.kind, extent: $0.extent) }
-        return ParseResult(ast: ast, tokens: tokens, errors: sink.errors)
+        return ParseResult(ast: ast, tokens: parser.lexer.tokens, errors: sink.errors)
     }
 }
 
@@ -28,7 +27,7 @@ struct CachedAttribute {
     let ast: AttributeBaseAst
     /// Lexer position after the attribute, and the tokens it recorded, to replay them.
     let end: Int
-    let tokens: [Tok]
+    let tokens: [Token]
 }
 
 /// The recursive-descent parser. One type, split across files by grammar area.
