@@ -28,16 +28,19 @@ final class DatagramEndpoint: Sendable {
     private let outstanding = Atomic<Int>(0)
     private let flushState = FlushState()
     private let statistics: StatisticsRecorder
+    private let tap: DatagramTap
 
-    private init(channel: any Channel, localAddress: DatagramAddress, statistics: StatisticsRecorder) {
+    private init(channel: any Channel, localAddress: DatagramAddress, statistics: StatisticsRecorder, tap: DatagramTap) {
         self.channel = channel
         self.localAddress = localAddress
         self.statistics = statistics
+        self.tap = tap
     }
 
     /// Binds a UDP socket at `address` on NIO's shared event loop group.
     static func bind(_ address: DatagramAddress, receiver: any DatagramReceiver,
-                     statistics: StatisticsRecorder) throws -> DatagramEndpoint {
+                     statistics: StatisticsRecorder, tap: DatagramTap = DatagramTap()) throws -> DatagramEndpoint {
+        let bound = LocalAddressBox()
         let bootstrap = DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: receiveBufferSize * vectorReadCount))
@@ -45,13 +48,14 @@ final class DatagramEndpoint: Sendable {
             .channelOption(.maxMessagesPerRead, value: 64)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(InboundHandler(receiver: receiver))
+                    try channel.pipeline.syncOperations.addHandler(InboundHandler(receiver: receiver, tap: tap, local: bound))
                 }
             }
         let channel = try bootstrap.bind(host: address.host, port: Int(address.port)).wait()
-        let bound = channel.localAddress?.port.map { UInt16(clamping: $0) } ?? address.port
-        return DatagramEndpoint(channel: channel, localAddress: DatagramAddress(ipv4: address.ipv4, port: bound),
-                                statistics: statistics)
+        let port = channel.localAddress?.port.map { UInt16(clamping: $0) } ?? address.port
+        let local = DatagramAddress(ipv4: address.ipv4, port: port)
+        bound.value.withLock { $0 = local }
+        return DatagramEndpoint(channel: channel, localAddress: local, statistics: statistics, tap: tap)
     }
 
     /// Encodes `datagram` once and sends it to every address.
@@ -65,6 +69,11 @@ final class DatagramEndpoint: Sendable {
             DatagramCodec.encodeValidated(datagram, into: raw)
         }
         let data = buffer
+        if tap.isActive {
+            data.withUnsafeReadableBytes { bytes in
+                for address in addresses { tap.record(.sent, from: localAddress, to: address, payload: bytes) }
+            }
+        }
         statistics.record { $0.datagramsSent += addresses.count }
         while outstanding.wrappingAdd(1, ordering: .relaxed).newValue > Self.maximumOutstandingWrites {
             outstanding.wrappingSubtract(1, ordering: .relaxed)
@@ -118,11 +127,21 @@ private final class FlushState: @unchecked Sendable {
 private final class InboundHandler: ChannelInboundHandler {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     let receiver: any DatagramReceiver
+    let tap: DatagramTap
+    let local: LocalAddressBox
 
-    init(receiver: any DatagramReceiver) { self.receiver = receiver }
+    init(receiver: any DatagramReceiver, tap: DatagramTap, local: LocalAddressBox) {
+        self.receiver = receiver
+        self.tap = tap
+        self.local = local
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
+        if tap.isActive, let source = DatagramAddress(envelope.remoteAddress) {
+            let destination = local.value.withLock { $0 } ?? source
+            envelope.data.withUnsafeReadableBytes { tap.record(.received, from: source, to: destination, payload: $0) }
+        }
         envelope.data.withUnsafeReadableBytes { receiver.receive($0) }
     }
 

@@ -38,6 +38,8 @@ public final class MailslotService: Sendable {
     private let lmhostsCache = Mutex(LMHostsCache())
     private let warnings = Mutex(Warnings())
     private let datagramIDs = Atomic<UInt16>(0)
+    /// Sees every datagram this service's endpoint sends or receives (packet captures).
+    public let tap = DatagramTap()
 
     private enum EndpointState {
         case notStarted
@@ -188,7 +190,7 @@ public final class MailslotService: Sendable {
                 return nil
             }
             do {
-                let endpoint = try DatagramEndpoint.bind(address, receiver: Receiver(service: self), statistics: recorder)
+                let endpoint = try DatagramEndpoint.bind(address, receiver: Receiver(service: self), statistics: recorder, tap: tap)
                 state = .running(endpoint)
                 return endpoint
             } catch {

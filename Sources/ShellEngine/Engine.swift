@@ -1,4 +1,5 @@
 import CmdletParser
+import SMBPolicy
 
 /// How one unit of input ended.
 public enum ExecutionOutcome: Sendable, Equatable {
@@ -83,7 +84,7 @@ public final class Engine {
     var services = EngineServices()
 
     public init(host: PSHostUserInterface, configuration: EngineConfiguration) {
-        self.host = host
+        self.host = TranscriptTee(wrapping: host)
         self.configuration = configuration
         self.sessionState = SessionState(environment: configuration.environment)
         AutomaticVariables.install(in: self)
@@ -93,7 +94,8 @@ public final class Engine {
     /// Parses and runs one unit of input: a console line (or completed multi-line block), a
     /// `-Command` string or one piped line. Output, errors and prompts go to the host.
     public func execute(_ text: String) -> ExecutionOutcome {
-        run(Parser.parseInput(text), fromFile: false, isolatedScope: false)
+        transcribeCommand(text)
+        return run(Parser.parseInput(text), fromFile: false, isolatedScope: false)
     }
 
     /// Runs a script file (`-File`), binding `arguments` to its `param()` block or `$args`.
@@ -112,12 +114,26 @@ public final class Engine {
         if !result.errors.isEmpty { return run(result, fromFile: true, isolatedScope: true) }
         sessionState.setLocal("PSScriptRoot", .string(directoryName(full)))
         sessionState.setLocal("PSCommandPath", .string(full))
-        let quoted = arguments.map { "'" + $0.replacing("'", with: "''") + "'" }
-        _ = quoted
-        return runScript(result, arguments: arguments.map { .string($0) })
+        return runScript(result, arguments: Self.scriptArguments(arguments))
     }
 
-    private func runScript(_ result: ParseResult, arguments: [PSValue]) -> ExecutionOutcome {
+    /// `-File` arguments as powershell.exe passes them: `-Name` and `-Name:value` are parameter
+    /// names, everything else (negative numbers included) a string argument.
+    static func scriptArguments(_ arguments: [String]) -> [CommandArgument] {
+        arguments.map { text in
+            guard text.count > 1, text.hasPrefix("-"), LanguagePrimitives.parseNumber(text) == nil else {
+                return CommandArgument(value: .string(text))
+            }
+            let body = text.dropFirst()
+            if let colon = body.firstIndex(of: ":") {
+                return CommandArgument(parameterName: String(body[..<colon]),
+                                       value: .string(String(body[body.index(after: colon)...])), colonForm: true)
+            }
+            return CommandArgument(parameterName: String(body))
+        }
+    }
+
+    private func runScript(_ result: ParseResult, arguments: [CommandArgument]) -> ExecutionOutcome {
         let formatter = OutputFormatter(width: host.bufferWidth, errorView: errorView)
         let saved = currentSource
         currentSource = result.source
@@ -129,8 +145,7 @@ public final class Engine {
                                             source: nil, extent: nil)
             let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
-                                            arguments: arguments.map { CommandArgument(value: $0) },
-                                            dotSource: false, isFilter: false, isScript: true)
+                                            arguments: arguments, dotSource: false, isFilter: false, isScript: true)
             processor.next = { [unowned self] value in formatter.write(value, to: self.host) }
             try processor.begin()
             try processor.processWithoutInput()
@@ -233,6 +248,17 @@ public final class Engine {
         }
     }
 
+    /// The property names a command's output objects have, for completion after `| Select-Object`.
+    public func outputProperties(ofCommand name: String) -> [String] {
+        guard case .cmdlet(let definition) = resolveCommand(name) else { return [] }
+        switch definition.metadata.name {
+        case "Get-SmbClientConfiguration": return PolicySchema.properties(side: .client, profile: osProfile).map(\.name)
+        case "Get-SmbServerConfiguration": return PolicySchema.properties(side: .server, profile: osProfile).map(\.name)
+        case "Get-Mailslot", "New-Mailslot": return ["Name", "Path", "MaxMessageSize", "NextSize", "MessageCount", "ReadTimeout"]
+        default: return []
+        }
+    }
+
     /// Names of the variables currently visible, without `$`.
     public var variableNames: [String] {
         ["true", "false", "null"] + sessionState.visibleVariables.map { $0.name }
@@ -242,7 +268,10 @@ public final class Engine {
     public var mailslotNames: [String] { services.mailslotNames }
 
     /// Releases sockets and threads before the process exits.
-    public func shutdown() { services.shutdown() }
+    public func shutdown() {
+        stopTranscriptAtExit()
+        services.shutdown()
+    }
 
     // MARK: Errors
 

@@ -29,6 +29,17 @@ import Testing
         #expect(parse(moderate).errors.isEmpty)
     }
 
+    @Test func nestedAttributesAreParsedInLinearTime() {
+        // Attributes are parsed speculatively up to three times; nested ones must not multiply that.
+        let nested = String(repeating: "[a({", count: 150) + "1" + String(repeating: "})]", count: 150) + "$x"
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = parse(nested) }
+        #expect(elapsed < .seconds(5))
+        let r = parse("[ValidateSet('a')][string]$x = 'a'\n$x")
+        #expect(r.errors.isEmpty)
+        #expect(r.tokens.filter { $0.kind == .lBracket }.count == 2)
+    }
+
     @Test func tenMegabyteLineParses() {
         let text = "Write-Output " + String(repeating: "a", count: 10_000_000)
         let result = parse(text)

@@ -84,6 +84,21 @@ import ShellEngine
         #expect(complete("Get-SmbServerConfiguration | Format-List -Property EnableMa").candidates == ["EnableMailslots"])
     }
 
+    @Test func mailslotNamesForTheMailslotCmdlets() {
+        let shell = engine()
+        _ = shell.execute("New-Mailslot -Name demo | Out-Null")
+        _ = shell.execute("New-Mailslot -Name other | Out-Null")
+        #expect(shell.complete("Get-Mailslot -Name d", cursor: 20).candidates == ["demo"])
+        #expect(shell.complete("Remove-Mailslot d", cursor: 17).candidates == ["demo"])
+        let path = "Get-Mailslot -Name \\\\.\\mailslot\\o"
+        #expect(shell.complete(path, cursor: path.utf16.count).candidates == ["\\\\.\\mailslot\\other"])
+        shell.shutdown()
+    }
+
+    @Test func positionalArgumentsCompleteAsTheirParameter() {
+        #expect(complete("Get-SmbClientConfiguration | Select-Object EnableMa").candidates == complete("Get-SmbClientConfiguration | Select-Object -Property EnableMa").candidates)
+    }
+
     @Test func nothingFitsGivesNoCandidates() {
         #expect(complete("Get-NoSuchCommandAtAll").candidates.isEmpty)
         #expect(complete("Get-NoSuchCommandAtAll -X").candidates.isEmpty)

@@ -150,6 +150,9 @@ import Testing
                 try t.press("Enter")
                 try expectCursorLine(t, Self.prompt)
             }
+            // Ctrl-R is the terminal's reprint key until libedit has switched to raw mode, a moment
+            // after the prompt is drawn; a person never types that fast.
+            usleep(200_000)
             try t.press("C-r")
             try t.type("server")
             var last = ""
@@ -234,6 +237,17 @@ import Testing
             try t.press("Enter")
             #expect(try t.waitForScreen(containing: "is not recognized"))
             #expect(try t.waitForScreen(containing: "\u{1B}[91mGet-Nothing : The term", escapes: true))
+        }
+    }
+
+    @Test func warningsAndVerboseAreYellowOutputIsPlain() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("Write-Warning 'careful'; Write-Verbose 'detail' -Verbose; 'plain'")
+            try t.press("Enter")
+            // tmux writes an attribute only where it changes: both lines yellow, then back to default.
+            #expect(try t.waitForScreen(containing: "\u{1B}[93mWARNING: careful\nVERBOSE: detail\n\u{1B}[39mplain\n",
+                                        escapes: true))
         }
     }
 

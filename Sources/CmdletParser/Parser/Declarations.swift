@@ -132,8 +132,27 @@ extension ScriptParser {
         return attributes.isEmpty ? nil : attributes
     }
 
+    /// An attribute or type constraint. Attributes are parsed speculatively (before a param
+    /// block, before a statement, then as an expression), and may nest (script blocks in their
+    /// arguments); each one is parsed once and then replayed from `attributeCache`, which keeps
+    /// the parse linear.
     mutating func attributeRule() -> AttributeBaseAst? {
         guard let lBracket = nextLBracket() else { return nil }
+        if let hit = attributeCache[lBracket.start] {
+            lexer.index = hit.end
+            if lexer.recording && lexer.nestedScanDepth == 0 { lexer.tokens.append(contentsOf: hit.tokens) }
+            return hit.ast
+        }
+        let tokenMark = lexer.tokens.count
+        let result = attributeBodyRule(lBracket)
+        if let result, ungot == nil {
+            attributeCache[lBracket.start] = CachedAttribute(ast: result, end: lexer.index,
+                                                             tokens: Array(lexer.tokens[Swift.min(tokenMark, lexer.tokens.count)...]))
+        }
+        return result
+    }
+
+    mutating func attributeBodyRule(_ lBracket: Tok) -> AttributeBaseAst? {
         v3SkipNewlines()
         guard let (typeName, _) = typeNameRule(allowAssemblyQualifiedNames: true) else {
             resync(lBracket)

@@ -24,6 +24,13 @@ public enum Parser {
     }
 }
 
+struct CachedAttribute {
+    let ast: AttributeBaseAst
+    /// Lexer position after the attribute, and the tokens it recorded, to replay them.
+    let end: Int
+    let tokens: [Tok]
+}
+
 /// The recursive-descent parser. One type, split across files by grammar area.
 struct ScriptParser {
     var lexer: Lexer
@@ -36,6 +43,8 @@ struct ScriptParser {
     /// Set by a command argument for the primary expression it parses: `@splat` is allowed there.
     var splatAllowed = false
     var finallyContext = FinallyContext()
+    /// Attributes already parsed, by the offset of their `[` (see `attributeRule`).
+    var attributeCache: [Int: CachedAttribute] = [:]
     /// Rules currently active (recursion) and the height of the tree being built.
     var recursion = 0
     var depth = 0

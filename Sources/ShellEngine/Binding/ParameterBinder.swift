@@ -126,7 +126,13 @@ struct ParameterBinder {
     /// Converts an argument to the parameter's type, then validates it.
     func convert(_ value: PSValue, for parameter: ParameterMetadata, extent: SourceExtent) throws -> PSValue {
         let converted: PSValue
-        do {
+        do throws(ConversionFailure) {
+            // Cmdlet-bound script parameters refuse an array for a [string] (ArgumentTypeConverterAttribute).
+            if parameter.type == .string, metadata.implementation == .function, metadata.cmdletBinding,
+               case .array = value {
+                throw ConversionFailure(Messages.template("InvalidCastCannotRetrieveString"),
+                                        errorId: "InvalidCastFromAnyTypeToString")
+            }
             converted = try Conversion.convert(value, to: parameter.type)
         } catch {
             switch metadata.implementation {
@@ -161,12 +167,12 @@ struct ParameterBinder {
                                                   allowed.joined(separator: ",")) }
                 innerId = "ValidateSetFailure"
             case .range(let min, let max):
-                guard let number = LanguagePrimitives.toDouble(value) else { inner = nil; innerId = ""; break }
+                guard let order = Self.rangeOrder(value, min: min, max: max) else { inner = nil; innerId = ""; break }
                 let text = LanguagePrimitives.toString(value)
-                if number < min {
-                    inner = Messages.format("ValidateRangeSmallerThanMinRangeFailure", text, LanguagePrimitives.formatDouble(min))
-                } else if number > max {
-                    inner = Messages.format("ValidateRangeGreaterThanMaxRangeFailure", text, LanguagePrimitives.formatDouble(max))
+                if order < 0 {
+                    inner = Messages.format("ValidateRangeSmallerThanMinRangeFailure", text, Self.boundText(min))
+                } else if order > 0 {
+                    inner = Messages.format("ValidateRangeGreaterThanMaxRangeFailure", text, Self.boundText(max))
                 } else { inner = nil }
                 innerId = "ValidateRange"
             case .notNullOrEmpty, .notNull:
@@ -194,6 +200,40 @@ struct ParameterBinder {
                                    extra: inner)
             }
         }
+    }
+
+    /// -1 below the range, 1 above it, 0 inside; nil when the value is not a number. Integers are
+    /// compared exactly: through Double, 2^53 + 1 would pass a 2^53 maximum.
+    static func rangeOrder(_ value: PSValue, min: Double, max: Double) -> Int? {
+        let exact: (Int64?, UInt64?)
+        switch value {
+        case .int32(let v): exact = (Int64(v), nil)
+        case .int64(let v): exact = (v, nil)
+        case .byte(let v): exact = (Int64(v), nil)
+        case .uint32(let v): exact = (Int64(v), nil)
+        case .uint64(let v): exact = (v <= UInt64(Int64.max) ? Int64(v) : nil, v)
+        default: exact = (nil, nil)
+        }
+        if let big = exact.1, exact.0 == nil {
+            // Above Int64: only an unsigned maximum can still hold it.
+            if let top = UInt64(exactly: max) { return big > top ? 1 : 0 }
+            return max >= 1.8446744073709552e19 ? 0 : 1
+        }
+        if let small = exact.0 {
+            if let low = Int64(exactly: min), small < low { return -1 }
+            if Int64(exactly: min) == nil, Double(small) < min { return -1 }
+            if let high = Int64(exactly: max) { return small > high ? 1 : 0 }
+            return Double(small) > max ? 1 : 0
+        }
+        guard let number = LanguagePrimitives.toDouble(value) else { return nil }
+        return number < min ? -1 : (number > max ? 1 : 0)
+    }
+
+    /// A range bound as the attribute prints it: integral bounds as integers (`9007199254740992`).
+    static func boundText(_ bound: Double) -> String {
+        if let integer = Int64(exactly: bound) { return String(integer) }
+        if let integer = UInt64(exactly: bound) { return String(integer) }
+        return LanguagePrimitives.formatDouble(bound)
     }
 
     /// A ParameterBindingException error record, worded by its resource key.

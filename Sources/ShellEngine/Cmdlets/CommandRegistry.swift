@@ -6,12 +6,14 @@ enum CommandRegistry {
         "gal": "Get-Alias", "cls": "Clear-Host", "clear": "Clear-Host", "echo": "Write-Output", "write": "Write-Output",
         "sort": "Sort-Object", "measure": "Measure-Object", "gm": "Get-Member", "gv": "Get-Variable",
         "sv": "Set-Variable", "set": "Set-Variable", "rv": "Remove-Variable", "nv": "New-Variable", "help": "Get-Help",
-        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host",
+        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host", "iex": "Invoke-Expression", "pwd": "Get-Location",
+        "gl": "Get-Location",
     ]
 
     static func install(in engine: Engine) {
-        let definitions = CoreCmdlets.definitions() + SmbShareCmdlets.definitions(profile: engine.osProfile)
-            + MailslotCmdlets.definitions()
+        let definitions = CoreCmdlets.definitions() + UtilityCmdlets.definitions()
+            + SmbShareCmdlets.definitions(profile: engine.osProfile)
+            + MailslotCmdlets.definitions() + LabRegistry.definitions()
         for definition in definitions {
             engine.cmdlets[NameKey(definition.metadata.name)] = definition
         }

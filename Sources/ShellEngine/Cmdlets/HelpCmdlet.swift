@@ -95,6 +95,7 @@ enum HelpText {
     """
 
     static let topics: [String: String] = [
+        "about_SmbLabs": LabHelp.aboutSmbLabs,
         "about_Mailslots": """
 
         TOPIC

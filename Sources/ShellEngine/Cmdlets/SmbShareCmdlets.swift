@@ -47,6 +47,13 @@ enum SmbShareCmdlets {
         }
     }
 
+    /// A parameter's help line followed by what is not confirmed for Windows about it.
+    static func help(_ line: String, _ property: PolicyProperty, _ profile: OSProfile) -> String {
+        let notes = property.unconfirmedDetails(in: profile)
+        guard !notes.isEmpty else { return line }
+        return line + " Not confirmed for Windows: " + notes.joined(separator: " ")
+    }
+
     private static func getDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let metadata = CommandMetadata(
             name: "Get-" + noun(side), module: "SmbShare", implementation: .function,
@@ -62,7 +69,8 @@ enum SmbShareCmdlets {
 
     private static func setDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let settings = PolicySchema.setParameters(side: side, profile: profile).map { p in
-            ParameterMetadata(p.name, parameterType(p.type), validations: validations(p.property), help: p.help)
+            ParameterMetadata(p.name, parameterType(p.type), validations: validations(p.property),
+                              help: help(p.help, p.property, profile))
         }
         let metadata = CommandMetadata(
             name: "Set-" + noun(side), module: "SmbShare", implementation: .function,
@@ -79,7 +87,8 @@ enum SmbShareCmdlets {
 
     private static func resetDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let switches = PolicySchema.resetSwitches(side: side, profile: profile).map {
-            ParameterMetadata($0.name, .switchParameter, help: $0.help)
+            ParameterMetadata($0.name, .switchParameter,
+                              help: $0.properties.count == 1 ? help($0.help, $0.properties[0], profile) : $0.help)
         }
         let metadata = CommandMetadata(
             name: "Reset-" + noun(side), module: "SmbShare", implementation: .function,
@@ -110,26 +119,43 @@ final class SmbConfigurationObject: PSObject {
     }
 
     override var properties: [PSPropertyInfo] {
-        entries.map { PSPropertyInfo(name: $0.property.name, value: SmbConfigurationObject.value($0.value),
-                                     typeName: $0.property.type.dotNetTypeName, isSettable: false) }
+        entries.map { PSPropertyInfo(name: $0.property.name, value: SmbConfigurationObject.value($0.value, $0.property.type),
+                                     typeName: $0.property.type.dotNetTypeName) }
     }
 
     override func property(_ name: String) -> PSValue? {
         if name.caseInsensitiveEquals("PSComputerName") { return .string("") }
-        return entries.first { $0.property.name.caseInsensitiveEquals(name) }.map { SmbConfigurationObject.value($0.value) }
+        return entries.first { $0.property.name.caseInsensitiveEquals(name) }
+            .map { SmbConfigurationObject.value($0.value, $0.property.type) }
     }
 
-    static func value(_ value: PolicyValue) -> PSValue {
+    static func value(_ value: PolicyValue, _ type: PolicyType) -> PSValue {
         switch value {
         case .bool(let b): return .bool(b)
         case .uint32(let v): return .uint32(v)
         case .uint64(let v): return .uint64(v)
         case .string(let s): return .string(s)
-        case .enumeration(let name): return .string(name)
+        case .enumeration(let name):
+            guard case .enumeration(let enumType) = type else { return .string(name) }
+            return .object(CimEnumValue(name: name, type: enumType))
         }
     }
 
     override func toString() -> String { "MSFT_" + SmbShareCmdlets.noun(side) }
+}
+
+/// A value of a CDXML enum such as `Smb2DialectMin`: shows as its name, and `GetType().FullName`
+/// names the enum type. It compares equal to its name in any case, as PowerShell converts the
+/// other operand to the enum.
+final class CimEnumValue: PSObject {
+    let name: String
+
+    init(name: String, type: PolicyEnumType) {
+        self.name = name
+        super.init(typeNames: [type.fullName, "System.Enum", "System.ValueType", "System.Object"])
+    }
+
+    override func toString() -> String { name }
 }
 
 /// The checks every SmbShare configuration cmdlet makes: `-CimSession` names the local computer,

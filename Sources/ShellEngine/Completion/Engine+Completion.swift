@@ -46,6 +46,10 @@ extension Engine {
             guard let parameter = ParameterLookup.resolve(parameterWord, in: metadata) else { return ([], valueStart) }
             return (values(of: parameter, command: metadata, context: context, matching: valueWord), valueStart)
         }
+        // A positional argument completes as the parameter at that position.
+        if let parameter = metadata.parameters.first(where: { $0.position == context.positionalIndex }) {
+            return (values(of: parameter, command: metadata, context: context, matching: valueWord), valueStart)
+        }
         if PropertyCompletion.takesPropertyNames(metadata.name), context.positionalIndex == 0 {
             let names = propertyNames(producedBy: context.previousCommandName)
             return (CompletionMatcher.values(matching: valueWord, in: names), valueStart)
@@ -58,7 +62,12 @@ extension Engine {
     private func values(of parameter: ParameterMetadata, command: CommandMetadata, context: CompletionContext,
                         matching word: String) -> [String] {
         if parameter.name == "Name", command.name.isMailslotCommand {
-            return CompletionMatcher.values(matching: word, in: mailslotNames)
+            // The engine lists names (`demo`); a typed `\\` asks for the Win32 form `\\.\mailslot\demo`.
+            let names = mailslotNames
+            if word.hasPrefix("\\") {
+                return CompletionMatcher.values(matching: word, in: names.map { "\\\\.\\mailslot\\" + $0 })
+            }
+            return CompletionMatcher.values(matching: word, in: names)
         }
         if parameter.name == "Property", PropertyCompletion.takesPropertyNames(command.name) {
             return CompletionMatcher.values(matching: word, in: propertyNames(producedBy: context.previousCommandName))

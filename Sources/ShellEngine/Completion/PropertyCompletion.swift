@@ -14,6 +14,6 @@ enum PropertyCompletion {
     /// The property names of the objects `command` writes, in their display order; empty when the
     /// engine does not know the command's output.
     static func outputProperties(of command: String, engine: Engine) -> [String] {
-        []
+        engine.outputProperties(ofCommand: command)
     }
 }

@@ -20,6 +20,7 @@ enum Messages {
         "PromptMessage": "Supply values for the following parameters:",
         "InvalidCastExceptionForBooleanArgumentValue": "Cannot convert value \"{0}\" to type \"{1}\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
         "InvalidCastExceptionWithInnerException": "Cannot convert value \"{0}\" to type \"{1}\". Error: \"{2}\"",
+        "InvalidCastCannotRetrieveString": "Cannot convert value to type System.String.",
         "InvalidCastExceptionEnumerationNoValue": "Cannot convert value \"{0}\" to type \"{1}\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"{2}\".",
         "InvalidCastFromNull": "Cannot convert null to type \"{0}\".",
         "ValidateSetFailure": "The argument \"{0}\" does not belong to the set \"{1}\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.",

@@ -116,7 +116,7 @@ final class ScriptProcessor: CommandProcessor {
                 context.output = next
                 engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
             }
-            engine.sessionState.setLocal("MyInvocation", .object(InvocationInfoObject(binder.invocation)))
+            engine.sessionState.current.automatics.invocation = binder.invocation
             if let begin = block.beginBlock { try run(begin) }
         }
     }
@@ -137,6 +137,7 @@ final class ScriptProcessor: CommandProcessor {
         try inScope {
             engine.sessionState.setLocal("_", input)
             engine.sessionState.setLocal("PSItem", input)
+            try bindPipelineInput(input)
             try run(process)
         }
     }
@@ -144,11 +145,30 @@ final class ScriptProcessor: CommandProcessor {
     override func end() throws {
         guard let end = block.endBlock, !isFilter else { return }
         try inScope {
-            engine.sessionState.setLocal("input", .array(PSArray(collectedInput)))
+            engine.sessionState.current.automatics.input = collectedInput
             if block.processBlock == nil, receivedInput, let last = collectedInput.last {
                 engine.sessionState.setLocal("_", last)
             }
             try run(end)
+        }
+    }
+
+    /// ValueFromPipeline / ValueFromPipelineByPropertyName parameters take each input object.
+    private func bindPipelineInput(_ input: PSValue) throws {
+        for parameter in metadata.parameters where parameter.valueFromPipeline || parameter.valueFromPipelineByPropertyName {
+            var value: PSValue?
+            if parameter.valueFromPipeline {
+                value = input
+            } else if case .object(let o) = input {
+                value = o.property(parameter.name) ?? parameter.aliases.lazy.compactMap { o.property($0) }.first
+            } else if case .hashtable(let h) = input {
+                value = h[string: parameter.name]
+            }
+            guard let value else { continue }
+            let converted = try binder.convert(value, for: parameter, extent: binder.commandExtent)
+            let variable = (parameterAsts ?? FunctionMetadata.parameterAsts(of: block))
+                .first { $0.name.variablePath.name.caseInsensitiveEquals(parameter.name) }?.name.variablePath.name ?? parameter.name
+            engine.sessionState.setLocal(variable, converted)
         }
     }
 
@@ -245,6 +265,8 @@ extension Engine {
             return .cmdlet(c)
         }
         if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        // PowerShell's last resort: a bare noun names its Get- cmdlet (`date` → Get-Date).
+        if !resolved.contains("-"), let c = cmdlets[NameKey("Get-" + resolved)] { return .cmdlet(c) }
         return .notFound
     }
 
@@ -289,16 +311,17 @@ extension Engine {
         return result
     }
 
-    /// Binds a script block's `param()` values (defaults for the rest), `$args` and `$PSBoundParameters`.
+    /// Binds a script block's `param()` values (defaults for the rest); `$args`,
+    /// `$PSBoundParameters` and `$MyInvocation` are made only when the code reads them.
     func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
                               result: ParameterBinder.Result) throws {
-        let bound = PSHashtable()
+        var bound: [(String, PSValue)] = []
         for parameter in parameterAsts {
             let name = parameter.name.variablePath.name
             if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
                let value = result.bound[declared.name] {
                 sessionState.setLocal(name, value)
-                bound[string: declared.name] = value
+                bound.append((declared.name, value))
             } else if let defaultValue = parameter.defaultValue {
                 sessionState.setLocal(name, try evaluate(defaultValue))
             } else {
@@ -306,8 +329,8 @@ extension Engine {
                 sessionState.setLocal(name, type == .switchParameter ? .switchParameter(false) : .null)
             }
         }
-        sessionState.setLocal("args", .array(PSArray(result.unbound)))
-        sessionState.setLocal("PSBoundParameters", .hashtable(bound))
+        sessionState.current.automatics.arguments = result.unbound
+        sessionState.current.automatics.boundParameters = bound
         guard metadata.cmdletBinding else { return }
         // Common parameters of an advanced function become its scope's preferences, so the
         // commands it runs inherit them.
@@ -322,7 +345,7 @@ extension Engine {
             default: continue
             }
             if metadata.parameters.contains(where: { $0.name == name }) { continue }
-            bound[string: name] = value
+            sessionState.current.automatics.boundParameters.append((name, value))
         }
     }
 

@@ -53,8 +53,10 @@ enum Conversion {
             if let match = values.first(where: { $0.caseInsensitiveEquals(text.trimmedWhitespace) }) {
                 return .string(match)
             }
-            throw ConversionFailure(Messages.format("InvalidCastExceptionEnumerationNoValue", text, typeName,
-                values.joined(separator: ", ")), errorId: "InvalidCastEnumStringNotFound")
+            // .NET Framework's Enum.Parse text, as Windows PowerShell 5.1 wraps it.
+            throw ConversionFailure(Messages.format("InvalidCastException", text, typeName,
+                "Unable to match the identifier name \(text) to a valid enumerator name. Specify one of the following enumerator names and try again:\n"
+                + values.joined(separator: ", ")), errorId: "InvalidCastFromStringToEnum")
         case .scriptBlock:
             if case .scriptBlock = value { return value }
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",

@@ -9,12 +9,15 @@ struct EngineServices {
     var store: PolicyStore?
     var snapshot: PolicySnapshot?
     var mailslots: MailslotService?
+    /// Lab workloads, simulated hosts, captures and the running lab.
+    let labs = LabServices()
 
     var mailslotNames: [String] {
         mailslots?.listMailslots().map { $0.name.path } ?? []
     }
 
     func shutdown() {
+        labs.shutdown()
         mailslots?.shutdown()
     }
 }

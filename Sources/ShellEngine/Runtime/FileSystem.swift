@@ -1,5 +1,4 @@
 import CmdletParser
-import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,8 +23,19 @@ extension Engine {
 
     /// Reads a UTF-8 text file (a BOM is skipped); nil when it cannot be read.
     func readTextFile(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var bytes = [UInt8](data)
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -51,12 +61,20 @@ extension Engine {
     /// UTF-8 here, the platform's convention).
     func writeTextFile(_ path: String, _ text: String, append: Bool) throws {
         let full = absolutePath(path)
-        var data = Data()
-        if append, let existing = FileManager.default.contents(atPath: full) { data = existing }
-        data.append(contentsOf: Array(text.utf8))
-        do {
-            try data.write(to: URL(fileURLWithPath: full))
-        } catch {
+        let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+        var ok = fd >= 0
+        if ok {
+            let bytes = Array(text.utf8)
+            var written = 0
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { ok = false; break }
+                written += n
+            }
+            close(fd)
+        }
+        if !ok {
             throw RuntimeError(record: runtimeErrorRecord(message: "Could not find a part of the path '\(path)'.",
                 errorId: "System.IO.DirectoryNotFoundException", category: .OpenError, extent: .empty,
                 exceptionType: "System.IO.DirectoryNotFoundException"))

@@ -289,7 +289,11 @@ enum Operators {
             guard let a = LanguagePrimitives.toDouble(left), let b = LanguagePrimitives.toDouble(right) else { return false }
             return a == b
         case .object(let o):
-            if case .object(let p) = right { return o === p }
+            if case .object(let p) = right, o === p { return true }
+            // An enum value: the other operand converts to the enum, whose names ignore case.
+            if o.typeNames.count > 1, o.typeNames[1] == "System.Enum", !right.isNull {
+                return o.toString().caseInsensitiveEquals(LanguagePrimitives.toString(right))
+            }
             return false
         case .array(let a):
             if case .array(let b) = right { return a === b }

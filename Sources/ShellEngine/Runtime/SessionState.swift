@@ -40,6 +40,9 @@ final class Scope {
     let parent: Scope?
     var variables: [NameKey: PSVariable] = [:]
     var functions: [NameKey: FunctionInfo] = [:]
+    /// `$args`, `$PSBoundParameters`, `$MyInvocation` and `$input` of a function or script scope,
+    /// turned into variables the first time they are read.
+    var automatics = ScopeAutomatics()
     /// Script scope for `$script:` lookups from here.
     unowned(unsafe) var scriptScope: Scope!
 
@@ -55,6 +58,38 @@ final class Scope {
 
     @inline(__always)
     static func key(_ name: String) -> NameKey { NameKey(name) }
+}
+
+/// The automatic variables of a command's scope, kept as plain data until read.
+struct ScopeAutomatics {
+    var arguments: [PSValue]?
+    var boundParameters: [(String, PSValue)] = []
+    var invocation: InvocationInfo?
+    var input: [PSValue]?
+
+    static let argsKey = NameKey("args")
+    static let boundKey = NameKey("PSBoundParameters")
+    static let invocationKey = NameKey("MyInvocation")
+    static let inputKey = NameKey("input")
+
+    /// The variable for `key`, when this scope has that automatic variable.
+    func materialize(_ key: NameKey) -> PSVariable? {
+        if key == Self.argsKey, let arguments {
+            return PSVariable(name: "args", value: .array(PSArray(arguments)))
+        }
+        if key == Self.boundKey, arguments != nil {
+            let table = PSHashtable()
+            for (name, value) in boundParameters { table[string: name] = value }
+            return PSVariable(name: "PSBoundParameters", value: .hashtable(table))
+        }
+        if key == Self.invocationKey, let invocation {
+            return PSVariable(name: "MyInvocation", value: .object(InvocationInfoObject(invocation)))
+        }
+        if key == Self.inputKey, let input {
+            return PSVariable(name: "input", value: .array(PSArray(input)))
+        }
+        return nil
+    }
 }
 
 /// A variable or function name that compares and hashes case-insensitively without allocating
@@ -114,6 +149,10 @@ final class SessionState {
             var s: Scope? = current
             while let scope = s {
                 if let v = scope.variables[key] { return v }
+                if let v = scope.automatics.materialize(key) {
+                    scope.variables[key] = v
+                    return v
+                }
                 s = scope.parent
             }
             return nil

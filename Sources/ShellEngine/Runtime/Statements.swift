@@ -129,6 +129,8 @@ extension Engine {
     /// Runs a loop; `step` returns false to stop. Handles `break`/`continue` aimed at this loop.
     private func loop(label: String?, _ step: () throws -> Bool) throws {
         while true {
+            // Ctrl-C stops even a loop whose body is empty.
+            if interruptRequested() { throw PipelineStoppedSignal() }
             do {
                 if try !step() { return }
             } catch let signal as BreakSignal {
