@@ -29,7 +29,8 @@ func percentile(_ sorted: [UInt64], _ p: Double) -> Double {
 }
 
 func report(_ label: String, _ value: Double, _ unit: String) {
-    let number = unit == "x" ? String(Double(Int((value * 100).rounded())) / 100) : String(Int(value.rounded()))
+    let number = unit == "x" || (unit == "us" && value < 10) ? String(Double(Int((value * 100).rounded())) / 100)
+        : String(Int(value.rounded()))
     let paddedLabel = label + String(repeating: " ", count: max(1, 50 - label.count))
     print(paddedLabel + String(repeating: " ", count: max(0, 10 - number.count)) + number + " " + unit)
 }
@@ -207,6 +208,59 @@ func benchPlainUDP(payloadSize: Int) -> (rate: Double, p50: Double, p99: Double)
     return (rate, percentile(latencies, 0.5), percentile(latencies, 0.99))
 }
 
+/// The plain floor without flow control, as the shells run: the sender sends as fast as it can, the
+/// receiver (with the shell endpoint's 4 MB receive buffer) takes what arrives; the rate is what the
+/// receiver got between its first and last datagram.
+func benchPlainBlast(payloadSize: Int, count: Int) -> (rate: Double, lost: Int, cpuPerMessage: Double) {
+    let cpuStart = cpuNanoseconds()
+    let (senderFD, _) = udpSocket()
+    let (receiverFD, port) = udpSocket()
+    defer { close(senderFD); close(receiverFD) }
+    var size: Int32 = 4 << 20
+    setsockopt(receiverFD, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    var idle = timeval(tv_sec: 0, tv_usec: 300_000)
+    setsockopt(receiverFD, SOL_SOCKET, SO_RCVTIMEO, &idle, socklen_t(MemoryLayout<timeval>.size))
+    let result = Mutex((received: 0, first: UInt64(0), last: UInt64(0)))
+    let reader = BenchThread.start {
+        var buffer = [UInt8](repeating: 0, count: 2048)
+        var received = 0, first: UInt64 = 0, last: UInt64 = 0
+        while received < count {
+            let n = buffer.withUnsafeMutableBytes { recvfrom(receiverFD, $0.baseAddress, $0.count, 0, nil, nil) }
+            if n < 0 { break }
+            _ = Array(buffer[0..<n])   // the copy a mailslot queue would make
+            last = nowNanoseconds()
+            if received == 0 { first = last }
+            received += 1
+        }
+        result.withLock { $0 = (received, first, last) }
+    }
+    var destination = sockaddr_in()
+    destination.sin_family = sa_family_t(AF_INET)
+    destination.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    destination.sin_port = port.bigEndian
+    let payload = [UInt8](repeating: 0x42, count: payloadSize)
+    payload.withUnsafeBytes { raw in
+        withUnsafePointer(to: &destination) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { target in
+                for _ in 0..<count {
+                    _ = sendto(senderFD, raw.baseAddress, raw.count, 0, target, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
+    }
+    reader.join()
+    let (received, first, last) = result.withLock { $0 }
+    return (Double(received - 1) / (Double(max(last - first, 1)) / 1e9), count - received,
+            Double(cpuNanoseconds() - cpuStart) / 1000 / Double(max(received, 1)))
+}
+
+/// CPU time of the whole process (every thread), which a loaded machine does not inflate.
+func cpuNanoseconds() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+}
+
 /// Round trips between two plain UDP sockets on two threads, one payload in flight: the floor of a
 /// ping-pong between two hosts.
 func benchPlainPingPong(payloadSize: Int, count: Int) -> (p50: Double, p99: Double) {
@@ -267,8 +321,12 @@ struct BenchTransport {
         let payload = 152 + #"\MAILSLOT\bench"#.utf8.count + 100
         let plain = benchPlainUDP(payloadSize: payload)
         let pingPong = benchPlainPingPong(payloadSize: payload, count: latencyCount)
+        let blast = benchPlainBlast(payloadSize: payload, count: remoteCount)
         report("remote 100-byte messages, two services in one process", remote.rate, "msgs/s")
         report("plain UDP sendto/recvfrom, \(payload)-byte payload", plain.rate, "msgs/s")
+        report("plain UDP sendto/recvfrom without flow control", blast.rate, "msgs/s")
+        report("plain UDP datagrams lost without flow control", Double(blast.lost), "datagrams")
+        report("plain UDP CPU time per message, both ends", blast.cpuPerMessage, "us")
         report("in-process remote / plain throughput ratio", remote.rate / plain.rate, "x")
         report("in-process remote one-way latency p50", remote.p50, "us")
         report("in-process remote one-way latency p99", remote.p99, "us")
