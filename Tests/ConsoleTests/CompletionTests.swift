@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ShellEngine
 
@@ -135,6 +136,26 @@ import ShellEngine
             }
             _ = complete(line, cursor: 999)
             _ = complete(line, cursor: -3)
+        }
+    }
+
+    /// Every position of every parser-corpus source (valid and broken PowerShell): completion must
+    /// answer with a range inside the line, never trap.
+    @Test func everyCursorOfTheParserCorpus() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Conformance/parser-corpus.jsonl").standardizedFileURL
+        let lines = try String(contentsOf: corpus, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 100)
+        let shell = engine()
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            guard let source = object?["source"] as? String else { continue }
+            let length = source.utf16.count
+            for cursor in 0...length {
+                let result = shell.complete(source, cursor: cursor)
+                #expect(result.replacementStart >= 0 && result.replacementStart + result.replacementLength <= length,
+                        "\(source) at \(cursor)")
+            }
         }
     }
 }

@@ -131,4 +131,20 @@ import Testing
             #expect(run.output.contains("-SyntaxCheck"))
         }
     }
+
+    /// Bytes that are not text, a NUL, an unterminated block and a very long line: errors, never a crash.
+    @Test func hostileInputGivesErrorsNotCrashes() throws {
+        let home = try TestEnvironment.makeScratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var bytes: [UInt8] = Array("'ok'\n".utf8) + [0xFF, 0xFE, 0x00, 0xC3, 0x0A] + Array("{ \"\n".utf8)
+        bytes += Array(repeating: UInt8(ascii: "("), count: 5000) + [0x0A]
+        let input = home + "/stdin.bin"
+        try Data(bytes).write(to: URL(fileURLWithPath: input))
+        for arguments in [["-NoProfile"], ["-NoProfile", "-Command", "-"], ["-SyntaxCheck"]] {
+            let run = try Spawn.run(TestEnvironment.shellBinary, arguments,
+                                    environment: TestEnvironment.shellEnvironment(home: home), stdinPath: input)
+            #expect(!run.timedOut)
+            #expect(run.status < 128, "\(arguments) ended by a signal: \(run.status)")
+        }
+    }
 }
