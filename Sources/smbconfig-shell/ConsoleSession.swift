@@ -1,5 +1,6 @@
 import CLibEdit
 import Glibc
+import SMBPolicy
 import ShellEngine
 
 /// One run of the shell: picks the mode (interactive console, piped commands, `-Command`, `-File`),
@@ -28,9 +29,6 @@ final class ConsoleSession {
         }
         return environment
     }
-
-    /// The default of `SMBCONFIG_OS_PROFILE`.
-    static let defaultOSProfile = "Windows11-24H2"
 
     func run() -> Int32 {
         let reader = InputLineReader(descriptor: STDIN_FILENO)
@@ -79,10 +77,12 @@ final class ConsoleSession {
         return InteractiveConsole(engine: engine, host: host).run()
     }
 
+    /// Names the product and the OS profile in effect (an unknown `SMBCONFIG_OS_PROFILE` falls back
+    /// to the default; the engine warns about it when it first reads the policy).
     private var banner: String {
-        let profile = environment["SMBCONFIG_OS_PROFILE"].flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultOSProfile
+        let profile = OSProfile.resolve(environmentValue: environment[OSProfile.environmentVariable]).profile
         return "smbconfig-shell: Windows PowerShell 5.1 for SMB configuration and mailslots\n"
-            + "OS profile: \(profile)\n\n"
+            + "OS profile: \(profile.rawValue) (\(profile.displayName))\n\n"
     }
 
     /// `SMBCONFIG_HOME/profile.ps1`, run in the global scope as PowerShell dot-sources its profiles.

@@ -32,7 +32,14 @@ import Testing
             try expectCursorLine(t, Self.prompt)
             let screen = try t.screen()
             #expect(screen.contains("smbconfig-shell"))
-            #expect(screen.contains("OS profile: WindowsServer2025"))
+            #expect(screen.contains("OS profile: WindowsServer2025 (Windows Server 2025)"))
+        }
+    }
+
+    @Test func bannerShowsTheDefaultProfileForAnUnknownValue() throws {
+        try withTerminal(environment: ["SMBCONFIG_OS_PROFILE": "Windows95"]) { t throws in
+            try expectCursorLine(t, Self.prompt)
+            #expect(try t.screen().contains("OS profile: Windows11-24H2 (Windows 11 24H2)"))
         }
     }
 
