@@ -30,7 +30,12 @@ final class ConsoleHost: PSHostUserInterface {
         }
     }
 
+    /// The last text written ended a line. libedit draws its prompt assuming column 0, so the
+    /// console starts a new line first when a command left the cursor elsewhere.
+    private(set) var atLineStart = true
+
     func write(_ text: String, stream: HostStream) {
+        if let last = text.unicodeScalars.last { atLineStart = last == "\n" }
         switch stream {
         case .error: errors.write(text, colour: ConsoleColours.error)
         case .warning, .verbose, .debug: output.write(text, colour: ConsoleColours.warning)
@@ -40,6 +45,7 @@ final class ConsoleHost: PSHostUserInterface {
 
     func readLine() -> HostInput {
         let answer = input.readLine()
+        atLineStart = true
         switch answer {
         case .line(let text):
             // Piped answers are echoed so that the output reads as the console would show it.

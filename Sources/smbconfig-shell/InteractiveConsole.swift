@@ -33,6 +33,7 @@ struct InteractiveConsole {
         var text: String?
         while true {
             let prompt = text == nil ? engine.promptText() : Self.continuationPrompt
+            if !host.atLineStart { host.write("\n", stream: .host) }
             switch editor.read(prompt: prompt) {
             case .endOfInput:
                 return nil
