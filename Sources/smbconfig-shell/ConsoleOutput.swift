@@ -17,7 +17,13 @@ struct ConsoleOutput {
             while left > 0 {
                 let written = Glibc.write(descriptor, pointer, left)
                 if written < 0 {
-                    if errno == EINTR || errno == EAGAIN { continue }
+                    if errno == EINTR { continue }
+                    if errno == EAGAIN {
+                        // A descriptor someone left non-blocking: wait until it takes more.
+                        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                        _ = poll(&ready, 1, 1000)
+                        continue
+                    }
                     return
                 }
                 pointer += written
