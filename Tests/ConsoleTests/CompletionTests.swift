@@ -61,6 +61,13 @@ import ShellEngine
         #expect(rest.count == all.count - 1)
     }
 
+    @Test func switchesTakeNoValueAndListsContinue() {
+        #expect(complete("Set-SmbClientConfiguration -Force -Smb2DialectMin SMB3").candidates == ["SMB300", "SMB302", "SMB311"])
+        #expect(complete("Get-Mailslot -Name a, ").candidates.isEmpty)
+        #expect(complete("Get-SmbServerConfiguration | Select-Object -Property EnableMailslots, EnableSMB1").candidates
+                == ["EnableSMB1Protocol"])
+    }
+
     @Test func booleanValues() {
         #expect(complete("Set-SmbClientConfiguration -EnableMailslots ").candidates == ["$true", "$false"])
         #expect(complete("Set-SmbClientConfiguration -EnableMailslots $fa").candidates == ["$false"])
@@ -83,6 +90,10 @@ import ShellEngine
         let result = complete("Get-SmbClientConfiguration | Select-Object EnableMa")
         #expect(result.candidates == ["EnableMailslots"])
         #expect(complete("Get-SmbServerConfiguration | Format-List -Property EnableMa").candidates == ["EnableMailslots"])
+        #expect(complete("Get-SmbClientConfiguration | Where-Object EnableMa").candidates == ["EnableMailslots"])
+        #expect(complete("Get-SmbClientConfiguration | Sort-Object EnableMa").candidates == ["EnableMailslots"])
+        #expect(complete("Get-SmbClientConfiguration | Format-Table EnableMailslots, RequireSec").candidates
+                == ["RequireSecuritySignature"])
     }
 
     @Test func membersOfAParenthesisedCommand() {

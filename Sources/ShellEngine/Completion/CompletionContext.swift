@@ -32,7 +32,8 @@ struct CompletionContext {
     private static let nonWords: Set<TokenKind> = [.newline, .endOfInput, .comment, .lineContinuation]
 
     /// Analyses `source` (the whole line) for a cursor at byte offset `cursor`.
-    init(source: ScriptSource, tokens: [Token], cursor: Int) {
+    /// `takesValue(command, parameter)` tells a switch (which takes no value) from the rest.
+    init(source: ScriptSource, tokens: [Token], cursor: Int, takesValue: (String, String) -> Bool = { _, _ in true }) {
         let bytes = source.utf8
         let before = tokens.filter { $0.extent.startOffset < cursor && !Self.nonWords.contains($0.kind) }
 
@@ -78,37 +79,66 @@ struct CompletionContext {
         }
         previousCommandName = previousName
 
-        // Parameters and positional arguments of the element.
+        // Parameters and positional arguments of the element. A comma continues the argument
+        // before it (`-Property A, B`, `Select-Object A, B`); a switch takes no value.
+        enum Owner { case positional(Int), parameter(String) }
         var parameters: [String] = []
         var positional = 0
         var pendingParameter: String?
+        var lastOwner: Owner?
+        var afterComma = false
+        let command = commandName ?? ""
         for token in element.dropFirst() {
             let text = source.text(of: token.extent)
+            if token.kind == .comma {
+                afterComma = lastOwner != nil
+                continue
+            }
+            if afterComma {
+                afterComma = false
+                continue
+            }
             if Self.isParameterWord(text, kind: token.kind) {
                 let body = String(text.dropFirst())
+                lastOwner = nil
                 if let colon = body.firstIndex(of: ":") {
                     // `-Name:` alone takes the next token as its value.
                     parameters.append(String(body[..<colon]))
                     pendingParameter = body.index(after: colon) == body.endIndex ? String(body[..<colon]) : nil
                 } else {
                     parameters.append(body)
-                    pendingParameter = body
+                    pendingParameter = takesValue(command, body) ? body : nil
                 }
-            } else if pendingParameter != nil {
+            } else if let parameter = pendingParameter {
+                lastOwner = .parameter(parameter)
                 pendingParameter = nil
             } else {
+                lastOwner = .positional(positional)
                 positional += 1
             }
         }
         parameterWords = parameters
-        positionalIndex = positional
 
-        if Self.isParameterWord(word, kind: wordToken?.kind ?? .generic), let colon = word.firstIndex(of: ":") {
+        let wordIsParameter = Self.isParameterWord(word, kind: wordToken?.kind ?? .generic)
+        if wordIsParameter, let colon = word.firstIndex(of: ":") {
             parameterForValue = String(word[word.index(after: word.startIndex)..<colon])
-        } else if !Self.isParameterWord(word, kind: wordToken?.kind ?? .generic) {
-            parameterForValue = pendingParameter
-        } else {
+            positionalIndex = positional
+        } else if wordIsParameter {
             parameterForValue = nil
+            positionalIndex = positional
+        } else if afterComma, let owner = lastOwner {
+            // The word continues a list: it completes like the list's first element.
+            switch owner {
+            case .parameter(let name):
+                parameterForValue = name
+                positionalIndex = positional
+            case .positional(let index):
+                parameterForValue = nil
+                positionalIndex = index
+            }
+        } else {
+            parameterForValue = pendingParameter
+            positionalIndex = positional
         }
     }
 

@@ -17,7 +17,12 @@ extension Engine {
                                     replacementLength: source.characterOffset(at: access.memberEnd) - start,
                                     candidates: CompletionMatcher.names(matching: access.member, in: names, sorted: false))
         }
-        let context = CompletionContext(source: source, tokens: parse.tokens, cursor: cursorByte)
+        let context = CompletionContext(source: source, tokens: parse.tokens, cursor: cursorByte) { [unowned self] command, name in
+            guard let metadata = commandMetadata(command), let parameter = ParameterLookup.resolve(name, in: metadata) else {
+                return true
+            }
+            return parameter.type != .switchParameter
+        }
         let (candidates, replaceFrom) = candidates(for: context)
         let start = source.characterOffset(at: replaceFrom)
         let end = source.characterOffset(at: context.wordEnd)
@@ -54,9 +59,11 @@ extension Engine {
             guard let parameter = ParameterLookup.resolve(parameterWord, in: metadata) else { return ([], valueStart) }
             return (values(of: parameter, command: metadata, context: context, matching: valueWord), valueStart)
         }
-        // A positional argument completes as the parameter at that position.
-        if let parameter = metadata.parameters.first(where: { $0.position == context.positionalIndex }) {
-            return (values(of: parameter, command: metadata, context: context, matching: valueWord), valueStart)
+        // A positional argument completes as the parameter at that position (the first, in
+        // parameter-set order, that has values to offer).
+        for parameter in metadata.parameters where parameter.position == context.positionalIndex {
+            let candidates = values(of: parameter, command: metadata, context: context, matching: valueWord)
+            if !candidates.isEmpty { return (candidates, valueStart) }
         }
         if PropertyCompletion.takesPropertyNames(metadata.name), context.positionalIndex == 0 {
             let names = propertyNames(producedBy: context.previousCommandName)
