@@ -57,7 +57,7 @@ public final class Engine {
     let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
     /// The text being run, for error positions.
     var currentSource: ScriptSource?
-    var cmdlets: [NameKey: CmdletDefinition] = [:]
+    let cmdlets = CommandTable()
     /// Alias name → command name.
     var aliases: [NameKey: String] = [:]
     /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
@@ -238,7 +238,7 @@ public final class Engine {
 
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.
     public var commandNames: [String] {
-        cmdlets.values.map { $0.metadata.name } + sessionState.visibleFunctions.map { $0.name }
+        cmdlets.all.map { $0.metadata.name } + sessionState.visibleFunctions.map { $0.name }
             + aliases.keys.map(\.name).sorted()
     }
 

@@ -1,3 +1,5 @@
+import SMBPolicy
+
 /// Registers every cmdlet and the common Windows PowerShell 5.1 aliases in a new engine.
 enum CommandRegistry {
     static let aliases: [String: String] = [
@@ -11,12 +13,50 @@ enum CommandRegistry {
     ]
 
     static func install(in engine: Engine) {
-        let definitions = CoreCmdlets.definitions() + UtilityCmdlets.definitions()
-            + SmbShareCmdlets.definitions(profile: engine.osProfile)
-            + MailslotCmdlets.definitions() + LabRegistry.definitions()
-        for definition in definitions {
-            engine.cmdlets[NameKey(definition.metadata.name)] = definition
-        }
+        engine.cmdlets.register(CoreCmdlets.definitions() + UtilityCmdlets.definitions()
+                                + MailslotCmdlets.definitions() + LabRegistry.definitions())
+        // The SmbShare parameter tables are derived from the policy schema: built when first used.
+        let profile = engine.osProfile
+        engine.cmdlets.registerLater(names: ["Get", "Set", "Reset"].flatMap { verb in
+            PolicySide.allCases.map { "\(verb)-" + SmbShareCmdlets.noun($0) }
+        }) { SmbShareCmdlets.definitions(profile: profile) }
         engine.aliases = Dictionary(uniqueKeysWithValues: aliases.map { (NameKey($0.key), $0.value) })
+    }
+}
+
+/// The engine's cmdlets by name. Groups whose tables cost something to build are registered
+/// with their names only and built on first lookup, so start-up stays short.
+final class CommandTable {
+    private var built: [NameKey: CmdletDefinition] = [:]
+    private var pending: [Int: () -> [CmdletDefinition]] = [:]
+    private var pendingNames: [NameKey: Int] = [:]
+
+    func register(_ definitions: [CmdletDefinition]) {
+        for definition in definitions { built[NameKey(definition.metadata.name)] = definition }
+    }
+
+    func registerLater(names: [String], _ build: @escaping () -> [CmdletDefinition]) {
+        let group = pending.count
+        pending[group] = build
+        for name in names { pendingNames[NameKey(name)] = group }
+    }
+
+    subscript(key: NameKey) -> CmdletDefinition? {
+        if let definition = built[key] { return definition }
+        guard let group = pendingNames[key] else { return nil }
+        materialize(group)
+        return built[key]
+    }
+
+    /// Every cmdlet, building the pending groups.
+    var all: [CmdletDefinition] {
+        for group in Array(pending.keys) { materialize(group) }
+        return Array(built.values)
+    }
+
+    private func materialize(_ group: Int) {
+        guard let build = pending.removeValue(forKey: group) else { return }
+        register(build())
+        pendingNames = pendingNames.filter { $0.value != group }
     }
 }

@@ -181,7 +181,7 @@ final class GetCommand: Cmdlet {
         let engine = context.engine
         let patterns = (context.value("Name").map { $0.enumerated ?? [$0] } ?? [.string("*")]).map { LanguagePrimitives.toString($0) }
         let modules = context.value("Module").map { ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }
-        var all: [(String, String, String, CommandMetadata?)] = engine.cmdlets.values.map {
+        var all: [(String, String, String, CommandMetadata?)] = engine.cmdlets.all.map {
             ($0.metadata.name, $0.metadata.module == "SmbShare" ? "Function" : "Cmdlet", $0.metadata.module, $0.metadata)
         }
         all += engine.sessionState.visibleFunctions.map { ($0.name, "Function", "", $0.metadata) }

@@ -71,7 +71,7 @@ final class LabServices {
     func restoreLmhosts() {
         guard let lab, let path = lab.lmhostsPath else { return }
         if let saved = lab.savedLmhosts {
-            _ = try? Data(saved).write(to: URL(fileURLWithPath: path))
+            _ = FileSystemHelpers.write(path, saved)
         } else {
             unlink(path)
         }

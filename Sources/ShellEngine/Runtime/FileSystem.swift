@@ -61,19 +61,7 @@ extension Engine {
     /// UTF-8 here, the platform's convention).
     func writeTextFile(_ path: String, _ text: String, append: Bool) throws {
         let full = absolutePath(path)
-        let fd = open(full, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
-        var ok = fd >= 0
-        if ok {
-            let bytes = Array(text.utf8)
-            var written = 0
-            while written < bytes.count {
-                let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { ok = false; break }
-                written += n
-            }
-            close(fd)
-        }
+        let ok = FileSystemHelpers.write(full, Array(text.utf8), append: append)
         if !ok {
             throw RuntimeError(record: runtimeErrorRecord(message: "Could not find a part of the path '\(path)'.",
                 errorId: "System.IO.DirectoryNotFoundException", category: .OpenError, extent: .empty,
