@@ -97,6 +97,38 @@ import Testing
         }
     }
 
+    @Test func tabCompletesAfterNonASCIIText() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("'Büro 😀'; set-smbcl")
+            try t.press("Tab")
+            try expectCursorLine(t, "PS C:\\> 'Büro 😀'; Set-SmbClientConfiguration")
+            try t.press("C-a", "C-f", "C-f", "C-f")
+            try t.type("ä")
+            try t.press("C-e")
+            try t.type(" -EnableMa")
+            try t.press("Tab")
+            try expectCursorLine(t, "PS C:\\> 'Büäro 😀'; Set-SmbClientConfiguration -EnableMailslots")
+        }
+    }
+
+    @Test func ctrlCAtTheContinuationPromptAbandonsTheBlock() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("if ($true) {")
+            try t.press("Enter")
+            try expectCursorLine(t, ">>")
+            try t.type("'never'")
+            try expectCursorLine(t, ">> 'never'")
+            try t.press("C-c")
+            try expectCursorLine(t, Self.prompt)
+            try t.type("'after'")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\nafter\n"))
+            #expect(!(try t.screen()).contains("\nnever\n"))
+        }
+    }
+
     @Test func tabCompletesParameterName() throws {
         try withTerminal { t throws in
             try t.waitForCursorLine(Self.prompt)
