@@ -65,6 +65,12 @@ import Testing
         #expect(parse("Get-X `").isIncomplete)
     }
 
+    @Test func severalErrorsInOnePassSemanticOnesLast() {
+        let r = parse("try {} finally { return }\nGet-X )\n$a,$b += 1")
+        #expect(r.errors.map(\.errorId) == ["UnexpectedToken", "ControlLeavingFinally", "InvalidLeftHandSide"])
+        #expect(r.syntaxCheckLines.map { $0.split(separator: "\t").first.map(String.init) ?? "" } == ["32", "17", "34"])
+    }
+
     @Test func syntaxCheckFormat() {
         #expect(parse("Get-X").syntaxCheckReport.isEmpty)
         let report = parse("foreach ($a in").syntaxCheckReport

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CmdletParser
 
@@ -8,6 +9,19 @@ import Testing
         #expect(result.errors.first?.errorId == "ScriptTooComplicated")
     }
 
+    @Test func smallThreadStacksAreRespected() async {
+        // The parser measures the stack it runs on: on a 256 KB thread it gives up sooner, never crashes.
+        let text = String(repeating: "(", count: 10_000) + String(repeating: "{", count: 10_000)
+        let ids: [String] = await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: Parser.parseInput(text).errors.map(\.errorId))
+            }
+            thread.stackSize = 256 * 1024
+            thread.start()
+        }
+        #expect(ids.first == "ScriptTooComplicated")
+    }
+
     @Test func deeplyNestedBalancedInputIsRejectedNotCrashed() {
         let text = String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
         #expect(parse(text).errors.map(\.errorId).contains("ScriptTooComplicated"))
@@ -15,6 +29,8 @@ import Testing
         #expect(parse(blocks).errors.map(\.errorId).contains("ScriptTooComplicated"))
         let strings = String(repeating: "\"$(", count: 3_000)
         #expect(!parse(strings).errors.isEmpty)
+        let generic = "$x -is [a" + String(repeating: "[b", count: 20_000)
+        #expect(parse(generic).errors.first?.errorId == "ScriptTooComplicated")
         let unary = String(repeating: "-not ", count: 10_000) + "1"
         #expect(parse(unary).errors.first?.errorId == "ScriptTooComplicated")
     }

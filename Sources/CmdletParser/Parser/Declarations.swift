@@ -320,6 +320,11 @@ extension ScriptParser {
     }
 
     mutating func genericTypeArgumentsRule(_ nameTok: Tok, _ first: Tok, unbracketedGenericArg: Bool) -> TypeName {
+        guard enterNesting() else {
+            leaveNesting()
+            return TypeName(name: text(nameTok), extent: nameTok.extent)
+        }
+        defer { leaveNesting() }
         var args: [TypeName] = [singleGenericArgument(first)]
         var closing: Tok
         while true {

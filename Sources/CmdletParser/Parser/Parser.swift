@@ -44,6 +44,7 @@ struct ScriptParser {
     var finallyContext = FinallyContext()
     /// Attributes already parsed, by the offset of their `[` (see `attributeRule`).
     var attributeCache: [Int: CachedAttribute] = [:]
+    let stackGuard: StackGuard
     /// Rules currently active (recursion) and the height of the tree being built.
     var recursion = 0
     var depth = 0
@@ -56,6 +57,7 @@ struct ScriptParser {
     init(source: ScriptSource, sink: DiagnosticSink) {
         self.source = source
         self.sink = sink
+        self.stackGuard = StackGuard()
         self.lexer = Lexer(bytes: source.utf8, start: 0, limit: source.utf8.count, recording: true, sink: sink)
         self.lexer.tokens.reserveCapacity(source.utf8.count / 6 + 16)
         self.lexer.strings.reserveCapacity(source.utf8.count / 16 + 16)
@@ -65,6 +67,7 @@ struct ScriptParser {
     init(nestedIn parent: ScriptParser, start: Int, end: Int) {
         self.source = parent.source
         self.sink = parent.sink
+        self.stackGuard = parent.stackGuard
         self.depth = parent.depth
         self.recursion = parent.recursion
         self.finallyContext = parent.finallyContext

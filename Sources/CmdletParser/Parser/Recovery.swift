@@ -72,7 +72,8 @@ extension ScriptParser {
     mutating func enterNesting() -> Bool {
         recursion += 1
         depth += 1
-        if recursion <= ScriptParser.maxRecursion && depth <= ScriptParser.maxHeight && !tooDeep { return true }
+        if recursion <= ScriptParser.maxRecursion && depth <= ScriptParser.maxHeight && !tooDeep
+            && !stackGuard.isExhausted() { return true }
         giveUp()
         return false
     }
