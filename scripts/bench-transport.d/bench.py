@@ -160,7 +160,10 @@ try:
         f"$msgs | Send-MailslotMessage -Path {slot}")
 
     # Round trips, one message in flight, timed by the kernel's capture timestamps on lo.
-    sniffer = Sniffer(port=a.port)
+    try:
+        sniffer = Sniffer(port=a.port)
+    except PermissionError:
+        sys.exit("bench-transport: timing round trips captures on lo (AF_PACKET), which needs root")
     b.send(f"foreach ($i in 1..{pings}) {{ $m = Receive-MailslotMessage -Name ping -Timeout 5000; "
            "Send-MailslotMessage -Path '\\\\HOSTA\\mailslot\\pong' -Message $m }; 'ECHOED'")
     a.send(f"$m = {message}; foreach ($i in 1..{pings}) {{ Send-MailslotMessage -Path '\\\\HOSTB\\mailslot\\ping' -Message $m; "
