@@ -13,9 +13,14 @@ enum CommandRegistry {
     ]
 
     static func install(in engine: Engine) {
-        engine.cmdlets.register(CoreCmdlets.definitions() + UtilityCmdlets.definitions()
-                                + MailslotCmdlets.definitions() + LabRegistry.definitions())
-        // The SmbShare parameter tables are derived from the policy schema: built when first used.
+        // Nothing is built before the first command is looked up: `-Command exit` and the first
+        // prompt never pay for the parameter tables.
+        engine.cmdlets.registerLater {
+            CoreCmdlets.definitions() + UtilityCmdlets.definitions() + MailslotCmdlets.definitions()
+                + LabRegistry.definitions()
+        }
+        // The SmbShare parameter tables are derived from the policy schema: built when one of
+        // them is first used.
         let profile = engine.osProfile
         engine.cmdlets.registerLater(names: ["Get", "Set", "Reset"].flatMap { verb in
             PolicySide.allCases.map { "\(verb)-" + SmbShareCmdlets.noun($0) }
@@ -24,25 +29,35 @@ enum CommandRegistry {
     }
 }
 
-/// The engine's cmdlets by name. Groups whose tables cost something to build are registered
-/// with their names only and built on first lookup, so start-up stays short.
+/// The engine's cmdlets by name. Groups are registered unbuilt and built on first lookup, so
+/// start-up stays short: a group registered with its names is built when one of them is looked
+/// up; a group registered without names, on the first lookup of any name not yet known.
 final class CommandTable {
     private var built: [NameKey: CmdletDefinition] = [:]
     private var pending: [Int: () -> [CmdletDefinition]] = [:]
     private var pendingNames: [NameKey: Int] = [:]
+    private var unnamedGroups: [Int] = []
+    private var groupCount = 0
 
     func register(_ definitions: [CmdletDefinition]) {
         for definition in definitions { built[NameKey(definition.metadata.name)] = definition }
     }
 
-    func registerLater(names: [String], _ build: @escaping () -> [CmdletDefinition]) {
-        let group = pending.count
+    func registerLater(names: [String]? = nil, _ build: @escaping () -> [CmdletDefinition]) {
+        let group = groupCount
+        groupCount += 1
         pending[group] = build
+        guard let names else { return unnamedGroups.append(group) }
         for name in names { pendingNames[NameKey(name)] = group }
     }
 
     subscript(key: NameKey) -> CmdletDefinition? {
         if let definition = built[key] { return definition }
+        if !unnamedGroups.isEmpty {
+            for group in unnamedGroups { materialize(group) }
+            unnamedGroups = []
+            if let definition = built[key] { return definition }
+        }
         guard let group = pendingNames[key] else { return nil }
         materialize(group)
         return built[key]
@@ -51,6 +66,7 @@ final class CommandTable {
     /// Every cmdlet, building the pending groups.
     var all: [CmdletDefinition] {
         for group in Array(pending.keys) { materialize(group) }
+        unnamedGroups = []
         return Array(built.values)
     }
 
