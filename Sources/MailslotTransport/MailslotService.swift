@@ -257,21 +257,46 @@ public final class MailslotService: Sendable {
     private struct LMHostsCache {
         var identity: FileIdentity?
         var file = LMHostsFile()
+        /// When the file was last looked at, and the in-process change count then.
+        var checkedAt: UInt64?
+        var generation: UInt64 = 0
     }
 
     private struct FileIdentity: Equatable {
         var device: UInt64, inode: UInt64, size: Int64, modified: Int, modifiedNanoseconds: Int
     }
 
+    /// Look at the lmhosts file again at most this often (milliseconds), as resolvers do with
+    /// /etc/hosts: a stream of writes then costs no file-system call per message. Writes made by
+    /// this process announce themselves (`lmhostsMayHaveChanged()`) and are seen at once.
+    static let lmhostsRecheckInterval: UInt64 = 1000
+    private static let lmhostsGeneration = Atomic<UInt64>(0)
+
+    /// Tells every service in the process that the lmhosts file may have been rewritten, so the
+    /// next name lookup reads it again.
+    public static func lmhostsMayHaveChanged() {
+        lmhostsGeneration.add(1, ordering: .relaxed)
+    }
+
     /// The parsed lmhosts file, re-read when the file changes; its issues become warnings once.
     private func lmhosts() -> LMHostsFile {
         guard let path = configuration.lmhostsPath else { return LMHostsFile() }
+        let now = LocalMailslot.nowMilliseconds()
+        let generation = Self.lmhostsGeneration.load(ordering: .relaxed)
+        let fresh = lmhostsCache.withLock { cache -> LMHostsFile? in
+            guard let checkedAt = cache.checkedAt, cache.generation == generation,
+                  now - checkedAt < Self.lmhostsRecheckInterval else { return nil }
+            return cache.file
+        }
+        if let fresh { return fresh }
         var info = stat()
         let identity: FileIdentity? = stat(path, &info) == 0
             ? FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: Int64(info.st_size),
                            modified: info.st_mtim.tv_sec, modifiedNanoseconds: info.st_mtim.tv_nsec)
             : nil
         return lmhostsCache.withLock { cache in
+            cache.checkedAt = now
+            cache.generation = generation
             if let identity, cache.identity == identity { return cache.file }
             cache.identity = identity
             cache.file = identity == nil ? LMHostsFile() : (LMHostsFile.load(path: path) ?? LMHostsFile())

@@ -167,11 +167,27 @@ import Testing
         try service.write(path: #"\\FIRST\mailslot\x"#, data: [1])
         #expect(listener.receive(timeoutMilliseconds: 2000) != nil)
         #expect(service.drainWarnings().count == 1)
+        // A change made by this process is seen at once.
         writeFile(lmhosts, "\(listener.address) SECOND\n")
+        MailslotService.lmhostsMayHaveChanged()
         try service.write(path: #"\\SECOND\mailslot\x"#, data: [2])
         #expect(listener.receive(timeoutMilliseconds: 2000) != nil)
         #expect(throws: Win32Error.badNetPath) { try service.write(path: #"\\FIRST\mailslot\x"#, data: [1]) }
         #expect(service.drainWarnings().isEmpty)
+    }
+
+    @Test func anotherProgramsLmhostsChangeIsSeenWithinTheRecheckInterval() throws {
+        let listener = UDPSocket()
+        writeFile(lmhosts, "\(listener.address) FIRST\n")
+        let service = makeService("SENDER")
+        defer { service.shutdown() }
+        try service.write(path: #"\\FIRST\mailslot\x"#, data: [1])
+        #expect(listener.receive(timeoutMilliseconds: 2000) != nil)
+        writeFile(lmhosts, "\(listener.address) THIRD\n")
+        usleep(UInt32(MailslotService.lmhostsRecheckInterval + 100) * 1000)
+        try service.write(path: #"\\THIRD\mailslot\x"#, data: [3])
+        #expect(listener.receive(timeoutMilliseconds: 2000) != nil)
+        #expect(throws: Win32Error.badNetPath) { try service.write(path: #"\\FIRST\mailslot\x"#, data: [1]) }
     }
 
     @Test func bindFailureLeavesLocalMailslotsWorking() throws {

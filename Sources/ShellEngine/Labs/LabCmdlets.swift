@@ -237,8 +237,10 @@ enum FileSystemHelpers {
         try FileManager.default.createDirectory(atPath: String(file[..<slash]), withIntermediateDirectories: true)
     }
 
-    /// Writes (or appends) bytes with POSIX calls; false when the file cannot be written.
+    /// Writes (or appends) bytes with POSIX calls; false when the file cannot be written. The
+    /// mailslot services look at lmhosts again on their next lookup (it may be this file).
     static func write(_ path: String, _ bytes: [UInt8], append: Bool = false) -> Bool {
+        defer { MailslotService.lmhostsMayHaveChanged() }
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }

@@ -74,6 +74,7 @@ final class LabServices {
             _ = FileSystemHelpers.write(path, saved)
         } else {
             unlink(path)
+            MailslotService.lmhostsMayHaveChanged()
         }
     }
 
