@@ -10,11 +10,14 @@ protocol DatagramReceiver: Sendable {
     func receive(_ payload: UnsafeRawBufferPointer)
 }
 
-/// The UDP socket of the NetBIOS datagram service, on SwiftNIO.
+/// The UDP socket of the NetBIOS datagram service: received on a SwiftNIO event loop, sent with
+/// plain `sendto` calls.
 ///
-/// Sends never wait for the socket: a write is handed to the event loop and the caller goes on,
-/// unless `maximumOutstandingWrites` are still queued, in which case it waits for this one (so a
-/// fast writer cannot grow the queue without bound).
+/// Sends never wait for the socket: a write is queued and the caller goes on, unless
+/// `maximumOutstandingWrites` are still queued, in which case it waits for room (so a fast writer
+/// cannot grow the queue without bound). The queue is drained on the event loop, one drain task
+/// for a whole burst, straight to the socket (NIO's write pipeline costs more per datagram than
+/// the system call itself).
 final class DatagramEndpoint: Sendable {
     static let maximumOutstandingWrites = 1024
     /// Receive buffer per datagram: a mailslot datagram is at most 65,535 + 14 bytes, but legal
@@ -22,94 +25,160 @@ final class DatagramEndpoint: Sendable {
     static let receiveBufferSize = 2048
     /// Datagrams taken per recvmmsg call. NIO divides one receive buffer among them.
     static let vectorReadCount = 32
+    static let socketBufferSize: CInt = 4 << 20
 
     let channel: any Channel
     let localAddress: DatagramAddress
-    private let outstanding = Atomic<Int>(0)
-    private let flushState = FlushState()
+    /// The channel's socket; NIO owns it (and closes it). Used only on the event loop while the
+    /// channel is active.
+    private let descriptor: CInt
+    private let outbox = Mutex(Outbox())
     private let statistics: StatisticsRecorder
     private let tap: DatagramTap
 
-    private init(channel: any Channel, localAddress: DatagramAddress, statistics: StatisticsRecorder, tap: DatagramTap) {
+    private struct PendingDatagram {
+        var bytes: [UInt8]
+        var address: sockaddr_in
+    }
+
+    private struct Outbox {
+        var queue: [PendingDatagram] = []
+        /// A drain task is scheduled or running; it clears this when it finds the queue empty.
+        var draining = false
+        var closed = false
+    }
+
+    private init(channel: any Channel, descriptor: CInt, localAddress: DatagramAddress, statistics: StatisticsRecorder,
+                 tap: DatagramTap) {
         self.channel = channel
+        self.descriptor = descriptor
         self.localAddress = localAddress
         self.statistics = statistics
         self.tap = tap
     }
 
-    /// Binds a UDP socket at `address` on NIO's shared event loop group.
+    /// Binds a UDP socket at `address` and registers it on NIO's shared event loop group.
     static func bind(_ address: DatagramAddress, receiver: any DatagramReceiver,
                      statistics: StatisticsRecorder, tap: DatagramTap = DatagramTap()) throws -> DatagramEndpoint {
-        let bound = LocalAddressBox()
+        let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw SocketError(call: "socket", code: errno) }
+        var handedToNIO = false
+        defer { if !handedToNIO { Glibc.close(descriptor) } }
+        var size = socketBufferSize
+        _ = setsockopt(descriptor, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<CInt>.size))
+        var raw = socketAddress(address)
+        let bound = withUnsafePointer(to: &raw) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0 else { throw SocketError(call: "bind", code: errno) }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let named = withUnsafeMutablePointer(to: &raw) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        guard named == 0 else { throw SocketError(call: "getsockname", code: errno) }
+        let local = DatagramAddress(ipv4: address.ipv4, port: UInt16(bigEndian: raw.sin_port))
         let bootstrap = DatagramBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
             .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: receiveBufferSize * vectorReadCount))
             .channelOption(.datagramVectorReadMessageCount, value: vectorReadCount)
             .channelOption(.maxMessagesPerRead, value: 64)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(InboundHandler(receiver: receiver, tap: tap, local: bound))
+                    try channel.pipeline.syncOperations.addHandler(InboundHandler(receiver: receiver, tap: tap, local: local))
                 }
             }
-        let channel = try bootstrap.bind(host: address.host, port: Int(address.port)).wait()
-        let port = channel.localAddress?.port.map { UInt16(clamping: $0) } ?? address.port
-        let local = DatagramAddress(ipv4: address.ipv4, port: port)
-        bound.value.withLock { $0 = local }
-        return DatagramEndpoint(channel: channel, localAddress: local, statistics: statistics, tap: tap)
+        // From here NIO owns the socket, whether or not registering it succeeds.
+        handedToNIO = true
+        let channel = try bootstrap.withBoundSocket(descriptor).wait()
+        return DatagramEndpoint(channel: channel, descriptor: descriptor, localAddress: local, statistics: statistics, tap: tap)
     }
 
-    /// Encodes `datagram` once and sends it to every address.
-    ///
-    /// The writes are handed to the event loop in one task; flushes are coalesced there, so a burst
-    /// of writes leaves in few `sendmmsg` calls instead of one system call each.
+    /// Encodes `datagram` once and queues it for every address.
     func send(_ datagram: MailslotWriteDatagram, to addresses: [DatagramAddress]) throws(DatagramEncodingError) {
-        try DatagramCodec.validate(datagram)
-        var buffer = channel.allocator.buffer(capacity: datagram.encodedCount)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: datagram.encodedCount) { raw in
-            DatagramCodec.encodeValidated(datagram, into: raw)
-        }
-        let data = buffer
+        let bytes = try DatagramCodec.encode(datagram)
         if tap.isActive {
-            data.withUnsafeReadableBytes { bytes in
-                for address in addresses { tap.record(.sent, from: localAddress, to: address, payload: bytes) }
+            bytes.withUnsafeBytes { payload in
+                for address in addresses { tap.record(.sent, from: localAddress, to: address, payload: payload) }
             }
         }
         statistics.record { $0.datagramsSent += addresses.count }
-        while outstanding.wrappingAdd(1, ordering: .relaxed).newValue > Self.maximumOutstandingWrites {
-            outstanding.wrappingSubtract(1, ordering: .relaxed)
-            usleep(50)
-        }
-        channel.eventLoop.execute { [self] in
-            for address in addresses {
-                channel.write(AddressedEnvelope(remoteAddress: Self.socketAddress(address), data: data))
-                    .whenFailure { [statistics] _ in statistics.record { $0.sendFailures += 1 } }
+        while true {
+            enum Outcome { case queued, startDrain, full, closed }
+            let outcome = outbox.withLock { box -> Outcome in
+                guard !box.closed else { return .closed }
+                guard box.queue.count < Self.maximumOutstandingWrites else { return .full }
+                for address in addresses { box.queue.append(PendingDatagram(bytes: bytes, address: Self.socketAddress(address))) }
+                if box.draining { return .queued }
+                box.draining = true
+                return .startDrain
             }
-            scheduleFlush()
-            outstanding.wrappingSubtract(1, ordering: .relaxed)
+            switch outcome {
+            case .queued: return
+            case .startDrain: return channel.eventLoop.execute { [self] in drain() }
+            case .full: usleep(50)
+            case .closed: return statistics.record { $0.sendFailures += addresses.count }
+            }
         }
     }
 
-    /// On the event loop: one flush after the writes queued so far. Writes queued before the flush
-    /// task run before it and are covered; later ones find no flush pending and schedule another.
-    private func scheduleFlush() {
-        guard !flushState.pending else { return }
-        flushState.pending = true
-        channel.eventLoop.execute { [self] in
-            flushState.pending = false
-            channel.flush()
+    /// On the event loop: sends what is queued, then what was queued meanwhile, until the queue is
+    /// empty. A full socket buffer leaves the rest queued and tries again shortly.
+    private func drain() {
+        var batch: [PendingDatagram] = []
+        while true {
+            outbox.withLock { box in
+                swap(&batch, &box.queue)
+                if batch.isEmpty { box.draining = false }
+            }
+            if batch.isEmpty { return }
+            guard channel.isActive else {
+                statistics.record { $0.sendFailures += batch.count }
+                batch.removeAll()
+                continue
+            }
+            var sent = 0
+            var failures = 0
+            while sent < batch.count {
+                var address = batch[sent].address
+                let result = batch[sent].bytes.withUnsafeBytes { payload in
+                    withUnsafePointer(to: &address) {
+                        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                            sendto(descriptor, payload.baseAddress, payload.count, Int32(MSG_DONTWAIT), $0,
+                                   socklen_t(MemoryLayout<sockaddr_in>.size))
+                        }
+                    }
+                }
+                if result < 0 {
+                    let code = errno
+                    if code == EINTR { continue }
+                    if code == EAGAIN || code == EWOULDBLOCK { break }
+                    failures += 1
+                }
+                sent += 1
+            }
+            if failures > 0 { statistics.record { [failures] in $0.sendFailures += failures } }
+            if sent < batch.count {
+                // The socket buffer is full: put the rest back in front and come back soon.
+                let rest = batch[sent...]
+                outbox.withLock { box in box.queue.insert(contentsOf: rest, at: 0) }
+                channel.eventLoop.scheduleTask(in: .microseconds(100)) { [self] in drain() }
+                return
+            }
+            batch.removeAll(keepingCapacity: true)
         }
     }
 
-    /// Built from the numbers, not from text, to keep address parsing off the send path.
-    static func socketAddress(_ address: DatagramAddress) -> SocketAddress {
+    static func socketAddress(_ address: DatagramAddress) -> sockaddr_in {
         var raw = sockaddr_in()
         raw.sin_family = sa_family_t(AF_INET)
         raw.sin_port = address.port.bigEndian
         raw.sin_addr.s_addr = address.ipv4.bigEndian
-        return SocketAddress(raw, host: "")
+        return raw
     }
 
     func close(wait: Bool) {
+        outbox.withLock { $0.closed = true }
         if wait {
             _ = try? channel.close().wait()
         } else {
@@ -118,9 +187,11 @@ final class DatagramEndpoint: Sendable {
     }
 }
 
-/// Touched only on the channel's event loop.
-private final class FlushState: @unchecked Sendable {
-    var pending = false
+/// A failed socket call, described as the system describes its error.
+struct SocketError: Error, CustomStringConvertible {
+    var call: String
+    var code: CInt
+    var description: String { "\(call): \(String(cString: strerror(code))) (errno: \(code))" }
 }
 
 /// Hands each received payload to the receiver without copying it.
@@ -128,9 +199,9 @@ private final class InboundHandler: ChannelInboundHandler {
     typealias InboundIn = AddressedEnvelope<ByteBuffer>
     let receiver: any DatagramReceiver
     let tap: DatagramTap
-    let local: LocalAddressBox
+    let local: DatagramAddress
 
-    init(receiver: any DatagramReceiver, tap: DatagramTap, local: LocalAddressBox) {
+    init(receiver: any DatagramReceiver, tap: DatagramTap, local: DatagramAddress) {
         self.receiver = receiver
         self.tap = tap
         self.local = local
@@ -139,8 +210,7 @@ private final class InboundHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let envelope = unwrapInboundIn(data)
         if tap.isActive, let source = DatagramAddress(envelope.remoteAddress) {
-            let destination = local.value.withLock { $0 } ?? source
-            envelope.data.withUnsafeReadableBytes { tap.record(.received, from: source, to: destination, payload: $0) }
+            envelope.data.withUnsafeReadableBytes { tap.record(.received, from: source, to: local, payload: $0) }
         }
         envelope.data.withUnsafeReadableBytes { receiver.receive($0) }
     }

@@ -68,11 +68,6 @@ public final class DatagramTap: Sendable {
     }
 }
 
-/// The endpoint's bound address, known only after the bind that creates the handler.
-final class LocalAddressBox: Sendable {
-    let value = Mutex<DatagramAddress?>(nil)
-}
-
 extension DatagramAddress {
     /// The IPv4 address and port of a NIO socket address; nil for other families.
     init?(_ address: SocketAddress) {
