@@ -115,6 +115,11 @@ public final class Engine {
         }
         let result = Parser.parseInput(text, file: full)
         if !result.errors.isEmpty { return run(result, fromFile: true, isolatedScope: true) }
+        if let record = ScriptRequirements(result).unmet(scriptName: fileName(full), engine: self) {
+            appendError(record)
+            reportError(record)
+            return .terminated
+        }
         sessionState.setLocal("PSScriptRoot", .string(directoryName(full)))
         sessionState.setLocal("PSCommandPath", .string(full))
         return runScript(result, arguments: Self.scriptArguments(arguments))

@@ -47,6 +47,45 @@ import Testing
         #expect(run.status == 0)
     }
 
+    @Test func requiresStatementsAreCheckedBeforeTheScriptRuns() throws {
+        let newer = try shell(["-NoProfile", "-File", "v7.ps1"], files: ["v7.ps1": "#Requires -Version 7\n'ran'\n"])
+        #expect(newer.status == 1)
+        #expect(newer.output == """
+            The script 'v7.ps1' cannot be run because it contained a "#requires" statement for Windows PowerShell 7.0. The version \n\
+            of Windows PowerShell that is required by the script does not match the currently running version of Windows \n\
+            PowerShell 5.1.26100.2161.
+                + CategoryInfo          : ResourceUnavailable: (v7.ps1:String) [], ScriptRequiresException
+                + FullyQualifiedErrorId : ScriptRequiresUnmatchedPSVersion
+             \n
+            """)
+        let met = try shell(["-NoProfile", "-File", "ok.ps1"], files: ["ok.ps1": """
+            #requires -version 5.1
+            #Requires -RunAsAdministrator
+            #Requires -PSEdition Desktop
+            #Requires -Modules SmbShare, @{ ModuleName = 'Microsoft.PowerShell.Utility'; ModuleVersion = '3.1' }
+            'ran'
+
+            """])
+        #expect(met.output == "ran\n")
+        let module = try shell(["-NoProfile", "-File", "m.ps1"], files: ["m.ps1": "#Requires -Modules SmbShare, ActiveDirectory\n'ran'\n"])
+        #expect(module.output.contains("are missing: ActiveDirectory.\n"))
+        #expect(module.output.contains("+ FullyQualifiedErrorId : ScriptRequiresMissingModules\n"))
+        let edition = try shell(["-NoProfile", "-File", "e.ps1"], files: ["e.ps1": "#requires -PSEdition Core\n'ran'\n"])
+        #expect(edition.output.contains("for PowerShell editions 'Core'."))
+        #expect(edition.output.contains("+ CategoryInfo          : NotSpecified: (e.ps1:String) [], RuntimeException\n"))
+        // Only a comment that starts its line is a #requires statement.
+        let inline = try shell(["-NoProfile", "-File", "i.ps1"], files: ["i.ps1": "'ran' # #requires -Version 9\n"])
+        #expect(inline.output == "ran\n")
+    }
+
+    @Test func aScriptCalledFromTheConsoleReportsItsRequiresAtTheCall() throws {
+        let run = try shell(["-NoProfile", "-Command", "-"], stdin: ".\\v7.ps1; 'after'\n",
+                            files: ["v7.ps1": "#Requires -Version 7.2\n'ran'\n"])
+        #expect(run.output.hasPrefix(".\\v7.ps1 : The script 'v7.ps1' cannot be run because it contained a \"#requires\" statement for Windows PowerShell 7.2."))
+        #expect(run.output.contains("At line:1 char:1\n+ .\\v7.ps1; 'after'\n+ ~~~~~~~~\n"))
+        #expect(run.output.hasSuffix(" \nafter\n"))
+    }
+
     @Test func fileExitCodes() throws {
         #expect(try shell(["-NoProfile", "-File", "s.ps1"], files: ["s.ps1": "exit 7\n"]).status == 7)
         #expect(try shell(["-NoProfile", "-File", "s.ps1"], files: ["s.ps1": "throw 'stop'\n'not reached'\n"]).status == 1)

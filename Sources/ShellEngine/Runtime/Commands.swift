@@ -236,6 +236,11 @@ extension Engine {
             return CmdletProcessor(context: context, cmdlet: definition.make(), binder: binder, arguments: arguments)
         case .script(let path):
             let source = try loadScript(path, extent: nameExtent)
+            if let record = ScriptRequirements(source).unmet(scriptName: fileName(path), engine: self) {
+                record.invocationInfo = InvocationInfo(myCommand: nil, invocationName: invocationName, source: currentSource,
+                                                       extent: nameExtent)
+                throw RuntimeError(record: record)
+            }
             return scriptProcessor(source.ast, name: path, isFilter: false, arguments: arguments, command: command,
                                    kind: .externalScript, dotSource: dotSource)
         case .notFound:

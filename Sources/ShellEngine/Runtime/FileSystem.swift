@@ -16,6 +16,11 @@ extension Engine {
         return base + "/" + relative.replacing("\\", with: "/")
     }
 
+    func fileName(_ path: String) -> String {
+        guard let slash = path.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
