@@ -13,22 +13,20 @@ struct ScriptRequirements {
     /// Reads the `#requires` comments that start a line. A statement this reader cannot make
     /// sense of is left out (the script runs, as it did before any check).
     init(_ result: ParseResult) {
-        let text = result.source.text
         for token in result.tokens where token.kind == .comment {
             let comment = result.source.text(of: token.extent)
             guard comment.utf8.count > 9, comment.utf8.first == UInt8(ascii: "#"),
                   comment.dropFirst().prefix(8).lowercased() == "requires",
-                  Self.startsLine(text, at: token.extent.startOffset) else { continue }
+                  Self.startsLine(result.source.utf8, at: token.extent.startOffset) else { continue }
             read(String(comment.dropFirst(9)))
         }
     }
 
-    private static func startsLine(_ text: String, at offset: Int) -> Bool {
-        let utf8 = text.utf8
-        var index = utf8.index(utf8.startIndex, offsetBy: offset)
-        while index > utf8.startIndex {
-            index = utf8.index(before: index)
-            let byte = utf8[index]
+    private static func startsLine(_ bytes: [UInt8], at offset: Int) -> Bool {
+        var index = min(offset, bytes.count)
+        while index > 0 {
+            index -= 1
+            let byte = bytes[index]
             if byte == 0x0A || byte == 0x0D { return true }
             if byte != 0x20 && byte != 0x09 { return false }
         }
