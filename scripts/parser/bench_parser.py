@@ -7,7 +7,7 @@ import glob, importlib, os, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, '.build', 'bench', 'parser')
-RUNS = int(os.environ.get('BENCH_RUNS', '5'))
+RUNS = int(os.environ.get('BENCH_RUNS', '9'))
 
 
 def ensure_tree_sitter():
