@@ -81,7 +81,8 @@ extension ScriptParser {
         var listExtent: SourceExtent? = paramBlock?.extent
         var blockExtent: SourceExtent
         while true {
-            let e = statementListRule(&statements, &traps)
+            let e = statementListRule(&statements, &traps,
+                                      topLevel: lCurly == nil && lexer.recording && lexer.nestedScanDepth == 0)
             if let e { listExtent = listExtent.map { extentOf($0, e) } ?? e }
             let (done, full) = completeScriptBlockBody(lCurly: lCurly, bodyExtent: &listExtent)
             blockExtent = full
@@ -197,8 +198,11 @@ extension ScriptParser {
         return StatementBlockAst(extent: extentOf(lCurly.extent, end), statements: statements, traps: traps)
     }
 
-    /// Statements up to `)`, `}` or end of input; returns the extent they cover.
-    mutating func statementListRule(_ statements: inout [StatementAst], _ traps: inout [TrapStatementAst]) -> SourceExtent? {
+    /// Statements up to `)`, `}` or end of input; returns the extent they cover. Between the
+    /// statements of a script's top level no speculative parse can return to an earlier attribute,
+    /// so the attribute cache is emptied there: it stays as small as one statement's attributes.
+    mutating func statementListRule(_ statements: inout [StatementAst], _ traps: inout [TrapStatementAst],
+                                    topLevel: Bool = false) -> SourceExtent? {
         var first: StatementAst?
         var last: StatementAst?
         skipNewlinesAndSemicolons()
@@ -207,6 +211,7 @@ extension ScriptParser {
             if let t = statement as? TrapStatementAst { traps.append(t) } else { statements.append(statement) }
             if first == nil { first = statement }
             last = statement
+            if topLevel && !attributeCache.isEmpty { attributeCache.removeAll() }
             skipNewlinesAndSemicolons()
             let tok = peekToken()
             if tok.kind == .rParen || tok.kind == .rCurly { break }
