@@ -35,6 +35,17 @@ import Testing
         #expect(parse(unary).errors.first?.errorId == "ScriptTooComplicated")
     }
 
+    @Test func unterminatedNestedAttributesAreParsedOnce() {
+        // Each open `[A(X = {` is read speculatively more than once; without replaying the
+        // unfinished ones from the cache, 16 levels took minutes.
+        let text = String(repeating: "function F {\n    [CmdletBinding(SupportsShouldProcess = {\n", count: 40)
+        let errors = parse(text).errors.map(\.errorId)
+        #expect(errors.contains("MissingEndCurlyBrace"))
+        #expect(errors.contains("MissingEndParenthesisInExpression"))
+        let typeLiterals = String(repeating: "{ [A(B = { [C(D = $true)].9 ", count: 40)
+        #expect(!parse(typeLiterals).errors.isEmpty)
+    }
+
     @Test func longChainsStayWithinTheTreeHeightLimit() {
         // Operator and member chains nest without recursion; the tree height limit bounds them.
         let sum = "1" + String(repeating: "+1", count: 200_000)

@@ -138,16 +138,22 @@ extension ScriptParser {
     /// the parse linear.
     mutating func attributeRule() -> AttributeBaseAst? {
         guard let lBracket = nextLBracket() else { return nil }
-        if let hit = attributeCache[lBracket.start] {
+        let key = AttributeCacheKey(offset: lBracket.start, mode: mode)
+        if let hit = attributeCache[key] {
             lexer.index = hit.end
             if lexer.recording && lexer.nestedScanDepth == 0 { lexer.tokens.append(contentsOf: hit.tokens) }
+            ungot = hit.pending
             return hit.ast
         }
         let tokenMark = lexer.tokens.count
         let result = attributeBodyRule(lBracket)
-        if let result, ungot == nil {
-            attributeCache[lBracket.start] = CachedAttribute(ast: result, end: lexer.index,
-                                                             tokens: Array(lexer.tokens[Swift.min(tokenMark, lexer.tokens.count)...]))
+        // An attribute that ended by looking at a token and giving it back (one left open, as in
+        // `[A({ [A({ …` cut short) is cached with that token, which a replay gives back again:
+        // otherwise every speculative pass re-parses its nested attributes and the time grows
+        // exponentially with their depth. The token depends on the lexer's mode, hence the key.
+        if let result {
+            attributeCache[key] = CachedAttribute(ast: result, end: lexer.index, pending: ungot,
+                                                  tokens: Array(lexer.tokens[Swift.min(tokenMark, lexer.tokens.count)...]))
         }
         return result
     }

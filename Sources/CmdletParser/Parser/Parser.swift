@@ -25,9 +25,17 @@ public enum Parser {
 
 struct CachedAttribute {
     let ast: AttributeBaseAst
-    /// Lexer position after the attribute, and the tokens it recorded, to replay them.
+    /// Lexer position after the attribute, the token it gave back (if any), and the tokens it
+    /// recorded, to replay them.
     let end: Int
+    let pending: Tok?
     let tokens: [Token]
+}
+
+/// Where an attribute starts and the lexer mode it was read in.
+struct AttributeCacheKey: Hashable {
+    let offset: Int
+    let mode: LexMode
 }
 
 /// The recursive-descent parser. One type, split across files by grammar area.
@@ -43,7 +51,7 @@ struct ScriptParser {
     var splatAllowed = false
     var finallyContext = FinallyContext()
     /// Attributes already parsed, by the offset of their `[` (see `attributeRule`).
-    var attributeCache: [Int: CachedAttribute] = [:]
+    var attributeCache: [AttributeCacheKey: CachedAttribute] = [:]
     let stackGuard: StackGuard
     /// Rules currently active (recursion) and the height of the tree being built.
     var recursion = 0
