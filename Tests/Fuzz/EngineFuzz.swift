@@ -1,18 +1,21 @@
 // libFuzzer entry for the whole engine: parse, bind and run arbitrary input against a host that
-// records nothing, answers no prompt and "presses Ctrl-C" after a budget of interrupt polls, so
-// that endless loops end like a user would end them. Built by `scripts/fuzz engine`.
+// records nothing, answers no prompt and "presses Ctrl-C" after a budget of interrupt polls or
+// two seconds, whichever comes first, so that endless loops and reads that wait forever (as a
+// mailslot read with the default timeout does) end like a user would end them. Built by
+// `scripts/fuzz engine`.
 import Foundation
 import ShellEngine
 
 final class FuzzHost: PSHostUserInterface {
     var polls = 0
+    let started = DispatchTime.now().uptimeNanoseconds
     let isInteractive = false
     let bufferWidth = 80
     func write(_ text: String, stream: HostStream) {}
     func readLine() -> HostInput { .endOfInput }
     func consumeInterrupt() -> Bool {
         polls += 1
-        return polls > 20_000
+        return polls > 20_000 || DispatchTime.now().uptimeNanoseconds - started > 2_000_000_000
     }
     func clearScreen() {}
 }
