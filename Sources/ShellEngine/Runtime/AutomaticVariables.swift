@@ -43,9 +43,9 @@ enum AutomaticVariables {
     static func versionTable(profile: OSProfile) -> PSHashtable {
         let table = PSHashtable()
         let build = profile.build
-        table[string: "PSVersion"] = .object(VersionObject("5.1.\(build.number).\(build.revision)"))
+        table[string: "PSVersion"] = .object(VersionObject(profile.powerShellVersion))
         table[string: "PSEdition"] = .string("Desktop")
-        table[string: "PSCompatibleVersions"] = .array(PSArray(["1.0", "2.0", "3.0", "4.0", "5.0", "5.1.\(build.number).\(build.revision)"]
+        table[string: "PSCompatibleVersions"] = .array(PSArray(profile.compatiblePowerShellVersions
             .map { .object(VersionObject($0)) }))
         table[string: "BuildVersion"] = .object(VersionObject("10.0.\(build.number).\(build.revision)"))
         table[string: "CLRVersion"] = .object(VersionObject("4.0.30319.42000"))
@@ -65,6 +65,12 @@ extension OSProfile {
         case .windowsServer2022: return (20348, 2849)
         }
     }
+
+    /// `$PSVersionTable.PSVersion`: Windows PowerShell 5.1 on this build.
+    var powerShellVersion: String { "5.1.\(build.number).\(build.revision)" }
+
+    /// `$PSVersionTable.PSCompatibleVersions`.
+    var compatiblePowerShellVersions: [String] { ["1.0", "2.0", "3.0", "4.0", "5.0", powerShellVersion] }
 }
 
 /// System.Version.

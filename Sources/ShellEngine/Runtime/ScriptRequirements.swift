@@ -91,9 +91,11 @@ struct ScriptRequirements {
 
     /// The first requirement the session does not meet, as the error Windows PowerShell 5.1 raises.
     func unmet(scriptName: String, engine: Engine) -> ErrorRecord? {
-        if let version, !Self.compatibleVersions.contains(where: { $0.major == version.major && version.minor <= $0.minor }) {
-            let running = "5.1.\(engine.osProfile.build.number).\(engine.osProfile.build.revision)"
-            return record(Messages.format("RequiresPSVersionNotCompatible", scriptName, version.display, running),
+        let profile = engine.osProfile
+        if let version, !profile.compatiblePowerShellVersions.compactMap(Self.version).contains(where: {
+            $0.major == version.major && version.minor <= $0.minor
+        }) {
+            return record(Messages.format("RequiresPSVersionNotCompatible", scriptName, version.display, profile.powerShellVersion),
                           errorId: "ScriptRequiresUnmatchedPSVersion", scriptName: scriptName)
         }
         if !editions.isEmpty, !editions.contains(where: { $0.caseInsensitiveEquals("Desktop") }) {
@@ -109,9 +111,6 @@ struct ScriptRequirements {
         }
         return nil
     }
-
-    /// `$PSVersionTable.PSCompatibleVersions` of 5.1, by major and minor.
-    private static let compatibleVersions = [(1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (5, 1)].map { (major: $0.0, minor: $0.1) }
 
     private func record(_ message: String, errorId: String, scriptName: String) -> ErrorRecord {
         let exception = PSExceptionObject(typeName: "System.Management.Automation.ScriptRequiresException", message: message)
