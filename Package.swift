@@ -18,6 +18,7 @@ let package = Package(
         ),
         .target(name: "CmdletParser"),
         .target(name: "SMBPolicy"),
+        .target(name: "RegularExpressions"),
         .target(
             name: "MailslotTransport",
             dependencies: [
@@ -40,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "CmdletParserTests", dependencies: ["CmdletParser"]),
         .testTarget(name: "SMBPolicyTests", dependencies: ["SMBPolicy"]),
+        .testTarget(name: "RegularExpressionsTests", dependencies: ["RegularExpressions"]),
         .testTarget(name: "MailslotTransportTests", dependencies: ["MailslotTransport"]),
         .testTarget(name: "ShellEngineTests", dependencies: ["ShellEngine"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),

@@ -1,0 +1,154 @@
+/// A .NET-compatible regular expression (`System.Text.RegularExpressions.Regex`).
+///
+/// Matching runs over UTF-16 code units, so indexes and lengths agree with .NET for any text.
+public final class RegularExpression: Sendable {
+    public let pattern: String
+    public let options: RegexOptions
+    let program: RegexProgram
+    let layout: CaptureLayout
+
+    /// A cancellation check the matcher calls every few thousand steps; returning true aborts the
+    /// match with a `RegexMatchTimeoutException`-kind error.
+    public typealias Cancellation = @Sendable () -> Bool
+
+    public init(_ pattern: String, options: RegexOptions = []) throws(RegexError) {
+        guard options.isValid else { throw RegexError.outOfRange("options") }
+        self.pattern = pattern
+        self.options = options
+        let (tree, layout) = try RegexParser.parse(pattern, options: options)
+        self.layout = layout
+        program = RegexCompiler.compile(tree, slotCount: layout.numbers.count,
+                                        rightToLeft: options.contains(.rightToLeft))
+    }
+
+    public var rightToLeft: Bool { options.contains(.rightToLeft) }
+
+    // MARK: - Groups
+
+    public func groupNames() -> [String] { layout.names }
+    public func groupNumbers() -> [Int] { layout.numbers }
+
+    public func groupName(fromNumber number: Int) -> String {
+        layout.slotForNumber[number].map { layout.names[$0] } ?? ""
+    }
+
+    public func groupNumber(fromName name: String) -> Int {
+        if let n = layout.numberForName[name] { return n }
+        if let n = Int(name), layout.slotForNumber[n] != nil { return n }
+        return -1
+    }
+
+    // MARK: - Matching
+
+    /// The first match at or after `startAt` (before it, right to left); `Match.Empty`-like when none.
+    public func match(in input: String, startAt: Int? = nil, cancellation: Cancellation? = nil) throws(RegexError) -> RegexMatch {
+        let text = MatchText(input)
+        let start = try startPosition(startAt, text)
+        var matcher = RegexMatcher(program: program, cancellation: cancellation)
+        return try next(&matcher, text, startAt: start, previousLength: -1)
+    }
+
+    public func isMatch(_ input: String, startAt: Int? = nil, cancellation: Cancellation? = nil) throws(RegexError) -> Bool {
+        try match(in: input, startAt: startAt, cancellation: cancellation).success
+    }
+
+    /// Every match, in the order .NET's `MatchCollection` lists them.
+    public func matches(in input: String, startAt: Int? = nil, limit: Int = -1,
+                        cancellation: Cancellation? = nil) throws(RegexError) -> [RegexMatch] {
+        let text = MatchText(input)
+        var position = try startPosition(startAt, text)
+        var matcher = RegexMatcher(program: program, cancellation: cancellation)
+        var result: [RegexMatch] = []
+        var previousLength = -1
+        while limit < 0 || result.count < limit {
+            let m = try next(&matcher, text, startAt: position, previousLength: previousLength)
+            guard m.success else { break }
+            result.append(m)
+            position = rightToLeft ? m.index : m.index + m.length
+            previousLength = m.length
+        }
+        return result
+    }
+
+    func match(after m: RegexMatch, cancellation: Cancellation?) throws(RegexError) -> RegexMatch {
+        var matcher = RegexMatcher(program: program, cancellation: cancellation)
+        return try next(&matcher, m.text, startAt: rightToLeft ? m.index : m.index + m.length,
+                        previousLength: m.length)
+    }
+
+    func startPosition(_ startAt: Int?, _ text: MatchText) throws(RegexError) -> Int {
+        guard let startAt else { return rightToLeft ? text.units.count : 0 }
+        guard startAt >= 0, startAt <= text.units.count else { throw RegexError.outOfRange("startat") }
+        return startAt
+    }
+
+    private func next(_ matcher: inout RegexMatcher, _ text: MatchText, startAt: Int,
+                      previousLength: Int) throws(RegexError) -> RegexMatch {
+        var scanStart = startAt
+        if previousLength == 0 {
+            if rightToLeft {
+                if scanStart == 0 { return RegexMatch.failed(text, self) }
+                scanStart -= 1
+            } else {
+                if scanStart == text.units.count { return RegexMatch.failed(text, self) }
+                scanStart += 1
+            }
+        }
+        let found = try text.units.withUnsafeBufferPointer { (t) throws(RegexError) -> Bool in
+            try matcher.scan(t, startAt: scanStart, textStart: startAt)
+        }
+        guard found else { return RegexMatch.failed(text, self) }
+        return RegexMatch(text, self, matcher.captures())
+    }
+
+    // MARK: - Escaping
+
+    /// `Regex.Escape`.
+    public static func escape(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\", "*", "+", "?", "|", "{", "[", "(", ")", "^", "$", ".", "#", " ":
+                out.append("\\")
+                out.append(scalar)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\u{0C}": out.append(contentsOf: "\\f".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// `Regex.Unescape`.
+    public static func unescape(_ s: String) throws(RegexError) -> String {
+        guard s.utf16.contains(0x5C) else { return s }
+        var parser = RegexParser(s, options: [], scanOnly: true)
+        var out: [UInt16] = []
+        while let c = parser.peek() {
+            parser.pos += 1
+            if c != 0x5C { out.append(c); continue }
+            guard let e = parser.peek() else { throw parser.error(ParseMessage.illegalEndEscape) }
+            parser.pos += 1
+            out.append(try parser.scanCharEscape(e))
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
+}
+
+/// The input of a match, held once as UTF-16 code units.
+final class MatchText: Sendable {
+    let string: String
+    let units: [UInt16]
+
+    init(_ string: String) {
+        self.string = string
+        units = Array(string.utf16)
+    }
+
+    func substring(_ start: Int, _ length: Int) -> String {
+        if start == 0 && length == units.count { return string }
+        return String(decoding: units[start..<(start + length)], as: UTF16.self)
+    }
+}
