@@ -28,7 +28,7 @@ let package = Package(
         ),
         // The runtime: values, evaluator, binding, formatting, errors, completion and the
         // module table. Command modules register into it; it knows none of them.
-        .target(name: "ShellEngine", dependencies: ["CmdletParser"]),
+        .target(name: "ShellEngine", dependencies: ["CmdletParser", "RegularExpressions"]),
         // The emulated Windows machine the modules below share: OS profile, policy, mailslots.
         .target(name: "EmulatedHost", dependencies: ["ShellEngine", "SMBPolicy", "MailslotTransport"]),
         // Command modules: each imports the runtime and the layers below it, never another module.

@@ -3,6 +3,12 @@ public struct RegexCapture: Sendable {
     public let index: Int
     public let length: Int
     public let value: String
+
+    public init(index: Int, length: Int, value: String) {
+        self.index = index
+        self.length = length
+        self.value = value
+    }
 }
 
 /// One group of a match: `System.Text.RegularExpressions.Group`.

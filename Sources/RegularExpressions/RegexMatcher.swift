@@ -23,14 +23,14 @@ struct RegexMatcher {
     }
 
     let program: RegexProgram
-    let cancellation: (@Sendable () -> Bool)?
+    let cancellation: (() -> Bool)?
     var stack: [Entry] = []
     var registers: [Int]
     var log: [CaptureEntry] = []
     var top: [Int32]
     var steps = 0
 
-    init(program: RegexProgram, cancellation: (@Sendable () -> Bool)?) {
+    init(program: RegexProgram, cancellation: (() -> Bool)?) {
         self.program = program
         self.cancellation = cancellation
         registers = [Int](repeating: -1, count: program.registerCount)

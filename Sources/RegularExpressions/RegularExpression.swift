@@ -9,7 +9,7 @@ public final class RegularExpression: Sendable {
 
     /// A cancellation check the matcher calls every few thousand steps; returning true aborts the
     /// match with a `RegexMatchTimeoutException`-kind error.
-    public typealias Cancellation = @Sendable () -> Bool
+    public typealias Cancellation = () -> Bool
 
     public init(_ pattern: String, options: RegexOptions = []) throws(RegexError) {
         guard options.isValid else { throw RegexError.outOfRange("options") }

@@ -94,7 +94,11 @@ extension Engine {
         } catch let failure as ConversionFailure {
             throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
         }
-        if case .object(let o) = target, let result = try o.invokeMethod(name, arguments) { return result }
+        do {
+            if case .object(let o) = target, let result = try o.invokeMethod(name, arguments) { return result }
+        } catch let failure as ConversionFailure {
+            throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
+        }
         throw methodNotFound(target.typeName, name, extent: extent)
     }
 
