@@ -25,36 +25,63 @@ public struct RegexGroup: Sendable {
 }
 
 /// A match: `System.Text.RegularExpressions.Match`.
+///
+/// Capture positions are kept flat; `Group` and `Capture` values are built only when asked for.
 public struct RegexMatch: Sendable {
-    public let groups: [RegexGroup]
     let text: MatchText
     let regex: RegularExpression
+    /// Start and end of every capture, slot after slot, oldest first within a slot.
+    let spans: [Int]
+    /// Where each slot's pairs begin in `spans` (one more entry than there are slots).
+    let offsets: [Int]
 
-    public var success: Bool { groups[0].success }
-    public var index: Int { groups[0].index }
-    public var length: Int { groups[0].length }
-    public var value: String { groups[0].value }
-    public var captures: [RegexCapture] { groups[0].captures }
+    public var success: Bool { offsets[1] > offsets[0] }
+    public var index: Int { lastSpan(0)?.start ?? 0 }
+    public var length: Int { lastSpan(0).map { $0.end - $0.start } ?? 0 }
+    public var value: String { lastSpan(0).map { text.substring($0.start, $0.end - $0.start) } ?? "" }
+    public var captures: [RegexCapture] { group(slot: 0).captures }
     public var input: String { text.string }
+    public var groups: [RegexGroup] { (0..<(offsets.count - 1)).map(group(slot:)) }
 
-    init(_ text: MatchText, _ regex: RegularExpression, _ captures: [[(start: Int, end: Int)]]) {
+    init(_ text: MatchText, _ regex: RegularExpression, spans: [Int], offsets: [Int]) {
         self.text = text
         self.regex = regex
-        let layout = regex.layout
-        groups = captures.enumerated().map { slot, list in
-            RegexGroup(name: layout.names[slot], number: layout.numbers[slot], success: !list.isEmpty,
-                       captures: list.map { RegexCapture(index: $0.start, length: $0.end - $0.start,
-                                                         value: text.substring($0.start, $0.end - $0.start)) })
-        }
+        self.spans = spans
+        self.offsets = offsets
     }
 
     static func failed(_ text: MatchText, _ regex: RegularExpression) -> RegexMatch {
-        RegexMatch(text, regex, [[(start: Int, end: Int)]](repeating: [], count: regex.layout.numbers.count))
+        RegexMatch(text, regex, spans: [], offsets: [Int](repeating: 0, count: regex.layout.numbers.count + 1))
+    }
+
+    /// The last capture of a slot, nil when the group did not participate.
+    @inline(__always) func lastSpan(_ slot: Int) -> (start: Int, end: Int)? {
+        let end = offsets[slot + 1]
+        guard end > offsets[slot] else { return nil }
+        return (spans[end - 2], spans[end - 1])
+    }
+
+    func group(slot: Int) -> RegexGroup {
+        var captures: [RegexCapture] = []
+        var i = offsets[slot]
+        while i < offsets[slot + 1] {
+            captures.append(RegexCapture(index: spans[i], length: spans[i + 1] - spans[i],
+                                         value: text.substring(spans[i], spans[i + 1] - spans[i])))
+            i += 2
+        }
+        return RegexGroup(name: regex.layout.names[slot], number: regex.layout.numbers[slot],
+                          success: !captures.isEmpty, captures: captures)
+    }
+
+    /// The value of the group with this number, nil when it did not match (cheaper than `group`).
+    public func groupValue(number: Int) -> String? {
+        guard let slot = regex.layout.slot(of: number), let span = lastSpan(slot) else { return nil }
+        return text.substring(span.start, span.end - span.start)
     }
 
     /// The group with this number, or a failed group when there is none (as `Groups[n]`).
     public func group(number: Int) -> RegexGroup {
-        if let slot = regex.layout.slot(of: number) { return groups[slot] }
+        if let slot = regex.layout.slot(of: number) { return group(slot: slot) }
         return RegexGroup(name: "", number: number, success: false, captures: [])
     }
 

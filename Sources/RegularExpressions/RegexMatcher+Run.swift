@@ -1,13 +1,14 @@
 extension RegexMatcher {
     /// Runs the program from `start`; returns where the match ended, or nil.
-    mutating func run(_ t: UnsafeBufferPointer<UInt16>, _ start: Int, _ textStart: Int) throws(RegexError) -> Int? {
+    mutating func run(_ t: UnsafeBufferPointer<UInt16>, _ start: Int, _ textStart: Int,
+                      _ cancellation: (() -> Bool)?) throws(RegexError) -> Int? {
         let code = program.instructions
         let n = t.count
         var pc = 0
         var pos = start
         while true {
             steps &+= 1
-            if steps & 0xFFFF == 0 { try checkCancellation() }
+            if steps & 0xFFFF == 0 { try checkCancellation(cancellation) }
             let i = code[pc]
             var ok = true
             switch i.op {
@@ -155,18 +156,19 @@ extension RegexMatcher {
                 return pos
             }
             if ok { continue }
-            guard let (nextPC, nextPos) = try backtrack(t) else { return nil }
+            guard let (nextPC, nextPos) = try backtrack(t, cancellation) else { return nil }
             pc = nextPC
             pos = nextPos
         }
     }
 
     /// Pops the stack to the most recent choice point; nil when there is none left.
-    private mutating func backtrack(_ t: UnsafeBufferPointer<UInt16>) throws(RegexError) -> (Int, Int)? {
+    private mutating func backtrack(_ t: UnsafeBufferPointer<UInt16>,
+                                    _ cancellation: (() -> Bool)?) throws(RegexError) -> (Int, Int)? {
         let n = t.count
         while let e = stack.popLast() {
             steps &+= 1
-            if steps & 0xFFFF == 0 { try checkCancellation() }
+            if steps & 0xFFFF == 0 { try checkCancellation(cancellation) }
             switch e.kind {
             case .branch, .negativeMarker, .conditionMarker:
                 return (Int(e.pc), e.pos)

@@ -2,7 +2,7 @@
 ///
 /// Every choice point and every register or capture change is an entry on `stack`, so neither the
 /// input's length nor the pattern's nesting grows the call stack.
-struct RegexMatcher {
+struct RegexMatcher: Sendable {
     struct Entry {
         enum Kind: UInt8 {
             case branch, restoreRegister, undoCapture
@@ -23,51 +23,61 @@ struct RegexMatcher {
     }
 
     let program: RegexProgram
-    let cancellation: (() -> Bool)?
     var stack: [Entry] = []
     var registers: [Int]
     var log: [CaptureEntry] = []
     var top: [Int32]
     var steps = 0
 
-    init(program: RegexProgram, cancellation: (() -> Bool)?) {
+    init(program: RegexProgram) {
         self.program = program
-        self.cancellation = cancellation
         registers = [Int](repeating: -1, count: program.registerCount)
         top = [Int32](repeating: -1, count: program.slotCount)
     }
 
-    /// The captures of the last successful attempt, per slot, oldest first.
-    func captures() -> [[(start: Int, end: Int)]] {
-        var result = [[(start: Int, end: Int)]](repeating: [], count: top.count)
+    /// The captures of the last successful attempt as flat (start, end) pairs, slot after slot,
+    /// oldest first, with each slot's starting offset.
+    func captureSpans() -> (spans: [Int], offsets: [Int]) {
+        var spans: [Int] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(top.count + 1)
         for slot in 0..<top.count {
+            let begin = spans.count
             var i = top[slot]
-            var list: [(start: Int, end: Int)] = []
             while i >= 0 {
                 let e = log[Int(i)]
-                list.append((e.start, e.end))
+                spans.append(e.start)
+                spans.append(e.end)
                 i = e.previous
             }
-            result[slot] = list.reversed()
+            var a = begin, b = spans.count - 2
+            while a < b {
+                spans.swapAt(a, b)
+                spans.swapAt(a + 1, b + 1)
+                a += 2
+                b -= 2
+            }
+            offsets.append(spans.count)
         }
-        return result
+        return (spans, offsets)
     }
 
     // MARK: - Scanning
 
     /// Finds the next match starting the scan at `startAt`; true when `captures()` holds one.
-    mutating func scan(_ t: UnsafeBufferPointer<UInt16>, startAt: Int, textStart: Int) throws(RegexError) -> Bool {
+    mutating func scan(_ t: UnsafeBufferPointer<UInt16>, startAt: Int, textStart: Int,
+                       cancellation: (() -> Bool)?) throws(RegexError) -> Bool {
         let n = t.count
         if program.rightToLeft {
             var start = startAt
             while start >= 0 {
-                if try attempt(t, start, textStart) { return true }
+                if try attempt(t, start, textStart, cancellation) { return true }
                 start -= 1
             }
             return false
         }
-        if program.anchoredAtBeginning { return startAt == 0 ? try attempt(t, 0, textStart) : false }
-        if program.anchoredAtStart { return try attempt(t, startAt, textStart) }
+        if program.anchoredAtBeginning { return startAt == 0 ? try attempt(t, 0, textStart, cancellation) : false }
+        if program.anchoredAtStart { return try attempt(t, startAt, textStart, cancellation) }
         var start = startAt
         let prefix = program.prefix
         if let (low, high) = program.firstASCII {
@@ -82,13 +92,13 @@ struct RegexMatcher {
                         : c < 128 ? high & (1 << UInt64(c - 64)) != 0 : nonASCII
                     if !possible { start += 1; continue }
                 }
-                if try attempt(t, start, textStart) { return true }
+                if try attempt(t, start, textStart, cancellation) { return true }
                 start += 1
             }
             return false
         }
         while start <= n {
-            if try attempt(t, start, textStart) { return true }
+            if try attempt(t, start, textStart, cancellation) { return true }
             start += 1
         }
         return false
@@ -111,11 +121,12 @@ struct RegexMatcher {
 
     // MARK: - One attempt
 
-    mutating func attempt(_ t: UnsafeBufferPointer<UInt16>, _ start: Int, _ textStart: Int) throws(RegexError) -> Bool {
+    mutating func attempt(_ t: UnsafeBufferPointer<UInt16>, _ start: Int, _ textStart: Int,
+                          _ cancellation: (() -> Bool)?) throws(RegexError) -> Bool {
         stack.removeAll(keepingCapacity: true)
         log.removeAll(keepingCapacity: true)
         for i in 0..<top.count { top[i] = -1 }
-        guard let end = try run(t, start, textStart) else { return false }
+        guard let end = try run(t, start, textStart, cancellation) else { return false }
         addCapture(0, min(start, end), max(start, end), undoable: false)
         return true
     }
@@ -179,7 +190,7 @@ struct RegexMatcher {
         return saved
     }
 
-    mutating func checkCancellation() throws(RegexError) {
+    func checkCancellation(_ cancellation: (() -> Bool)?) throws(RegexError) {
         if let cancellation, cancellation() { throw RegexError.timeout }
     }
 }

@@ -1,6 +1,7 @@
-/// A parsed replacement pattern (`$1`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_`).
-struct RegexReplacement {
-    enum Part {
+/// A parsed replacement pattern (`$1`, `${name}`, `$$`, `$&`, `` $` ``, `$'`, `$+`, `$_`), tied to
+/// the expression whose groups it names.
+public struct RegexReplacement: Sendable {
+    enum Part: Sendable {
         case literal([UInt16])
         case group(Int)  // slot
         case prefix, suffix, lastGroup, wholeInput
@@ -8,7 +9,7 @@ struct RegexReplacement {
 
     let parts: [Part]
 
-    init(_ replacement: String, regex: RegularExpression) throws(RegexError) {
+    public init(_ replacement: String, regex: RegularExpression) throws(RegexError) {
         let s = Array(replacement.utf16)
         let layout = regex.layout
         var parts: [Part] = []
@@ -74,12 +75,11 @@ struct RegexReplacement {
             switch part {
             case .literal(let s): out += s
             case .group(let slot):
-                let g = m.groups[slot]
-                if g.success { out += units[g.index..<(g.index + g.length)] }
+                if let span = m.lastSpan(slot) { out += units[span.start..<span.end] }
             case .prefix: out += units[0..<m.index]
             case .suffix: out += units[(m.index + m.length)...]
             case .lastGroup:
-                if let g = m.groups.last, g.success { out += units[g.index..<(g.index + g.length)] }
+                if let span = m.lastSpan(m.offsets.count - 2) { out += units[span.start..<span.end] }
             case .wholeInput: out += units
             }
         }
@@ -90,7 +90,13 @@ extension RegularExpression {
     /// `Regex.Replace` with a replacement pattern.
     public func replace(_ input: String, with replacement: String, count: Int = -1, startAt: Int? = nil,
                         cancellation: Cancellation? = nil) throws(RegexError) -> String {
-        let r = try RegexReplacement(replacement, regex: self)
+        try replace(input, with: try RegexReplacement(replacement, regex: self), count: count, startAt: startAt,
+                    cancellation: cancellation)
+    }
+
+    /// `Regex.Replace` with a replacement pattern parsed once for many inputs.
+    public func replace(_ input: String, with r: RegexReplacement, count: Int = -1, startAt: Int? = nil,
+                        cancellation: Cancellation? = nil) throws(RegexError) -> String {
         return try replace(input, count: count, startAt: startAt, cancellation: cancellation) { m, out in
             r.append(m, to: &out)
         }
@@ -152,7 +158,9 @@ extension RegularExpression {
         let text = first.text
         var pieces: [String] = []
         func groups(_ m: RegexMatch) {
-            for g in m.groups.dropFirst() where g.success { pieces.append(g.value) }
+            for slot in 1..<(m.offsets.count - 1) {
+                if let span = m.lastSpan(slot) { pieces.append(text.substring(span.start, span.end - span.start)) }
+            }
         }
         if rightToLeft {
             var previous = text.units.count

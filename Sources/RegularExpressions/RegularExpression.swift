@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A .NET-compatible regular expression (`System.Text.RegularExpressions.Regex`).
 ///
 /// Matching runs over UTF-16 code units, so indexes and lengths agree with .NET for any text.
@@ -6,6 +8,8 @@ public final class RegularExpression: Sendable {
     public let options: RegexOptions
     let program: RegexProgram
     let layout: CaptureLayout
+    /// A matcher kept between calls, so its stacks are allocated once.
+    private let spare = Mutex<RegexMatcher?>(nil)
 
     /// A cancellation check the matcher calls every few thousand steps; returning true aborts the
     /// match with a `RegexMatchTimeoutException`-kind error.
@@ -44,8 +48,9 @@ public final class RegularExpression: Sendable {
     public func match(in input: String, startAt: Int? = nil, cancellation: Cancellation? = nil) throws(RegexError) -> RegexMatch {
         let text = MatchText(input)
         let start = try startPosition(startAt, text)
-        var matcher = RegexMatcher(program: program, cancellation: cancellation)
-        return try next(&matcher, text, startAt: start, previousLength: -1)
+        var matcher = makeMatcher()
+        defer { recycle(matcher) }
+        return try next(&matcher, text, startAt: start, previousLength: -1, cancellation)
     }
 
     public func isMatch(_ input: String, startAt: Int? = nil, cancellation: Cancellation? = nil) throws(RegexError) -> Bool {
@@ -57,11 +62,12 @@ public final class RegularExpression: Sendable {
                         cancellation: Cancellation? = nil) throws(RegexError) -> [RegexMatch] {
         let text = MatchText(input)
         var position = try startPosition(startAt, text)
-        var matcher = RegexMatcher(program: program, cancellation: cancellation)
+        var matcher = makeMatcher()
+        defer { recycle(matcher) }
         var result: [RegexMatch] = []
         var previousLength = -1
         while limit < 0 || result.count < limit {
-            let m = try next(&matcher, text, startAt: position, previousLength: previousLength)
+            let m = try next(&matcher, text, startAt: position, previousLength: previousLength, cancellation)
             guard m.success else { break }
             result.append(m)
             position = rightToLeft ? m.index : m.index + m.length
@@ -71,9 +77,18 @@ public final class RegularExpression: Sendable {
     }
 
     func match(after m: RegexMatch, cancellation: Cancellation?) throws(RegexError) -> RegexMatch {
-        var matcher = RegexMatcher(program: program, cancellation: cancellation)
+        var matcher = makeMatcher()
+        defer { recycle(matcher) }
         return try next(&matcher, m.text, startAt: rightToLeft ? m.index : m.index + m.length,
-                        previousLength: m.length)
+                        previousLength: m.length, cancellation)
+    }
+
+    func makeMatcher() -> RegexMatcher {
+        spare.withLock { $0.take() } ?? RegexMatcher(program: program)
+    }
+
+    func recycle(_ matcher: RegexMatcher) {
+        spare.withLock { $0 = matcher }
     }
 
     func startPosition(_ startAt: Int?, _ text: MatchText) throws(RegexError) -> Int {
@@ -83,7 +98,7 @@ public final class RegularExpression: Sendable {
     }
 
     private func next(_ matcher: inout RegexMatcher, _ text: MatchText, startAt: Int,
-                      previousLength: Int) throws(RegexError) -> RegexMatch {
+                      previousLength: Int, _ cancellation: Cancellation?) throws(RegexError) -> RegexMatch {
         var scanStart = startAt
         if previousLength == 0 {
             if rightToLeft {
@@ -95,10 +110,11 @@ public final class RegularExpression: Sendable {
             }
         }
         let found = try text.units.withUnsafeBufferPointer { (t) throws(RegexError) -> Bool in
-            try matcher.scan(t, startAt: scanStart, textStart: startAt)
+            try matcher.scan(t, startAt: scanStart, textStart: startAt, cancellation: cancellation)
         }
         guard found else { return RegexMatch.failed(text, self) }
-        return RegexMatch(text, self, matcher.captures())
+        let (spans, offsets) = matcher.captureSpans()
+        return RegexMatch(text, self, spans: spans, offsets: offsets)
     }
 
     // MARK: - Escaping
@@ -144,7 +160,13 @@ final class MatchText: Sendable {
 
     init(_ string: String) {
         self.string = string
-        units = Array(string.utf16)
+        var s = string
+        // ASCII text widens byte for byte, much faster than walking the UTF-16 view.
+        units = s.withUTF8 { bytes in
+            var ascii = true
+            for b in bytes where b >= 0x80 { ascii = false; break }
+            return ascii ? bytes.map { UInt16($0) } : nil
+        } ?? Array(string.utf16)
     }
 
     func substring(_ start: Int, _ length: Int) -> String {

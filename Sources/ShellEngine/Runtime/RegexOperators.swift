@@ -53,11 +53,10 @@ package enum RegexOperators {
     /// `$Matches` for a successful match: every successful group, numbered groups under int keys.
     package static func matchesTable(_ m: RegexMatch, _ regex: RegularExpression) -> PSHashtable {
         let table = PSHashtable()
-        for name in regex.groupNames() {
-            let g = m.group(named: name)
-            guard g.success else { continue }
+        for (name, number) in zip(regex.groupNames(), regex.groupNumbers()) {
+            guard let value = m.groupValue(number: number) else { continue }
             let key: PSValue = Int32(name).map { .int32($0) } ?? .string(name)
-            table[key] = .string(g.value)
+            table[key] = .string(value)
         }
         return table
     }
@@ -119,9 +118,12 @@ package enum RegexOperators {
                     errorId: "InvalidRegularExpression", category: .InvalidOperation, extent: extent, target: pattern))
             }
         }
+        let replacement = try run(engine, extent: extent) { (_) throws(RegexError) in try RegexReplacement(substitute, regex: r) }
         func one(_ value: PSValue) throws -> PSValue {
             let text = LanguagePrimitives.toString(value)
-            return .string(try run(engine, extent: extent) { (c) throws(RegexError) in try r.replace(text, with: substitute, cancellation: c) })
+            return .string(try run(engine, extent: extent) { (c) throws(RegexError) in
+                try r.replace(text, with: replacement, cancellation: c)
+            })
         }
         if case .array(let a) = left { return .array(PSArray(try a.items.map(one))) }
         return try one(left)
