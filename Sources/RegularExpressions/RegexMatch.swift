@@ -103,6 +103,6 @@ public struct RegexMatch: Sendable {
         let r = try RegexReplacement(replacement, regex: regex)
         var out: [UInt16] = []
         r.append(self, to: &out)
-        return String(decoding: out, as: UTF16.self)
+        return out.withUnsafeBufferPointer { MatchText.string($0) }
     }
 }

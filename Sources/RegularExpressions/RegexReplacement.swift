@@ -136,6 +136,7 @@ extension RegularExpression {
             pieces.append(Array(units[0..<previous]))
             for piece in pieces.reversed() { out += piece }
         } else {
+            out.reserveCapacity(units.count + 16)
             var previous = 0
             for m in found {
                 out += units[previous..<m.index]
@@ -144,7 +145,7 @@ extension RegularExpression {
             }
             out += units[previous...]
         }
-        return String(decoding: out, as: UTF16.self)
+        return out.withUnsafeBufferPointer { MatchText.string($0) }
     }
 
     /// `Regex.Split`: captured groups are included; `count` limits the pieces (0 = no limit).

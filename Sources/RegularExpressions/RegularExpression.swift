@@ -149,7 +149,7 @@ public final class RegularExpression: Sendable {
             parser.pos += 1
             out.append(try parser.scanCharEscape(e))
         }
-        return String(decoding: out, as: UTF16.self)
+        return out.withUnsafeBufferPointer { MatchText.string($0) }
     }
 }
 
@@ -157,20 +157,40 @@ public final class RegularExpression: Sendable {
 final class MatchText: Sendable {
     let string: String
     let units: [UInt16]
+    /// ASCII text has the same offsets in UTF-8 and UTF-16, so pieces can be cut from the string itself.
+    let isASCII: Bool
 
     init(_ string: String) {
         self.string = string
         var s = string
         // ASCII text widens byte for byte, much faster than walking the UTF-16 view.
-        units = s.withUTF8 { bytes in
-            var ascii = true
-            for b in bytes where b >= 0x80 { ascii = false; break }
-            return ascii ? bytes.map { UInt16($0) } : nil
-        } ?? Array(string.utf16)
+        let widened: [UInt16]? = s.withUTF8 { bytes in
+            for b in bytes where b >= 0x80 { return nil }
+            return bytes.map { UInt16($0) }
+        }
+        isASCII = widened != nil
+        units = widened ?? Array(string.utf16)
     }
 
     func substring(_ start: Int, _ length: Int) -> String {
         if start == 0 && length == units.count { return string }
-        return String(decoding: units[start..<(start + length)], as: UTF16.self)
+        if isASCII {
+            let u = string.utf8
+            let lo = u.index(u.startIndex, offsetBy: start)
+            return String(string[lo..<u.index(lo, offsetBy: length)])
+        }
+        let u = string.utf16
+        let lo = u.index(u.startIndex, offsetBy: start)
+        if let piece = String(u[lo..<u.index(lo, offsetBy: length)]) { return piece }
+        return units.withUnsafeBufferPointer { MatchText.string(UnsafeBufferPointer(rebasing: $0[start..<(start + length)])) }
+    }
+
+    /// A string from UTF-16 units, taking the fast UTF-8 path when they are all ASCII.
+    static func string(_ buffer: UnsafeBufferPointer<UInt16>) -> String {
+        for unit in buffer where unit >= 0x80 { return String(decoding: buffer, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: buffer.count) { bytes in
+            for (i, unit) in buffer.enumerated() { bytes[i] = UInt8(truncatingIfNeeded: unit) }
+            return buffer.count
+        }
     }
 }
