@@ -28,7 +28,7 @@ private func resetCmdlet(_ side: PolicySide) -> String {
 @Suite struct SchemaTests {
     @Test func embeddedReferenceMatchesLiveFile() throws {
         let livePath = try #require(ReferenceData.livePath, "the shared reference is reachable from this checkout")
-        guard case .contents(let bytes) = try FileSystem.read(livePath) else { Issue.record("unreadable"); return }
+        guard case .contents(let bytes, _) = try FileSystem.read(livePath) else { Issue.record("unreadable"); return }
         let live = ReferenceData.parse(bytes)
         for cmdlet in ["Set-SmbClientConfiguration", "Set-SmbServerConfiguration", "Reset-SmbClientConfiguration",
                        "Reset-SmbServerConfiguration"] {

@@ -16,7 +16,7 @@ enum ReferenceData {
     static let embedded: [String: JSONValue] = parse(Array(embeddedReferenceJSON.utf8))
 
     static let json: [String: JSONValue] = {
-        if let livePath, case .contents(let bytes)? = try? FileSystem.read(livePath) { return parse(bytes) }
+        if let livePath, case .contents(let bytes, _)? = try? FileSystem.read(livePath) { return parse(bytes) }
         return embedded
     }()
 
@@ -99,7 +99,7 @@ final class TempFolder {
     }
 
     func read(_ name: String) -> String? {
-        guard case .contents(let bytes)? = try? FileSystem.read(file(name)) else { return nil }
+        guard case .contents(let bytes, _)? = try? FileSystem.read(file(name)) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 
