@@ -65,7 +65,7 @@ public final class PolicyMonitor: Sendable {
                 state.identity = loaded.identity
                 return loaded.snapshot
             }
-            let identity = FileIdentity.of(store.filePath)
+            let identity = store.folder.isEmpty ? nil : FileIdentity.of(store.filePath)
             if identity == state.identity { return current }
             var warnings: [String] = []
             switch store.readDocument() {
