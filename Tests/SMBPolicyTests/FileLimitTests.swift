@@ -116,6 +116,21 @@ import Testing
             + "valid System.UInt32 value and is ignored."])
     }
 
+    /// A file that cannot be read is reported by the first read and not again at each look.
+    @Test func anUnreadableFileIsReportedOnce() throws {
+        let temp = TempFolder()
+        #expect(mkdir(temp.file("smb-policy.json"), 0o755) == 0)   // read() fails with EISDIR
+        let monitor = PolicyMonitor(store: PolicyStore(folder: temp.path, profile: .windows11_24H2), recheckInterval: 20)
+        #expect(!monitor.snapshot().mailslotsEnabled(.client))
+        #expect(monitor.drainWarnings().count == 1)
+        pause(monitor)
+        _ = monitor.snapshot()
+        pause(monitor)
+        _ = monitor.snapshot()
+        #expect(monitor.drainWarnings().isEmpty)
+        rmdir(temp.file("smb-policy.json"))
+    }
+
     @Test func ownChangesTakeEffectAtOnce() throws {
         let temp = TempFolder()
         let monitor = PolicyMonitor(store: PolicyStore(folder: temp.path, profile: .windows11_24H2), recheckInterval: 60_000)

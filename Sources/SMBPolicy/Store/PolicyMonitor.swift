@@ -63,6 +63,7 @@ public final class PolicyMonitor: Sendable {
                 state.warn(loaded.warnings)
                 state.snapshot = loaded.snapshot
                 state.identity = loaded.identity
+                state.damaged = loaded.unusable
                 return loaded.snapshot
             }
             let identity = store.folder.isEmpty ? nil : FileIdentity.of(store.filePath)

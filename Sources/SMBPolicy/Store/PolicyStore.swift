@@ -10,6 +10,9 @@ public struct PolicyLoadResult: Sendable {
     public let warnings: [String]
     /// The file the snapshot was read from; nil when there was none.
     let identity: FileIdentity?
+    /// The file exists but could not be read, or is damaged and could not be moved aside (the
+    /// defaults are in effect and a warning says so).
+    let unusable: Bool
 }
 
 /// A registry value a change writes (or deletes), for `-Verbose` output.
@@ -102,10 +105,12 @@ public struct PolicyStore: Sendable {
         var warnings: [String] = []
         let document: PolicyDocument
         var identity: FileIdentity?
+        var unusable = false
         switch readDocument() {
         case .document(let parsed, let read): (document, identity) = (parsed, read)
         case .missing: document = PolicyDocument()
         case .unreadable(let reason):
+            unusable = true
             warnings.append("The SMB configuration file '\(filePath)' could not be read: \(reason) "
                 + "The \(profile.displayName) defaults are in effect; changes cannot be saved until it is readable.")
             document = PolicyDocument()
@@ -114,6 +119,7 @@ public struct PolicyStore: Sendable {
             do {
                 (document, identity) = try FileLock(path: lockPath).withLock { try recoverCorrupt(&warnings) }
             } catch {
+                unusable = true
                 warnings.append("The SMB configuration file '\(filePath)' is damaged and could not be moved "
                     + "aside: \(Self.reason(error)) The \(profile.displayName) defaults are in effect.")
                 document = PolicyDocument()
@@ -123,7 +129,7 @@ public struct PolicyStore: Sendable {
             warnings.append(newerVersionMessage(document.version) + " It is read as far as it is understood.")
         }
         let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
-        return PolicyLoadResult(snapshot: snapshot, warnings: warnings, identity: identity)
+        return PolicyLoadResult(snapshot: snapshot, warnings: warnings, identity: identity, unusable: unusable)
     }
 
     // MARK: Changing
