@@ -23,8 +23,9 @@ enum SensitiveInput {
         guard var match = firstMatch(in: bytes, from: 0) else { return false }
         let parsed = Parser.parseInput(input)
         guard parsed.errors.isEmpty else { return true }
+        var children: [ObjectIdentifier: [Ast]] = [:]
         while true {
-            let path = innermostPath(parsed.ast, containing: match)
+            let path = innermostPath(parsed.ast, containing: match, children: &children)
             guard let inner = path.last else { return true }
             var next: Int?   // where to look for the next mention; nil: the input is sensitive
             switch inner {
@@ -79,26 +80,35 @@ enum SensitiveInput {
         return nil
     }
 
-    /// The nodes from the root down to the last node, in tree order, whose extent covers `range`
-    /// (PowerShell's `FindAll(...).Last()`), with every ancestor on the way.
-    private static func innermostPath(_ root: Ast, containing range: Range<Int>) -> [Ast] {
-        var best: [Ast] = []
-        var path: [Ast] = []
-        func visit(_ node: Ast) {
-            guard node.extent.startOffset <= range.lowerBound && node.extent.endOffset >= range.upperBound else {
-                // A child may still cover it (a parameter's argument outside its token, say).
-                path.append(node)
-                for child in node.children { visit(child) }
-                path.removeLast()
-                return
-            }
-            path.append(node)
-            best = path
-            for child in node.children { visit(child) }
-            path.removeLast()
+    /// The nodes from the root down to the last node in tree order whose extent covers `range`
+    /// (PowerShell's `FindAll(...).Last()`). A node's extent holds its children's, which come in
+    /// source order, so the walk goes down through the last covering child at each level, found by
+    /// binary search; `children` keeps each node's child list for the next mention.
+    private static func innermostPath(_ root: Ast, containing range: Range<Int>,
+                                      children: inout [ObjectIdentifier: [Ast]]) -> [Ast] {
+        func covers(_ node: Ast) -> Bool {
+            node.extent.startOffset <= range.lowerBound && node.extent.endOffset >= range.upperBound
         }
-        visit(root)
-        return best
+        guard covers(root) else { return [] }
+        var path = [root]
+        while true {
+            let node = path[path.count - 1]
+            let list: [Ast]
+            if let known = children[ObjectIdentifier(node)] {
+                list = known
+            } else {
+                list = node.children
+                children[ObjectIdentifier(node)] = list
+            }
+            // The first child that starts after the mention, then back to the last one covering it.
+            var low = 0, high = list.count
+            while low < high {
+                let middle = low + (high - low) / 2
+                if list[middle].extent.startOffset <= range.lowerBound { low = middle + 1 } else { high = middle }
+            }
+            guard let next = list[..<low].last(where: covers) else { return path }
+            path.append(next)
+        }
     }
 
     /// The nearest assignment above the last node of `path`, and whether the path reaches it

@@ -137,6 +137,20 @@ import Testing
         #expect(!SensitiveInput.isSensitive(input), "\(input)")
     }
 
+    /// Deep nesting and many mentions are judged without a trap: nesting the parser refuses is an
+    /// input with parse errors (sensitive); nesting it accepts is judged on the tree.
+    @Test func deepAndLongInputsAreJudged() {
+        func nested(_ depth: Int, _ inner: String) -> String {
+            String(repeating: "(", count: depth) + inner + String(repeating: ")", count: depth)
+        }
+        #expect(SensitiveInput.isSensitive(nested(20_000, "$password")))
+        #expect(!SensitiveInput.isSensitive(nested(40, "$password")))
+        #expect(SensitiveInput.isSensitive(nested(40, "$password = 'x'")))
+        let many = String(repeating: "Write-Output $token\n", count: 3000)
+        #expect(!SensitiveInput.isSensitive(many))
+        #expect(SensitiveInput.isSensitive(many + "$token = 'x'"))
+    }
+
     /// Written exactly: `-asplaintext` in another case is judged like any other parameter.
     @Test func onlyTheExactAsPlainTextSpellingIsSensitiveByItself() {
         #expect(SensitiveInput.isSensitive("ConvertTo-SecureString x -AsPlainText"))
