@@ -71,7 +71,8 @@ public final class MailslotService: Sendable {
 
     /// Asks `source` for the policy at every remote write and every received datagram, for a
     /// policy that changes outside the engine's own calls (another shell rewriting the shared
-    /// configuration). `source` runs on the event loop too, so it must be cheap and must not block.
+    /// configuration). `source` runs on the event loop too, so it must be cheap (a cached value, a
+    /// file looked at now and then).
     public func followPolicy(_ source: @escaping @Sendable () -> TransportPolicy) {
         policySource.withLock { $0 = source }
     }
