@@ -21,6 +21,9 @@ public struct ParseResult: Sendable {
     public let tokens: [Token]
     /// In source order, at most as many as PowerShell reports.
     public let errors: [ParseError]
+    /// Work done by the lexer (see `DiagnosticSink.scannedCharacters`); zero when not measured.
+    var scannedCharacters = 0
+    var storedValueBytes = 0
 
     public init(ast: ScriptBlockAst, tokens: [Token], errors: [ParseError]) {
         self.ast = ast

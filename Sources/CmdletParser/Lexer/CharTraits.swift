@@ -103,6 +103,15 @@ enum Char {
     static func isTypeSuffix(_ c: UInt32) -> Bool { has(c, typeSuffix) }
     static func isMultiplierStart(_ c: UInt32) -> Bool { has(c, multiplierStart) }
 
+    /// Characters no statement keyword, label (`:`) or attribute (`[`) starts with, nor a comment
+    /// or whitespace: a statement starting with one is a pipeline.
+    static func cannotStartStatementKeyword(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x24, 0x40, 0x22, 0x27, 0x28, 0x2D, 0x2B, 0x2E, 0x21, 0x2C, 0x30...0x39: return true  // $ @ " ' ( - + . ! , digits
+        default: return false
+        }
+    }
+
     static func forceStartNewToken(_ c: UInt32) -> Bool {
         c < 128 ? has(c, forceStartNewToken) : isWhitespace(c)
     }

@@ -98,12 +98,14 @@ struct Lexer {
 
     mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
+        sink.scannedCharacters &+= tok.end &- tok.start
         if recording && nestedScanDepth == 0 { tokens.append(Token(kind: kind, extent: tok.extent)) }
         return tok
     }
 
     mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = .plain) -> Tok {
         strings.append(value)
+        sink.storedValueBytes &+= value.utf8.count
         return newToken(kind, flags: flags, payload: Int32(strings.count - 1))
     }
 
