@@ -21,6 +21,8 @@ struct Lexer {
     var strings: [String] = []
     var numbers: [NumberValue?] = []
     var expandables: [ExpandableScan] = []
+    /// The token scanned last (PowerShell's `CurrentExtent()`, where ScriptTooComplicated points).
+    var lastTokenExtent = SourceExtent(0, 0)
     let sink: DiagnosticSink
 
     init(bytes: [UInt8], start: Int, limit: Int, recording: Bool, sink: DiagnosticSink) {
@@ -28,6 +30,7 @@ struct Lexer {
         self.limit = limit
         self.index = start
         self.tokenStart = start
+        self.lastTokenExtent = SourceExtent(start, start)
         self.recording = recording
         self.sink = sink
     }
@@ -99,6 +102,7 @@ struct Lexer {
     mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
         sink.scannedCharacters &+= tok.end &- tok.start
+        lastTokenExtent = tok.extent
         if recording && nestedScanDepth == 0 { tokens.append(Token(kind: kind, extent: tok.extent)) }
         return tok
     }
