@@ -21,7 +21,7 @@ public struct ParseResult: Sendable {
     public let tokens: [Token]
     /// In source order, at most as many as PowerShell reports.
     public let errors: [ParseError]
-    /// Work done by the lexer (see `DiagnosticSink.scannedCharacters`); zero when not measured.
+    /// Work done by the lexer (see `Lexer.scannedCharacters`); zero when not measured.
     var scannedCharacters = 0
     var storedValueBytes = 0
 

@@ -13,11 +13,6 @@ final class DiagnosticSink {
 
     var count: Int { errors.count }
 
-    /// Characters scanned into tokens and value bytes stored, rescans and nested scans included:
-    /// tests bound both by the input's length (the lexer must stay linear).
-    var scannedCharacters = 0
-    var storedValueBytes = 0
-
     /// True once further errors are dropped: a rule may then skip work done only for a message.
     var isDiscarding: Bool { frozen || overflowed }
 

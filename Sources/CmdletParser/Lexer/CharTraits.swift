@@ -50,7 +50,7 @@ enum Char {
     static let forceStartNewAssemblyNameSpecToken: UInt16 = 1 << 9
     static let forceStartNewTokenAfterNumber: UInt16 = 1 << 10
 
-    static func isWhitespace(_ c: UInt32) -> Bool {
+    @inline(__always) static func isWhitespace(_ c: UInt32) -> Bool {
         if c < 128 { return has(c, whitespace) }
         if c <= 256 { return c == noBreakSpace || c == nextLine }
         return isSeparator(c)

@@ -21,6 +21,10 @@ struct Lexer {
     var strings: [String] = []
     var numbers: [NumberValue?] = []
     var expandables: [ExpandableScan] = []
+    /// Characters scanned into tokens and value bytes stored, rescans included: tests bound both
+    /// by the input's length (the lexer must stay linear). A nested scan's are added to its parent's.
+    var scannedCharacters = 0
+    var storedValueBytes = 0
     /// The token scanned last (PowerShell's `CurrentExtent()`, where ScriptTooComplicated points).
     var lastTokenExtent = SourceExtent(0, 0)
     let sink: DiagnosticSink
@@ -101,7 +105,7 @@ struct Lexer {
 
     mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
-        sink.scannedCharacters &+= tok.end &- tok.start
+        scannedCharacters &+= tok.end &- tok.start
         lastTokenExtent = tok.extent
         if recording && nestedScanDepth == 0 { tokens.append(Token(kind: kind, extent: tok.extent)) }
         return tok
@@ -109,8 +113,13 @@ struct Lexer {
 
     mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = .plain) -> Tok {
         strings.append(value)
-        sink.storedValueBytes &+= value.utf8.count
+        storedValueBytes &+= value.utf8.count
         return newToken(kind, flags: flags, payload: Int32(strings.count - 1))
+    }
+
+    mutating func absorbCounts(of nested: Lexer) {
+        scannedCharacters &+= nested.scannedCharacters
+        storedValueBytes &+= nested.storedValueBytes
     }
 
     /// Rescans from `offset`: forgets the tokens recorded from there on.
@@ -167,6 +176,8 @@ struct Lexer {
     // MARK: - Whitespace, newlines, comments
 
     mutating func skipWhiteSpace() {
+        // Indentation is spaces and tabs: skip those over bytes first.
+        while index < limit, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         while true {
             let c = peekChar()
             if c == 0 || !Char.isWhitespace(c) { return }

@@ -130,7 +130,7 @@ extension Lexer {
 
     mutating func storeExpandable(_ scan: ExpandableScan) -> Int32 {
         expandables.append(scan)
-        sink.storedValueBytes &+= scan.value.utf8.count &+ scan.parts.count
+        storedValueBytes &+= scan.value.utf8.count &+ scan.parts.count
         return Int32(expandables.count - 1)
     }
 

@@ -20,8 +20,8 @@ public enum Parser {
         let ast = parser.parseScript()
         sink.flushDeferred()
         var result = ParseResult(ast: ast, tokens: parser.lexer.tokens, errors: sink.errors)
-        result.scannedCharacters = sink.scannedCharacters
-        result.storedValueBytes = sink.storedValueBytes
+        result.scannedCharacters = parser.lexer.scannedCharacters
+        result.storedValueBytes = parser.lexer.storedValueBytes
         return result
     }
 }
