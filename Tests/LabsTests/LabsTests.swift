@@ -4,6 +4,7 @@ import SMBPolicy
 @testable import EmulatedHost
 @testable import Labs
 import Glibc
+import ShellTestSupport
 import Testing
 @testable import ShellEngine
 
