@@ -112,7 +112,6 @@ extension RegexOperators {
         for item in content {
             let units = Array(item.utf16)
             var pieces: [[UInt16]] = []
-            var current: [UInt16] = []
             var cursor = 0
             var delimiters: [Int] = []
             while cursor < units.count {
@@ -130,8 +129,7 @@ extension RegexOperators {
             if limit < 0 && used.count > -limit - 1 { used = Array(used.suffix(-limit - 1)) }
             var start = 0
             for d in used {
-                current = Array(units[start..<d])
-                pieces.append(current)
+                pieces.append(Array(units[start..<d]))
                 start = d + 1
             }
             pieces.append(Array(units[start...]))
