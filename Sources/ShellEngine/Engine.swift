@@ -93,6 +93,8 @@ public final class Engine {
     package var fileWriteObservers: [(String) -> Void] = []
     /// `Get-Help about_…` topics by name.
     package var helpTopics: [NameKey: String] = [:]
+    /// Providers, drives and the current location.
+    package let locations = LocationState()
 
     /// A new engine with the commands of `modules`, which register in order (their commands are
     /// built on first use).

@@ -9,4 +9,18 @@ package enum ProviderMessages {
     package static let driveNotFound = "Cannot find drive. A drive with the name '{0}' does not exist."
     package static let registryAccessDenied = "Requested registry access is not allowed."
     package static let propertyAlreadyExists = "The property already exists."
+    // SessionStateStrings, FileSystemProviderStrings, NavigationResources (items and locations)
+    package static let operationNotSupported = "Provider operation stopped because the provider does not support this operation."
+    package static let providerNotFound = "Cannot find a provider with the name '{0}'."
+    package static let driveAlreadyExists = "A drive with the name '{0}' already exists."
+    package static let directoryExists = "An item with the specified name {0} already exists."
+    package static let newItemAlreadyExists = "The item at path '{0}' already exists."
+    package static let fileExists = "The file '{0}' already exists."
+    package static let unknownItemType = "The type is not a known type for the file system. Only \"file\",\"directory\" or \"symboliclink\" can be specified."
+    package static let copyToItself = "Cannot overwrite the item {0} with itself."
+    package static let cannotCreateExistingFile = "Cannot create a file when that file already exists."
+    package static let accessDenied = "Access to the path '{0}' is denied."
+    package static let removeItemWithChildren = "The item at {0} has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?"
+    package static let locationStackEmpty = "Cannot find location stack '{0}'. It does not exist or it is not a container."
+    package static let invokeItemNoProgram = "No application is associated with the specified file for this operation."
 }
