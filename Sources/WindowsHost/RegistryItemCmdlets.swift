@@ -6,8 +6,8 @@ import SMBPolicy
 import Glibc
 #endif
 
-/// The item cmdlets over the `HKLM:` drive (the SMB part of the registry, read-only except the
-/// two Group Policy keys) and, for `Test-Path`, `Get-Item` and `Get-ChildItem`, the file system.
+/// The *-ItemProperty cmdlets over the `HKLM:` drive (the SMB part of the registry, read-only
+/// except the two Group Policy keys).
 enum RegistryCmdlets {
     static let module = RegistryItemCommands.name
     static let valueKinds = ["String", "ExpandString", "Binary", "DWord", "MultiString", "QWord", "Unknown"]
@@ -33,17 +33,6 @@ enum RegistryCmdlets {
         let valueName = ParameterMetadata("Name", .string, aliases: ["PSProperty"], position: 1, mandatory: true,
                                           valueFromPipelineByPropertyName: true, help: "The registry value name.")
         return [
-            definition("Get-Item", [mandatoryPath, literal], synopsis: "Gets the item at the specified location.",
-                       description: "On HKLM: returns the registry key (Microsoft.Win32.RegistryKey). Only the keys the SMB settings live in exist in this shell.") { ItemCmdlet(.getItem) },
-            definition("Get-ChildItem", [path, literal,
-                                         ParameterMetadata("Recurse", .switchParameter, aliases: ["s"], help: "Includes every level below."),
-                                         ParameterMetadata("Name", .switchParameter, help: "Returns only the names.")],
-                       synopsis: "Gets the items and child items in one or more specified locations.") { ItemCmdlet(.getChildItem) },
-            definition("Test-Path", [mandatoryPath, literal,
-                                     ParameterMetadata("PathType", .enumeration(typeName: "Microsoft.PowerShell.Commands.TestPathType",
-                                                                                values: ["Any", "Container", "Leaf"]),
-                                                       aliases: ["Type"], help: "Container, Leaf or Any.")],
-                       synopsis: "Determines whether all elements of a path exist.") { ItemCmdlet(.testPath) },
             definition("Get-ItemProperty", [mandatoryPath, literal,
                                             ParameterMetadata("Name", .array(.string), aliases: ["PSProperty"], position: 1,
                                                               help: "Value names (wildcards allowed).")],
@@ -142,105 +131,3 @@ extension Engine {
     }
 }
 
-/// Get-Item, Get-ChildItem, Test-Path.
-final class ItemCmdlet: Cmdlet {
-    enum Verb { case getItem, getChildItem, testPath }
-    let verb: Verb
-    init(_ verb: Verb) { self.verb = verb }
-
-    func process(_ context: CommandContext, input: PSValue?) throws {
-        let engine = context.engine
-        let (texts, literal) = try RegistryCmdlets.paths(context, defaultsToCurrent: verb == .getChildItem)
-        for text in texts {
-            if let registry = RegistryPath.parse(text) {
-                let matches = engine.resolveRegistry(registry, literal: literal, view: engine.registryView)
-                try registryItems(context, registry, matches)
-            } else if let drive = RegistryPath.driveName(text), !drive.caseInsensitiveEquals("HKLM") {
-                if verb == .testPath { try context.writeObject(.bool(false)); continue }
-                try context.writeError(RegistryCmdlets.driveNotFound(context, drive))
-            } else {
-                try fileItems(context, text)
-            }
-        }
-    }
-
-    private func registryItems(_ context: CommandContext, _ path: RegistryPath,
-                               _ matches: [(RegistryPath, RegistryView.Node)]) throws {
-        switch verb {
-        case .testPath:
-            let type = context.string("PathType")?.lowercased() ?? "any"
-            try context.writeObject(.bool(!matches.isEmpty && type != "leaf"))
-        case .getItem:
-            if matches.isEmpty { return try context.writeError(context.pathNotFoundError(path.typed)) }
-            for (p, node) in matches { try context.writeObject(.object(RegistryKeyObject(path: p, node: node))) }
-        case .getChildItem:
-            if matches.isEmpty { return try context.writeError(context.pathNotFoundError(path.typed)) }
-            for (p, node) in matches { try children(context, p, node) }
-        }
-    }
-
-    private func children(_ context: CommandContext, _ path: RegistryPath, _ node: RegistryView.Node) throws {
-        for child in node.children.values.sorted(by: { $0.name.lowercased() < $1.name.lowercased() }) {
-            let childPath = path.child(child.name)
-            if context.switchValue("Name") {
-                try context.writeObject(.string(child.name))
-            } else {
-                try context.writeObject(.object(RegistryKeyObject(path: childPath, node: child)))
-            }
-            if context.switchValue("Recurse") { try children(context, childPath, child) }
-        }
-    }
-
-    /// The file system side, enough for scripts and labs: existence, names, sizes.
-    private func fileItems(_ context: CommandContext, _ text: String) throws {
-        let full = context.engine.absolutePath(text)
-        var info = stat()
-        let exists = stat(full, &info) == 0
-        let isDirectory = exists && (info.st_mode & S_IFMT) == S_IFDIR
-        switch verb {
-        case .testPath:
-            let type = context.string("PathType")?.lowercased() ?? "any"
-            try context.writeObject(.bool(exists && (type == "any" || (type == "container") == isDirectory)))
-        case .getItem:
-            guard exists else { return try context.writeError(context.pathNotFoundError(text)) }
-            try context.writeObject(.object(FileItemObject(path: full, info: info)))
-        case .getChildItem:
-            guard exists else { return try context.writeError(context.pathNotFoundError(text)) }
-            guard isDirectory else { return try context.writeObject(.object(FileItemObject(path: full, info: info))) }
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []).sorted { $0.lowercased() < $1.lowercased() }
-            for name in names {
-                var childInfo = stat()
-                guard stat(full + "/" + name, &childInfo) == 0 else { continue }
-                if context.switchValue("Name") { try context.writeObject(.string(name)); continue }
-                try context.writeObject(.object(FileItemObject(path: full + "/" + name, info: childInfo)))
-            }
-        }
-    }
-}
-
-/// A file or folder as `Get-Item` returns it (the members scripts use most).
-final class FileItemObject: PSObject {
-    let path: String
-    let isDirectory: Bool
-    let length: Int64
-
-    init(path: String, info: stat) {
-        self.path = path
-        self.isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
-        self.length = Int64(info.st_size)
-        super.init(typeNames: [isDirectory ? "System.IO.DirectoryInfo" : "System.IO.FileInfo",
-                               "System.IO.FileSystemInfo", "System.MarshalByRefObject", "System.Object"])
-    }
-
-    override var properties: [PSPropertyInfo] {
-        let name = String(path.split(separator: "/").last ?? "")
-        var list = [PSPropertyInfo(name: "Mode", value: .string(isDirectory ? "d-----" : "-a----"), isSettable: false),
-                    PSPropertyInfo(name: "Name", value: .string(name), isSettable: false)]
-        if !isDirectory { list.append(PSPropertyInfo(name: "Length", value: .int64(length), isSettable: false)) }
-        list.append(PSPropertyInfo(name: "FullName", value: .string(path), isSettable: false))
-        list.append(PSPropertyInfo(name: "PSIsContainer", value: .bool(isDirectory), isSettable: false))
-        return list
-    }
-
-    override func toString() -> String { path }
-}

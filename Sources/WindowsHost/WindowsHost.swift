@@ -15,6 +15,7 @@ public enum RegistryItemCommands: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
+        registration.provider(RegistryProvider())
         registration.commands(RegistryCmdlets.definitions)
     }
 }

@@ -23,4 +23,5 @@ package enum ProviderMessages {
     package static let removeItemWithChildren = "The item at {0} has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?"
     package static let locationStackEmpty = "Cannot find location stack '{0}'. It does not exist or it is not a container."
     package static let invokeItemNoProgram = "No application is associated with the specified file for this operation."
+    package static let driveRootNotFound = "The specified drive root \"{0}\" either does not exist, or it is not a folder."
 }
