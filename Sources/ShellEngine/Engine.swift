@@ -109,6 +109,7 @@ public final class Engine {
             module.register(in: ModuleRegistration(engine: self, module: info))
         }
         AutomaticVariables.install(in: self)
+        WindowsEnvironment.install(in: self)
     }
 
     /// Parses and runs one unit of input: a console line (or completed multi-line block), a

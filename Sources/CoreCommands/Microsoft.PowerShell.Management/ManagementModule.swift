@@ -16,7 +16,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
         let filters = [P.filter, P.include, P.exclude]
         let stackName = ParameterMetadata("StackName", .string, valueFromPipelineByPropertyName: true,
                                           help: "The location stack to use.")
-        let pathPassThru = [P.path(mandatory: false, position: 0), literal, passThru]
+        let pathPassThru = [P.path(), literal, passThru]
         func define(_ name: String, _ parameters: [ParameterMetadata], shouldProcess: Bool = false, synopsis: String,
                     make: @escaping () -> Cmdlet) -> CmdletDefinition {
             CmdletDefinition(metadata: P.compiledMetadata(name, parameters, shouldProcess: shouldProcess, synopsis: synopsis),
@@ -57,20 +57,20 @@ public enum MicrosoftPowerShellManagement: CommandModule {
                    synopsis: "Gets information about the specified PowerShell provider.") { DriveCmdlet(.providers) },
             define("Get-Item", [path, literal] + filters + [force, P.credential, ParameterMetadata("Stream", .array(.string))],
                    synopsis: "Gets the item at the specified location.") { GetItem(children: false) },
-            define("Get-ChildItem", [P.path(mandatory: false)] + [literal, P.filter, P.include, P.exclude,
+            define("Get-ChildItem", [P.path()] + [literal, P.filter, P.include, P.exclude,
                         ParameterMetadata("Recurse", .switchParameter, aliases: ["s"]), ParameterMetadata("Depth", .uint32),
                         force, ParameterMetadata("Name", .switchParameter),
                         ParameterMetadata("Attributes", .string), ParameterMetadata("Directory", .switchParameter, aliases: ["ad", "d"]),
                         ParameterMetadata("File", .switchParameter, aliases: ["af"]), ParameterMetadata("Hidden", .switchParameter, aliases: ["ah", "h"]),
                         ParameterMetadata("ReadOnly", .switchParameter, aliases: ["ar"]), ParameterMetadata("System", .switchParameter, aliases: ["as"])],
                    synopsis: "Gets the items and child items in one or more specified locations.") { GetItem(children: true) },
-            define("New-Item", [P.path(mandatory: false), ParameterMetadata("Name", .string, valueFromPipelineByPropertyName: true),
+            define("New-Item", [P.path(), ParameterMetadata("Name", .string, valueFromPipelineByPropertyName: true),
                                 ParameterMetadata("ItemType", .string, aliases: ["Type"], valueFromPipelineByPropertyName: true),
                                 ParameterMetadata("Value", .object, aliases: ["Target"], valueFromPipeline: true, valueFromPipelineByPropertyName: true),
                                 force, P.credential],
                    shouldProcess: true, synopsis: "Creates a new item.") { NewItem() },
             CmdletDefinition(metadata: CommandMetadata(name: "mkdir", module: "", implementation: .function,
-                parameters: [P.path(mandatory: false), ParameterMetadata("Name", .string, valueFromPipelineByPropertyName: true),
+                parameters: [P.path(), ParameterMetadata("Name", .string, valueFromPipelineByPropertyName: true),
                              ParameterMetadata("Value", .object, valueFromPipeline: true), force, P.credential],
                 supportsShouldProcess: true, synopsis: "Creates a new directory (New-Item -ItemType Directory).")) { NewItem(directory: true) },
             define("Remove-Item", [path, literal] + filters + [ParameterMetadata("Recurse", .switchParameter), force, P.credential,

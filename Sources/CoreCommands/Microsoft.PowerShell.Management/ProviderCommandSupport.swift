@@ -72,8 +72,8 @@ extension CommandContext {
 
 /// The parameters the provider cmdlets declare alike.
 enum ProviderParameters {
-    static func path(mandatory: Bool = true, position: Int? = 0, pipeline: Bool = true) -> ParameterMetadata {
-        ParameterMetadata("Path", .array(.string), position: position, valueFromPipeline: pipeline,
+    static func path(position: Int? = 0) -> ParameterMetadata {
+        ParameterMetadata("Path", .array(.string), position: position,
                           valueFromPipelineByPropertyName: true, parameterSets: ["Path"],
                           help: "The path of the item; wildcards are permitted.")
     }

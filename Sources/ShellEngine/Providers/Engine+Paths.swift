@@ -94,9 +94,9 @@ extension Engine {
         return ItemPath(provider: c.provider, drive: c, root: c.root, components: ["Users", userName])
     }
 
-    /// The signed-in user's name, as `$env:USERNAME` has it.
+    /// The signed-in user of the emulated host: `$env:USERNAME` when the shell was given one.
     package var userName: String {
-        configuration.environment["USERNAME"] ?? configuration.environment["USER"] ?? "Administrator"
+        configuration.environment["USERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "Administrator"
     }
 
     /// Resolves path text with wildcards (`*`, `?`, `[a-z]`; a backtick escapes one) to the
@@ -125,15 +125,5 @@ extension Engine {
             matches = next
         }
         return matches
-    }
-
-    /// The host path a FileSystem path maps to, for the runtime's own file access (scripts,
-    /// redirection); falls back to the text itself when the path layer cannot place it.
-    package func hostPath(_ text: String) -> String {
-        guard let fs = fileSystemProvider as? FileSystemProvider, let path = try? resolveItemPath(text),
-              path.provider === fs, let host = fs.hostPath(path.providerPath, self) else {
-            return text.hasPrefix("/") ? text : absolutePath(text)
-        }
-        return host
     }
 }
