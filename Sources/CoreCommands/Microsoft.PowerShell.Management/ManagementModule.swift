@@ -8,6 +8,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         registration.commands(definitions)
         registration.aliases(ManagementAliases.table)
+        registration.helpTopic("about_FileSystem_Provider", AboutFileSystem.text)
     }
 
     static func definitions() -> [CmdletDefinition] {
