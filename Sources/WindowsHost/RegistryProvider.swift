@@ -1,4 +1,5 @@
 import EmulatedHost
+import SMBPolicy
 import ShellEngine
 
 /// The Registry provider: `HKLM:` is the SMB part of HKEY_LOCAL_MACHINE as the current policy
@@ -53,5 +54,61 @@ final class RegistryProvider: ItemProvider {
     func childNames(_ path: String, _ engine: Engine) throws(ProviderError) -> [String] {
         guard let (_, node) = node(path, engine) else { return [] }
         return node.children.values.map(\.name).sorted { $0.lowercased() < $1.lowercased() }
+    }
+}
+
+/// Registry values are the provider's properties; only the two Group Policy keys take writes,
+/// which go to the policy store (EnableMailslots there overrides the local setting).
+extension RegistryProvider {
+    func properties(_ path: String, _ engine: Engine) throws(ProviderError) -> [(String, PSValue)] {
+        guard let (_, node) = node(path, engine) else { throw .pathNotFound(path) }
+        return node.values.map { ($0.name, $0.data.psValue) }
+    }
+
+    func setProperty(_ path: String, name: String, value: PSValue, type: String?, create: Bool, force: Bool,
+                     _ engine: Engine) throws(ProviderError) {
+        guard let (key, node) = node(path, engine) else { throw .pathNotFound(path) }
+        guard let side = node.policySide else { throw RegistryErrors.accessDenied(key) }
+        let existing = node.values.first { $0.name.caseInsensitiveEquals(name) }
+        if create, existing != nil, !force {
+            throw ProviderError(message: ProviderMessages.propertyAlreadyExists, errorId: "System.IO.IOException",
+                                category: .ResourceExists, exceptionType: "System.IO.IOException", target: key.keyName)
+        }
+        guard let data = RegistryValueConversion.data(value, kind: type, existing: existing?.data) else {
+            // The registry provider converts with PowerShell's rules: a DWord is an Int32.
+            let typeName = (type ?? "").lowercased() == "qword" ? "System.Int64" : "System.Int32"
+            throw ProviderError(message: Messages.format("InvalidCastExceptionWithInnerException", LanguagePrimitives.toString(value),
+                                                         typeName, "Input string was not in a correct format."),
+                                errorId: "System.Management.Automation.PSInvalidCastException", category: .InvalidArgument,
+                                exceptionType: "System.Management.Automation.PSInvalidCastException", target: name)
+        }
+        try commit(engine, side: side) { store throws(PolicyStoreError) in
+            try store.setGroupPolicy(side: side, valueName: name, value: data)
+        }
+    }
+
+    func removeProperty(_ path: String, name: String, _ engine: Engine) throws(ProviderError) {
+        guard let (key, node) = node(path, engine) else { throw .pathNotFound(path) }
+        guard let side = node.policySide else { throw RegistryErrors.accessDenied(key) }
+        guard let existing = node.values.first(where: { $0.name.caseInsensitiveEquals(name) }) else {
+            throw RegistryErrors.propertyNotFound(name, key)
+        }
+        try commit(engine, side: side) { store throws(PolicyStoreError) in
+            try store.removeGroupPolicy(side: side, valueName: existing.name)
+        }
+    }
+
+    /// Saves a Group Policy change and applies the new effective policy to the transport.
+    private func commit(_ engine: Engine, side: PolicySide,
+                        _ change: (PolicyStore) throws(PolicyStoreError) -> PolicyChangeResult) throws(ProviderError) {
+        _ = engine.policySnapshot()
+        do {
+            let result = try change(engine.policyStore)
+            for warning in result.warnings { engine.host.write("WARNING: " + warning + "\n", stream: .warning) }
+            engine.applyPolicy(result.snapshot)
+        } catch {
+            throw ProviderError(message: error.message, errorId: "PolicyStoreError", category: .WriteError,
+                                exceptionType: "System.IO.IOException", target: side.rawValue)
+        }
     }
 }

@@ -22,9 +22,12 @@ import Testing
         defer { f.close() }
         f.run(#"mkdir C:\temp\sub | Out-Null"#, #"Set-Content C:\temp\x.txt -Value abc -NoNewline"#)
         let out = f.run(#"Get-ChildItem C:\temp"#)
-        let lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The last column fills the line, as the console's table rows do.
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }
         #expect(lines[0] == "")
         #expect(lines[2] == #"    Directory: C:\temp"#)
+        #expect(lines[5] == "Mode                LastWriteTime         Length Name")
         let header = lines.first { $0.hasPrefix("Mode") } ?? ""
         #expect(header.hasPrefix("Mode                LastWriteTime         Length Name"))
         let directoryRow = lines.first { $0.hasPrefix("d-----") } ?? ""

@@ -131,6 +131,8 @@ public enum MicrosoftPowerShellManagement: CommandModule {
                    synopsis: "Adds content to the specified items, such as adding words to a file.") { SetContent(.add) },
             define("Clear-Content", [path, literal] + filters + [force, P.credential, ParameterMetadata("Stream", .string)],
                    shouldProcess: true, synopsis: "Deletes the contents of an item, but does not delete the item.") { SetContent(.clear) },
-        ]
+        ] + ItemPropertyCmdlet.definitions { name, parameters, shouldProcess, synopsis, make in
+            define(name, parameters, shouldProcess: shouldProcess, synopsis: synopsis, make: make)
+        }
     }
 }
