@@ -105,7 +105,7 @@ extension RegistryProvider {
         do {
             let result = try change(engine.policyStore)
             for warning in result.warnings { engine.host.write("WARNING: " + warning + "\n", stream: .warning) }
-            engine.applyPolicy(result.snapshot)
+            engine.applyPolicy(result)
         } catch {
             throw ProviderError(message: error.message, errorId: "PolicyStoreError", category: .WriteError,
                                 exceptionType: "System.IO.IOException", target: side.rawValue)

@@ -1,16 +1,44 @@
 import FoundationEssentials
 import Glibc
+import ShellTestSupport
 import Testing
 @testable import ShellEngine
+
+/// An engine with its own state folder (the emulated `C:\` is inside it) that records its output.
+struct ProviderFixture {
+    let engine: Engine
+    let host: RecordingHost
+    let folder: String
+
+    init(answers: [String] = []) {
+        (engine, host, folder) = makeEngine(RecordingHost(answers: answers))
+    }
+
+    @discardableResult
+    func run(_ lines: String...) -> String {
+        let start = host.text.endIndex
+        for line in lines { _ = engine.execute(line) }
+        return String(host.text[start...])
+    }
+
+    func read(_ name: String) -> [UInt8] {
+        FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) } ?? []
+    }
+
+    func close() {
+        engine.shutdown()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}
 
 /// The providers, drives and item cmdlets against real folders: the emulated `C:\` lives in the
 /// fixture's state folder.
 @Suite struct ProviderTests {
     @Test func emulatedDriveIsAFolderOfTheStateFolderSeededAsAFreshWindows() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         #expect(f.run(#"Test-Path C:\Windows\System32 -PathType Container"#) == "True\n")
-        #expect(f.run(#"Test-Path C:\Users\learner\AppData\Local\Temp"#) == "True\n")
+        #expect(f.run(#"Test-Path C:\Users\Administrator\AppData\Local\Temp"#) == "True\n")
         f.run(#"New-Item C:\temp -ItemType Directory | Out-Null"#, #"Set-Content C:\temp\a.txt 'one','two'"#)
         #expect(f.read("drives/C/temp/a.txt") == Array("one\r\ntwo\r\n".utf8))
         #expect(f.run(#"Get-Content C:\temp\a.txt"#) == "one\ntwo\n")
@@ -18,7 +46,7 @@ import Testing
     }
 
     @Test func childItemTableHasTheDirectoryHeaderAndFiveOneColumns() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         f.run(#"mkdir C:\temp\sub | Out-Null"#, #"Set-Content C:\temp\x.txt -Value abc -NoNewline"#)
         let out = f.run(#"Get-ChildItem C:\temp"#)
@@ -40,7 +68,7 @@ import Testing
     }
 
     @Test func locationsPushAndPopAndRelativePathsFollowThem() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         f.run(#"New-Item C:\temp\a -ItemType Directory -Force | Out-Null"#)
         #expect(f.run("(Get-Location).Path") == "C:\\\n")
@@ -54,7 +82,7 @@ import Testing
     }
 
     @Test func missingItemsAndDrivesFailWithWindowsTexts() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         #expect(f.run(#"Get-Item C:\nope"#).contains("Cannot find path 'C:\\nope' because it does not exist."))
         #expect(f.run(#"Get-Item Q:\nope"#).contains("Cannot find drive. A drive with the name 'Q' does not exist."))
@@ -64,7 +92,7 @@ import Testing
     }
 
     @Test func removingAFolderWithChildrenAsksFirst() throws {
-        let f = LabsFixture(answers: ["N"])
+        let f = ProviderFixture(answers: ["N"])
         defer { f.close() }
         f.run(#"New-Item C:\temp\x.txt -ItemType File -Force | Out-Null"#)
         let out = f.run(#"Remove-Item C:\temp"#)
@@ -75,11 +103,11 @@ import Testing
     }
 
     @Test func noPathLeavesTheEmulatedDriveOrWritesThroughALink() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         #expect(f.run(#"(Resolve-Path C:\..\..\Windows).Path"#) == "C:\\Windows\n")
         let outside = f.folder + "/outside"
-        mkdir(outside, 0o755)
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         _ = f.run("Get-Item C:\\ | Out-Null")
         symlink(outside, f.folder + "/drives/C/link")
         #expect(f.run(#"Set-Content C:\link\x.txt hi"#).contains("Access to the path 'C:\\link\\x.txt' is denied."))
@@ -87,11 +115,11 @@ import Testing
     }
 
     @Test func sessionDrivesShowEnvironmentVariablesFunctionsAndAliases() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
-        #expect(f.run("$env:COMPUTERNAME") == "LABPC\n")
+        #expect(f.run("$env:COMPUTERNAME") == "TESTHOST\n")
         #expect(f.run("$env:windir; $env:OS") == "C:\\Windows\nWindows_NT\n")
-        #expect(f.run("(Get-Item env:USERNAME).Value") == "learner\n")
+        #expect(f.run("(Get-Item env:USERNAME).Value") == "Administrator\n")
         f.run("New-Item env:LAB_X -Value 5 | Out-Null")
         #expect(f.run("$env:LAB_X") == "5\n")
         f.run("function Get-Lab { 'lab' }")
@@ -102,7 +130,7 @@ import Testing
     }
 
     @Test func pathCmdletsSplitAndJoinAsFiveOne() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         #expect(f.run(#"Join-Path C:\a\ \b"#) == "C:\\a\\b\n")
         #expect(f.run(#"Split-Path C:\a\b.txt -Leaf"#) == "b.txt\n")
@@ -115,10 +143,10 @@ import Testing
     }
 
     @Test func aLearnerCanWalkIntoALabFolderAndReadIt() throws {
-        let f = LabsFixture()
+        let f = ProviderFixture()
         defer { f.close() }
         let lab = f.folder + "/lab"
-        mkdir(lab, 0o755)
+        try FileManager.default.createDirectory(atPath: lab, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: lab + "/notes.txt", contents: Data("mailslots\r\n".utf8))
         #expect(f.run("cd '\(lab)'; (Get-Location).Path") == lab + "\n")
         #expect(f.run("dir -Name") == "notes.txt\n")
