@@ -304,6 +304,19 @@ package final class FileSystemInfoObject: PSObject, ProviderNotes {
         return list
     }
 
+    /// The three times can be set, as on a FileSystemInfo; creation time stays (the host keeps none).
+    package override func setProperty(_ name: String, _ value: PSValue) -> Bool {
+        let lowered = name.lowercased()
+        guard ["lastwritetime", "lastaccesstime", "creationtime"].contains(lowered) else { return false }
+        guard case .object(let date as DateTimeObject) = value else { return false }
+        let omit = (1 << 30) - 2  // UTIME_OMIT: leave that time as it is
+        var times = [timespec(tv_sec: 0, tv_nsec: omit), timespec(tv_sec: 0, tv_nsec: omit)]
+        let stamp = timespec(tv_sec: time_t(date.seconds), tv_nsec: 0)
+        if lowered == "lastaccesstime" { times[0] = stamp } else if lowered == "lastwritetime" { times[1] = stamp }
+        _ = utimensat(AT_FDCWD, hostPath, &times, 0)
+        return true
+    }
+
     package override var methodNames: [String] { ["Delete", "Refresh"] }
 
     /// FileSystemInfo.ToString(): the path as given.
