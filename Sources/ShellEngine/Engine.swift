@@ -248,7 +248,9 @@ public final class Engine {
 
     /// The prompt text, from the `prompt` function (which a profile may redefine).
     public func promptText() -> String {
-        let fallback = nestingLevel > 0 ? "PS C:\\>> " : "PS C:\\> "
+        // 5.1's prompt function: `PS <location>> `, one more `>` per nested prompt.
+        let location = currentLocation?.path ?? "C:\\"
+        let fallback = "PS " + location + (nestingLevel > 0 ? ">> " : "> ")
         guard let prompt = sessionState.function("prompt") else { return fallback }
         do {
             let value = try invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])

@@ -78,6 +78,7 @@ struct ProviderFixture {
         #expect(f.run("Resolve-Path ..\\a\\y.log -Relative") == ".\\y.log\n")
         f.run("Pop-Location")
         #expect(f.run("pwd | ForEach-Object Path") == "C:\\temp\n")
+        #expect(f.engine.promptText() == "PS C:\\temp> ")
         #expect(f.run("cd \\; (Get-Location).Path") == "C:\\\n")
     }
 
