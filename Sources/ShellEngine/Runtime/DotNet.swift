@@ -121,7 +121,7 @@ package enum DotNetTypes {
         case ("System.IO.Path", "getdirectoryname"):
             let t = text(0)
             return .string(t.lastIndex(where: { $0 == "\\" || $0 == "/" }).map { String(t[..<$0]) } ?? "")
-        case ("System.IO.Path", "gettemppath"): return .string("C:\\Users\\Administrator\\AppData\\Local\\Temp\\")
+        case ("System.IO.Path", "gettemppath"): return .string(WindowsEnvironment.temp(user: engine.userName) + "\\")
         case ("System.Environment", "getenvironmentvariable"):
             return engine.environmentValue(text(0)).map { .string($0) } ?? .null
         case ("System.Convert", "toint32"):
