@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs at the edges of PowerShell's numeric and value rules: each answers as Windows PowerShell
 /// 5.1 does, and the statement after it still runs.
-@Suite struct RobustnessTests {
+@Suite struct ValueEdgeTests {
     @Test(arguments: [
         ("[long]::MinValue / -1", "9.22337203685478E+18\n"),
         ("([long]::MinValue / -1).GetType().Name", "Double\n"),
