@@ -67,7 +67,8 @@ final class SelectObject: Cmdlet {
     private var uniques: [PSValue] = []
 
     func process(_ context: CommandContext, input: PSValue?) throws {
-        guard let input = input ?? context.value("InputObject") else { return }
+        // $null and AutomationNull input select nothing, as SelectObjectCommand.ProcessRecord.
+        guard let input = input ?? context.value("InputObject"), !input.isNull else { return }
         seen += 1
         if let skip = context.value("Skip").flatMap({ LanguagePrimitives.toInt64($0) }), seen <= skip { return }
         let value = try project(input, context)
@@ -108,7 +109,7 @@ final class SelectObject: Cmdlet {
             return value.enumerated ?? [value]
         }
         guard let properties = context.value("Property") else { return [input] }
-        let result = PSCustomObject(typeNames: ["Selected." + input.typeName.split(separator: "#").first.map(String.init)!,
+        let result = PSCustomObject(typeNames: ["Selected." + (input.typeName.split(separator: "#").first.map(String.init) ?? "System.Object"),
                                                 "System.Management.Automation.PSCustomObject", "System.Object"])
         for selector in (properties.enumerated ?? [properties]).map(PropertySelector.init) {
             for (label, value) in try selector.resolve(input, engine: context.engine) {

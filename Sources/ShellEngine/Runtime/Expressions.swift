@@ -87,7 +87,7 @@ extension Engine {
     package func expandToString(_ value: PSValue) -> String {
         if case .array(let a) = value {
             let separator = sessionState.lookup("OFS").map { LanguagePrimitives.toString($0.value) } ?? " "
-            return a.items.map { LanguagePrimitives.toString($0) }.joined(separator: separator)
+            return a.items.map(LanguagePrimitives.elementString).joined(separator: separator)
         }
         return LanguagePrimitives.toString(value)
     }

@@ -157,7 +157,7 @@ extension Engine {
         case .hashtable(let h):
             h[index] = value
         case .array(let a):
-            guard let i = LanguagePrimitives.toInt64(index), abs(i) <= Int64(a.items.count) else { fallthrough }
+            guard let i = LanguagePrimitives.toInt64(index), i.magnitude <= UInt64(a.items.count) else { fallthrough }
             let n = Int(i < 0 ? Int64(a.items.count) + i : i)
             guard n >= 0 && n < a.items.count else { fallthrough }
             a.items[n] = value

@@ -96,7 +96,7 @@ package enum Operators {
                 return .string(String(repeating: s, count: Int(max(0, n))))
             }
             if case .array(let a) = left, let n = LanguagePrimitives.toInt64(right) {
-                guard n <= 0 || a.items.isEmpty || Int64(a.items.count) * n <= 50_000_000 else {
+                guard n <= 0 || a.items.isEmpty || n <= 50_000_000 / Int64(a.items.count) else {
                     throw RuntimeError(record: engine.runtimeErrorRecord(
                         message: "The array is too large: at most 50,000,000 elements are supported.",
                         errorId: "ArrayTooLarge", category: .LimitsExceeded, extent: extent))
@@ -136,6 +136,8 @@ package enum Operators {
                     errorId: "RuntimeException", category: .NotSpecified, extent: extent,
                     exceptionType: "System.Management.Automation.RuntimeException"))
             }
+            // Int64.MinValue / -1 does not fit: PowerShell answers with the Double quotient.
+            if a == .min && b == -1 { return .double(Double(a) / Double(b)) }
             if a % b == 0 { return integral(a / b, wide: wide) }
             return .double(Double(a) / Double(b))
         case .rem:
@@ -144,6 +146,8 @@ package enum Operators {
                     errorId: "RuntimeException", category: .NotSpecified, extent: extent,
                     exceptionType: "System.Management.Automation.RuntimeException"))
             }
+            // The CLR overflows on Int64.MinValue % -1; PowerShell hard-codes the result, 0.
+            if a == .min && b == -1 { return integral(0, wide: wide) }
             return integral(a % b, wide: wide)
         default:
             let (value, overflow): (Int64, Bool)

@@ -34,12 +34,19 @@ public enum LanguagePrimitives {
         case .decimal(let d): return d.description
         case .char(let c): return String(c)
         case .string(let s): return s
-        case .array(let a): return a.items.map { toString($0) }.joined(separator: " ")
+        case .array(let a): return a.items.map(elementString).joined(separator: " ")
         case .hashtable(let h): return h.typeName
         case .object(let o): return o.toString()
         case .scriptBlock(let s): return s.text
         case .type(let t): return t.fullName
         }
+    }
+
+    /// An array element as an array's string shows it: elements are not unrolled again, so a nested
+    /// (or self-containing) array shows its type name, as PSObject.ToString does.
+    public static func elementString(_ value: PSValue) -> String {
+        if case .array(let inner) = value { return inner.typeName }
+        return toString(value)
     }
 
     /// Double.ToString() of .NET Framework: up to 15 significant digits, `E+XX` exponents.

@@ -59,6 +59,8 @@ public final class PSCustomObject: PSObject {
         self.init(typeNames: ["System.Management.Automation.PSCustomObject", "System.Object"])
     }
 
+    deinit { ValueRelease.releaseLater(&values) }
+
     /// Adds a note property, or replaces the value of an existing one.
     public func add(_ name: String, _ value: PSValue, typeName: String? = nil) {
         if let i = names.firstIndex(where: { $0.caseInsensitiveEquals(name) }) {

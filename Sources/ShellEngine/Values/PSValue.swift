@@ -34,6 +34,14 @@ public enum PSValue {
         }
     }
 
+    /// Arrays, hashtables and objects, whose release may nest.
+    var isContainer: Bool {
+        switch self {
+        case .array, .hashtable, .object: return true
+        default: return false
+        }
+    }
+
     public var isNull: Bool {
         if case .null = self { return true }
         return false
@@ -103,6 +111,8 @@ public final class PSArray {
     }
 
     public var typeName: String { elementTypeName + "[]" }
+
+    deinit { ValueRelease.releaseLater(&items) }
 }
 
 /// Hashtable or ordered dictionary. Keys compare as PowerShell's hashtables do: strings
@@ -116,6 +126,11 @@ public final class PSHashtable {
 
     public init(ordered: Bool = false) {
         self.isOrdered = ordered
+    }
+
+    deinit {
+        ValueRelease.releaseLater(&keys)
+        ValueRelease.releaseLater(&values)
     }
 
     public var count: Int { keys.count }

@@ -1,0 +1,48 @@
+import ShellTestSupport
+import Testing
+@testable import ShellEngine
+
+/// Inputs at the edges of PowerShell's numeric and value rules: each answers as Windows PowerShell
+/// 5.1 does, and the statement after it still runs.
+@Suite struct ValueEdgeTests {
+    @Test(arguments: [
+        ("[long]::MinValue / -1", "9.22337203685478E+18\n"),
+        ("([long]::MinValue / -1).GetType().Name", "Double\n"),
+        ("[long]::MinValue % -1", "0\n"),
+        ("0x8000000000000000 % -1", "0\n"),
+        ("[int]::MinValue / -1", "2147483648\n"),
+        ("$a = @(1); $a[0] = $a; \"$a\"", "System.Object[]\n"),
+        ("\"$(1, (2, 3))\"", "1 System.Object[]\n"),
+        ("[string](1, (2, 3))", "1 System.Object[]\n"),
+        ("$null | Select-Object Name", ""),
+        ("$null | Select-Object *", ""),
+        ("$null | Select-Object @{ n = 'x'; e = { 1 } }", ""),
+        ("(1, $null, 2 | Select-Object -First 5).Count", "2\n"),
+    ])
+    func edgeAnswersAsWindowsDoes(_ input: String, _ expected: String) {
+        #expect(run(input + "; 'after'") == expected + "after\n")
+    }
+
+    @Test func indexAssignmentFarOutOfRangeIsAnError() {
+        let output = run("$a = @(1); $a[[long]::MinValue] = 1; 'after'")
+        #expect(output.contains("Index was outside the bounds of the array."))
+        #expect(output.hasSuffix("after\n"))
+    }
+
+    @Test func arrayTimesHugeCountIsAnError() {
+        let output = run("@(1, 2) * [long]::MaxValue; 'after'")
+        #expect(!output.hasPrefix("after"))
+        #expect(output.hasSuffix("after\n"))
+    }
+
+    @Test func deeplyNestedValuesAreReleasedWithoutRecursion() {
+        #expect(run("$a = $null; foreach ($i in 1..100000) { $a = ,$a }; $a = $null; 'after'") == "after\n")
+        #expect(run("$h = @{}; foreach ($i in 1..100000) { $h = @{ x = $h } }; $h = $null; 'after'") == "after\n")
+        #expect(run("$o = $null; foreach ($i in 1..100000) { $o = [pscustomobject]@{ x = $o } }; $o = $null; 'after'")
+                == "after\n")
+    }
+
+    @Test func sharedInnerArraysSurviveTheirContainersRelease() {
+        #expect(run("$inner = @(7, 8); $outer = ,$inner; $outer = $null; $inner -join ','") == "7,8\n")
+    }
+}
