@@ -166,6 +166,20 @@ extension Engine {
             for entry in h.keyValuePairs { table[try evaluate(entry.key)] = try evaluateStatementValue(entry.value) }
             return .hashtable(table)
         }
+        if name == "ref" || name == "system.management.automation.psreference" {
+            let value = try evaluate(c.child)
+            if case .object(let o as DotNetObject) = value, o.payload is ReferenceBox { return value }
+            let box: ReferenceBox
+            if c.child is VariableExpressionAst {
+                let child = c.child
+                box = ReferenceBox(get: { [unowned self] in (try? self.evaluate(child)) ?? .null },
+                                   set: { [unowned self] in try self.assign(to: child, $0) })
+            } else {
+                box = ReferenceBox(value: value)
+            }
+            guard let type = types.type(named: "System.Management.Automation.PSReference") else { return value }
+            return .object(DotNetObject(type, payload: box, engine: self))
+        }
         return try cast(try evaluate(c.child), to: c.type.typeName, extent: c.extent)
     }
 
@@ -195,13 +209,19 @@ extension Engine {
             return .string(expandToString(value))
         case "decimal", "system.decimal":
             if let d = LanguagePrimitives.toDouble(value) { return LanguagePrimitives.parseDecimal(LanguagePrimitives.formatDouble(d)) }
-        case "regex", "datetime", "system.datetime", "ipaddress", "version", "guid", "timespan", "xml", "type":
+        case "regex", "xml":
             return value
         default: break
         }
         guard let type = Conversion.parameterType(named: typeName.name) else {
-            _ = try resolveType(typeName)
-            return value
+            let info = try resolveType(typeName)
+            do {
+                return try types.convert(value, toTypeNamed: info.fullName, engine: self) ?? value
+            } catch {
+                throw RuntimeError(record: runtimeErrorRecord(message: error.message, errorId: error.errorId,
+                    category: .InvalidArgument, extent: extent,
+                    exceptionType: "System.Management.Automation.PSInvalidCastException"))
+            }
         }
         do {
             if type == .boolean { return .bool(LanguagePrimitives.isTrue(value)) }
@@ -215,7 +235,7 @@ extension Engine {
 
     /// A type literal; unknown names fail as 5.1 does: `Unable to find type [X].`
     package func resolveType(_ typeName: TypeName) throws -> PSTypeInfo {
-        if let known = DotNetTypes.resolve(typeName.name) { return known }
+        if let known = types.resolve(typeName.name) { return known }
         throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("TypeNotFound", typeName.name),
             errorId: "TypeNotFound", category: .InvalidOperation, extent: typeName.extent, target: .string(typeName.name)))
     }

@@ -229,13 +229,17 @@ extension Engine {
         }
     }
 
-    /// `catch [T]` matches T and its base types, by full or short name.
+    /// `catch [T]` matches T and its base types, by the type library's hierarchy; when the
+    /// exception does not match, its inner exceptions are tried (`1/0` raises a RuntimeException
+    /// around a DivideByZeroException, which `catch [DivideByZeroException]` catches).
     package func exceptionMatches(_ exception: PSExceptionObject, typeName: String) -> Bool {
-        let wanted = typeName.lowercased()
-        return exception.typeNames.contains { name in
-            let lower = name.lowercased()
-            return lower == wanted || lower == "system." + wanted || lower.hasSuffix("." + wanted)
+        guard let wanted = types.resolve(typeName)?.fullName else { return false }
+        var current: PSExceptionObject? = exception
+        while let e = current {
+            if e.typeNames.contains(where: { types.isAssignable(from: $0, to: wanted) }) { return true }
+            current = e.innerException
         }
+        return false
     }
 
     private func throwRecord(_ s: ThrowStatementAst) throws -> ErrorRecord {

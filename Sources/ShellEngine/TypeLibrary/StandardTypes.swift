@@ -1,0 +1,41 @@
+/// The .NET types of the runtime, declared once each. Command modules add their own through
+/// `ModuleRegistration.types`.
+package enum StandardTypes {
+    package static let all: [DotNetType] = CoreTypes.all() + NumericTypes.all() + StringTypes.all() + MathTypes.all()
+        + ConvertTypes.all() + DateTypes.all() + ValueTypes.all() + CollectionTypes.all() + ExceptionTypes.declarations()
+        + EnumTypes.all() + SystemTypes.all() + AutomationTypes.all()
+
+    private static let parents: [String: String] = {
+        var table: [String: String] = [:]
+        for type in all { if let base = type.baseType { table[type.fullName] = base } }
+        return table
+    }()
+
+    /// The declared base type of a runtime type.
+    package static func baseType(of fullName: String) -> String? { parents[fullName] }
+}
+
+/// Helpers the declarations share.
+extension DotNetCall {
+    /// A library value of a declared type.
+    package func make(_ typeName: String, _ payload: Any, typeArguments: [String] = []) -> PSValue {
+        guard let type = engine.types.type(named: typeName) else { return .null }
+        return .object(DotNetObject(type, payload: payload, typeArguments: typeArguments, engine: engine))
+    }
+    /// An enum value of a declared enum type.
+    package func enumeration(_ typeName: String, _ number: Int64) -> PSValue {
+        guard let type = engine.types.type(named: typeName) else { return .int64(number) }
+        return DotNetEnum.value(number, of: type, engine: engine)
+    }
+    /// The type a `Type` argument names.
+    package func typeArgument(_ i: Int) throws -> PSTypeInfo {
+        if case .type(let t) = value(i) { return t }
+        if let name = string(i), let t = engine.types.resolve(name) { return t }
+        throw DotNetException.argumentNull("enumType")
+    }
+    /// Writes through a `[ref]` argument.
+    package func setReference(_ i: Int, _ newValue: PSValue) throws {
+        guard case .object(let o as DotNetObject) = value(i), let box = o.payload as? ReferenceBox else { return }
+        try box.set(newValue)
+    }
+}
