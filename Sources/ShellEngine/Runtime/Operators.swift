@@ -303,7 +303,12 @@ package enum Operators {
             return a == b
         case .object(let o):
             if case .object(let p) = right, o === p { return true }
-            if let value = o as? DotNetObject, !value.type.isEnum { return value.engine.libraryEquals(value, right) }
+            if let value = o as? DotNetObject {
+                guard value.type.isEnum, let mine = value.payload as? Int64 else { return value.engine.libraryEquals(value, right) }
+                if let n = DotNetEnum.numericValue(right) { return n == mine }
+                if case .string(let s) = right { return ((try? DotNetEnum.parse(s, value.type)) ?? nil) == mine }
+                return false
+            }
             // An enum value: the other operand converts to the enum, whose names ignore case.
             if o.typeNames.count > 1, o.typeNames[1] == "System.Enum", !right.isNull {
                 return o.toString().caseInsensitiveEquals(LanguagePrimitives.toString(right))

@@ -110,6 +110,8 @@ extension Engine {
             throw ContinueSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
         case let s as FunctionDefinitionAst:
             defineFunction(s)
+        case let s as UsingStatementAst where s.usingKind == .namespace:
+            types.useNamespace(s.name)
         case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
             break
         case let s as DataStatementAst:

@@ -58,6 +58,9 @@ extension TypeLibrary {
         if target == "System.Object" || target == "System.Management.Automation.PSReference" { return value }
         if target.hasSuffix("[]") {
             let element = String(parameterType.dropLast(2))
+            if case .string(let text) = value, DotNetTypeNames.fullName(ofCSharp: element) == "System.Char" {
+                return .array(PSArray(text.map { .char($0) }, elementTypeName: "System.Char"))
+            }
             let items = value.enumerated ?? (value.isNull ? [] : [value])
             var converted: [PSValue] = []
             for item in items { converted.append(try convertArgument(item, to: element, engine: engine)) }
@@ -104,6 +107,9 @@ extension TypeLibrary {
     /// A cast to a library type: the value itself when it already is one, an enum from its name or
     /// number, the type's own conversion, or a one-argument constructor. Nil: not a library type.
     package func convert(_ value: PSValue, toTypeNamed target: String, engine: Engine) throws(ConversionFailure) -> PSValue? {
+        if Self.numericRank[target] != nil || target == "System.Char" || target == "System.String" {
+            return try convertArgument(value, to: target, engine: engine)
+        }
         guard let type = type(named: target) else { return nil }
         if isAssignable(from: valueTypeName(value), to: target) { return value }
         if type.isEnum { return try DotNetEnum.convert(value, to: type, engine: engine) }

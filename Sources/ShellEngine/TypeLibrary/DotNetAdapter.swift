@@ -20,7 +20,7 @@ extension Engine {
             return types.type(named: name).map { ($0, GenericName(name)?.arguments ?? []) }
         case .object(let o):
             for name in o.typeNames { if let t = types.type(named: name) { return (t, []) } }
-            return nil
+            return types.type(named: "System.Object").map { ($0, []) }
         default:
             return types.type(named: value.typeName).map { ($0, []) } ?? types.type(named: "System.Object").map { ($0, []) }
         }
@@ -136,22 +136,28 @@ extension Engine {
         let candidates = overloads.filter { $0.accepts(count: arguments.count) }
         let shownName = name == ".ctor" ? "new" : name
         guard !candidates.isEmpty else { throw methodCountError(shownName, arguments.count, extent: extent) }
-        var best: (method: DotNetMethod, cost: Int)?
+        var best: (method: DotNetMethod, arrayForm: Bool, cost: Int)?
         for method in candidates {
+            // A `params T[]` parameter takes an array (or a string for `char[]`) as it is, or the
+            // remaining arguments one by one.
+            let arrayForm = method.isParams && arguments.count == method.parameters.count
+                && types.cost(arguments[arguments.count - 1], to: parameterType(method, arguments.count - 1, typeArguments,
+                                                                               arrayForm: true), engine: self) != nil
             var total = 0
             var fits = true
             for (i, argument) in arguments.enumerated() {
-                let type = parameterType(method, i, typeArguments)
+                let type = parameterType(method, i, typeArguments, arrayForm: arrayForm)
                 guard let c = types.cost(argument, to: type, engine: self) else { fits = false; break }
                 total += c
             }
-            if method.isParams && arguments.count == method.parameters.count - 1 { total += 1 }
-            if fits, total < (best?.cost ?? Int.max) { best = (method, total) }
+            if method.isParams && !arrayForm { total += 1 }
+            if fits, total < (best?.cost ?? Int.max) { best = (method, arrayForm, total) }
         }
         let method = best?.method ?? candidates[0]
+        let arrayForm = best?.arrayForm ?? false
         var converted: [PSValue] = []
         for (i, argument) in arguments.enumerated() {
-            let type = parameterType(method, i, typeArguments)
+            let type = parameterType(method, i, typeArguments, arrayForm: arrayForm)
             do {
                 converted.append(try types.convertArgument(argument, to: type, engine: self))
             } catch {
@@ -163,10 +169,6 @@ extension Engine {
                     exceptionType: "System.Management.Automation.MethodException"))
             }
         }
-        if method.isParams, arguments.count == method.parameters.count, let last = converted.last,
-           case .array = arguments[arguments.count - 1] {
-            converted[converted.count - 1] = .array(PSArray(last.enumerated ?? [last]))
-        }
         return try wrapInvocation(name: name, count: arguments.count, extent: extent, setter: false) {
             try method.body(DotNetCall(engine: self, this: this, args: converted, typeArguments: typeArguments))
         }
@@ -174,9 +176,9 @@ extension Engine {
 
     /// The parameter type argument `i` converts to (the element type for `params` arguments), with
     /// a generic type's parameters (`T`, `TKey`, `TValue`) replaced by its type arguments.
-    private func parameterType(_ method: DotNetMethod, _ i: Int, _ typeArguments: [String]) -> String {
+    private func parameterType(_ method: DotNetMethod, _ i: Int, _ typeArguments: [String], arrayForm: Bool = false) -> String {
         var type = method.parameters[min(i, method.parameters.count - 1)].type
-        if method.isParams && i >= method.parameters.count - 1, type.hasSuffix("[]") { type = String(type.dropLast(2)) }
+        if method.isParams && i >= method.parameters.count - 1 && !arrayForm, type.hasSuffix("[]") { type = String(type.dropLast(2)) }
         let array = type.hasSuffix("[]")
         let element = array ? String(type.dropLast(2)) : type
         let substituted: String

@@ -11,8 +11,13 @@ package enum StandardTypes {
         return table
     }()
 
+    private static let byName: [String: DotNetType] = Dictionary(all.map { ($0.fullName, $0) }, uniquingKeysWith: { a, _ in a })
+
     /// The declared base type of a runtime type.
     package static func baseType(of fullName: String) -> String? { parents[fullName] }
+
+    /// A runtime type's declaration, for code that has no engine at hand (formatting).
+    package static func declaration(of fullName: String) -> DotNetType? { byName[fullName] }
 }
 
 /// Helpers the declarations share.

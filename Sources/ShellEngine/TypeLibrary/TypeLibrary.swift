@@ -7,9 +7,17 @@ package final class TypeLibrary {
     private var byName: [String: DotNetType] = [:]
     private var accelerators: [String: String] = [:]
     private var pending: [() -> [DotNetType]] = []
+    /// Namespaces of `using namespace` statements, searched for names not found otherwise.
+    private var namespaces: [String] = []
 
     package init() {
         register(StandardTypes.all)
+    }
+
+    /// `using namespace X`: later type names also resolve under X.
+    package func useNamespace(_ name: String) {
+        let key = name.lowercased()
+        if !namespaces.contains(key) { namespaces.append(key) }
     }
 
     /// Types added by a module (built when a name is first looked up).
@@ -75,6 +83,9 @@ package final class TypeLibrary {
         if arity == 0, let full = accelerators[key] { return full }
         if let t = byName[key] { return t.fullName }
         if let t = byName["system." + key] { return t.fullName }
+        for namespace in namespaces {
+            if let t = byName[namespace + "." + key] { return t.fullName }
+        }
         return nil
     }
 
@@ -149,7 +160,11 @@ package struct GenericName {
             var p = part.trimmedWhitespace
             if p.hasPrefix("[") && p.hasSuffix("]") {
                 p = String(p.dropFirst().dropLast())
-                if let comma = p.firstIndex(of: ",") { p = String(p[..<comma]) }
+                var depth = 0
+                if let comma = p.firstIndex(where: { c in
+                    if c == "[" { depth += 1 } else if c == "]" { depth -= 1 }
+                    return c == "," && depth == 0
+                }) { p = String(p[..<comma]) }
             }
             return p.trimmedWhitespace
         }

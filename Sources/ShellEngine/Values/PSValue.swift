@@ -186,5 +186,6 @@ public struct PSTypeInfo: Hashable, Sendable {
         self.fullName = fullName
     }
 
-    public var name: String { String(fullName.split(separator: ".").last ?? Substring(fullName)) }
+    /// `Int32`, ``List`1``: the name without namespace or generic arguments.
+    public var name: String { TypeNames.shortName(fullName) }
 }
