@@ -1,3 +1,4 @@
+import ShellTestSupport
 import Testing
 @testable import ShellEngine
 
@@ -53,7 +54,7 @@ import Testing
         ("[timespan]::FromHours(25).ToString()", "1.01:00:00"), ("([timespan]'1:02:03').TotalSeconds", "3723"),
         ("[timespan]::new(1,2,3,4).Hours", "2"), ("([timespan]'00:00:01.5').ToString()", "00:00:01.5000000"),
         ("([timespan]'-00:01:00').Duration().Minutes", "1"), ("[timespan]::FromMinutes(90).ToString('hh\\:mm')", "01:30"),
-        ("[guid]::Empty", "00000000-0000-0000-0000-000000000000"),
+        ("[guid]::Empty.ToString()", "00000000-0000-0000-0000-000000000000"),
         ("([guid]'0f8fad5b-d9cb-469f-a165-70867728950e').ToString('N')", "0f8fad5bd9cb469fa16570867728950e"),
         ("([guid]'0f8fad5b-d9cb-469f-a165-70867728950e').ToString('B')", "{0f8fad5b-d9cb-469f-a165-70867728950e}"),
         ("[guid]::NewGuid().ToString().Length", "36"), ("([version]'10.0.17763.1').Build", "17763"),
@@ -113,7 +114,7 @@ import Testing
 
     @Test func networkAndMisc() {
         #expect(run("[ipaddress]::Parse('10.1.2.3').GetAddressBytes() -join '.'") == "10.1.2.3\n")
-        #expect(run("[Net.IPAddress]::Loopback.ToString(); [ipaddress]'::1'; ([ipaddress]'10.0.0.1').AddressFamily") == "127.0.0.1\n::1\nInterNetwork\n")
+        #expect(run("[Net.IPAddress]::Loopback.ToString(); ([ipaddress]'::1').ToString(); ([ipaddress]'10.0.0.1').AddressFamily") == "127.0.0.1\n::1\nInterNetwork\n")
         #expect(run("$ip = $null; [ipaddress]::TryParse('300.1.1.1', [ref]$ip)") == "False\n")
         #expect(run("([uri]'https://example.com:8443/a/b?q=1').Port; ([uri]'https://example.com/a').Host") == "8443\nexample.com\n")
         #expect(run("[Enum]::GetNames([DayOfWeek]).Count; [Enum]::Parse([ConsoleColor], 'red', $true); [Enum]::IsDefined([DayOfWeek], 'Funday')")

@@ -1,12 +1,14 @@
+import ShellTestSupport
 import Testing
 @testable import ShellEngine
 
 /// The .NET type library through the engine: names, members, overloads, conversions and the
 /// .NET Framework 4.8 exceptions members raise, as Windows PowerShell 5.1 shows them.
 @Suite struct TypeLibraryTests {
-    /// The first line of what a script writes (an error's message line).
+    /// The first line of the message of the error a script raises.
     static func first(_ script: String) -> String {
-        String(run(script).split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+        let text = run("try { \(script) } catch { $_.ToString() }")
+        return String(text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).first ?? "")
     }
 
     @Test(arguments: [
@@ -131,8 +133,8 @@ import Testing
         #expect(run("(New-Object Version -ArgumentList 1,2,3).Build") == "3\n")
         #expect(run("(New-Object int[] 3).Count; [int[]]::new(2).Count") == "3\n2\n")
         #expect(Self.first("New-Object System.Version -ArgumentList 1,2,3,4,5")
-                == "New-Object : A constructor was not found. Cannot find an appropriate constructor for type System.Version.")
-        #expect(Self.first("New-Object Version 'x'") == "New-Object : Exception calling \".ctor\" with \"1\" argument(s): \"Version string portion was too short or too long.")
+                == "A constructor was not found. Cannot find an appropriate constructor for type System.Version.")
+        #expect(Self.first("New-Object Version 'x'") == "Exception calling \".ctor\" with \"1\" argument(s): \"Version string portion was too short or too long.")
         #expect(run("$h = [hashtable]::new([StringComparer]::OrdinalIgnoreCase); $h['A'] = 1; $h['a']") == "1\n")
         #expect(run("[string]::new('-', 3); [string]::new([char[]]('a','b'))") == "---\nab\n")
     }
