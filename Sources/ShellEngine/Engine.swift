@@ -199,6 +199,7 @@ public final class Engine {
         return guarded(formatter: formatter) {
             let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast
+            types.use(ast.usingStatements)
             for block in [ast.beginBlock, ast.processBlock, ast.endBlock] {
                 guard let block else { continue }
                 try executeStatements(block.statements, traps: block.traps, output: sink)

@@ -138,4 +138,29 @@ import Testing
         #expect(run("$h = [hashtable]::new([StringComparer]::OrdinalIgnoreCase); $h['A'] = 1; $h['a']") == "1\n")
         #expect(run("[string]::new('-', 3); [string]::new([char[]]('a','b'))") == "---\nab\n")
     }
+
+    @Test func catchPicksTheMostSpecificHandler() {
+        #expect(run("try { throw [System.Management.Automation.ItemNotFoundException]::new() } catch [System.Management.Automation.RuntimeException] { 'rt' } catch [System.Management.Automation.ItemNotFoundException] { 'inf' }")
+                == "inf\n")
+        #expect(run("try { 1/$z } catch [Exception] { 'exc' } catch [DivideByZeroException] { 'dz' }") == "dz\n")
+        #expect(run("try { [int]::Parse('x') } catch [FormatException] { 'fmt' } catch { 'all' }") == "fmt\n")
+        #expect(run("trap [DivideByZeroException] { 'trapped'; continue }; 1/$z; 'after'") == "trapped\nafter\n")
+    }
+
+    @Test func usingNamespace() {
+        #expect(run("using namespace System.Collections.Generic\n$l = [List[int]]::new(); $l.Add(1); $l.Count") == "1\n")
+        #expect(TypeLibraryTests.first("[List[int]]") == "Unable to find type [List[int]].")
+    }
+
+    @Test func getMemberAndCompletionReadTheDeclarations() {
+        let members = run("'x' | Get-Member -Name IndexOfAny, Length | ForEach-Object { $_.MemberType + '|' + $_.Definition }")
+        #expect(members == "Method|int IndexOfAny(char[] anyOf), int IndexOfAny(char[] anyOf, int startIndex)\nProperty|int Length {get;}\n")
+        #expect(run("([datetime]'2020-01-01' | Get-Member -Name AddDays).Definition") == "datetime AddDays(double value)\n")
+        #expect(run("([Math] | Get-Member -Static -Name PI).Definition") == "static double PI {get;}\n")
+        let (engine, _, _) = makeEngine()
+        #expect(engine.complete("[Math]::Ro", cursor: 10).candidates == ["Round("])
+        #expect(engine.complete("[ConsoleColor]::Dark", cursor: 20).candidates.first == "DarkBlue")
+        #expect(engine.complete("[guid]::NewG", cursor: 12).candidates == ["NewGuid()"])
+        engine.shutdown()
+    }
 }

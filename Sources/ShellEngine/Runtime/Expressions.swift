@@ -203,7 +203,8 @@ extension Engine {
             }
         case "array", "object[]", "system.object[]":
             if case .array = value { return value }
-            return .array(PSArray(value.isNull ? [] : [value]))
+            if value.isNull { return .null }
+            return .array(PSArray([value]))
         case "string":
             if value.isNull { return .string("") }
             return .string(expandToString(value))
@@ -213,6 +214,8 @@ extension Engine {
             return value
         default: break
         }
+        // A cast of $null to an array type is $null.
+        if value.isNull && name.hasSuffix("[]") { _ = try resolveType(typeName); return .null }
         guard let type = Conversion.parameterType(named: typeName.name) else {
             let info = try resolveType(typeName)
             do {

@@ -110,8 +110,6 @@ extension Engine {
             throw ContinueSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
         case let s as FunctionDefinitionAst:
             defineFunction(s)
-        case let s as UsingStatementAst where s.usingKind == .namespace:
-            types.useNamespace(s.name)
         case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
             break
         case let s as DataStatementAst:
@@ -217,11 +215,10 @@ extension Engine {
                 defer { tryDepth -= 1 }
                 try executeBlock(s.body, output: output)
             } catch let error as RuntimeError {
-                guard let clause = s.catchClauses.first(where: { clause in
-                    clause.catchTypes.isEmpty || clause.catchTypes.contains {
-                        exceptionMatches(error.record.exception, typeName: $0.typeName.name)
-                    }
-                }) else { throw error }
+                guard let index = catchClauseIndex(for: error.record.exception,
+                                                   clauseTypes: s.catchClauses.map { $0.catchTypes.map(\.typeName.name) })
+                else { throw error }
+                let clause = s.catchClauses[index]
                 appendError(error.record)
                 let saved = sessionState.lookup("_")?.value
                 sessionState.setLocal("_", .object(error.record))
@@ -229,19 +226,6 @@ extension Engine {
                 try executeBlock(clause.body, output: output)
             }
         }
-    }
-
-    /// `catch [T]` matches T and its base types, by the type library's hierarchy; when the
-    /// exception does not match, its inner exceptions are tried (`1/0` raises a RuntimeException
-    /// around a DivideByZeroException, which `catch [DivideByZeroException]` catches).
-    package func exceptionMatches(_ exception: PSExceptionObject, typeName: String) -> Bool {
-        guard let wanted = types.resolve(typeName)?.fullName else { return false }
-        var current: PSExceptionObject? = exception
-        while let e = current {
-            if e.typeNames.contains(where: { types.isAssignable(from: $0, to: wanted) }) { return true }
-            current = e.innerException
-        }
-        return false
     }
 
     private func throwRecord(_ s: ThrowStatementAst) throws -> ErrorRecord {

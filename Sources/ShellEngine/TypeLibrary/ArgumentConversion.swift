@@ -112,6 +112,7 @@ extension TypeLibrary {
         }
         guard let type = type(named: target) else { return nil }
         if isAssignable(from: valueTypeName(value), to: target) { return value }
+        if value.isNull && !type.isValueType { return .null }
         if type.isEnum { return try DotNetEnum.convert(value, to: type, engine: engine) }
         let generic = GenericName(target)?.arguments ?? []
         do {

@@ -260,6 +260,7 @@ package enum DotNetTypeNames {
     package static func fullName(ofCSharp name: String) -> String {
         if name.hasSuffix("[]") { return fullName(ofCSharp: String(name.dropLast(2))) + "[]" }
         if let full = keywords[name] { return full }
-        return name.contains(".") ? name : "System." + name
+        if name.contains(".") { return name }
+        return StandardTypes.accelerator(name) ?? "System." + name
     }
 }

@@ -13,6 +13,15 @@ package enum StandardTypes {
 
     private static let byName: [String: DotNetType] = Dictionary(all.map { ($0.fullName, $0) }, uniquingKeysWith: { a, _ in a })
 
+    private static let accelerators: [String: String] = {
+        var table: [String: String] = [:]
+        for type in all { for alias in type.aliases { table[alias.lowercased()] = type.fullName } }
+        return table
+    }()
+
+    /// The full name a type accelerator stands for (`datetime` → `System.DateTime`).
+    package static func accelerator(_ name: String) -> String? { accelerators[name.lowercased()] }
+
     /// The declared base type of a runtime type.
     package static func baseType(of fullName: String) -> String? { parents[fullName] }
 

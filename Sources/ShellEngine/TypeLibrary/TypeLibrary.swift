@@ -1,3 +1,4 @@
+import CmdletParser
 import FoundationEssentials
 
 /// The .NET types an engine knows: the runtime's own and those the command modules register.
@@ -14,10 +15,12 @@ package final class TypeLibrary {
         register(StandardTypes.all)
     }
 
-    /// `using namespace X`: later type names also resolve under X.
-    package func useNamespace(_ name: String) {
-        let key = name.lowercased()
-        if !namespaces.contains(key) { namespaces.append(key) }
+    /// A script's `using namespace X` statements: type names also resolve under X from then on.
+    package func use(_ statements: [UsingStatementAst]) {
+        for statement in statements where statement.usingKind == .namespace {
+            let key = statement.name.lowercased()
+            if !namespaces.contains(key) { namespaces.append(key) }
+        }
     }
 
     /// Types added by a module (built when a name is first looked up).

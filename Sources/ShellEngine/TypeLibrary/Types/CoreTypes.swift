@@ -175,6 +175,11 @@ enum CoreTypes {
             return name.hasSuffix("[]") ? .type(PSTypeInfo(fullName: String(name.dropLast(2)))) : .null
         }
         t.method("MakeArrayType", "type") { c in .type(PSTypeInfo(fullName: info(c).fullName + "[]")) }
+        t.method("GetTypeInfo", "System.Reflection.TypeInfo") { c in c.this }
+        t.converts { value, _, engine in
+            guard case .string(let name) = value else { return nil }
+            return engine.types.resolve(name).map { .type($0) }
+        }
         t.staticMethod("GetType", "type", "string typeName") { c in
             c.engine.types.resolve(c.text(0)).map { .type($0) } ?? .null
         }
@@ -287,6 +292,9 @@ enum CoreTypes {
             t.constructor { _ in .object(PSCustomObject()) }
         },
         DotNetType("System.Management.Automation.PSCustomObject"),
+        DotNetType("System.Management.Automation.Internal.AutomationNull") { t in
+            t.staticProperty("Value", "psobject") { _ in .null }
+        },
         DotNetType("System.Xml.XmlDocument", aliases: ["xml"]),
         DotNetType("System.Text.RegularExpressions.Regex", aliases: ["regex"]) { t in
             t.staticMethod("Escape", "string", "string str") { c in

@@ -55,6 +55,10 @@ enum EnumTypes {
                            ("AllowWhiteSpaces", 7), ("NoCurrentDateDefault", 8), ("AdjustToUniversal", 16),
                            ("AssumeLocal", 32), ("AssumeUniversal", 64), ("RoundtripKind", 128)])
             },
+            DotNetType("System.Reflection.MemberTypes", kind: .enumeration(flags: true)) {
+                $0.values([("Constructor", 1), ("Event", 2), ("Field", 4), ("Method", 8), ("Property", 16), ("TypeInfo", 32),
+                           ("Custom", 64), ("NestedType", 128), ("All", 191)])
+            },
             DotNetType("System.Net.Sockets.AddressFamily", kind: .enumeration(flags: false)) {
                 $0.values([("Unspecified", 0), ("Unix", 1), ("InterNetwork", 2), ("InterNetworkV6", 23)])
             },
