@@ -72,6 +72,8 @@ import Testing
         #expect(run("[Environment]::GetFolderPath('Desktop')") == "C:\\Users\\Administrator\\Desktop\n")
         #expect(run("[Environment]::GetFolderPath([Environment+SpecialFolder]::ProgramFiles)") == "C:\\Program Files\n")
         #expect(run("[Environment]::Is64BitOperatingSystem") == "True\n")
+        #expect(run("[Environment]::OSVersion.Version.Major; \"$([Environment]::OSVersion)\".StartsWith('Microsoft Windows NT 10.0.')")
+                == "10\nTrue\n")
         #expect(run("[IO.Path]::Combine('C:\\a', 'b', 'c.txt')") == "C:\\a\\b\\c.txt\n")
         #expect(run("[IO.Path]::Combine('C:\\a', 'D:\\b')") == "D:\\b\n")
         #expect(run("[IO.Path]::GetFileName('C:\\a\\b.txt'); [IO.Path]::GetExtension('b.tar.gz'); [IO.Path]::GetFileNameWithoutExtension('C:\\a\\b.txt')")

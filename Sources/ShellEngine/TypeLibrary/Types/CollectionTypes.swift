@@ -294,7 +294,6 @@ enum CollectionTypes {
         }
         t.property("Capacity", "int") { c in .int32(Int32(clamping: max(4, items(c).items.count))) }
         declareList(t, element: "T", addReturnsIndex: false)
-        t.method("Find", "T", "System.Object match") { _ in .null }
         t.converts { value, arguments, engine in
             var converted: [PSValue] = []
             let element = arguments.first ?? "System.Object"

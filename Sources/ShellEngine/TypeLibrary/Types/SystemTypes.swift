@@ -5,7 +5,17 @@ import Glibc
 
 /// System.Environment, System.Console, System.IO.Path, with Windows semantics over the emulated host.
 enum SystemTypes {
-    static func all() -> [DotNetType] { [environment, console, path] + FileTypes.all() }
+    static func all() -> [DotNetType] { [environment, operatingSystem, console, path] + FileTypes.all() }
+
+    /// Environment.OSVersion: the emulated profile's Windows build (`Microsoft Windows NT 10.0.26100.0`).
+    static let operatingSystem = DotNetType("System.OperatingSystem", interfaces: ["System.ICloneable"]) { t in
+        @Sendable func build(_ c: DotNetCall) -> Int { c.payload(Int.self) ?? 0 }
+        t.property("Platform", "System.PlatformID") { _ in .string("Win32NT") }
+        t.property("ServicePack", "string") { _ in .string("") }
+        t.property("Version", "version") { c in c.make("System.Version", VersionValue(parts: [10, 0, build(c), 0])) }
+        t.property("VersionString", "string") { c in .string("Microsoft Windows NT 10.0.\(build(c)).0") }
+        t.method("ToString", "string") { c in .string("Microsoft Windows NT 10.0.\(build(c)).0") }
+    }
 
     static let environment = DotNetType("System.Environment", kind: .staticClass) { t in
         t.staticProperty("NewLine", "string") { _ in .string("\r\n") }
@@ -15,7 +25,7 @@ enum SystemTypes {
         }
         t.staticProperty("UserDomainName", "string") { c in .string(c.engine.identity.computerName) }
         t.staticProperty("OSVersion", "System.OperatingSystem") { c in
-            .string(c.engine.identity.windowsBuild.osVersionString)
+            c.make("System.OperatingSystem", c.engine.identity.windowsBuild.number)
         }
         t.staticProperty("Is64BitOperatingSystem", "bool") { _ in .bool(true) }
         t.staticProperty("Is64BitProcess", "bool") { _ in .bool(true) }
