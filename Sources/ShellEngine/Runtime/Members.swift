@@ -6,6 +6,7 @@ extension Engine {
 
     package func getMember(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
+            if let value = RegexTypes.staticProperty(type, name) { return value }
             return try staticMember(type, name) ?? .null
         }
         switch target {
@@ -55,6 +56,14 @@ extension Engine {
     package func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,
                       extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
+            do {
+                if let result = try RegexTypes.invokeStatic(type, name, arguments, engine: self) { return result }
+            } catch let failure as ConversionFailure {
+                throw RuntimeError(record: runtimeErrorRecord(
+                    message: Messages.format("MethodInvocationException", name, String(arguments.count), failure.message),
+                    errorId: "MethodInvocationException", category: .NotSpecified, extent: extent,
+                    exceptionType: "System.Management.Automation.MethodInvocationException"))
+            }
             if let result = try invokeStatic(type, name, arguments, extent: extent) { return result }
             throw methodNotFoundError(type.fullName, name, extent: extent)
         }

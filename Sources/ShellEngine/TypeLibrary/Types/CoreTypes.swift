@@ -296,23 +296,8 @@ enum CoreTypes {
             t.staticProperty("Value", "psobject") { _ in .null }
         },
         DotNetType("System.Xml.XmlDocument", aliases: ["xml"]),
-        DotNetType("System.Text.RegularExpressions.Regex", aliases: ["regex"]) { t in
-            t.staticMethod("Escape", "string", "string str") { c in
-                let special = Set("\\*+?|{[()^$.# \t\n\r\u{0C}")
-                return .string(c.text(0).map { ch -> String in
-                    switch ch {
-                    case "\t": return "\\t"
-                    case "\n": return "\\n"
-                    case "\r": return "\\r"
-                    case "\u{0C}": return "\\f"
-                    default: return special.contains(ch) ? "\\" + String(ch) : String(ch)
-                    }
-                }.joined())
-            }
-            t.staticMethod("IsMatch", "bool", "string input, string pattern") { c in
-                .bool(try Operators.regexMatch(c.text(0), c.text(1), caseSensitive: true, engine: c.engine) != nil)
-            }
-        },
+        // Regex members are RegexTypes' (Sources/ShellEngine/RegularExpressions); the library knows the name.
+        DotNetType("System.Text.RegularExpressions.Regex", aliases: ["regex"]),
     ]
 }
 
