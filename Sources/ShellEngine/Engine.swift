@@ -53,7 +53,9 @@ public final class Engine {
     /// `$?`.
     package var lastSucceeded = true
     /// `$Error`, newest first.
-    package let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
+    package let errorList = PSArray([], collectionType: "System.Collections.ArrayList")
+    /// The .NET types scripts can name: the runtime's and those the modules register.
+    package let types = TypeLibrary()
     /// The text being run, for error positions.
     package var currentSource: ScriptSource?
     package let cmdlets = CommandTable()
@@ -200,6 +202,7 @@ public final class Engine {
         return guarded(formatter: formatter) {
             let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast
+            types.use(ast.usingStatements)
             for block in [ast.beginBlock, ast.processBlock, ast.endBlock] {
                 guard let block else { continue }
                 try executeStatements(block.statements, traps: block.traps, output: sink)
@@ -318,8 +321,8 @@ public final class Engine {
     /// An error raised by the language itself (not by a command): no prefix, the expression's position.
     package func runtimeErrorRecord(message: String, errorId: String, category: ErrorCategory, extent: SourceExtent,
                             exceptionType: String = "System.Management.Automation.RuntimeException",
-                            target: PSValue = .null) -> ErrorRecord {
-        let exception = PSExceptionObject(typeName: exceptionType, message: message)
+                            target: PSValue = .null, innerException: PSExceptionObject? = nil) -> ErrorRecord {
+        let exception = PSExceptionObject(typeName: exceptionType, message: message, innerException: innerException)
         return ErrorRecord(exception: exception, errorId: errorId, category: category, targetObject: target,
                            invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: extent))
     }

@@ -19,8 +19,28 @@ final class GetMember: Cmdlet {
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }
-        let typeName = input.typeName
+        let isStatic = context.switchValue("Static")
+        var typeName = input.typeName
+        if isStatic, case .type(let info) = input { typeName = info.fullName }
         guard seenTypes.insert(typeName).inserted else { return }
+        var rows: [(String, String, String)] = []
+        if !input.isPropertyBag, let members = context.engine.libraryMembers(of: input, isStatic: isStatic) {
+            rows = members.map { ($0.name, $0.memberType, $0.definition) }
+        } else {
+            rows = Self.adaptedRows(input)
+        }
+        if let names = context.value("Name").map({ ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }) {
+            rows = rows.filter { row in names.contains { WildcardPattern($0).matches(row.0) } }
+        }
+        if let kind = context.string("MemberType") { rows = rows.filter { WildcardPattern(kind).matches($0.1) } }
+        for row in rows {
+            try context.writeObject(.object(MemberDefinition(typeName: typeName, name: row.0, memberType: row.1,
+                                                             definition: row.2)))
+        }
+    }
+
+    /// Members of objects the library does not declare: the Object methods and the adapted properties.
+    private static func adaptedRows(_ input: PSValue) -> [(String, String, String)] {
         var rows: [(String, String, String)] = []
         for method in ["Equals", "GetHashCode", "GetType", "ToString"] {
             rows.append((method, "Method", method == "ToString" ? "string ToString()" : method == "GetType" ? "type GetType()"
@@ -33,14 +53,7 @@ final class GetMember: Cmdlet {
                                                     : "\(short) \(p.name) {get;\(p.isSettable ? "set;" : "")}"
             rows.append((p.name, kind, definition))
         }
-        if let names = context.value("Name").map({ ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }) {
-            rows = rows.filter { row in names.contains { WildcardPattern($0).matches(row.0) } }
-        }
-        if let kind = context.string("MemberType") { rows = rows.filter { WildcardPattern(kind).matches($0.1) } }
-        for row in rows {
-            try context.writeObject(.object(MemberDefinition(typeName: typeName, name: row.0, memberType: row.1,
-                                                             definition: row.2)))
-        }
+        return rows
     }
 
     /// `bool`, `uint32`, `string`: the short names Get-Member's definitions use.

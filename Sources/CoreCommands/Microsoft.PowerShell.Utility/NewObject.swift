@@ -3,41 +3,61 @@ import ShellEngine
 
 final class NewObject: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let typeName = (context.string("TypeName") ?? "").lowercased()
-        let value: PSValue
-        switch typeName {
-        case "psobject", "pscustomobject", "system.management.automation.psobject", "system.object", "object":
-            let object = PSCustomObject()
-            if case .hashtable(let h)? = context.value("Property") {
-                for (k, v) in h.entries { object.add(LanguagePrimitives.toString(k), v) }
-            }
-            value = .object(object)
-        case "system.collections.arraylist", "collections.arraylist", "system.collections.generic.list[string]",
-             "system.collections.generic.list[object]", "collections.generic.list[string]", "collections.generic.list[object]":
-            value = .array(PSArray([], elementTypeName: "System.Collections.ArrayList"))
-        case "hashtable", "system.collections.hashtable", "collections.hashtable":
-            value = .hashtable(PSHashtable())
-        case "system.collections.specialized.ordereddictionary":
-            value = .hashtable(PSHashtable(ordered: true))
-        case "system.componentmodel.win32exception", "componentmodel.win32exception":
-            let code = context.value("ArgumentList")?.enumerated?.first.flatMap { LanguagePrimitives.toInt64($0) } ?? 0
-            value = .object(PSExceptionObject(typeName: "System.ComponentModel.Win32Exception",
-                message: Win32Messages.text(Int(code)),
-                extraProperties: [PSPropertyInfo(name: "NativeErrorCode", value: .int32(Int32(truncatingIfNeeded: code)))]))
-        case let t where t.hasSuffix("exception"):
-            let message = context.value("ArgumentList")?.enumerated?.first.map { LanguagePrimitives.toString($0) } ?? ""
-            let full = DotNetTypes.resolve(context.string("TypeName") ?? "")?.fullName ?? (context.string("TypeName") ?? "")
-            value = .object(PSExceptionObject(typeName: full, message: message))
-        default:
+        let written = context.string("TypeName") ?? ""
+        let arguments = context.value("ArgumentList").map { $0.enumerated ?? [$0] } ?? []
+        let engine = context.engine
+        guard let type = engine.types.resolve(written) else {
             throw RuntimeError(record: context.errorRecord(
-                message: "Cannot find type [\(context.string("TypeName") ?? "")]: verify that the assembly containing this type is loaded.",
+                message: "Cannot find type [\(written)]: verify that the assembly containing this type is loaded.",
                 errorId: "TypeNotFound", category: .InvalidType,
                 exceptionType: "System.Management.Automation.PSArgumentException"))
+        }
+        var value: PSValue
+        if type.fullName == "System.Management.Automation.PSObject" && arguments.isEmpty {
+            value = .object(PSCustomObject())
+        } else {
+            do {
+                value = try engine.construct(type, arguments, extent: context.invocation.extent ?? .empty, newObject: true)
+            } catch let error as RuntimeError {
+                let record = error.record
+                let id = record.fullyQualifiedErrorId
+                let errorId = id == "CannotFindAppropriateCtor" || id.hasPrefix("MethodArgumentConversion")
+                    ? id : "ConstructorInvokedThrowException"
+                let rewritten = context.errorRecord(message: record.exception.message, errorId: errorId,
+                    category: errorId == "ConstructorInvokedThrowException" ? .InvalidOperation : record.categoryInfo.category,
+                    exceptionType: record.exception.typeName, target: record.targetObject)
+                throw RuntimeError(record: rewritten)
+            }
+        }
+        if case .hashtable(let properties)? = context.value("Property") {
+            for (k, v) in properties.entries {
+                try engine.setMember(value, LanguagePrimitives.toString(k), v, extent: context.invocation.extent ?? .empty)
+            }
         }
         try context.writeObject(value)
     }
 }
 
+/// Types of this module's commands that need Windows' own message table.
+enum UtilityTypes {
+    static func all() -> [DotNetType] {
+        [DotNetType("System.ComponentModel.Win32Exception", base: "System.Runtime.InteropServices.ExternalException") { t in
+            t.constructor { c in exception(c, code: 0, message: Win32Messages.text(0)) }
+            t.constructor("int error") { c in exception(c, code: c.int(0), message: Win32Messages.text(c.int(0))) }
+            t.constructor("string message") { c in exception(c, code: 0, message: c.text(0)) }
+            t.constructor("int error, string message") { c in exception(c, code: c.int(0), message: c.text(1)) }
+            t.property("NativeErrorCode", "int") { c in
+                guard case .object(let o as PSExceptionObject) = c.this else { return .int32(0) }
+                return o.property("NativeErrorCode") ?? .int32(0)
+            }
+        }]
+    }
+
+    private static func exception(_ call: DotNetCall, code: Int, message: String) -> PSValue {
+        .object(PSExceptionObject(typeName: "System.ComponentModel.Win32Exception", message: message,
+            extraProperties: [PSPropertyInfo(name: "NativeErrorCode", value: .int32(Int32(truncatingIfNeeded: code)))]))
+    }
+}
 
 enum Win32Messages {
     static func text(_ code: Int) -> String {

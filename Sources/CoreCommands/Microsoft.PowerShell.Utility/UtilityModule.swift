@@ -7,6 +7,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         registration.commands(definitions)
+        registration.types(UtilityTypes.all)
     }
 
     static func definitions() -> [CmdletDefinition] {

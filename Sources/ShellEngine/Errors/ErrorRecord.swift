@@ -113,56 +113,20 @@ public final class PSExceptionObject: PSObject {
     public override func toString() -> String { typeName + ": " + message }
 }
 
-/// The .NET exception hierarchy the shell raises, so `catch [System.Management.Automation.RuntimeException]`
-/// also catches its subclasses.
+/// The base types of an exception type, from the type library's declarations.
 package enum ExceptionTypes {
-    package static let parents: [String: String] = [
-        "System.Management.Automation.ParameterBindingException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.ParameterBindingArgumentTransformationException":
-            "System.Management.Automation.ParameterBindingException",
-        "System.Management.Automation.ParameterBindingValidationException":
-            "System.Management.Automation.ParameterBindingException",
-        "System.Management.Automation.CommandNotFoundException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.ParseException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.ParentContainsErrorRecordException": "System.SystemException",
-        "System.Management.Automation.PSInvalidOperationException": "System.InvalidOperationException",
-        "System.Management.Automation.PSInvalidCastException": "System.InvalidCastException",
-        "System.Management.Automation.PSArgumentException": "System.ArgumentException",
-        "System.Management.Automation.MethodInvocationException": "System.Management.Automation.MethodException",
-        "System.Management.Automation.MethodException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.ItemNotFoundException": "System.Management.Automation.SessionStateException",
-        "System.Management.Automation.SessionStateException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.ActionPreferenceStopException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.PipelineStoppedException": "System.Management.Automation.RuntimeException",
-        "System.Management.Automation.RuntimeException": "System.SystemException",
-        "System.Management.Automation.Host.PromptingException": "System.Management.Automation.Host.HostException",
-        "System.Management.Automation.Host.HostException": "System.Management.Automation.RuntimeException",
-        "System.ComponentModel.Win32Exception": "System.Runtime.InteropServices.ExternalException",
-        "System.Runtime.InteropServices.ExternalException": "System.SystemException",
-        "System.InvalidOperationException": "System.SystemException",
-        "System.InvalidCastException": "System.SystemException",
-        "System.ArgumentException": "System.SystemException",
-        "System.ArgumentOutOfRangeException": "System.ArgumentException",
-        "System.FormatException": "System.SystemException",
-        "System.IO.IOException": "System.SystemException",
-        "System.IO.FileNotFoundException": "System.IO.IOException",
-        "System.DivideByZeroException": "System.ArithmeticException",
-        "System.ArithmeticException": "System.SystemException",
-        "System.OverflowException": "System.ArithmeticException",
-        "System.TimeoutException": "System.SystemException",
-        "System.NotSupportedException": "System.SystemException",
-        "System.SystemException": "System.Exception",
-    ]
-
     package static func baseTypes(of typeName: String) -> [String] {
         var result: [String] = []
         var current = typeName
-        while let parent = parents[current], result.count < 10 {
+        while let parent = StandardTypes.baseType(of: current), result.count < 16 {
             result.append(parent)
             current = parent
         }
-        if result.last != "System.Exception" && typeName != "System.Exception" { result.append("System.Exception") }
-        return result + ["System.Object"]
+        if !result.contains("System.Exception") && typeName != "System.Exception" {
+            result.removeAll { $0 == "System.Object" }
+            result += ["System.Exception", "System.Object"]
+        }
+        return result
     }
 }
 

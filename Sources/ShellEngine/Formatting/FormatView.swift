@@ -123,30 +123,18 @@ package struct FormatView {
         case (.provider, .object(let provider as ProviderInfoObject)):
             return [provider.provider.name, provider.provider.capabilities, "{" + provider.drives.joined(separator: ", ") + "}"]
         case (.type, .type(let type)):
-            let isSerial = !Self.staticClasses.contains(type.fullName)
+            let isSerial: Bool
+            if case .staticClass? = StandardTypes.declaration(of: type.fullName)?.kind { isSerial = false } else { isSerial = true }
             return ["True", isSerial ? "True" : "False", type.name, Self.baseType(of: type.fullName)]
         default:
             return []
         }
     }
 
-    private static let staticClasses: Set<String> = [
-        "System.Math", "System.Environment", "System.IO.Path", "System.Console", "System.Convert",
-    ]
-
-    private static let valueTypes: Set<String> = [
-        "System.Boolean", "System.Byte", "System.SByte", "System.Char", "System.Int16", "System.UInt16",
-        "System.Int32", "System.UInt32", "System.Int64", "System.UInt64", "System.Single", "System.Double",
-        "System.Decimal", "System.DateTime", "System.TimeSpan", "System.Guid", "System.IntPtr",
-        "System.Collections.DictionaryEntry", "System.Management.Automation.SwitchParameter", "System.Enum",
-    ]
-
     /// `Type.BaseType` for the types the shell knows (empty for System.Object, which has none).
     package static func baseType(of fullName: String) -> String {
         if fullName == "System.Object" { return "" }
         if fullName.hasSuffix("[]") { return "System.Array" }
-        if fullName == "System.Enum" { return "System.ValueType" }
-        if valueTypes.contains(fullName) { return "System.ValueType" }
-        return "System.Object"
+        return StandardTypes.baseType(of: fullName) ?? "System.Object"
     }
 }

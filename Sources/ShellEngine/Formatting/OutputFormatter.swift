@@ -193,6 +193,8 @@ public final class OutputFormatter {
             return .outOfBandLines([FormatValue.toString(value)], stream: stream)
         case .type:
             return nil
+        case .object(let object as DotNetObject) where object.displayText != nil:
+            return .outOfBandLines([object.displayText ?? ""], stream: stream)
         default:
             if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
                 return .outOfBandLines([FormatValue.toString(value)], stream: stream)

@@ -74,6 +74,12 @@ public final class ModuleRegistration {
         }
     }
 
+    /// .NET types the module's commands produce or take, declared in the type library (built when
+    /// a type name is first looked up).
+    package func types(_ build: @escaping () -> [DotNetType]) {
+        engine.types.registerLater(build)
+    }
+
     /// Alias name → command name.
     public func aliases(_ table: [String: String]) {
         for (alias, command) in table { engine.aliases[NameKey(alias)] = command }

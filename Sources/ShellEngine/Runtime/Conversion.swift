@@ -66,6 +66,10 @@ package enum Conversion {
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .array(let element):
+            // `[char[]]'abc'` is the string's characters.
+            if element == .char, case .string(let text) = value {
+                return .array(PSArray(text.map { .char($0) }, elementTypeName: "System.Char"))
+            }
             let items = value.enumerated ?? (value.isNull ? [] : [value])
             var converted: [PSValue] = []
             converted.reserveCapacity(items.count)

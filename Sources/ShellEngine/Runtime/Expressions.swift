@@ -165,6 +165,20 @@ extension Engine {
             for entry in h.keyValuePairs { table[try evaluate(entry.key)] = try evaluateStatementValue(entry.value) }
             return .hashtable(table)
         }
+        if name == "ref" || name == "system.management.automation.psreference" {
+            let value = try evaluate(c.child)
+            if case .object(let o as DotNetObject) = value, o.payload is ReferenceBox { return value }
+            let box: ReferenceBox
+            if c.child is VariableExpressionAst {
+                let child = c.child
+                box = ReferenceBox(get: { [unowned self] in (try? self.evaluate(child)) ?? .null },
+                                   set: { [unowned self] in try self.assign(to: child, $0) })
+            } else {
+                box = ReferenceBox(value: value)
+            }
+            guard let type = types.type(named: "System.Management.Automation.PSReference") else { return value }
+            return .object(DotNetObject(type, payload: box, engine: self))
+        }
         return try cast(try evaluate(c.child), to: c.type.typeName, extent: c.extent)
     }
 
@@ -188,7 +202,8 @@ extension Engine {
             }
         case "array", "object[]", "system.object[]":
             if case .array = value { return value }
-            return .array(PSArray(value.isNull ? [] : [value]))
+            if value.isNull { return .null }
+            return .array(PSArray([value]))
         case "string":
             if value.isNull { return .string("") }
             return .string(expandToString(value))
@@ -199,13 +214,21 @@ extension Engine {
                 throw RuntimeError(record: runtimeErrorRecord(message: failure.message, errorId: failure.errorId,
                     category: .InvalidArgument, extent: extent, target: value))
             }
-        case "datetime", "system.datetime", "ipaddress", "version", "guid", "timespan", "xml", "type":
+        case "xml":
             return value
         default: break
         }
+        // A cast of $null to an array type is $null.
+        if value.isNull && name.hasSuffix("[]") { _ = try resolveType(typeName); return .null }
         guard let type = Conversion.parameterType(named: typeName.name) else {
-            _ = try resolveType(typeName)
-            return value
+            let info = try resolveType(typeName)
+            do {
+                return try types.convert(value, toTypeNamed: info.fullName, engine: self) ?? value
+            } catch {
+                throw RuntimeError(record: runtimeErrorRecord(message: error.message, errorId: error.errorId,
+                    category: .InvalidArgument, extent: extent,
+                    exceptionType: "System.Management.Automation.PSInvalidCastException"))
+            }
         }
         do {
             if type == .boolean { return .bool(LanguagePrimitives.isTrue(value)) }
@@ -219,7 +242,7 @@ extension Engine {
 
     /// A type literal; unknown names fail as 5.1 does: `Unable to find type [X].`
     package func resolveType(_ typeName: TypeName) throws -> PSTypeInfo {
-        if let known = DotNetTypes.resolve(typeName.name) { return known }
+        if let known = types.resolve(typeName.name) { return known }
         throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("TypeNotFound", typeName.name),
             errorId: "TypeNotFound", category: .InvalidOperation, extent: typeName.extent, target: .string(typeName.name)))
     }

@@ -64,6 +64,7 @@ extension Engine {
         if !result.errors.isEmpty {
             throw RuntimeError(record: ErrorView.parseErrorRecord(result, fromFile: true))
         }
+        types.use(result.ast.usingStatements)
         return result
     }
 

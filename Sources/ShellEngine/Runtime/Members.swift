@@ -6,15 +6,23 @@ extension Engine {
 
     package func getMember(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
-            if let value = DotNetTypes.staticProperty(type, name, engine: self) { return value }
-            return .null
+            if let value = RegexTypes.staticProperty(type, name) { return value }
+            return try staticMember(type, name) ?? .null
         }
         switch target {
         case .null:
             return .null
-        case .array(let a):
-            if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(Int32(a.items.count)) }
-            if name.caseInsensitiveEquals("Rank") { return .int32(1) }
+        case .hashtable(let h):
+            if let value = h[string: name] { return value }
+        case .object(let o) where !(o is DotNetObject):
+            if let value = o.property(name) { return value }
+            if name.caseInsensitiveEquals("PSObject") { return .object(PSObjectView(o)) }
+        case .scriptBlock(let b):
+            if name.caseInsensitiveEquals("Ast") { return .string(b.ast.source.text(of: b.ast.extent)) }
+        default: break
+        }
+        if let value = try instanceMember(target, name, extent: extent) { return value }
+        if case .array(let a) = target {
             // Member enumeration: `$list.Name` collects each element's property.
             var results: [PSValue] = []
             for item in a.items {
@@ -22,30 +30,10 @@ extension Engine {
                 if let inner = value.enumerated { results.append(contentsOf: inner) } else if !value.isNull { results.append(value) }
             }
             return results.count == 1 ? results[0] : .array(PSArray(results))
-        case .hashtable(let h):
-            if let value = h[string: name] { return value }
-            if name.caseInsensitiveEquals("Count") { return .int32(Int32(h.count)) }
-            if name.caseInsensitiveEquals("Keys") { return .array(PSArray(h.keys)) }
-            if name.caseInsensitiveEquals("Values") { return .array(PSArray(h.values)) }
-            return .null
-        case .object(let o):
-            if let value = o.property(name) { return value }
-            if name.caseInsensitiveEquals("PSObject") { return .object(PSObjectView(o)) }
-            return .null
-        case .string(let s):
-            if name.caseInsensitiveEquals("Length") { return .int32(Int32(s.utf16.count)) }
-            return .null
-        case .scriptBlock(let b):
-            if name.caseInsensitiveEquals("Ast") { return .string(b.ast.source.text(of: b.ast.extent)) }
-            return .null
-        case .type(let t):
-            if name.caseInsensitiveEquals("FullName") { return .string(t.fullName) }
-            if name.caseInsensitiveEquals("Name") { return .string(t.name) }
-            return .null
-        default:
-            if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(1) }
-            return .null
         }
+        // Every scalar has `.Count` and `.Length` of 1 in PowerShell 3 and later.
+        if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(1) }
+        return .null
     }
 
     package func setMember(_ target: PSValue, _ name: String, _ value: PSValue, extent: SourceExtent) throws {
@@ -53,11 +41,14 @@ extension Engine {
         case .hashtable(let h):
             h[string: name] = value
             return
-        case .object(let o):
+        case .type(let type):
+            if try setStaticMember(type, name, value, extent: extent) { return }
+        case .object(let o) where !(o is DotNetObject):
             if o.setProperty(name, value) { return }
             if let custom = o as? PSCustomObject { custom.add(name, value); return }
         default: break
         }
+        if try setInstanceMember(target, name, value, extent: extent) { return }
         throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("PropertyNotFound", name),
             errorId: "PropertyNotFound", category: .InvalidOperation, extent: extent))
     }
@@ -66,55 +57,33 @@ extension Engine {
                       extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
             do {
-                if let result = try DotNetTypes.invokeStatic(type, name, arguments, engine: self) { return result }
+                if let result = try RegexTypes.invokeStatic(type, name, arguments, engine: self) { return result }
             } catch let failure as ConversionFailure {
-                throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
+                throw RuntimeError(record: runtimeErrorRecord(
+                    message: Messages.format("MethodInvocationException", name, String(arguments.count), failure.message),
+                    errorId: "MethodInvocationException", category: .NotSpecified, extent: extent,
+                    exceptionType: "System.Management.Automation.MethodInvocationException"))
             }
-            throw methodNotFound(type.fullName, name, extent: extent)
+            if let result = try invokeStatic(type, name, arguments, extent: extent) { return result }
+            throw methodNotFoundError(type.fullName, name, extent: extent)
         }
         if case .null = target {
             throw RuntimeError(record: runtimeErrorRecord(message: Messages.template("InvokeMethodOnNull"),
                 errorId: "InvokeMethodOnNull", category: .InvalidOperation, extent: extent))
         }
-        let lower = name.lowercased()
-        switch lower {
-        case "gettype":
-            return .object(TypeObject(PSTypeInfo(fullName: target.typeName)))
-        case "tostring":
-            if arguments.isEmpty { return .string(LanguagePrimitives.toString(target)) }
-            // An object with its own formats (DateTime's "d", "t", …) formats itself.
-            if case .object(let object) = target, let own = try object.invokeMethod(name, arguments) { return own }
-            if let format = arguments.first { return .string(try Formatting.formatValue(target, LanguagePrimitives.toString(format))) }
-        case "equals":
-            return .bool(Operators.equals(target, arguments.first ?? .null, caseSensitive: true))
-        case "gethashcode":
-            return .int32(Int32(truncatingIfNeeded: HashKey(target).hashValue))
-        default: break
+        if let result = try IntrinsicMethods.invoke(target, name.lowercased(), arguments, engine: self) { return result }
+        if case .object(let o) = target, !(o is DotNetObject) {
+            do {
+                if let result = try o.invokeMethod(name, arguments) { return result }
+            } catch let failure as ConversionFailure {
+                throw RuntimeError(record: runtimeErrorRecord(
+                    message: Messages.format("MethodInvocationException", name, String(arguments.count), failure.message),
+                    errorId: "MethodInvocationException", category: .NotSpecified, extent: extent,
+                    exceptionType: "System.Management.Automation.MethodInvocationException"))
+            }
         }
-        do {
-            if let result = try BuiltinMethods.invoke(target, lower, arguments, engine: self) { return result }
-        } catch let failure as ConversionFailure {
-            throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
-        }
-        do {
-            if case .object(let o) = target, let result = try o.invokeMethod(name, arguments) { return result }
-        } catch let failure as ConversionFailure {
-            throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
-        }
-        throw methodNotFound(target.typeName, name, extent: extent)
-    }
-
-    private func methodNotFound(_ typeName: String, _ name: String, extent: SourceExtent) -> RuntimeError {
-        RuntimeError(record: runtimeErrorRecord(message: Messages.format("MethodNotFound", typeName, name),
-            errorId: "MethodNotFound", category: .InvalidOperation, extent: extent,
-            exceptionType: "System.Management.Automation.RuntimeException", target: .string(name)))
-    }
-
-    private func methodInvocationError(_ name: String, _ count: Int, _ message: String, extent: SourceExtent) -> RuntimeError {
-        RuntimeError(record: runtimeErrorRecord(
-            message: "Exception calling \"\(name)\" with \"\(count)\" argument(s): \"\(message)\"",
-            errorId: "MethodInvocationException", category: .NotSpecified, extent: extent,
-            exceptionType: "System.Management.Automation.MethodInvocationException"))
+        if let result = try invokeInstance(target, name, arguments, extent: extent) { return result }
+        throw methodNotFoundError(types.valueTypeName(target), name, extent: extent)
     }
 
     package func index(_ target: PSValue, _ index: PSValue, extent: SourceExtent) throws -> PSValue {
@@ -167,21 +136,6 @@ extension Engine {
                 exceptionType: "System.IndexOutOfRangeException"))
         }
     }
-}
-
-/// `$x.GetType()`.
-package final class TypeObject: PSObject {
-    package let info: PSTypeInfo
-    package init(_ info: PSTypeInfo) {
-        self.info = info
-        super.init(typeNames: ["System.RuntimeType", "System.Type", "System.Object"])
-    }
-    package override var properties: [PSPropertyInfo] {
-        [PSPropertyInfo(name: "Name", value: .string(info.name)),
-         PSPropertyInfo(name: "FullName", value: .string(info.fullName)),
-         PSPropertyInfo(name: "BaseType", value: .string(info.fullName == "System.Object" ? "" : "System.ValueType"))]
-    }
-    package override func toString() -> String { info.fullName }
 }
 
 /// `$obj.PSObject`: the adapter view (`.Properties`, `.TypeNames`).

@@ -41,7 +41,7 @@ package enum Operators {
         case .is, .isNot:
             let typeName: String
             if case .type(let t) = right { typeName = t.fullName } else { typeName = LanguagePrimitives.toString(right) }
-            let matches = isInstance(left, of: typeName)
+            let matches = isInstance(left, of: typeName, engine: engine)
             return .bool(op == .is ? matches : !matches)
         case .as:
             if case .type(let t) = right {
@@ -106,6 +106,7 @@ package enum Operators {
                 return .array(PSArray(items))
             }
         }
+        if let result = try engine.operatorOverload(op, left, right, extent: extent) { return result }
         guard let l = LanguagePrimitives.numericOperand(left), let r = LanguagePrimitives.numericOperand(right) else {
             let symbol: String
             switch op { case .plus: symbol = "+"; case .minus: symbol = "-"; case .multiply: symbol = "*"
@@ -134,7 +135,8 @@ package enum Operators {
             if b == 0 {
                 throw RuntimeError(record: engine.runtimeErrorRecord(message: Messages.template("RuntimeExceptionDivideByZero"),
                     errorId: "RuntimeException", category: .NotSpecified, extent: extent,
-                    exceptionType: "System.Management.Automation.RuntimeException"))
+                    exceptionType: "System.Management.Automation.RuntimeException",
+                    innerException: DotNetException.divideByZero.object))
             }
             // Int64.MinValue / -1 does not fit: PowerShell answers with the Double quotient.
             if a == .min && b == -1 { return .double(Double(a) / Double(b)) }
@@ -144,7 +146,8 @@ package enum Operators {
             if b == 0 {
                 throw RuntimeError(record: engine.runtimeErrorRecord(message: Messages.template("RuntimeExceptionDivideByZero"),
                     errorId: "RuntimeException", category: .NotSpecified, extent: extent,
-                    exceptionType: "System.Management.Automation.RuntimeException"))
+                    exceptionType: "System.Management.Automation.RuntimeException",
+                    innerException: DotNetException.divideByZero.object))
             }
             // The CLR overflows on Int64.MinValue % -1; PowerShell hard-codes the result, 0.
             if a == .min && b == -1 { return integral(0, wide: wide) }
@@ -306,6 +309,12 @@ package enum Operators {
             return a == b
         case .object(let o):
             if case .object(let p) = right, o === p { return true }
+            if let value = o as? DotNetObject {
+                guard value.type.isEnum, let mine = value.payload as? Int64 else { return value.engine.libraryEquals(value, right) }
+                if let n = DotNetEnum.numericValue(right) { return n == mine }
+                if case .string(let s) = right { return ((try? DotNetEnum.parse(s, value.type)) ?? nil) == mine }
+                return false
+            }
             // An enum value: the other operand converts to the enum, whose names ignore case.
             if o.typeNames.count > 1, o.typeNames[1] == "System.Enum", !right.isNull {
                 return o.toString().caseInsensitiveEquals(LanguagePrimitives.toString(right))
@@ -345,24 +354,23 @@ package enum Operators {
             return a == b ? 0 : (a < b ? -1 : 1)
         case .null:
             return right.isNull ? 0 : -1
+        case .object(let o as DotNetObject) where !o.type.isEnum:
+            return o.engine.libraryOrdering(o, right)
         default:
             guard let a = LanguagePrimitives.toDouble(left), let b = LanguagePrimitives.toDouble(right) else { return nil }
             return a == b ? 0 : (a < b ? -1 : 1)
         }
     }
 
-    package static func isInstance(_ value: PSValue, of typeName: String) -> Bool {
-        let wanted = typeName.lowercased()
-        let names: [String]
-        switch value {
-        case .object(let o): names = o.typeNames
-        case .null: return false
-        default: names = [value.typeName, "System.Object"] + (value.isNumeric ? ["System.ValueType"] : [])
+    /// `-is`: the value's type or one of its base types or interfaces, by the library's hierarchy.
+    package static func isInstance(_ value: PSValue, of typeName: String, engine: Engine) -> Bool {
+        if value.isNull { return false }
+        guard let wanted = engine.types.resolve(typeName)?.fullName else { return false }
+        if wanted == "System.Management.Automation.PSObject", case .object = value { return true }
+        if case .object(let o) = value, !(o is DotNetObject) {
+            return o.typeNames.contains { engine.types.isAssignable(from: $0, to: wanted) }
         }
-        return names.contains {
-            let n = $0.lowercased()
-            return n == wanted || n == "system." + wanted || (Conversion.parameterType(named: wanted)?.dotNetName.lowercased() == n)
-        }
+        return engine.types.isAssignable(from: engine.types.valueTypeName(value), to: wanted)
     }
 }
 

@@ -217,26 +217,16 @@ extension Engine {
                 defer { tryDepth -= 1 }
                 try executeBlock(s.body, output: output)
             } catch let error as RuntimeError {
-                guard let clause = s.catchClauses.first(where: { clause in
-                    clause.catchTypes.isEmpty || clause.catchTypes.contains {
-                        exceptionMatches(error.record.exception, typeName: $0.typeName.name)
-                    }
-                }) else { throw error }
+                guard let index = catchClauseIndex(for: error.record.exception,
+                                                   clauseTypes: s.catchClauses.map { $0.catchTypes.map(\.typeName.name) })
+                else { throw error }
+                let clause = s.catchClauses[index]
                 appendError(error.record)
                 let saved = sessionState.lookup("_")?.value
                 sessionState.setLocal("_", .object(error.record))
                 defer { sessionState.setLocal("_", saved ?? .null) }
                 try executeBlock(clause.body, output: output)
             }
-        }
-    }
-
-    /// `catch [T]` matches T and its base types, by full or short name.
-    package func exceptionMatches(_ exception: PSExceptionObject, typeName: String) -> Bool {
-        let wanted = typeName.lowercased()
-        return exception.typeNames.contains { name in
-            let lower = name.lowercased()
-            return lower == wanted || lower == "system." + wanted || lower.hasSuffix("." + wanted)
         }
     }
 

@@ -126,6 +126,7 @@ public enum LanguagePrimitives {
         case .null: return 0
         case .char(let c): return Double(c.unicodeScalars.first?.value ?? 0)
         case .string(let s): return parseNumber(s).flatMap { toDouble($0) }
+        case .object: return DotNetEnum.numericValue(value).map { Double($0) }
         default: return nil
         }
     }
@@ -144,6 +145,7 @@ public enum LanguagePrimitives {
         case .decimal(let d): return toInt64(.double((d as NSDecimalNumberLike).doubleValue))
         case .string(let s): return parseNumber(s).flatMap { toInt64($0) }
         case .char(let c): return Int64(c.unicodeScalars.first?.value ?? 0)
+        case .object: return DotNetEnum.numericValue(value)
         default: return nil
         }
     }
@@ -169,7 +171,7 @@ extension Decimal: NSDecimalNumberLike {
 
 extension PSHashtable {
     package var typeName: String {
-        isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
+        collectionType ?? (isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable")
     }
 }
 

@@ -62,8 +62,7 @@ public enum PSValue {
         case .char: return "System.Char"
         case .string: return "System.String"
         case .array(let a): return a.typeName
-        case .hashtable(let h): return h.isOrdered ? "System.Collections.Specialized.OrderedDictionary"
-                                                   : "System.Collections.Hashtable"
+        case .hashtable(let h): return h.typeName
         case .object(let o): return o.typeNames.first ?? "System.Management.Automation.PSCustomObject"
         case .scriptBlock: return "System.Management.Automation.ScriptBlock"
         case .type: return "System.RuntimeType"
@@ -104,13 +103,19 @@ public final class PSArray {
     public var items: [PSValue]
     /// The element type shown in the type name: `Object` for `System.Object[]`.
     public var elementTypeName: String
+    /// The .NET collection type when this is not an array (`System.Collections.ArrayList`,
+    /// a `List[T]`, `Queue[T]`…): the type library's declaration of that type gives its members.
+    public var collectionType: String?
 
-    public init(_ items: [PSValue], elementTypeName: String = "System.Object") {
+    public init(_ items: [PSValue], elementTypeName: String = "System.Object", collectionType: String? = nil) {
         self.items = items
         self.elementTypeName = elementTypeName
+        self.collectionType = collectionType
     }
 
-    public var typeName: String { elementTypeName + "[]" }
+    public var typeName: String { collectionType ?? elementTypeName + "[]" }
+    /// True for arrays (`T[]`), false for resizable collections.
+    public var isFixedSize: Bool { collectionType == nil }
 
     deinit { ValueRelease.releaseLater(&items) }
 }
@@ -123,9 +128,12 @@ public final class PSHashtable {
     public private(set) var values: [PSValue] = []
     private var index: [HashKey: Int] = [:]
     public let isOrdered: Bool
+    /// The .NET dictionary type when not a Hashtable or OrderedDictionary (`Dictionary[K,V]`).
+    public var collectionType: String?
 
-    public init(ordered: Bool = false) {
+    public init(ordered: Bool = false, collectionType: String? = nil) {
         self.isOrdered = ordered
+        self.collectionType = collectionType
     }
 
     deinit {
@@ -193,5 +201,6 @@ public struct PSTypeInfo: Hashable, Sendable {
         self.fullName = fullName
     }
 
-    public var name: String { String(fullName.split(separator: ".").last ?? Substring(fullName)) }
+    /// `Int32`, ``List`1``: the name without namespace or generic arguments.
+    public var name: String { TypeNames.shortName(fullName) }
 }
