@@ -33,7 +33,14 @@ final class Runspace {
     func run(_ block: ScriptBlock, arguments: [PSValue], caller: Engine)
         -> (output: [PSValue], errors: [ErrorRecord], failure: ErrorRecord?) {
         block.ast.walk { node in
-            guard let variable = node as? VariableExpressionAst, case .using = variable.variablePath.scope else { return }
+            guard let using = node as? UsingExpressionAst else { return }
+            var inner: ExpressionAst = using.subExpression
+            while !(inner is VariableExpressionAst) {
+                if let member = inner as? MemberExpressionAst { inner = member.expression }
+                else if let index = inner as? IndexExpressionAst { inner = index.target }
+                else { return }
+            }
+            guard let variable = inner as? VariableExpressionAst else { return }
             let name = variable.variablePath.name
             engine.sessionState.global.variables[NameKey(name)] =
                 PSVariable(name: name, value: caller.sessionState.lookup(name)?.value ?? .null)
@@ -108,7 +115,8 @@ final class BackgroundJob: PSObject {
         state = "Stopped"
     }
 
-    var hasMoreData: Bool { !output.isEmpty || !errors.isEmpty || failure != nil || !hostText.isEmpty }
+    /// A job that has not run yet has data to come, as a running job has.
+    var hasMoreData: Bool { block != nil || !output.isEmpty || !errors.isEmpty || failure != nil || !hostText.isEmpty }
 
     override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "Id", value: .int32(Int32(clamping: id))),
