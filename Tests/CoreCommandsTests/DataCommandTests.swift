@@ -39,8 +39,9 @@ struct DataCommandTests {
     }
 
     @Test func groupObjectWritesTheGroupInfoTable() {
-        let text = run("'a','b','a' | Group-Object")
-        #expect(text.contains("Count Name                      Group\n----- ----                      -----\n    2 a                         {a, a}\n    1 b                         {b}"))
+        let lines = ModuleTableTests.lines(run("'a','b','a' | Group-Object"))
+        #expect(lines == ["", "Count Name                      Group", "----- ----                      -----",
+                          "    2 a                         {a, a}", "    1 b                         {b}", "", "", ""])
         #expect(run("$h = 1,2,3,4 | Group-Object { $_ % 2 } -AsHashTable; $h[1].Count") == "2\n")
     }
 
@@ -59,7 +60,7 @@ struct DataCommandTests {
     @Test func convertToSecureStringNeedsForceForPlainText() {
         let error = run("ConvertTo-SecureString 'P@ss' -AsPlainText")
         #expect(error.contains("The system cannot protect plain text input."))
-        #expect(error.contains("ImportSecureString_ForceRequired,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand"))
+        #expect(error.contains("+ FullyQualifiedErrorId : ImportSecureString_ForceRequired,Microsoft.PowerShell.Commands.ConvertToSecureStringComm"))
         #expect(run("ConvertTo-SecureString 'P@ss' -AsPlainText -Force") == "System.Security.SecureString\n")
         #expect(run("$s = ConvertTo-SecureString 'P@ss' -AsPlainText -Force | ConvertFrom-SecureString; (ConvertTo-SecureString $s).Length") == "4\n")
     }
@@ -119,7 +120,7 @@ struct ModuleAndJobTests {
     }
 
     @Test func importingAModuleTheMachineLacksFails() {
-        let text = run("Import-Module ActiveDirectory")
+        let text = run("Import-Module ActiveDirectory").replacingOccurrences(of: "any \nmodule", with: "any module")
         #expect(text.contains("Import-Module : The specified module 'ActiveDirectory' was not loaded because no valid module file was found in any module directory."))
         #expect(text.contains("+ CategoryInfo          : ResourceUnavailable: (ActiveDirectory:String) [Import-Module], FileNotFoundException"))
         #expect(text.contains("+ FullyQualifiedErrorId : Modules_ModuleNotFound,Microsoft.PowerShell.Commands.ImportModuleCommand"))
@@ -146,7 +147,7 @@ struct ModuleAndJobTests {
         #expect(run("Invoke-Command { param($a) $a + 1 } -ArgumentList 4") == "5\n")
         #expect(run("Invoke-Command -ComputerName localhost { 'here' }") == "here\n")
         let error = run("Invoke-Command -ComputerName server01 { 1 }")
-        #expect(error.hasPrefix("[server01] Connecting to remote server server01 failed with the following error message : WinRM cannot complete the operation."))
+        #expect(error.hasPrefix("[server01] Connecting to remote server server01 failed with the following error message : WinRM cannot complete the \noperation."))
         #expect(error.contains("+ CategoryInfo          : OpenError: (server01:String) [], PSRemotingTransportException"))
         #expect(error.contains("+ FullyQualifiedErrorId : WinRMOperationTimeout,PSSessionStateBroken"))
     }

@@ -1,9 +1,17 @@
 import CmdletParser
 import ShellEngine
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a job's engine writes to its host: kept and shown again by Receive-Job.
 final class JobHost: PSHostUserInterface {
     var written: [(text: String, stream: HostStream)] = []
+    /// A job runs on the shell's thread: after this many seconds it is stopped, so a job that
+    /// never ends (`while ($true) {…}`) cannot hold the session. nil: no limit.
+    var timeLimit: Int?
+    private var started = 0
+    private(set) var timedOut = false
 
     func write(_ text: String, stream: HostStream) {
         // Errors come back as error records, not as their text.
@@ -14,8 +22,18 @@ final class JobHost: PSHostUserInterface {
     func readLine() -> HostInput { .endOfInput }
     var isInteractive: Bool { false }
     var bufferWidth: Int { 120 }
-    func consumeInterrupt() -> Bool { false }
+    func consumeInterrupt() -> Bool {
+        guard let timeLimit else { return false }
+        if !timedOut && Int(time(nil)) - started >= timeLimit { timedOut = true }
+        return timedOut
+    }
+
     func clearScreen() {}
+
+    func startClock() {
+        started = Int(time(nil))
+        timedOut = false
+    }
 }
 
 /// A script block run in an engine of its own (a job's runspace, a local PSSession).
@@ -45,6 +63,7 @@ final class Runspace {
             engine.sessionState.global.variables[NameKey(name)] =
                 PSVariable(name: name, value: caller.sessionState.lookup(name)?.value ?? .null)
         }
+        host.startClock()
         let before = engine.errorList.items.count
         var output: [PSValue] = []
         var failure: ErrorRecord?
@@ -94,6 +113,7 @@ final class BackgroundJob: PSObject {
         guard let block, let parent else { return }
         self.block = nil
         let runspace = Runspace(for: parent)
+        runspace.host.timeLimit = Self.timeLimit
         if let initialization = initialization {
             _ = runspace.run(initialization, arguments: [], caller: parent)
             runspace.host.written.removeAll()
@@ -103,11 +123,13 @@ final class BackgroundJob: PSObject {
         errors = result.errors
         failure = result.failure
         hostText = runspace.host.written
-        state = result.failure == nil ? "Completed" : "Failed"
+        state = runspace.host.timedOut ? "Stopped" : result.failure == nil ? "Completed" : "Failed"
         runspace.engine.shutdown()
     }
 
     var initialization: ScriptBlock?
+    /// Seconds a job may run before it is stopped.
+    static let timeLimit = 10
 
     func stop() {
         guard block != nil else { return }
