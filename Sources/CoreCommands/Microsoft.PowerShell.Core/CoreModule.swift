@@ -14,8 +14,8 @@ public enum MicrosoftPowerShellCore: CommandModule {
         "gal": "Get-Alias", "cls": "Clear-Host", "clear": "Clear-Host", "echo": "Write-Output", "write": "Write-Output",
         "sort": "Sort-Object", "measure": "Measure-Object", "gm": "Get-Member", "gv": "Get-Variable",
         "sv": "Set-Variable", "set": "Set-Variable", "rv": "Remove-Variable", "nv": "New-Variable", "help": "Get-Help",
-        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host", "iex": "Invoke-Expression", "pwd": "Get-Location",
-        "gl": "Get-Location", "ipmo": "Import-Module", "gmo": "Get-Module", "rmo": "Remove-Module", "nmo": "New-Module",
+        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host", "iex": "Invoke-Expression",
+        "ipmo": "Import-Module", "gmo": "Get-Module", "rmo": "Remove-Module", "nmo": "New-Module",
         "sajb": "Start-Job", "gjb": "Get-Job", "wjb": "Wait-Job", "rcjb": "Receive-Job", "spjb": "Stop-Job",
         "rjb": "Remove-Job", "icm": "Invoke-Command", "nsn": "New-PSSession", "gsn": "Get-PSSession",
         "rsn": "Remove-PSSession", "etsn": "Enter-PSSession", "group": "Group-Object", "compare": "Compare-Object", "diff": "Compare-Object",
@@ -28,6 +28,11 @@ public enum MicrosoftPowerShellCore: CommandModule {
         // prompt never pay for the parameter tables.
         registration.commands(definitions)
         registration.aliases(aliases)
+        registration.provider(SessionTableProvider(.alias))
+        registration.provider(SessionTableProvider(.environment))
+        registration.provider(FileSystemProvider())
+        registration.provider(SessionTableProvider(.function))
+        registration.provider(SessionTableProvider(.variable))
     }
 
     static func definitions() -> [CmdletDefinition] {

@@ -1,6 +1,6 @@
 import ShellEngine
 
-/// Microsoft.PowerShell.Security: secure strings and execution policies.
+/// Microsoft.PowerShell.Security: secure strings, credentials and execution policies.
 public enum MicrosoftPowerShellSecurity: CommandModule {
     public static let name = "Microsoft.PowerShell.Security"
     public static let version = "3.0.0.0"
@@ -38,10 +38,6 @@ public enum MicrosoftPowerShellSecurity: CommandModule {
                 [ParameterMetadata("Credential", .object, position: 0), ParameterMetadata("Message", .string),
                  ParameterMetadata("UserName", .string), ParameterMetadata("Title", .string)],
                 synopsis: "Gets a credential object based on a user name and password.")) { GetCredential() },
-            CmdletDefinition(metadata: compiled("Unblock-File", "UnblockFileCommand",
-                [ParameterMetadata("Path", .array(.string), position: 0, mandatory: true, valueFromPipelineByPropertyName: true),
-                 ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"])],
-                synopsis: "Unblocks files that were downloaded from the Internet.", shouldProcess: true)) { UnblockFile() },
         ]
     }
 }
@@ -286,9 +282,4 @@ final class CredentialObject: PSObject {
         network.add("SecurePassword", .object(password))
         return .object(network)
     }
-}
-
-/// Unblock-File: the emulated files carry no Zone.Identifier stream; there is nothing to remove.
-final class UnblockFile: Cmdlet {
-    func process(_ context: CommandContext, input: PSValue?) throws {}
 }

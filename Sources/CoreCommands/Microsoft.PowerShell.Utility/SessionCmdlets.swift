@@ -79,3 +79,8 @@ final class ConvertFromStringData: Cmdlet {
         try context.writeObject(.hashtable(table))
     }
 }
+
+/// Unblock-File: the emulated files carry no Zone.Identifier stream; there is nothing to remove.
+final class UnblockFile: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {}
+}
