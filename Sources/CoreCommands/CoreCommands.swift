@@ -1,12 +1,12 @@
 import ShellEngine
 
 /// Windows PowerShell 5.1's own modules, one folder each: Microsoft.PowerShell.Core, .Utility,
-/// .Management and .Host (Microsoft.PowerShell.Security has none of its cmdlets here yet).
+/// .Management and .Host and .Security.
 public enum CoreCommands {
     public static var modules: [any CommandModule.Type] {
         [
             MicrosoftPowerShellCore.self, MicrosoftPowerShellUtility.self, MicrosoftPowerShellManagement.self,
-            MicrosoftPowerShellHost.self,
+            MicrosoftPowerShellHost.self, MicrosoftPowerShellSecurity.self,
         ]
     }
 }

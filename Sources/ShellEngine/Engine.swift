@@ -88,6 +88,10 @@ public final class Engine {
     package let services = EngineServices()
     /// The modules registered at start-up, in registration order.
     package private(set) var modules: [ModuleInfo] = []
+    /// The module types this engine was built with (a background job's engine gets the same).
+    package private(set) var moduleTypes: [any CommandModule.Type] = []
+    /// The inputs run in this session, oldest first (Get-History).
+    package var history: [HistoryEntry] = []
     /// What the engine reports of the machine; modules that emulate one set it at registration.
     package var identity: HostIdentity
     /// Called with the full path of each file the runtime writes (`> file`), so a service that
@@ -105,6 +109,7 @@ public final class Engine {
         self.configuration = configuration
         self.sessionState = SessionState(environment: configuration.environment)
         self.identity = HostIdentity(environment: configuration.environment)
+        self.moduleTypes = modules
         for module in modules {
             let info = ModuleInfo(module)
             self.modules.append(info)
@@ -118,7 +123,7 @@ public final class Engine {
     /// `-Command` string or one piped line. Output, errors and prompts go to the host.
     public func execute(_ text: String) -> ExecutionOutcome {
         transcribeCommand(text)
-        return run(Parser.parseInput(text), fromFile: false, isolatedScope: false)
+        return recordingHistory(text) { run(Parser.parseInput(text), fromFile: false, isolatedScope: false) }
     }
 
     /// Runs a script file (`-File`), binding `arguments` to its `param()` block or `$args`.

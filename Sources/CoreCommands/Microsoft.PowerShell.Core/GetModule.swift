@@ -58,5 +58,9 @@ final class GetModule: Cmdlet {
             try context.writeObject(.object(ModuleInfoObject(info, directory: directory, exportedCommands: names,
                                                              listAvailable: listAvailable)))
         }
+        guard !listAvailable else { return }
+        for module in ScriptModuleService.of(engine).loaded where patterns.contains(where: { $0.matches(module.name) }) {
+            try context.writeObject(.object(ScriptModuleInfoObject(module)))
+        }
     }
 }

@@ -7,7 +7,7 @@
 /// Their columns have no alignment, so every cell is left-aligned.
 package struct FormatView {
     package enum Kind {
-        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider
+        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group
     }
 
     /// The type name Get-Command's objects carry.
@@ -17,6 +17,11 @@ package struct FormatView {
     /// Put first in a module object's type names by Get-Module -ListAvailable: its table is
     /// grouped by the directory the modules are in.
     package static let moduleGroupingTypeName = "ModuleInfoGrouping"
+    /// The type name of background jobs (Get-Job: Id 6, Name 15, PSJobTypeName 15, State 13,
+    /// HasMoreData 15, Location 20, Command 25).
+    package static let jobTypeName = "System.Management.Automation.Job"
+    /// Group-Object's groups: Count 5 (right-aligned), Name 25, Group the rest.
+    package static let groupInfoTypeName = "Microsoft.PowerShell.Commands.GroupInfo"
 
 
     package let kind: Kind
@@ -31,6 +36,8 @@ package struct FormatView {
         case .object(let object) where object is FileSystemInfoObject: return FormatView(kind: .fileSystem)
         case .object(let object) where object is PSDriveObject: return FormatView(kind: .drive)
         case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
+        case .object(let object) where object.typeNames.contains(jobTypeName): return FormatView(kind: .job)
+        case .object(let object) where object.typeNames.first == groupInfoTypeName: return FormatView(kind: .group)
         default: return nil
         }
     }
@@ -61,6 +68,11 @@ package struct FormatView {
         case .provider:
             return TableHeaderInfo(labels: ["Name", "Capabilities", "Drives"], widths: [20, 0, 0],
                                    alignments: [.left, .left, .left])
+        case .job:
+            return TableHeaderInfo(labels: Self.jobColumns, widths: [6, 15, 15, 13, 15, 20, 25],
+                                   alignments: Array(repeating: .left, count: Self.jobColumns.count))
+        case .group:
+            return TableHeaderInfo(labels: ["Count", "Name", "Group"], widths: [5, 25, 0], alignments: [.right, .left, .left])
         }
     }
 
@@ -90,6 +102,7 @@ package struct FormatView {
 
     private static let commandColumns = ["CommandType", "Name", "Version", "Source"]
     private static let moduleColumns = ["ModuleType", "Version", "Name", "ExportedCommands"]
+    private static let jobColumns = ["Id", "Name", "PSJobTypeName", "State", "HasMoreData", "Location", "Command"]
 
     private static func parentDirectory(_ path: String) -> String {
         guard let separator = path.lastIndex(of: "\\") else { return path }
@@ -122,6 +135,12 @@ package struct FormatView {
                     drive.currentLocation]
         case (.provider, .object(let provider as ProviderInfoObject)):
             return [provider.provider.name, provider.provider.capabilities, "{" + provider.drives.joined(separator: ", ") + "}"]
+        case (.job, .object(let job)):
+            // The job's properties as they are now (reading them never advances the job).
+            let properties = job.properties
+            return Self.jobColumns.map { name in display(properties.first { $0.name == name }?.value ?? .null) }
+        case (.group, .object(let group)):
+            return ["Count", "Name", "Group"].map { display(group.property($0) ?? .null) }
         case (.type, .type(let type)):
             let isSerial: Bool
             if case .staticClass? = StandardTypes.declaration(of: type.fullName)?.kind { isSerial = false } else { isSerial = true }

@@ -74,6 +74,8 @@ package final class ScriptProcessor: CommandProcessor {
     package let isScript: Bool
     /// Parameters written after a function's name, when it has no `param()` block.
     package var parameterAsts: [ParameterAst]?
+    /// A module function's module scope, the parent of its call scope.
+    package var parentScope: Scope?
     private var scope: Scope?
     private var collectedInput: [PSValue] = []
     /// Whether `begin` counted this call in the engine's call depth (undone at `end` or on error).
@@ -121,7 +123,7 @@ package final class ScriptProcessor: CommandProcessor {
         entered = true
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
-        scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
+        scope = Scope(parent: parentScope ?? engine.sessionState.current, isScriptScope: isScript)
         scope!.variables.reserveCapacity(result.bound.count + 6)
         try inScope {
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
@@ -225,6 +227,7 @@ extension Engine {
             let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
                                             command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
             (processor as? ScriptProcessor)?.parameterAsts = f.outerParameters
+            (processor as? ScriptProcessor)?.parentScope = f.moduleScope
             return processor
         case .cmdlet(let definition):
             let invocation = InvocationInfo(myCommand: definition.metadata.name,

@@ -24,6 +24,9 @@ package final class FunctionInfo {
     package let isFilter: Bool
     /// Parameters written after the name (`function f($a) {}`), which act as a param block.
     package let outerParameters: [ParameterAst]?
+    /// The scope of the script module that defined the function: its calls run in a child of it
+    /// (so `$script:` is the module's), not of the caller's scope.
+    package var moduleScope: Scope?
     package lazy var metadata: CommandMetadata = FunctionMetadata.build(name: name, ast: definition,
                                                                  outerParameters: outerParameters)
 
