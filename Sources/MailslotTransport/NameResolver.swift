@@ -69,7 +69,7 @@ struct NameResolver {
     var hearsOwnBroadcasts = false
     /// Asks the name service (nil when it is not running or found nothing).
     var query: (NetBIOSName) -> (addresses: [UInt32], isGroup: Bool)? = { _ in nil }
-    /// The port remote datagram services listen on.
+    /// The port of the datagram service of a node found by name query.
     var datagramPort: UInt16 = 138
 
     init(computerName: String, workgroup: String, ownAddress: DatagramAddress, broadcast: DatagramAddress?) {
