@@ -284,7 +284,8 @@ public final class MailslotService: Sendable {
 
     private func nameEndpointAddress(_ datagramAddress: DatagramAddress) -> DatagramAddress? {
         guard let text = configuration.nameEndpoint else {
-            return DatagramAddress(ipv4: datagramAddress.ipv4, port: datagramAddress.port == 0 ? 0 : 137)
+            // Beside 138 the name service takes 137; beside any other port, a free one.
+            return DatagramAddress(ipv4: datagramAddress.ipv4, port: datagramAddress.port == 138 ? 137 : 0)
         }
         guard let address = DatagramAddress.parse(text, defaultPort: 137) else {
             warn("The name service endpoint '\(text)' is not ADDRESS[:PORT]; names resolve through lmhosts only.")

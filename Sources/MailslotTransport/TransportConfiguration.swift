@@ -11,8 +11,8 @@ public struct TransportConfiguration: Sendable, Equatable {
     /// An optional real broadcast destination `ADDRESS[:PORT]` added to `\\DOMAIN\` / `\\*\` writes.
     public var broadcastAddress: String?
     /// The UDP endpoint of the name service, `ADDRESS[:PORT]` (`SMBCONFIG_NAME_ENDPOINT`); nil is
-    /// the datagram endpoint's address with port 137 (0 when the datagram port is 0). Name
-    /// broadcasts go to the broadcast address at this endpoint's port.
+    /// the datagram endpoint's address with port 137 when the datagram port is 138, else any free
+    /// port. Name broadcasts go to the broadcast address at this endpoint's port (137 for a free one).
     public var nameEndpoint: String?
     /// An optional WINS server `ADDRESS[:PORT]` (`SMBCONFIG_WINS`): names are registered with it
     /// and queried there before the broadcast query.
