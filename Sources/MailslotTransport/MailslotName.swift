@@ -10,8 +10,9 @@ public struct MailslotName: Sendable, Hashable, CustomStringConvertible {
 
     /// The Win32 server name, `\\.\mailslot\<path>`.
     public var win32Name: String { #"\\.\mailslot\"# + path }
-    /// The name carried in an SMB mailslot write, `\MAILSLOT\<path>`.
-    public var wireName: String { #"\MAILSLOT\"# + path }
+    /// The name carried in an SMB mailslot write: `\MAILSLOT\<PATH>`, upper case as Windows'
+    /// redirector writes OEM names (and as Wireshark's sub-dissectors expect `\MAILSLOT\BROWSE`).
+    public var wireName: String { #"\MAILSLOT\"# + key }
     public var description: String { win32Name }
 
     /// Longest accepted name below `\mailslot\` (MAX_PATH less the `\\.\mailslot\` prefix).

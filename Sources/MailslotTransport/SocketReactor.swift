@@ -118,12 +118,16 @@ final class SocketReactor: Sendable {
             let (stopped, entries, due, nextDeadline) = state.withLock { state in
                 let now = LocalMailslot.nowMilliseconds()
                 var due: [@Sendable () -> Void] = []
-                state.timers.removeAll { timer in
-                    guard timer.deadline <= now else { return false }
-                    due.append(timer.task)
-                    return true
+                var next: UInt64?
+                if !state.timers.isEmpty {
+                    state.timers.removeAll { timer in
+                        guard timer.deadline <= now else { return false }
+                        due.append(timer.task)
+                        return true
+                    }
+                    next = state.timers.lazy.map(\.deadline).min()
                 }
-                return (state.stopped, state.sockets, due, state.timers.map(\.deadline).min())
+                return (state.stopped, state.sockets, due, next)
             }
             if stopped { return }
             for task in due { task() }

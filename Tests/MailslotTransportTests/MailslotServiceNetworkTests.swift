@@ -89,7 +89,7 @@ import Testing
         try service.write(path: #"\\LISTENER\mailslot\App\Notify"#, data: Array("allowed".utf8))
         let bytes = try #require(listener.receive(timeoutMilliseconds: 2000))
         let datagram = try DatagramCodec.decode(bytes)
-        #expect(datagram.mailslotName == #"\MAILSLOT\App\Notify"#)
+        #expect(datagram.mailslotName == #"\MAILSLOT\APP\NOTIFY"#)
         #expect(datagram.data == Array("allowed".utf8))
         #expect(datagram.header.messageType == .directUnique)
         #expect(datagram.header.sourceName == NetBIOSName("SENDER", suffix: 0))
@@ -97,7 +97,7 @@ import Testing
         #expect(datagram.header.sourcePort == service.boundEndpoint?.port)
         #expect(datagram.header.sourceIP == 0x7F00_0001)
         #expect(datagram.header.timeout == 1000)
-        #expect(bytes.count == 152 + #"\MAILSLOT\App\Notify"#.utf8.count + 7)
+        #expect(bytes.count == 152 + #"\MAILSLOT\APP\NOTIFY"#.utf8.count + 7)
     }
 
     @Test func remoteLimitsAndResolutionFailures() throws {

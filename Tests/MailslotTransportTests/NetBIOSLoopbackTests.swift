@@ -44,7 +44,7 @@ import Testing
         #expect(datagram.header.sourceIP == 0x7F00_0002)
         #expect(datagram.header.messageType == .directGroup)
         #expect(datagram.header.destinationName == NetBIOSName("WORKGROUP", suffix: 0))
-        #expect(datagram.mailslotName == #"\MAILSLOT\lab"#)
+        #expect(datagram.mailslotName == #"\MAILSLOT\LAB"#)
     }
 
     @Test func namesAreRegisteredResolvedByBroadcastAndStatusIsAnswered() throws {
