@@ -25,23 +25,33 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .target(
-            name: "ShellEngine",
-            dependencies: ["CmdletParser", "SMBPolicy", "MailslotTransport"],
-            // The evaluator runs on one thread; dynamic exclusivity checks cost it ~5% per statement.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-        ),
+        // The runtime: values, evaluator, binding, formatting, errors, completion and the
+        // module table. Command modules register into it; it knows none of them.
+        .target(name: "ShellEngine", dependencies: ["CmdletParser"]),
+        // The emulated Windows machine the modules below share: OS profile, policy, mailslots.
+        .target(name: "EmulatedHost", dependencies: ["ShellEngine", "SMBPolicy", "MailslotTransport"]),
+        // Command modules: each imports the runtime and the layers below it, never another module.
+        .target(name: "CoreCommands", dependencies: ["ShellEngine", "CmdletParser", "MailslotTransport"]),
+        .target(name: "SmbShareCommands", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
+        .target(name: "MailslotCommands", dependencies: ["ShellEngine", "EmulatedHost", "MailslotTransport"]),
+        .target(name: "WindowsHost", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
+        .target(name: "Labs", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy", "MailslotTransport", "CmdletParser"]),
         .executableTarget(
             name: "smbconfig-shell",
             dependencies: [
-                "ShellEngine", "CLibEdit",
+                "ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
+                "SMBPolicy", "CmdletParser", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CmdletParserTests", dependencies: ["CmdletParser"]),
         .testTarget(name: "SMBPolicyTests", dependencies: ["SMBPolicy"]),
         .testTarget(name: "MailslotTransportTests", dependencies: ["MailslotTransport"]),
-        .testTarget(name: "ShellEngineTests", dependencies: ["ShellEngine"]),
+        .testTarget(
+            name: "ShellEngineTests",
+            dependencies: ["ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
+                           "EmulatedHost", "SMBPolicy"]
+        ),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),
     ],
     swiftLanguageModes: [.v6]

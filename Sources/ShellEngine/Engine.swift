@@ -1,5 +1,4 @@
 import CmdletParser
-import SMBPolicy
 
 /// How one unit of input ended.
 public enum ExecutionOutcome: Sendable, Equatable {
@@ -50,48 +49,64 @@ public struct EngineConfiguration: Sendable {
 public final class Engine {
     public let host: PSHostUserInterface
     public let configuration: EngineConfiguration
-    let sessionState: SessionState
+    package let sessionState: SessionState
     /// `$?`.
-    var lastSucceeded = true
+    package var lastSucceeded = true
     /// `$Error`, newest first.
-    let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
+    package let errorList = PSArray([], elementTypeName: "System.Collections.ArrayList")
     /// The text being run, for error positions.
-    var currentSource: ScriptSource?
-    let cmdlets = CommandTable()
+    package var currentSource: ScriptSource?
+    package let cmdlets = CommandTable()
     /// Alias name → command name.
-    var aliases: [NameKey: String] = [:]
+    package var aliases: [NameKey: String] = [:]
     /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
     /// when it consumed the record.
-    var errorRedirection: ((ErrorRecord) throws -> Bool)?
-    var nestingLevel = 0
+    package var errorRedirection: ((ErrorRecord) throws -> Bool)?
+    package var nestingLevel = 0
     /// Functions and scripts running inside each other.
-    var callDepth = 0
-    static let maximumCallDepth = 100
+    package var callDepth = 0
+    package static let maximumCallDepth = 100
     /// The function or script whose code is running, as `Write-Error` reports it.
-    var callerInvocation: InvocationInfo?
+    package var callerInvocation: InvocationInfo?
     /// The Out-Default of the input being run; errors go through it to keep their place among
     /// held-back table rows.
-    var outputFormatter: OutputFormatter?
+    package var outputFormatter: OutputFormatter?
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
-    var tryDepth = 0
-    var strictMode = false
+    package var tryDepth = 0
+    package var strictMode = false
     /// `$ErrorActionPreference` as seen from the running scope.
-    var errorActionPreference: ActionPreference {
+    package var errorActionPreference: ActionPreference {
         ActionPreference(value: variableValue("ErrorActionPreference")) ?? .Continue
     }
     /// `$ConfirmPreference` as seen from the running scope.
-    var confirmPreference: ConfirmImpact {
+    package var confirmPreference: ConfirmImpact {
         ConfirmImpact(name: LanguagePrimitives.toString(variableValue("ConfirmPreference"))) ?? .high
     }
-    /// Services created on first use (no state read, socket or thread at start-up).
-    var services = EngineServices()
+    /// Services the modules create on first use (no state read, socket or thread at start-up).
+    package let services = EngineServices()
+    /// The modules registered at start-up, in registration order.
+    package private(set) var modules: [ModuleInfo] = []
+    /// What the engine reports of the machine; modules that emulate one set it at registration.
+    package var identity: HostIdentity
+    /// Called with the full path of each file the runtime writes (`> file`), so a service that
+    /// caches a file's contents (lmhosts) reads it again.
+    package var fileWriteObservers: [(String) -> Void] = []
+    /// `Get-Help about_…` topics by name.
+    package var helpTopics: [NameKey: String] = [:]
 
-    public init(host: PSHostUserInterface, configuration: EngineConfiguration) {
+    /// A new engine with the commands of `modules`, which register in order (their commands are
+    /// built on first use).
+    public init(host: PSHostUserInterface, configuration: EngineConfiguration, modules: [any CommandModule.Type] = []) {
         self.host = TranscriptTee(wrapping: host)
         self.configuration = configuration
         self.sessionState = SessionState(environment: configuration.environment)
+        self.identity = HostIdentity(environment: configuration.environment)
+        for module in modules {
+            let info = ModuleInfo(module)
+            self.modules.append(info)
+            module.register(in: ModuleRegistration(engine: self, module: info))
+        }
         AutomaticVariables.install(in: self)
-        CommandRegistry.install(in: self)
     }
 
     /// Parses and runs one unit of input: a console line (or completed multi-line block), a
@@ -127,7 +142,7 @@ public final class Engine {
 
     /// `-File` arguments as powershell.exe passes them: `-Name` and `-Name:value` are parameter
     /// names, everything else (negative numbers included) a string argument.
-    static func scriptArguments(_ arguments: [String]) -> [CommandArgument] {
+    package static func scriptArguments(_ arguments: [String]) -> [CommandArgument] {
         arguments.map { text in
             guard text.count > 1, text.hasPrefix("-"), LanguagePrimitives.parseNumber(text) == nil else {
                 return CommandArgument(value: .string(text))
@@ -161,7 +176,7 @@ public final class Engine {
         }
     }
 
-    func run(_ result: ParseResult, fromFile: Bool, isolatedScope: Bool) -> ExecutionOutcome {
+    package func run(_ result: ParseResult, fromFile: Bool, isolatedScope: Bool) -> ExecutionOutcome {
         if !result.errors.isEmpty {
             let record = ErrorView.parseErrorRecord(result, fromFile: fromFile)
             appendError(record)
@@ -218,7 +233,7 @@ public final class Engine {
         return outcome
     }
 
-    func writeFormatted(_ text: String) {
+    package func writeFormatted(_ text: String) {
         if !text.isEmpty { host.write(text, stream: .output) }
     }
 
@@ -259,21 +274,13 @@ public final class Engine {
     /// The property names a command's output objects have, for completion after `| Select-Object`.
     public func outputProperties(ofCommand name: String) -> [String] {
         guard case .cmdlet(let definition) = resolveCommand(name) else { return [] }
-        switch definition.metadata.name {
-        case "Get-SmbClientConfiguration": return PolicySchema.properties(side: .client, profile: osProfile).map(\.name)
-        case "Get-SmbServerConfiguration": return PolicySchema.properties(side: .server, profile: osProfile).map(\.name)
-        case "Get-Mailslot", "New-Mailslot": return ["Name", "Path", "MaxMessageSize", "NextSize", "MessageCount", "ReadTimeout"]
-        default: return []
-        }
+        return definition.outputProperties?(self) ?? []
     }
 
     /// Names of the variables currently visible, without `$`.
     public var variableNames: [String] {
         ["true", "false", "null"] + sessionState.visibleVariables.map { $0.name }
     }
-
-    /// Names of the local mailslots this shell created (for `-Name` completion).
-    public var mailslotNames: [String] { services.mailslotNames }
 
     /// Releases sockets and threads before the process exits.
     public func shutdown() {
@@ -283,7 +290,7 @@ public final class Engine {
 
     // MARK: Errors
 
-    func appendError(_ record: ErrorRecord) {
+    package func appendError(_ record: ErrorRecord) {
         if errorList.items.first.map({ if case .object(let o) = $0 { return o === record } else { return false } }) == true {
             return
         }
@@ -291,7 +298,7 @@ public final class Engine {
         if errorList.items.count > 256 { errorList.items.removeLast() }
     }
 
-    func reportError(_ record: ErrorRecord) {
+    package func reportError(_ record: ErrorRecord) {
         if let formatter = outputFormatter {
             formatter.write(.object(record), stream: .error, to: host)
         } else {
@@ -299,12 +306,12 @@ public final class Engine {
         }
     }
 
-    var errorView: ErrorViewKind {
+    package var errorView: ErrorViewKind {
         ErrorViewKind(rawValue: LanguagePrimitives.toString(variableValue("ErrorView"))) ?? .normalView
     }
 
     /// An error raised by the language itself (not by a command): no prefix, the expression's position.
-    func runtimeErrorRecord(message: String, errorId: String, category: ErrorCategory, extent: SourceExtent,
+    package func runtimeErrorRecord(message: String, errorId: String, category: ErrorCategory, extent: SourceExtent,
                             exceptionType: String = "System.Management.Automation.RuntimeException",
                             target: PSValue = .null) -> ErrorRecord {
         let exception = PSExceptionObject(typeName: exceptionType, message: message)
@@ -312,11 +319,11 @@ public final class Engine {
                            invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: extent))
     }
 
-    func interruptRequested() -> Bool { host.consumeInterrupt() }
+    package func interruptRequested() -> Bool { host.consumeInterrupt() }
 
     // MARK: Variables
 
-    func variableValue(_ name: String) -> PSValue {
+    package func variableValue(_ name: String) -> PSValue {
         sessionState.lookup(name)?.value ?? .null
     }
 

@@ -52,7 +52,8 @@ final class ConsoleSession {
 
         let interactive = !options.nonInteractive
         let host = ConsoleHost(environment: environment, interactive: interactive, input: reader)
-        let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: interactive))
+        let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: interactive),
+                            modules: StandardModules.all)
         defer { engine.shutdown() }
 
         if runsConsole && !options.noLogo { host.write(banner, stream: .host) }

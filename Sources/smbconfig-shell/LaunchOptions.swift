@@ -1,7 +1,7 @@
-/// What the command line asks for. `ShellOptions` declares the switches for swift-argument-parser
-/// (help text, validation); this reads the canonical argument list `CommandLineSwitches` produces
-/// directly, because a shell's start-up cannot afford the parser's reflection on every launch
-/// (about two thirds of the time spent in `main`). The tests check that both read the same.
+/// What the command line asks for. It reads the canonical argument list `CommandLineSwitches`
+/// produces, through the same switch table, directly: a shell's start-up cannot afford
+/// swift-argument-parser's reflection on every launch (about two thirds of the time spent in
+/// `main`), so `ShellOptions` only prints `-Help`. The tests check that both read the same.
 struct LaunchOptions: Equatable {
     var file: String?
     var command: String?
@@ -19,23 +19,19 @@ struct LaunchOptions: Equatable {
         while i < arguments.count {
             let argument = arguments[i]
             i += 1
-            switch argument {
-            case "-NonInteractive": nonInteractive = true
-            case "-NoProfile": noProfile = true
-            case "-NoLogo": noLogo = true
-            case "-NoExit": noExit = true
-            case "-SyntaxCheck": syntaxCheck = true
-            case "-Help": help = true
-            case "-Command":
+            switch CommandLineSwitches.canonical(argument)?.action {
+            case .flag(let option)?: self[keyPath: option] = true
+            case .help?: help = true
+            case .command?:
                 command = i < arguments.count ? arguments[i] : nil
                 i += 1
-            case "-File":
+            case .file?:
                 file = i < arguments.count ? arguments[i] : nil
                 i += 1
                 if i < arguments.count && arguments[i] == "--" { i += 1 }
                 scriptArguments = Array(arguments[Swift.min(i, arguments.count)...])
                 i = arguments.count
-            default:
+            case .ignored?, nil:
                 scriptArguments.append(argument)
             }
         }

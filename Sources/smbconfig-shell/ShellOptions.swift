@@ -1,31 +1,31 @@
 import ArgumentParser
 
-/// The command line, declared once: parsing and `-Help` read these declarations. Arguments arrive
-/// canonicalized by `CommandLineSwitches` (powershell.exe's case-insensitive abbreviations).
+/// The `-Help` page: swift-argument-parser's layout of the switches `CommandLineSwitches` declares
+/// (names and texts come from there). Arguments arrive canonicalized.
 struct ShellOptions: ParsableCommand {
-    @Option(name: .customLong("File", withSingleDash: true), parsing: .unconditional,
-            help: ArgumentHelp("Runs a script file, binding the arguments after it to its param() block or $args, then exits (unless -NoExit).", valueName: "path"))
+    private typealias S = CommandLineSwitches
+
+    @Option(name: .customLong(S.file.name, withSingleDash: true), parsing: .unconditional,
+            help: ArgumentHelp(S.file.help, valueName: "path"))
     var file: String?
 
-    @Option(name: .customLong("Command", withSingleDash: true), parsing: .unconditional,
-            help: ArgumentHelp("Runs the rest of the command line as commands, then exits (unless -NoExit). With '-', reads the commands from standard input.", valueName: "text"))
+    @Option(name: .customLong(S.command.name, withSingleDash: true), parsing: .unconditional,
+            help: ArgumentHelp(S.command.help, valueName: "text"))
     var command: String?
 
-    @Flag(name: .customLong("NonInteractive", withSingleDash: true),
-          help: "Does not present an interactive prompt: confirmation and Read-Host fail instead of asking.")
+    @Flag(name: .customLong(S.nonInteractive.name, withSingleDash: true), help: ArgumentHelp(S.nonInteractive.help))
     var nonInteractive = false
 
-    @Flag(name: .customLong("NoProfile", withSingleDash: true), help: "Does not run $SMBCONFIG_HOME/profile.ps1.")
+    @Flag(name: .customLong(S.noProfile.name, withSingleDash: true), help: ArgumentHelp(S.noProfile.help))
     var noProfile = false
 
-    @Flag(name: .customLong("NoLogo", withSingleDash: true), help: "Hides the banner at start-up.")
+    @Flag(name: .customLong(S.noLogo.name, withSingleDash: true), help: ArgumentHelp(S.noLogo.help))
     var noLogo = false
 
-    @Flag(name: .customLong("NoExit", withSingleDash: true), help: "Does not exit after running -Command or -File.")
+    @Flag(name: .customLong(S.noExit.name, withSingleDash: true), help: ArgumentHelp(S.noExit.help))
     var noExit = false
 
-    @Flag(name: .customLong("SyntaxCheck", withSingleDash: true),
-          help: "Parses the -File script (or standard input) without running it: one line per error, OFFSET<TAB>ERRORID<TAB>MESSAGE; exit status 1 on errors.")
+    @Flag(name: .customLong(S.syntaxCheck.name, withSingleDash: true), help: ArgumentHelp(S.syntaxCheck.help))
     var syntaxCheck = false
 
     @Argument(parsing: .postTerminator, help: ArgumentHelp("Arguments of the -File script.", visibility: .hidden))
@@ -39,6 +39,6 @@ struct ShellOptions: ParsableCommand {
 
             Environment: SMBCONFIG_HOME (state folder), SMBCONFIG_OS_PROFILE, COMPUTERNAME, SMBCONFIG_DATAGRAM_ENDPOINT, COLUMNS, NO_COLOR.
             """,
-        helpNames: [.customLong("Help", withSingleDash: true), .customShort("?")]
+        helpNames: [.customLong(S.help.name, withSingleDash: true), .customShort("?")]
     )
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ShellEngine
+@testable import smbconfig_shell
 
 /// `Engine.complete` against the engine's real tables.
 @Suite struct CompletionTests {
@@ -17,7 +18,8 @@ import ShellEngine
     func engine() -> Engine {
         Engine(host: SilentHost(), configuration: EngineConfiguration(
             environment: ["SMBCONFIG_HOME": "/nonexistent/smbconfig-completion-tests",
-                          "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0"], interactive: false))
+                          "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0"], interactive: false),
+               modules: StandardModules.all)
     }
 
     func complete(_ line: String, cursor: Int? = nil) -> CompletionResult {

@@ -2,7 +2,7 @@
 // records nothing, answers no prompt and "presses Ctrl-C" after a budget of interrupt polls or
 // two seconds, whichever comes first, so that endless loops and reads that wait forever (as a
 // mailslot read with the default timeout does) end like a user would end them. Built by
-// `scripts/fuzz engine`.
+// `scripts/fuzz engine`, together with the console's list of modules (StandardModules.swift).
 import Foundation
 import ShellEngine
 
@@ -30,7 +30,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let engine = Engine(host: FuzzHost(), configuration: EngineConfiguration(environment: [
         "SMBCONFIG_HOME": fuzzFolder + "/state", "COMPUTERNAME": "FUZZHOST", "HOME": fuzzFolder,
         "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0", "SMBCONFIG_LMHOSTS": fuzzFolder + "/none",
-    ], interactive: false))
+    ], interactive: false), modules: StandardModules.all)
     _ = engine.execute(text)
     engine.shutdown()
     return 0

@@ -3,21 +3,13 @@ import Glibc
 
 /// The reference data (live file when reachable, else the embedded copy).
 enum ReferenceData {
-    static let livePath: String? = {
-        var folder = FileSystem.parentFolder(of: #filePath)
-        for _ in 0..<5 {
-            let candidate = folder + "/shared/reference/smbshare-cmdlets.json"
-            if case .contents? = try? FileSystem.read(candidate) { return candidate }
-            folder = FileSystem.parentFolder(of: folder)
-        }
-        return nil
-    }()
-
-    static let embedded: [String: JSONValue] = parse(Array(embeddedReferenceJSON.utf8))
+    /// `Tests/Reference/smbshare-cmdlets.json`: the project's reference on the SmbShare cmdlets,
+    /// refreshed by `scripts/sync-conformance`.
+    static let path = FileSystem.parentFolder(of: FileSystem.parentFolder(of: #filePath)) + "/Reference/smbshare-cmdlets.json"
 
     static let json: [String: JSONValue] = {
-        if let livePath, case .contents(let bytes)? = try? FileSystem.read(livePath) { return parse(bytes) }
-        return embedded
+        guard case .contents(let bytes)? = try? FileSystem.read(path) else { return [:] }
+        return parse(bytes)
     }()
 
     static func parse(_ bytes: [UInt8]) -> [String: JSONValue] {

@@ -37,7 +37,7 @@ struct LabsFixture {
         var environment = ["SMBCONFIG_HOME": folder, "COMPUTERNAME": "LABPC",
                            "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0", "USERNAME": "learner", "USERDOMAIN": "LAB"]
         if let profile { environment["SMBCONFIG_OS_PROFILE"] = profile }
-        engine = Engine(host: host, configuration: EngineConfiguration(environment: environment))
+        engine = Engine(host: host, configuration: EngineConfiguration(environment: environment), modules: shellModules)
     }
 
     /// Runs lines and returns what they wrote.

@@ -1,6 +1,8 @@
 import FoundationEssentials
 import MailslotTransport
 import SMBPolicy
+@testable import EmulatedHost
+@testable import Labs
 import Glibc
 import Testing
 @testable import ShellEngine
@@ -185,10 +187,10 @@ struct LabsTests {
               "Invoke-LegacyMailslotApp Orders | Out-Null")
         #expect(f.run("@(Get-LabEvent -Result Success).Count") == "1\n")
         #expect(f.run("(Receive-MailslotMessage orders -Timeout 2000)") == "legacy LineOfBusiness message #2 from LABPC\n")
-        let app = try #require(f.engine.services.labs.app(named: "orders"))
+        let app = try #require(f.engine.labServices.app(named: "orders"))
         #expect(app.snapshot.successes == 1 && app.snapshot.failures == 1 && app.snapshot.lastError == 3025)
         f.run("Stop-LegacyMailslotApp Orders")
-        #expect(f.engine.services.labs.apps.isEmpty)
+        #expect(f.engine.labServices.apps.isEmpty)
         #expect(f.run("Stop-LegacyMailslotApp Orders").contains("Cannot find a legacy mailslot app with the name 'Orders'."))
     }
 
@@ -197,9 +199,9 @@ struct LabsTests {
         defer { f.close() }
         f.run("Start-LegacyMailslotApp -Kind Messenger -IntervalMilliseconds 50 | Out-Null")
         try await Task.sleep(for: .milliseconds(400))
-        let count = f.engine.services.labs.events.events.count
+        let count = f.engine.labServices.events.events.count
         #expect(count >= 3)
-        #expect(f.engine.services.labs.events.events.allSatisfy { $0.errorCode == 3025 && $0.target == #"\\*\MAILSLOT\MESSNGR"# })
+        #expect(f.engine.labServices.events.events.allSatisfy { $0.errorCode == 3025 && $0.target == #"\\*\MAILSLOT\MESSNGR"# })
     }
 
     @Test func hostAnnouncementLayout() {
@@ -253,7 +255,7 @@ struct LabsTests {
         #expect(String(decoding: f.read("lmhosts"), as: UTF8.self).contains(" SRV #PRE"))
         #expect(f.run("(Test-Lab)[0].Hint") == "Use the client side.\n")
         f.run("Set-SmbClientConfiguration -EnableMailslots $true -Force", "Invoke-LegacyMailslotApp App | Out-Null")
-        for _ in 0..<100 where f.engine.services.labs.host(named: "SRV")?.service.statistics().datagramsDelivered == 0 {
+        for _ in 0..<100 where f.engine.labServices.host(named: "SRV")?.service.statistics().datagramsDelivered == 0 {
             usleep(10_000)
         }
         let graded = f.run("Test-Lab | ForEach-Object { '' + $_.Id + $_.Passed }")
@@ -261,7 +263,7 @@ struct LabsTests {
         #expect(f.run("Test-Lab -Quiet") == "False\n")
         f.run("Reset-Lab")
         #expect(String(decoding: f.read("lmhosts"), as: UTF8.self) == "# mine\n")
-        #expect(f.engine.services.labs.hosts.isEmpty && f.engine.services.labs.apps.isEmpty)
+        #expect(f.engine.labServices.hosts.isEmpty && f.engine.labServices.apps.isEmpty)
         #expect(f.engine.policySnapshot().entry("EnableMailslots", side: .client)?.source == .default)
         #expect(f.run("Test-Lab").contains("No lab is running."))
         f.write("twice.psd1", """
@@ -270,6 +272,6 @@ struct LabsTests {
             """)
         let refused = f.run("Start-Lab '\(f.folder)/twice.psd1'")
         #expect(refused.replacing("\n", with: "").contains("is used twice, or is this computer's own name"))
-        #expect(f.engine.services.labs.lab == nil)
+        #expect(f.engine.labServices.lab == nil)
     }
 }

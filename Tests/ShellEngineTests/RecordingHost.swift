@@ -36,7 +36,8 @@ func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil)
     var environment = ["SMBCONFIG_HOME": folder, "COMPUTERNAME": "TESTHOST", "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0",
                        "HOME": NSTemporaryDirectory()]
     if let profile { environment["SMBCONFIG_OS_PROFILE"] = profile }
-    let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: host.isInteractive))
+    let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: host.isInteractive),
+                        modules: shellModules)
     return (engine, host, folder)
 }
 

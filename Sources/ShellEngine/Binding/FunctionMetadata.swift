@@ -2,13 +2,13 @@ import CmdletParser
 
 /// Derives a function's or script's parameter table from its `param()` block, so functions bind
 /// with the same binder as cmdlets.
-enum FunctionMetadata {
+package enum FunctionMetadata {
 
-    static func parameterAsts(of block: ScriptBlockAst) -> [ParameterAst] {
+    package static func parameterAsts(of block: ScriptBlockAst) -> [ParameterAst] {
         block.paramBlock?.parameters ?? []
     }
 
-    static func build(name: String, ast: ScriptBlockAst, outerParameters: [ParameterAst]?) -> CommandMetadata {
+    package static func build(name: String, ast: ScriptBlockAst, outerParameters: [ParameterAst]?) -> CommandMetadata {
         let parameterAsts = outerParameters ?? parameterAsts(of: ast)
         let blockAttributes = ast.paramBlock?.attributes ?? []
         let cmdletBinding = blockAttributes.first { $0.typeName.name.caseInsensitiveEquals("CmdletBinding") }
@@ -93,7 +93,7 @@ enum FunctionMetadata {
     }
 
     /// Attribute arguments are constants: numbers, strings, `$true`/`$false`, arrays of those.
-    static func constant(_ expression: ExpressionAst) -> PSValue {
+    package static func constant(_ expression: ExpressionAst) -> PSValue {
         switch expression {
         case let c as ConstantExpressionAst:
             return PSValue(c.value)

@@ -3,28 +3,35 @@ import CmdletParser
 /// Binds a command's arguments to its declared parameters with Windows PowerShell 5.1's rules
 /// (named, `-Name:value`, switches, unique prefixes, aliases, positional, splatting, conversion,
 /// validation, mandatory), raising its errors with its texts, ids and extents.
-struct ParameterBinder {
-    let engine: Engine
-    let metadata: CommandMetadata
-    let invocation: InvocationInfo
+package struct ParameterBinder {
+    package let engine: Engine
+    package let metadata: CommandMetadata
+    package let invocation: InvocationInfo
     /// The whole command, where positional and mandatory errors point.
-    let commandExtent: SourceExtent
+    package let commandExtent: SourceExtent
 
-    struct Result {
-        var bound: [String: PSValue] = [:]
-        var extents: [String: SourceExtent] = [:]
-        /// Arguments no parameter took (they become `$args` of simple functions).
-        var unbound: [PSValue] = []
+    package init(engine: Engine, metadata: CommandMetadata, invocation: InvocationInfo, commandExtent: SourceExtent) {
+        self.engine = engine
+        self.metadata = metadata
+        self.invocation = invocation
+        self.commandExtent = commandExtent
     }
 
-    enum Match {
+    package struct Result {
+        package var bound: [String: PSValue] = [:]
+        package var extents: [String: SourceExtent] = [:]
+        /// Arguments no parameter took (they become `$args` of simple functions).
+        package var unbound: [PSValue] = []
+    }
+
+    package enum Match {
         case found(ParameterMetadata)
         case ambiguous([ParameterMetadata])
         case notFound
     }
 
     /// Exact name or alias first, then a unique prefix of the names (and aliases).
-    static func match(_ typed: String, in parameters: [ParameterMetadata]) -> Match {
+    package static func match(_ typed: String, in parameters: [ParameterMetadata]) -> Match {
         if let exact = parameters.first(where: { $0.name.caseInsensitiveEquals(typed) }) { return .found(exact) }
         if let alias = parameters.first(where: { $0.aliases.contains { $0.caseInsensitiveEquals(typed) } }) {
             return .found(alias)
@@ -39,7 +46,7 @@ struct ParameterBinder {
         }
     }
 
-    func bind(_ arguments: [CommandArgument], acceptsRemainingArguments: Bool) throws -> Result {
+    package func bind(_ arguments: [CommandArgument], acceptsRemainingArguments: Bool) throws -> Result {
         let parameters = metadata.allParameters
         var result = Result()
         var positional: [(PSValue, SourceExtent?)] = []
@@ -124,7 +131,7 @@ struct ParameterBinder {
     }
 
     /// Converts an argument to the parameter's type, then validates it.
-    func convert(_ value: PSValue, for parameter: ParameterMetadata, extent: SourceExtent) throws -> PSValue {
+    package func convert(_ value: PSValue, for parameter: ParameterMetadata, extent: SourceExtent) throws -> PSValue {
         let converted: PSValue
         do throws(ConversionFailure) {
             // Cmdlet-bound script parameters refuse an array for a [string] (ArgumentTypeConverterAttribute).
@@ -204,7 +211,7 @@ struct ParameterBinder {
 
     /// -1 below the range, 1 above it, 0 inside; nil when the value is not a number. Integers are
     /// compared exactly: through Double, 2^53 + 1 would pass a 2^53 maximum.
-    static func rangeOrder(_ value: PSValue, min: Double, max: Double) -> Int? {
+    package static func rangeOrder(_ value: PSValue, min: Double, max: Double) -> Int? {
         let exact: (Int64?, UInt64?)
         switch value {
         case .int32(let v): exact = (Int64(v), nil)
@@ -230,14 +237,14 @@ struct ParameterBinder {
     }
 
     /// A range bound as the attribute prints it: integral bounds as integers (`9007199254740992`).
-    static func boundText(_ bound: Double) -> String {
+    package static func boundText(_ bound: Double) -> String {
         if let integer = Int64(exactly: bound) { return String(integer) }
         if let integer = UInt64(exactly: bound) { return String(integer) }
         return LanguagePrimitives.formatDouble(bound)
     }
 
     /// A ParameterBindingException error record, worded by its resource key.
-    func bindingError(_ key: String, parameterName: String, extent: SourceExtent, typeName: String = "",
+    package func bindingError(_ key: String, parameterName: String, extent: SourceExtent, typeName: String = "",
                       extra: String = "", extra2: String = "") -> RuntimeError {
         let message = Messages.fill(Messages.template(key),
                                     [metadata.name, parameterName, typeName, "", "", "", extra, extra2])

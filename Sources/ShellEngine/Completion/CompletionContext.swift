@@ -2,24 +2,24 @@ import CmdletParser
 
 /// Where the cursor sits in a line, read from the parser's tokens: the word being completed and the
 /// command element around it. Completion decides what to propose from this alone.
-struct CompletionContext {
+package struct CompletionContext {
     /// The text of the word that ends at (or contains) the cursor; empty after white space.
-    let word: String
+    package let word: String
     /// Byte range of `word` in the line's UTF-8.
-    let wordStart: Int
-    let wordEnd: Int
+    package let wordStart: Int
+    package let wordEnd: Int
     /// The first word of the pipeline element holding the cursor, unless the cursor is on it.
-    let commandName: String?
+    package let commandName: String?
     /// True when the word is the first of its pipeline element (a command name is expected).
-    let isCommandPosition: Bool
+    package let isCommandPosition: Bool
     /// Parameter words (`-Name`, without the dash) of the element, except the one being completed.
-    let parameterWords: [String]
+    package let parameterWords: [String]
     /// The parameter whose value the word is, when the word follows `-Name` or is `-Name:value`.
-    let parameterForValue: String?
+    package let parameterForValue: String?
     /// How many arguments precede the word that belong to no parameter (positional arguments).
-    let positionalIndex: Int
+    package let positionalIndex: Int
     /// The command name of the previous pipeline element, for property completion.
-    let previousCommandName: String?
+    package let previousCommandName: String?
 
     /// Tokens that end a pipeline element: a new command name follows them.
     private static let elementBoundaries: Set<TokenKind> = [
@@ -33,7 +33,7 @@ struct CompletionContext {
 
     /// Analyses `source` (the whole line) for a cursor at byte offset `cursor`.
     /// `takesValue(command, parameter)` tells a switch (which takes no value) from the rest.
-    init(source: ScriptSource, tokens: [Token], cursor: Int, takesValue: (String, String) -> Bool = { _, _ in true }) {
+    package init(source: ScriptSource, tokens: [Token], cursor: Int, takesValue: (String, String) -> Bool = { _, _ in true }) {
         let bytes = source.utf8
         let before = tokens.filter { $0.extent.startOffset < cursor && !Self.nonWords.contains($0.kind) }
 
@@ -143,7 +143,7 @@ struct CompletionContext {
     }
 
     /// `-Name` in argument position (not a negative number).
-    static func isParameterWord(_ text: String, kind: TokenKind) -> Bool {
+    package static func isParameterWord(_ text: String, kind: TokenKind) -> Bool {
         if kind == .parameter { return true }
         guard text.hasPrefix("-"), kind != .stringLiteral, kind != .stringExpandable else { return false }
         guard let second = text.dropFirst().first else { return true }

@@ -1,16 +1,16 @@
 /// Filters a table of names against the typed word as PowerShell does: case-insensitive prefix
 /// matching, or wildcard matching when the word holds `*` or `?`; the candidate keeps its canonical
 /// casing.
-enum CompletionMatcher {
+package enum CompletionMatcher {
     /// Names matching the word: command names sorted as `Get-Command` lists them, or (unsorted)
     /// in the table's own order.
-    static func names(matching word: String, in table: [String], sorted: Bool = true) -> [String] {
+    package static func names(matching word: String, in table: [String], sorted: Bool = true) -> [String] {
         let hits = table.filter { matches($0, word) }
         return unique(sorted ? hits.sorted { $0.lowercased() < $1.lowercased() } : hits)
     }
 
     /// `$name` for each visible variable matching the word (which starts with `$`).
-    static func variables(matching word: String, in table: [String]) -> [String] {
+    package static func variables(matching word: String, in table: [String]) -> [String] {
         let typed = String(word.dropFirst())
         let hits = table.filter { matches($0, typed) }
         return unique(hits.sorted { $0.lowercased() < $1.lowercased() }).map { "$" + $0 }
@@ -19,7 +19,7 @@ enum CompletionMatcher {
     /// `-Name` for each parameter not yet bound whose name starts with the typed prefix: the command's
     /// own parameters in declaration order, the common parameters last. An alias typed in full
     /// completes to its parameter when no name matches.
-    static func parameters(matching typed: String, of metadata: CommandMetadata, excluding bound: Set<String>) -> [String] {
+    package static func parameters(matching typed: String, of metadata: CommandMetadata, excluding bound: Set<String>) -> [String] {
         let open = metadata.allParameters.filter { !bound.contains($0.name) }
         var hits = open.filter { matches($0.name, typed) }
         if hits.isEmpty && !typed.isEmpty {
@@ -30,7 +30,7 @@ enum CompletionMatcher {
 
     /// Values in their declared order, quoted when they hold characters the parser would split on.
     /// A typed opening quote is kept.
-    static func values(matching word: String, in table: [String]) -> [String] {
+    package static func values(matching word: String, in table: [String]) -> [String] {
         var typed = word
         var quote: Character?
         if let first = typed.first, first == "'" || first == "\"" {
@@ -45,7 +45,7 @@ enum CompletionMatcher {
         }
     }
 
-    static func matches(_ candidate: String, _ typed: String) -> Bool {
+    package static func matches(_ candidate: String, _ typed: String) -> Bool {
         if typed.contains("*") || typed.contains("?") {
             return Wildcard(typed + (typed.hasSuffix("*") ? "" : "*")).matches(candidate)
         }
@@ -72,14 +72,14 @@ extension String {
 }
 
 /// PowerShell's `*` and `?` wildcards, case-insensitive.
-struct Wildcard {
+package struct Wildcard {
     private let pattern: [Character]
 
-    init(_ pattern: String) {
+    package init(_ pattern: String) {
         self.pattern = Array(pattern.lowercased())
     }
 
-    func matches(_ text: String) -> Bool {
+    package func matches(_ text: String) -> Bool {
         let chars = Array(text.lowercased())
         var p = 0, t = 0
         var star = -1, resume = 0
@@ -101,8 +101,8 @@ struct Wildcard {
 
 /// Resolves a typed parameter name the way the binder does: an exact name or alias first, then a
 /// unique prefix of the names.
-enum ParameterLookup {
-    static func resolve(_ typed: String, in metadata: CommandMetadata) -> ParameterMetadata? {
+package enum ParameterLookup {
+    package static func resolve(_ typed: String, in metadata: CommandMetadata) -> ParameterMetadata? {
         let lower = typed.lowercased()
         let all = metadata.allParameters
         if let exact = all.first(where: { $0.name.lowercased() == lower || $0.aliases.contains { $0.lowercased() == lower } }) {

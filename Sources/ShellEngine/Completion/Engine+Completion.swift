@@ -72,17 +72,13 @@ extension Engine {
         return ([], valueStart)
     }
 
-    /// Values a parameter accepts: `$true`/`$false`, enum names, a validate-set, mailslot names or
-    /// property names.
+    /// Values a parameter accepts: the command's own completer (mailslot names), property names,
+    /// a validate-set, `$true`/`$false` or enum names.
     private func values(of parameter: ParameterMetadata, command: CommandMetadata, context: CompletionContext,
                         matching word: String) -> [String] {
-        if parameter.name == "Name", command.name.isMailslotCommand {
-            // The engine lists names (`demo`); a typed `\\` asks for the Win32 form `\\.\mailslot\demo`.
-            let names = mailslotNames
-            if word.hasPrefix("\\") {
-                return CompletionMatcher.values(matching: word, in: names.map { "\\\\.\\mailslot\\" + $0 })
-            }
-            return CompletionMatcher.values(matching: word, in: names)
+        if case .cmdlet(let definition) = resolveCommand(command.name),
+           let values = definition.completeArgument?(self, parameter.name, word) {
+            return CompletionMatcher.values(matching: word, in: values)
         }
         if parameter.name == "Property", PropertyCompletion.takesPropertyNames(command.name) {
             return CompletionMatcher.values(matching: word, in: propertyNames(producedBy: context.previousCommandName))
@@ -109,7 +105,7 @@ extension Engine {
     }
 
     /// Byte offset of a UTF-16 offset, clamped to the text.
-    static func byteOffset(ofCharacter offset: Int, in utf8: [UInt8]) -> Int {
+    package static func byteOffset(ofCharacter offset: Int, in utf8: [UInt8]) -> Int {
         var units = 0
         var index = 0
         while index < utf8.count && units < offset {
@@ -119,12 +115,5 @@ extension Engine {
             index += length
         }
         return Swift.min(index, utf8.count)
-    }
-}
-
-extension String {
-    /// The mailslot cmdlets (`New-Mailslot`, `Send-MailslotMessage`, …) take a mailslot name as `-Name`.
-    fileprivate var isMailslotCommand: Bool {
-        lowercased().contains("mailslot")
     }
 }

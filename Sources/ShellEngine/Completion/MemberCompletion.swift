@@ -3,19 +3,19 @@ import CmdletParser
 /// Property names after a member dot, when what stands before the dot is the output of a known
 /// command: `(Get-SmbClientConfiguration).Ena<Tab>`, or `$_.Ena<Tab>` / `$PSItem.Ena<Tab>` inside the
 /// script block of `Where-Object` or `ForEach-Object` after such a command.
-struct MemberCompletion {
+package struct MemberCompletion {
     /// The typed member name (possibly empty) and its byte range.
-    let member: String
-    let memberStart: Int
-    let memberEnd: Int
+    package let member: String
+    package let memberStart: Int
+    package let memberEnd: Int
     /// The command whose output objects the member is read from.
-    let command: String
+    package let command: String
 
     private static let trivia: Set<TokenKind> = [.newline, .endOfInput, .comment, .lineContinuation]
     private static let scriptBlockCommands: Set<String> = ["where-object", "foreach-object"]
 
     /// Nil when the cursor is not on a member name of a command's output.
-    init?(source: ScriptSource, tokens: [Token], cursor: Int, resolve: (String) -> CommandMetadata?) {
+    package init?(source: ScriptSource, tokens: [Token], cursor: Int, resolve: (String) -> CommandMetadata?) {
         let before = tokens.filter { $0.extent.startOffset < cursor && !Self.trivia.contains($0.kind) }
         guard let last = before.last, last.extent.endOffset >= cursor else { return nil }
         var dotIndex: Int

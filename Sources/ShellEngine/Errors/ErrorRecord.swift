@@ -33,7 +33,7 @@ public struct ErrorCategoryInfo {
             + "[\(Self.ellipsize(activity))], \(reason)"
     }
 
-    static func ellipsize(_ s: String) -> String {
+    package static func ellipsize(_ s: String) -> String {
         guard s.count > 40 else { return s }
         return String(s.prefix(15)) + "..." + String(s.suffix(15))
     }
@@ -115,8 +115,8 @@ public final class PSExceptionObject: PSObject {
 
 /// The .NET exception hierarchy the shell raises, so `catch [System.Management.Automation.RuntimeException]`
 /// also catches its subclasses.
-enum ExceptionTypes {
-    static let parents: [String: String] = [
+package enum ExceptionTypes {
+    package static let parents: [String: String] = [
         "System.Management.Automation.ParameterBindingException": "System.Management.Automation.RuntimeException",
         "System.Management.Automation.ParameterBindingArgumentTransformationException":
             "System.Management.Automation.ParameterBindingException",
@@ -154,7 +154,7 @@ enum ExceptionTypes {
         "System.SystemException": "System.Exception",
     ]
 
-    static func baseTypes(of typeName: String) -> [String] {
+    package static func baseTypes(of typeName: String) -> [String] {
         var result: [String] = []
         var current = typeName
         while let parent = parents[current], result.count < 10 {
@@ -214,13 +214,13 @@ public final class ErrorRecord: PSObject {
 }
 
 /// `$_.CategoryInfo` as an object.
-final class CategoryInfoObject: PSObject {
-    let info: ErrorCategoryInfo
-    init(_ info: ErrorCategoryInfo) {
+package final class CategoryInfoObject: PSObject {
+    package let info: ErrorCategoryInfo
+    package init(_ info: ErrorCategoryInfo) {
         self.info = info
         super.init(typeNames: ["System.Management.Automation.ErrorCategoryInfo", "System.Object"])
     }
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         [
             PSPropertyInfo(name: "Category", value: .string(info.category.rawValue),
                            typeName: "System.Management.Automation.ErrorCategory"),
@@ -230,17 +230,17 @@ final class CategoryInfoObject: PSObject {
             PSPropertyInfo(name: "TargetType", value: .string(info.targetType)),
         ]
     }
-    override func toString() -> String { info.message }
+    package override func toString() -> String { info.message }
 }
 
 /// `$_.InvocationInfo` as an object.
-final class InvocationInfoObject: PSObject {
-    let info: InvocationInfo
-    init(_ info: InvocationInfo) {
+package final class InvocationInfoObject: PSObject {
+    package let info: InvocationInfo
+    package init(_ info: InvocationInfo) {
         self.info = info
         super.init(typeNames: ["System.Management.Automation.InvocationInfo", "System.Object"])
     }
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         [
             PSPropertyInfo(name: "MyCommand", value: info.myCommand.map { .string($0) } ?? .null),
             PSPropertyInfo(name: "ScriptName", value: .string(info.scriptName)),

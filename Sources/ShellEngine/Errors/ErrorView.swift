@@ -24,7 +24,7 @@ public enum ErrorView {
 
     /// The lines the formatter writes for a record: the view's text broken by ComplexWriter at
     /// `columns` (5.1 word wrap for NormalView and CategoryView; ConciseView is not re-wrapped).
-    static func lines(_ record: ErrorRecord, view: ErrorViewKind, bufferWidth: Int, columns: Int) -> [String] {
+    package static func lines(_ record: ErrorRecord, view: ErrorViewKind, bufferWidth: Int, columns: Int) -> [String] {
         switch view {
         case .normalView, .categoryView:
             let text = viewText(record, view: view, bufferWidth: bufferWidth)
@@ -35,7 +35,7 @@ public enum ErrorView {
     }
 
     /// The text of 5.1's `ErrorInstance` custom view before the formatter wraps it.
-    static func viewText(_ record: ErrorRecord, view: ErrorViewKind, bufferWidth: Int) -> String {
+    package static func viewText(_ record: ErrorRecord, view: ErrorViewKind, bufferWidth: Int) -> String {
         if record.fullyQualifiedErrorId == "NativeCommandErrorMessage" { return record.exception.message }
         if view == .categoryView { return record.categoryInfo.message }
 
@@ -62,7 +62,7 @@ public enum ErrorView {
 
     /// The `X : ` before the message: the script path, the script block text, or the command's
     /// name (InvocationName when the command was called by another name, e.g. an alias).
-    static func prefix(_ record: ErrorRecord) -> String {
+    package static func prefix(_ record: ErrorRecord) -> String {
         guard let info = record.invocationInfo else { return "" }
         if let command = info.myCommand {
             switch info.commandKind {
@@ -84,7 +84,7 @@ public enum ErrorView {
     /// `$s -split "(.{$width})"` with each non-empty piece prefixed by four spaces, concatenated:
     /// 5.1 cuts the CategoryInfo / FullyQualifiedErrorId lines into chunks of `width` characters
     /// (UTF-16 units, newlines never inside a chunk) without adding line breaks.
-    static func indentedChunks(_ s: String, _ width: Int) -> String {
+    package static func indentedChunks(_ s: String, _ width: Int) -> String {
         let units = Array(s.utf16)
         var pieces: [ArraySlice<UInt16>] = []
         var pendingStart = 0

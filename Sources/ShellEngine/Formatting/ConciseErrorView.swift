@@ -1,8 +1,8 @@
 /// PowerShell 7's ConciseView (`Get-ConciseViewPositionMessage` in PowerShellCore_format_ps1xml.cs):
 /// `{reason}: {message}` for a one-line console command, and a `Line |` block for parse errors and
 /// errors raised in a script file or on a later input line.
-enum ConciseErrorView {
-    static func text(_ record: ErrorRecord, windowWidth: Int) -> String {
+package enum ConciseErrorView {
+    package static func text(_ record: ErrorRecord, windowWidth: Int) -> String {
         let info = record.invocationInfo
         let isParserError = record.categoryInfo.category == .ParserError
         let scriptName = info?.scriptName ?? ""
@@ -100,7 +100,7 @@ enum ConciseErrorView {
 
 extension String {
     /// Every occurrence of `target` replaced (ordinal), without Foundation.
-    func replacingAll(_ target: String, with replacement: String) -> String {
+    package func replacingAll(_ target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var result = ""
         var rest = self[...]

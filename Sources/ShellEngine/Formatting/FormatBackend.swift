@@ -1,9 +1,9 @@
 /// One WriteLine of formatted output and the stream it belongs to.
-struct OutputLine {
-    let text: String
-    let stream: HostStream
+package struct OutputLine {
+    package let text: String
+    package let stream: HostStream
 
-    init(_ text: String, _ stream: HostStream = .output) {
+    package init(_ text: String, _ stream: HostStream = .output) {
         self.text = text
         self.stream = stream
     }
@@ -11,7 +11,7 @@ struct OutputLine {
 
 /// The messages a formatter sends to its output (FormatStartData, GroupStartData, FormatEntryData,
 /// GroupEndData, FormatEndData of the formatting protocol).
-enum FormatPacket {
+package enum FormatPacket {
     case formatStart(FormatShapeInfo)
     /// `label`: the group header of a grouped view (`   TypeName: X`), written between blank lines.
     case groupStart(label: String?)
@@ -26,18 +26,18 @@ enum FormatPacket {
     case formatEnd
 }
 
-enum FormatShapeInfo {
+package enum FormatShapeInfo {
     case table(TableHeaderInfo)
     case list
 }
 
-struct TableHeaderInfo {
-    var labels: [String]
+package struct TableHeaderInfo {
+    package var labels: [String]
     /// 0 = size from the values.
-    var widths: [Int]
-    var alignments: [FormatAlignment]
-    var hideHeader = false
-    var autoSize = false
+    package var widths: [Int]
+    package var alignments: [FormatAlignment]
+    package var hideHeader = false
+    package var autoSize = false
 }
 
 /// OutCommandInner of Out-Default / Out-String: turns packets into lines. A format sequence
@@ -45,19 +45,19 @@ struct TableHeaderInfo {
 /// a table group writes its header and rows and ends with an empty line. A table whose first
 /// column has no fixed width (or -AutoSize) is cached from its group start to its group end, and
 /// every column is then sized to its widest label or value.
-struct FormatBackend {
+package struct FormatBackend {
     /// Usable width (`ColumnNumber`): the console buffer width minus one.
-    let columns: Int
+    package let columns: Int
     private var shape: FormatShapeInfo?
     private var cachingEnabled = false
     private var cache: [FormatPacket]?
     private var table: TableWriter?
 
-    init(columns: Int) {
+    package init(columns: Int) {
         self.columns = columns
     }
 
-    mutating func consume(_ packet: FormatPacket) -> [OutputLine] {
+    package mutating func consume(_ packet: FormatPacket) -> [OutputLine] {
         switch packet {
         case .formatStart(let info):
             shape = info
@@ -137,5 +137,5 @@ struct FormatBackend {
     }
 
     /// Whether a table group is being held back.
-    var isCaching: Bool { cache != nil }
+    package var isCaching: Bool { cache != nil }
 }

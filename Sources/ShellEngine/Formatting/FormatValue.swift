@@ -5,12 +5,12 @@ public enum FormatAlignment: Sendable, Equatable {
 
 /// The text the formatter shows for values (PSObjectHelper.SmartToString / FormatField) and the
 /// value-type rules that pick out-of-band printing and column alignment.
-enum FormatValue {
+package enum FormatValue {
     /// `$FormatEnumerationLimit`'s default.
-    static let defaultEnumerationLimit = 4
+    package static let defaultEnumerationLimit = 4
 
     /// A cell or list value: collections as `{a, b, c, d...}`, everything else its ToString().
-    static func displayText(_ value: PSValue, enumerationLimit: Int = defaultEnumerationLimit) -> String {
+    package static func displayText(_ value: PSValue, enumerationLimit: Int = defaultEnumerationLimit) -> String {
         switch value {
         case .null: return ""
         case .array(let array): return enumeration(array.items.lazy.map { elementName($0) }, limit: enumerationLimit)
@@ -45,7 +45,7 @@ enum FormatValue {
     }
 
     /// What `so.ToString()` gives for an object printed on its own line.
-    static func toString(_ value: PSValue) -> String {
+    package static func toString(_ value: PSValue) -> String {
         switch value {
         case .array(let array): return array.typeName
         case .hashtable(let table): return table.typeName
@@ -55,7 +55,7 @@ enum FormatValue {
 
     /// DefaultScalarTypes: printed out of band as one line, right-aligned in tables (strings
     /// are scalars too but left-aligned). Enums are objects whose type names include System.Enum.
-    static func isScalar(_ value: PSValue) -> Bool {
+    package static func isScalar(_ value: PSValue) -> Bool {
         switch value {
         case .bool, .int32, .int64, .uint32, .uint64, .byte, .double, .decimal, .char, .string: return true
         case .object(let object): return object.typeNames.contains("System.Enum")
@@ -65,7 +65,7 @@ enum FormatValue {
 
     /// ComputeDefaultAlignment: decided by the first object's value; strings, null and anything
     /// that is not a scalar type go left, the other scalar types right.
-    static func alignment(of value: PSValue) -> FormatAlignment {
+    package static func alignment(of value: PSValue) -> FormatAlignment {
         if case .string = value { return .left }
         return isScalar(value) ? .right : .left
     }

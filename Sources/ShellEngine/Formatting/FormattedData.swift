@@ -128,20 +128,20 @@ public enum FormatSelection {
 }
 
 /// `System.Collections.DictionaryEntry`: what formatting enumerates a hashtable into.
-final class DictionaryEntryObject: PSObject {
-    let key: PSValue
-    let value: PSValue
+package final class DictionaryEntryObject: PSObject {
+    package let key: PSValue
+    package let value: PSValue
 
-    init(key: PSValue, value: PSValue) {
+    package init(key: PSValue, value: PSValue) {
         self.key = key
         self.value = value
         super.init(typeNames: ["System.Collections.DictionaryEntry", "System.ValueType", "System.Object"])
     }
 
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "Name", value: key), PSPropertyInfo(name: "Key", value: key),
          PSPropertyInfo(name: "Value", value: value)]
     }
 
-    override func toString() -> String { "System.Collections.DictionaryEntry" }
+    package override func toString() -> String { "System.Collections.DictionaryEntry" }
 }

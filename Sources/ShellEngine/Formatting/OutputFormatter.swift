@@ -48,7 +48,7 @@ public final class OutputFormatter {
         self.backend = FormatBackend(columns: usable)
     }
 
-    static let maximumWidth = 32767
+    package static let maximumWidth = 32767
 
     /// The text to write now for one pipeline object (often "" while a table is being collected).
     /// `stream`: `.error` for an error record of the error stream (merged into Out-Default as the
@@ -106,9 +106,9 @@ public final class OutputFormatter {
     }
 
     /// Each element is one WriteLine of the output (Out-String -Stream writes one string per element).
-    func processLines(_ value: PSValue) -> [String] { output(value, stream: .output).map(\.text) }
+    package func processLines(_ value: PSValue) -> [String] { output(value, stream: .output).map(\.text) }
 
-    func finishLines() -> [String] { finishOutput().map(\.text) }
+    package func finishLines() -> [String] { finishOutput().map(\.text) }
 
     private func join(_ lines: [String]) -> String {
         var text = ""

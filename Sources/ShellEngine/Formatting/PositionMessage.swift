@@ -4,11 +4,11 @@ import CmdletParser
 /// `At line:L char:C`, the source line and the `~` squiggle under the extent.
 ///
 /// Columns and lengths are counted in UTF-16 units, as .NET counts them.
-enum PositionMessage {
+package enum PositionMessage {
     /// The widest source line shown: an 80-column console minus `+ `, `... `, ` ...` and one spare.
-    static let maxLineLength = 69
+    package static let maxLineLength = 69
 
-    static func verbose(source: ScriptSource, extent: SourceExtent) -> String {
+    package static func verbose(source: ScriptSource, extent: SourceExtent) -> String {
         let startOffset = Swift.max(0, Swift.min(extent.startOffset, source.utf8.count))
         let endOffset = Swift.max(startOffset, Swift.min(extent.endOffset, source.utf8.count))
         let startLine = source.lineNumber(at: startOffset)
@@ -92,7 +92,7 @@ enum PositionMessage {
 
 extension String {
     /// String.TrimEnd() of .NET: trailing white space removed.
-    func trimmingTrailingWhitespace() -> String {
+    package func trimmingTrailingWhitespace() -> String {
         let scalars = unicodeScalars
         guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[...last])

@@ -1,11 +1,11 @@
 /// ColumnWidthManager: fits column widths to the usable console width. Unassigned (0) widths share
 /// the room left over; when the table is too wide the last visible column is shrunk, or hidden
 /// (width -1) when it would drop below one cell, until the table fits.
-enum ColumnWidthManager {
-    static let minimumColumnWidth = 1
-    static let separatorWidth = 1
+package enum ColumnWidthManager {
+    package static let minimumColumnWidth = 1
+    package static let separatorWidth = 1
 
-    static func fit(_ widths: inout [Int], tableWidth: Int) {
+    package static func fit(_ widths: inout [Int], tableWidth: Int) {
         if assign(&widths, tableWidth: tableWidth) { return }
         trimToFit(&widths, tableWidth: tableWidth)
     }
@@ -46,14 +46,14 @@ enum ColumnWidthManager {
 
 /// TableWriter of Windows PowerShell 5.1: one space between columns, every cell (the last one
 /// too) padded to its column's width, `...` where a value is cut, dashes under each label.
-struct TableWriter {
+package struct TableWriter {
     private let widths: [Int]
     private let alignments: [FormatAlignment]
     private let hideHeader: Bool
     /// Fewer than five usable columns, or every column hidden: nothing is written.
-    let disabled: Bool
+    package let disabled: Bool
 
-    init(screenColumns: Int, widths requested: [Int], alignments: [FormatAlignment], hideHeader: Bool) {
+    package init(screenColumns: Int, widths requested: [Int], alignments: [FormatAlignment], hideHeader: Bool) {
         var widths = requested
         self.alignments = alignments
         self.hideHeader = hideHeader
@@ -68,7 +68,7 @@ struct TableWriter {
     }
 
     /// The label lines (labels wider than their column wrap onto more lines) and the dash line.
-    func header(_ labels: [String]) -> [String] {
+    package func header(_ labels: [String]) -> [String] {
         if disabled || hideHeader { return [] }
         var lines = multiLineRow(labels, alignments: nil)
         let dashes = labels.indices.map { k -> String in
@@ -82,7 +82,7 @@ struct TableWriter {
     }
 
     /// One row; `multiLine` (Format-Table -Wrap) wraps long values inside their column.
-    func row(_ values: [String], alignments: [FormatAlignment?]?, multiLine: Bool) -> [String] {
+    package func row(_ values: [String], alignments: [FormatAlignment?]?, multiLine: Bool) -> [String] {
         if disabled { return [] }
         return multiLine ? multiLineRow(values, alignments: alignments) : [singleLineRow(values, alignments: alignments)]
     }
@@ -122,7 +122,7 @@ struct TableWriter {
 
     /// GenerateRowField: pad to `width`, or cut keeping the head (left/center: `abc...`) or the
     /// tail (right: `...xyz`); columns narrower than four cells are cut without dots.
-    static func field(_ raw: String, width: Int, alignment: FormatAlignment) -> String {
+    package static func field(_ raw: String, width: Int, alignment: FormatAlignment) -> String {
         var s = TextLayout.truncateAtNewLine(raw)
         let length = TextLayout.cells(s)
         if length < width {
@@ -148,12 +148,12 @@ struct TableWriter {
 
 /// ListWriter: `Label : value` lines, labels padded to the longest one; values wrap within the
 /// room left of the usable width, continuation lines indented under the values.
-struct ListWriter {
+package struct ListWriter {
     private let labels: [String]
     private let labelWidth: Int
     private let columns: Int
 
-    init?(labels names: [String], columns: Int) {
+    package init?(labels names: [String], columns: Int) {
         if names.isEmpty || columns - 3 - 1 - 1 < 0 { return nil }
         let maxLabel = columns - 3 - 1
         let longest = Swift.min(names.map(TextLayout.cells).max() ?? 0, maxLabel)
@@ -167,7 +167,7 @@ struct ListWriter {
         self.columns = columns
     }
 
-    func lines(_ values: [String]) -> [String] {
+    package func lines(_ values: [String]) -> [String] {
         var lines: [String] = []
         let padding = TextLayout.spaces(labelWidth)
         for k in labels.indices {

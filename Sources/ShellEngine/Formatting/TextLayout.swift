@@ -3,7 +3,7 @@
 ///
 /// Text is measured in console cells: East Asian wide characters and characters outside the Basic
 /// Multilingual Plane (two UTF-16 units in .NET) take two cells, every other character one.
-enum TextLayout {
+package enum TextLayout {
     private static let softHyphen: Unicode.Scalar = "\u{00AD}"
     private static let hardHyphen: Unicode.Scalar = "\u{2011}"
     private static let nonBreakingSpace: Unicode.Scalar = "\u{00A0}"
@@ -11,7 +11,7 @@ enum TextLayout {
     // MARK: Display cells
 
     /// The console cells one character takes.
-    static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
+    package static func cellWidth(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v > 0xFFFF { return 2 }
         if v < 0x1100 { return 1 }
@@ -27,14 +27,14 @@ enum TextLayout {
     }
 
     /// The console cells a string takes.
-    static func cells(_ s: String) -> Int {
+    package static func cells(_ s: String) -> Int {
         var n = 0
         for scalar in s.unicodeScalars { n += cellWidth(scalar) }
         return n
     }
 
     /// The longest head of `s` that fits in `cells` cells.
-    static func head(_ s: String, cells: Int) -> String {
+    package static func head(_ s: String, cells: Int) -> String {
         var used = 0
         var result = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
@@ -47,7 +47,7 @@ enum TextLayout {
     }
 
     /// The longest tail of `s` that fits in `cells` cells.
-    static func tail(_ s: String, cells: Int) -> String {
+    package static func tail(_ s: String, cells: Int) -> String {
         var used = 0
         var result: [Unicode.Scalar] = []
         for scalar in s.unicodeScalars.reversed() {
@@ -61,12 +61,12 @@ enum TextLayout {
         return String(view)
     }
 
-    static func spaces(_ n: Int) -> String { n > 0 ? String(repeating: " ", count: n) : "" }
+    package static func spaces(_ n: Int) -> String { n > 0 ? String(repeating: " ", count: n) : "" }
 
     // MARK: Lines
 
     /// StringManipulationHelper.SplitLines: carriage returns dropped, split at every line feed.
-    static func splitLines(_ s: String) -> [String] {
+    package static func splitLines(_ s: String) -> [String] {
         if s.isEmpty { return [s] }
         var lines: [String] = []
         var current = String.UnicodeScalarView()
@@ -84,7 +84,7 @@ enum TextLayout {
     }
 
     /// StringManipulationHelper.TruncateAtNewLine: the text up to the first line break, then `...`.
-    static func truncateAtNewLine(_ s: String) -> String {
+    package static func truncateAtNewLine(_ s: String) -> String {
         guard let i = s.unicodeScalars.firstIndex(where: { $0 == "\n" || $0 == "\r" }) else { return s }
         return String(s.unicodeScalars[..<i]) + "..."
     }
@@ -93,7 +93,7 @@ enum TextLayout {
     /// broken into lines of at most `firstLineLength` (first) / `followingLinesLength` cells. Words
     /// end at a space or tab, which stays at the end of the line it ends; a word longer than a line
     /// is cut character by character.
-    static func generateLines(_ value: String, firstLineLength: Int, followingLinesLength: Int) -> [String] {
+    package static func generateLines(_ value: String, firstLineLength: Int, followingLinesLength: Int) -> [String] {
         if value.isEmpty { return [value] }
         var result: [String] = []
         for line in splitLines(value) {

@@ -1,7 +1,6 @@
-import SMBPolicy
 /// The automatic and preference variables a new session starts with (Windows PowerShell 5.1's values).
-enum AutomaticVariables {
-    static func install(in engine: Engine) {
+package enum AutomaticVariables {
+    package static func install(in engine: Engine) {
         let state = engine.sessionState
         func constant(_ name: String, _ value: PSValue) {
             state.define(PSVariable(name: name, value: value, isConstant: true), in: state.global)
@@ -30,8 +29,8 @@ enum AutomaticVariables {
         variable("PSDefaultParameterValues", .hashtable(PSHashtable()))
         variable("PSCulture", .string("en-US"))
         variable("PSUICulture", .string("en-US"))
-        variable("PSVersionTable", .hashtable(versionTable(profile: engine.osProfile)))
-        variable("Host", .object(HostObject()))
+        variable("PSVersionTable", .hashtable(versionTable(engine.identity)))
+        variable("Host", .object(HostObject(version: engine.identity.powerShellVersion)))
         variable("ExecutionContext", .null)
         constant("true", .bool(true))
         constant("false", .bool(false))
@@ -39,15 +38,14 @@ enum AutomaticVariables {
         constant("Error", .array(engine.errorList))
     }
 
-    /// `$PSVersionTable` of Windows PowerShell 5.1 on the profile's Windows build.
-    static func versionTable(profile: OSProfile) -> PSHashtable {
+    /// `$PSVersionTable` of Windows PowerShell 5.1 on the identity's Windows build.
+    package static func versionTable(_ identity: HostIdentity) -> PSHashtable {
         let table = PSHashtable()
-        let build = profile.build
-        table[string: "PSVersion"] = .object(VersionObject(profile.powerShellVersion))
+        table[string: "PSVersion"] = .object(VersionObject(identity.powerShellVersion))
         table[string: "PSEdition"] = .string("Desktop")
-        table[string: "PSCompatibleVersions"] = .array(PSArray(profile.compatiblePowerShellVersions
+        table[string: "PSCompatibleVersions"] = .array(PSArray(identity.compatiblePowerShellVersions
             .map { .object(VersionObject($0)) }))
-        table[string: "BuildVersion"] = .object(VersionObject("10.0.\(build.number).\(build.revision)"))
+        table[string: "BuildVersion"] = .object(VersionObject(identity.windowsBuild.buildVersion))
         table[string: "CLRVersion"] = .object(VersionObject("4.0.30319.42000"))
         table[string: "WSManStackVersion"] = .object(VersionObject("3.0"))
         table[string: "PSRemotingProtocolVersion"] = .object(VersionObject("2.3"))
@@ -56,48 +54,35 @@ enum AutomaticVariables {
     }
 }
 
-extension OSProfile {
-    /// The Windows build the profile reports (`$PSVersionTable.BuildVersion`).
-    var build: (number: Int, revision: Int) {
-        switch self {
-        case .windows11_24H2, .windowsServer2025: return (26100, 2161)
-        case .windows11_23H2: return (22621, 4391)
-        case .windowsServer2022: return (20348, 2849)
-        }
-    }
-
-    /// `$PSVersionTable.PSVersion`: Windows PowerShell 5.1 on this build.
-    var powerShellVersion: String { "5.1.\(build.number).\(build.revision)" }
-
-    /// `$PSVersionTable.PSCompatibleVersions`.
-    var compatiblePowerShellVersions: [String] { ["1.0", "2.0", "3.0", "4.0", "5.0", powerShellVersion] }
-}
-
 /// System.Version.
-final class VersionObject: PSObject {
-    let parts: [Int32]
-    init(_ text: String) {
+package final class VersionObject: PSObject {
+    package let parts: [Int32]
+    package init(_ text: String) {
         parts = text.split(separator: ".").map { Int32($0) ?? 0 }
         super.init(typeNames: ["System.Version", "System.Object"])
     }
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         ["Major", "Minor", "Build", "Revision"].enumerated().map { i, name in
             PSPropertyInfo(name: name, value: .int32(i < parts.count ? parts[i] : -1), typeName: "System.Int32")
         }
     }
-    override func toString() -> String { parts.map(String.init).joined(separator: ".") }
+    package override func toString() -> String { parts.map(String.init).joined(separator: ".") }
 }
 
 /// `$Host`.
-final class HostObject: PSObject {
-    init() { super.init(typeNames: ["System.Management.Automation.Internal.Host.InternalHost", "System.Object"]) }
-    override var properties: [PSPropertyInfo] {
+package final class HostObject: PSObject {
+    package let version: String
+    package init(version: String) {
+        self.version = version
+        super.init(typeNames: ["System.Management.Automation.Internal.Host.InternalHost", "System.Object"])
+    }
+    package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "Name", value: .string("ConsoleHost")),
-         PSPropertyInfo(name: "Version", value: .object(VersionObject("5.1.26100.2161"))),
+         PSPropertyInfo(name: "Version", value: .object(VersionObject(version))),
          PSPropertyInfo(name: "CurrentCulture", value: .string("en-US")),
          PSPropertyInfo(name: "CurrentUICulture", value: .string("en-US"))]
     }
-    override func toString() -> String { "System.Management.Automation.Internal.Host.InternalHost" }
+    package override func toString() -> String { "System.Management.Automation.Internal.Host.InternalHost" }
 }
 
 #if canImport(Glibc)

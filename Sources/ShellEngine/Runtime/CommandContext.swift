@@ -1,20 +1,20 @@
 import CmdletParser
 
 /// `$ErrorActionPreference` / `-ErrorAction` values.
-enum ActionPreference: String {
+package enum ActionPreference: String {
     case SilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend
 
-    init?(value: PSValue) {
+    package init?(value: PSValue) {
         let text = LanguagePrimitives.toString(value)
         guard let match = ActionPreference.allNames.first(where: { $0.caseInsensitiveEquals(text) }) else { return nil }
         self.init(rawValue: match)
     }
 
-    static let allNames = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend"]
+    package static let allNames = ["SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend"]
 }
 
 /// A compiled cmdlet's implementation: begin, process (per input object) and end.
-protocol Cmdlet: AnyObject {
+package protocol Cmdlet: AnyObject {
     func begin(_ context: CommandContext) throws
     /// `input` is nil when the cmdlet is first in the pipeline.
     func process(_ context: CommandContext, input: PSValue?) throws
@@ -22,38 +22,51 @@ protocol Cmdlet: AnyObject {
 }
 
 extension Cmdlet {
-    func begin(_ context: CommandContext) throws {}
-    func end(_ context: CommandContext) throws {}
+    package func begin(_ context: CommandContext) throws {}
+    package func end(_ context: CommandContext) throws {}
 }
 
-/// A registered cmdlet: its metadata (the single table for binding, completion and help) and a
-/// factory for one invocation's instance.
-struct CmdletDefinition {
-    let metadata: CommandMetadata
-    let make: () -> Cmdlet
+/// A registered cmdlet: its metadata (the single table for binding, completion and help), a
+/// factory for one invocation's instance, and what Tab completion offers for it.
+package struct CmdletDefinition {
+    package var metadata: CommandMetadata
+    package let make: () -> Cmdlet
+    /// The property names of the objects the command writes (completion after `| Select-Object`).
+    package var outputProperties: ((Engine) -> [String])?
+    /// The values Tab completion offers for one of its parameters (parameter name, typed word),
+    /// matched against the word by the engine; nil when the parameter has no completer of its own.
+    package var completeArgument: ((Engine, _ parameter: String, _ word: String) -> [String]?)?
+
+    package init(metadata: CommandMetadata, outputProperties: ((Engine) -> [String])? = nil,
+         completeArgument: ((Engine, String, String) -> [String]?)? = nil, make: @escaping () -> Cmdlet) {
+        self.metadata = metadata
+        self.make = make
+        self.outputProperties = outputProperties
+        self.completeArgument = completeArgument
+    }
 }
 
 /// What a running command can do (System.Management.Automation.Cmdlet's runtime surface).
-final class CommandContext {
-    unowned let engine: Engine
-    let metadata: CommandMetadata
-    let invocation: InvocationInfo
+package final class CommandContext {
+    package unowned let engine: Engine
+    package let metadata: CommandMetadata
+    package let invocation: InvocationInfo
     /// Bound parameters by canonical name.
-    var bound: [String: PSValue] = [:]
+    package var bound: [String: PSValue] = [:]
     /// The extent of each bound argument, for errors about its value.
-    var boundExtents: [String: SourceExtent] = [:]
-    var output: OutputSink = { _ in }
-    var errorAction: ActionPreference
-    var warningAction: ActionPreference
-    var verbose: Bool
-    var whatIf: Bool
+    package var boundExtents: [String: SourceExtent] = [:]
+    package var output: OutputSink = { _ in }
+    package var errorAction: ActionPreference
+    package var warningAction: ActionPreference
+    package var verbose: Bool
+    package var whatIf: Bool
     /// `-Confirm` (true), `-Confirm:$false` (false) or absent (nil).
-    var confirm: Bool?
-    var yesToAll = false
-    var noToAll = false
-    var errorVariable: String?
+    package var confirm: Bool?
+    package var yesToAll = false
+    package var noToAll = false
+    package var errorVariable: String?
 
-    init(engine: Engine, metadata: CommandMetadata, invocation: InvocationInfo) {
+    package init(engine: Engine, metadata: CommandMetadata, invocation: InvocationInfo) {
         self.engine = engine
         self.metadata = metadata
         self.invocation = invocation
@@ -63,16 +76,16 @@ final class CommandContext {
         self.whatIf = LanguagePrimitives.isTrue(engine.variableValue("WhatIfPreference"))
     }
 
-    func has(_ name: String) -> Bool { bound[name] != nil }
+    package func has(_ name: String) -> Bool { bound[name] != nil }
 
-    func value(_ name: String) -> PSValue? { bound[name] }
+    package func value(_ name: String) -> PSValue? { bound[name] }
 
-    func string(_ name: String) -> String? { bound[name].map { LanguagePrimitives.toString($0) } }
+    package func string(_ name: String) -> String? { bound[name].map { LanguagePrimitives.toString($0) } }
 
-    func switchValue(_ name: String) -> Bool { bound[name].map { LanguagePrimitives.isTrue($0) } ?? false }
+    package func switchValue(_ name: String) -> Bool { bound[name].map { LanguagePrimitives.isTrue($0) } ?? false }
 
     /// Reads the common parameters once binding is done.
-    func applyCommonParameters() {
+    package func applyCommonParameters() {
         if let v = bound["ErrorAction"], let p = ActionPreference(value: v) { errorAction = p }
         if let v = bound["WarningAction"], let p = ActionPreference(value: v) { warningAction = p }
         if let v = bound["Verbose"] { verbose = LanguagePrimitives.isTrue(v) }
@@ -81,18 +94,18 @@ final class CommandContext {
         errorVariable = bound["ErrorVariable"].map { LanguagePrimitives.toString($0) }
     }
 
-    func writeObject(_ value: PSValue) throws {
+    package func writeObject(_ value: PSValue) throws {
         if engine.interruptRequested() { throw PipelineStoppedSignal() }
         try output(value)
     }
 
     /// Writes each element of an array separately (WriteObject(value, enumerateCollection: true)).
-    func writeEnumerated(_ value: PSValue) throws {
+    package func writeEnumerated(_ value: PSValue) throws {
         try Engine.enumerate(value, into: output)
     }
 
     /// A non-terminating error, subject to `-ErrorAction`.
-    func writeError(_ record: ErrorRecord) throws {
+    package func writeError(_ record: ErrorRecord) throws {
         engine.lastSucceeded = false
         if let name = errorVariable {
             let existing = engine.variableValue(name).enumerated ?? []
@@ -113,23 +126,23 @@ final class CommandContext {
     }
 
     /// Stops the command with a terminating error.
-    func throwTerminatingError(_ record: ErrorRecord) throws -> Never {
+    package func throwTerminatingError(_ record: ErrorRecord) throws -> Never {
         throw RuntimeError(record: record)
     }
 
-    func writeWarning(_ text: String) {
+    package func writeWarning(_ text: String) {
         guard warningAction != .SilentlyContinue && warningAction != .Ignore else { return }
         engine.host.write("WARNING: " + text + "\n", stream: .warning)
     }
 
-    func writeVerbose(_ text: String) {
+    package func writeVerbose(_ text: String) {
         guard verbose else { return }
         engine.host.write("VERBOSE: " + text + "\n", stream: .verbose)
     }
 
     /// An error record raised by this command: the FullyQualifiedErrorId gets the command's
     /// suffix, the activity is the command name, the position is the whole command.
-    func errorRecord(message: String, errorId: String, category: ErrorCategory, exceptionType: String,
+    package func errorRecord(message: String, errorId: String, category: ErrorCategory, exceptionType: String,
                      target: PSValue = .null, extraProperties: [PSPropertyInfo] = []) -> ErrorRecord {
         let exception = PSExceptionObject(typeName: exceptionType, message: message, extraProperties: extraProperties)
         let record = ErrorRecord(exception: exception, errorId: errorId + "," + metadata.errorIdSuffix,

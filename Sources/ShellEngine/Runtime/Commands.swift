@@ -1,20 +1,20 @@
 import CmdletParser
 
 /// Runs a compiled cmdlet inside a pipeline.
-final class CmdletProcessor: CommandProcessor {
-    let context: CommandContext
-    let cmdlet: Cmdlet
-    let binder: ParameterBinder
-    let arguments: [CommandArgument]
+package final class CmdletProcessor: CommandProcessor {
+    package let context: CommandContext
+    package let cmdlet: Cmdlet
+    package let binder: ParameterBinder
+    package let arguments: [CommandArgument]
 
-    init(context: CommandContext, cmdlet: Cmdlet, binder: ParameterBinder, arguments: [CommandArgument]) {
+    package init(context: CommandContext, cmdlet: Cmdlet, binder: ParameterBinder, arguments: [CommandArgument]) {
         self.context = context
         self.cmdlet = cmdlet
         self.binder = binder
         self.arguments = arguments
     }
 
-    override func begin() throws {
+    package override func begin() throws {
         context.output = next
         let result = try binder.bind(arguments, acceptsRemainingArguments: false)
         context.bound = result.bound
@@ -24,16 +24,16 @@ final class CmdletProcessor: CommandProcessor {
         try guardErrors { try cmdlet.begin(context) }
     }
 
-    override func processWithoutInput() throws {
+    package override func processWithoutInput() throws {
         try guardErrors { try cmdlet.process(context, input: nil) }
     }
 
-    override func process(_ input: PSValue) throws {
+    package override func process(_ input: PSValue) throws {
         try bindPipelineInput(input)
         try guardErrors { try cmdlet.process(context, input: input) }
     }
 
-    override func end() throws {
+    package override func end() throws {
         try guardErrors { try cmdlet.end(context) }
     }
 
@@ -62,18 +62,18 @@ final class CmdletProcessor: CommandProcessor {
 }
 
 /// Runs a function or script block (begin/process/end blocks, `$_`, `$input`, `$args`).
-final class ScriptProcessor: CommandProcessor {
-    let engine: Engine
-    let block: ScriptBlockAst
-    let metadata: CommandMetadata
-    let binder: ParameterBinder
-    let arguments: [CommandArgument]
-    let dotSource: Bool
-    let isFilter: Bool
+package final class ScriptProcessor: CommandProcessor {
+    package let engine: Engine
+    package let block: ScriptBlockAst
+    package let metadata: CommandMetadata
+    package let binder: ParameterBinder
+    package let arguments: [CommandArgument]
+    package let dotSource: Bool
+    package let isFilter: Bool
     /// A `.ps1` script: its scope is a script scope.
-    let isScript: Bool
+    package let isScript: Bool
     /// Parameters written after a function's name, when it has no `param()` block.
-    var parameterAsts: [ParameterAst]?
+    package var parameterAsts: [ParameterAst]?
     private var scope: Scope?
     private var collectedInput: [PSValue] = []
     /// Whether `begin` counted this call in the engine's call depth (undone at `end` or on error).
@@ -84,7 +84,7 @@ final class ScriptProcessor: CommandProcessor {
     }
     private var receivedInput = false
 
-    init(engine: Engine, block: ScriptBlockAst, metadata: CommandMetadata, binder: ParameterBinder,
+    package init(engine: Engine, block: ScriptBlockAst, metadata: CommandMetadata, binder: ParameterBinder,
          arguments: [CommandArgument], dotSource: Bool, isFilter: Bool, isScript: Bool = false) {
         self.isScript = isScript
         self.engine = engine
@@ -107,7 +107,7 @@ final class ScriptProcessor: CommandProcessor {
         return try body()
     }
 
-    override func begin() throws {
+    package override func begin() throws {
         // Recursion ends with PowerShell's CallDepthOverflow long before the process stack would.
         guard engine.callDepth < Engine.maximumCallDepth else {
             let exception = PSExceptionObject(typeName: "System.Management.Automation.ScriptCallDepthException",
@@ -138,7 +138,7 @@ final class ScriptProcessor: CommandProcessor {
         }
     }
 
-    override func processWithoutInput() throws {
+    package override func processWithoutInput() throws {
         if block.processBlock != nil || isFilter {
             try inScope {
                 engine.sessionState.setLocal("_", .null)
@@ -147,7 +147,7 @@ final class ScriptProcessor: CommandProcessor {
         }
     }
 
-    override func process(_ input: PSValue) throws {
+    package override func process(_ input: PSValue) throws {
         receivedInput = true
         collectedInput.append(input)
         guard let process = block.processBlock ?? (isFilter ? block.endBlock : nil) else { return }
@@ -159,7 +159,7 @@ final class ScriptProcessor: CommandProcessor {
         }
     }
 
-    override func end() throws {
+    package override func end() throws {
         guard let end = block.endBlock, !isFilter else { return }
         try inScope {
             engine.sessionState.current.automatics.input = collectedInput
@@ -201,7 +201,7 @@ final class ScriptProcessor: CommandProcessor {
 extension Engine {
 
     /// Resolves the command of a `CommandAst` and prepares its processor.
-    func makeProcessor(for command: CommandAst, pipelinePosition: Int, pipelineLength: Int) throws -> CommandProcessor {
+    package func makeProcessor(for command: CommandAst, pipelinePosition: Int, pipelineLength: Int) throws -> CommandProcessor {
         let elements = command.commandElements
         guard let first = elements.first else { throw PipelineStoppedSignal() }
         let arguments = try evaluateArguments(Array(elements.dropFirst()))
@@ -265,7 +265,7 @@ extension Engine {
                                dotSource: dotSource, isFilter: isFilter, isScript: kind == .externalScript)
     }
 
-    enum ResolvedCommand {
+    package enum ResolvedCommand {
         case function(FunctionInfo)
         case cmdlet(CmdletDefinition)
         case script(String)
@@ -273,7 +273,7 @@ extension Engine {
     }
 
     /// Alias, then function, then cmdlet; `.ps1` paths are scripts. Host programs are never run.
-    func resolveCommand(_ name: String) -> ResolvedCommand {
+    package func resolveCommand(_ name: String) -> ResolvedCommand {
         var resolved = name
         if let target = aliases[NameKey(name)] { resolved = target }
         if let f = sessionState.function(resolved) { return .function(f) }
@@ -293,7 +293,7 @@ extension Engine {
     }
 
     /// Evaluates a command's arguments, spreading `@splat` variables.
-    func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
+    package func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
         var result: [CommandArgument] = []
         result.reserveCapacity(elements.count)
         for element in elements {
@@ -335,7 +335,7 @@ extension Engine {
 
     /// Binds a script block's `param()` values (defaults for the rest); `$args`,
     /// `$PSBoundParameters` and `$MyInvocation` are made only when the code reads them.
-    func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
+    package func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
                               result: ParameterBinder.Result) throws {
         var bound: [(String, PSValue)] = []
         for parameter in parameterAsts {
@@ -372,7 +372,7 @@ extension Engine {
     }
 
     /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
-    func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool) throws {
+    package func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool) throws {
         let metadata = binder.metadata
         let missing = metadata.parameters.filter {
             $0.mandatory && bound[$0.name] == nil
@@ -394,7 +394,7 @@ extension Engine {
     }
 
     /// Runs a script block in the current scope with `$_` set (Where-Object, ForEach-Object, switch).
-    func invokeScriptBlockInCurrentScope(_ block: ScriptBlock, dollarUnder: PSValue, output: OutputSink? = nil) throws -> PSValue {
+    package func invokeScriptBlockInCurrentScope(_ block: ScriptBlock, dollarUnder: PSValue, output: OutputSink? = nil) throws -> PSValue {
         let saved = sessionState.current.variables["_"]
         sessionState.setLocal("_", dollarUnder)
         sessionState.setLocal("PSItem", dollarUnder)
@@ -411,7 +411,7 @@ extension Engine {
     }
 
     /// Invokes a script block in a new scope with arguments (`& $sb 1 2`, `.Invoke()`).
-    func invokeScriptBlock(_ block: ScriptBlock, arguments: [PSValue]) throws -> PSValue {
+    package func invokeScriptBlock(_ block: ScriptBlock, arguments: [PSValue]) throws -> PSValue {
         let collector = OutputCollector()
         let meta = FunctionMetadata.build(name: "", ast: block.ast, outerParameters: nil)
         let invocation = InvocationInfo(myCommand: nil, commandKind: .scriptBlock, source: block.ast.source,

@@ -1,43 +1,50 @@
 /// A terminating error travelling up to the nearest `try`/`trap` or to the console.
 // @unchecked: the engine runs on one thread; a RuntimeError never crosses to another.
-struct RuntimeError: Error, @unchecked Sendable {
-    let record: ErrorRecord
+package struct RuntimeError: Error, @unchecked Sendable {
+    package let record: ErrorRecord
     /// `throw` and `-ErrorAction Stop` end the whole script; other errors (command not found,
     /// binding errors, runtime exceptions) end only their statement, as in PowerShell.
-    var terminatesScript = false
+    package var terminatesScript = false
+
+    package init(record: ErrorRecord, terminatesScript: Bool = false) {
+        self.record = record
+        self.terminatesScript = terminatesScript
+    }
 }
 
 /// `break` / `continue`, optionally to a labelled loop.
-struct BreakSignal: Error {
-    let label: String?
+package struct BreakSignal: Error {
+    package let label: String?
 }
 
-struct ContinueSignal: Error {
-    let label: String?
+package struct ContinueSignal: Error {
+    package let label: String?
 }
 
 /// `return`: its pipeline's output has already been written.
-struct ReturnSignal: Error {}
+package struct ReturnSignal: Error {}
 
 /// `exit N`.
-struct ExitSignal: Error {
-    let code: Int32
+package struct ExitSignal: Error {
+    package let code: Int32
 }
 
 /// The pipeline was stopped (Ctrl-C, or a prompt that cannot be answered).
-struct PipelineStoppedSignal: Error {}
+package struct PipelineStoppedSignal: Error {
+    package init() {}
+}
 
 /// Where a pipeline element writes its objects.
-typealias OutputSink = (PSValue) throws -> Void
+package typealias OutputSink = (PSValue) throws -> Void
 
 /// Collects output, e.g. for `$( … )`, `( … )`, assignments and `Out-String`.
-final class OutputCollector {
-    var items: [PSValue] = []
+package final class OutputCollector {
+    package var items: [PSValue] = []
 
-    lazy var sink: OutputSink = { [unowned self] value in self.items.append(value) }
+    package lazy var sink: OutputSink = { [unowned self] value in self.items.append(value) }
 
     /// A pipeline's result as a value: nothing → `$null`, one object → itself, more → an array.
-    var asValue: PSValue {
+    package var asValue: PSValue {
         switch items.count {
         case 0: return .null
         case 1: return items[0]

@@ -1,10 +1,10 @@
 import FoundationEssentials
 
 /// Conversions to the types scripts name in casts and parameter declarations.
-enum Conversion {
+package enum Conversion {
 
     /// Resolves a type name as written in a cast or constraint (`int`, `System.Int32`, `uint32[]`).
-    static func parameterType(named raw: String) -> ParameterType? {
+    package static func parameterType(named raw: String) -> ParameterType? {
         var name = raw.lowercased()
         if name.hasPrefix("system.") { name.removeFirst(7) }
         if name.hasSuffix("[]") {
@@ -31,7 +31,7 @@ enum Conversion {
     }
 
     /// Converts for a parameter or cast. Errors carry .NET Framework's wording.
-    static func convert(_ value: PSValue, to type: ParameterType) throws(ConversionFailure) -> PSValue {
+    package static func convert(_ value: PSValue, to type: ParameterType) throws(ConversionFailure) -> PSValue {
         switch type {
         case .object, .psObject: return value
         case .boolean, .switchParameter: return try toBoolean(value, type: type)
@@ -76,7 +76,7 @@ enum Conversion {
     }
 
     /// `[bool]` parameters accept only Booleans and numbers (ArgumentTypeConverterAttribute.CheckBoolValue).
-    static func toBoolean(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
+    package static func toBoolean(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
         let result: Bool
         switch value {
         case .bool(let b), .switchParameter(let b): result = b
@@ -92,7 +92,7 @@ enum Conversion {
     }
 
     /// Numeric conversion with .NET's range checks and banker's rounding of doubles.
-    static func toNumber(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
+    package static func toNumber(_ value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
         var source = value
         if case .array(let a) = value, a.items.count == 1 { source = a.items[0] }
         if case .string(let s) = source {

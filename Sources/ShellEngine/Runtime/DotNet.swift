@@ -1,12 +1,11 @@
 import FoundationEssentials
-import SMBPolicy
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The .NET types admin scripts lean on, as far as they make sense without .NET.
-enum DotNetTypes {
-    static let known: [String: String] = [
+package enum DotNetTypes {
+    package static let known: [String: String] = [
         "int": "System.Int32", "int32": "System.Int32", "long": "System.Int64", "int64": "System.Int64",
         "uint32": "System.UInt32", "uint64": "System.UInt64", "byte": "System.Byte", "double": "System.Double",
         "float": "System.Single", "single": "System.Single", "decimal": "System.Decimal", "bool": "System.Boolean",
@@ -34,7 +33,7 @@ enum DotNetTypes {
         "parameter": "System.Management.Automation.ParameterAttribute",
     ]
 
-    static func resolve(_ name: String) -> PSTypeInfo? {
+    package static func resolve(_ name: String) -> PSTypeInfo? {
         var key = name.lowercased()
         if key.hasSuffix("[]") {
             return resolve(String(name.dropLast(2))).map { PSTypeInfo(fullName: $0.fullName + "[]") }
@@ -45,7 +44,7 @@ enum DotNetTypes {
         return nil
     }
 
-    static func staticProperty(_ type: PSTypeInfo, _ name: String, engine: Engine) -> PSValue? {
+    package static func staticProperty(_ type: PSTypeInfo, _ name: String, engine: Engine) -> PSValue? {
         let member = name.lowercased()
         switch (type.fullName, member) {
         case ("System.Math", "pi"): return .double(Double.pi)
@@ -61,10 +60,10 @@ enum DotNetTypes {
         case ("System.Double", "maxvalue"): return .double(.greatestFiniteMagnitude)
         case ("System.String", "empty"): return .string("")
         case ("System.Environment", "newline"): return .string("\r\n")
-        case ("System.Environment", "machinename"): return .string(engine.computerName)
+        case ("System.Environment", "machinename"): return .string(engine.identity.computerName)
         case ("System.Environment", "username"): return .string(engine.environmentValue("USERNAME") ?? engine.environmentValue("USER") ?? "")
-        case ("System.Environment", "userdomainname"): return .string(engine.workgroup)
-        case ("System.Environment", "osversion"): return .string("Microsoft Windows NT 10.0.\(engine.osProfile.build.number).0")
+        case ("System.Environment", "userdomainname"): return .string(engine.identity.workgroup)
+        case ("System.Environment", "osversion"): return .string(engine.identity.windowsBuild.osVersionString)
         case ("System.Environment", "is64bitoperatingsystem"), ("System.Environment", "is64bitprocess"): return .bool(true)
         case ("System.IO.Path", "directoryseparatorchar"): return .char("\\")
         case ("System.IO.Path", "pathseparator"): return .char(";")
@@ -72,7 +71,7 @@ enum DotNetTypes {
         }
     }
 
-    static func invokeStatic(_ type: PSTypeInfo, _ name: String, _ args: [PSValue], engine: Engine) throws -> PSValue? {
+    package static func invokeStatic(_ type: PSTypeInfo, _ name: String, _ args: [PSValue], engine: Engine) throws -> PSValue? {
         let member = name.lowercased()
         func number(_ i: Int) -> Double { i < args.count ? (LanguagePrimitives.toDouble(args[i]) ?? 0) : 0 }
         func text(_ i: Int) -> String { i < args.count ? LanguagePrimitives.toString(args[i]) : "" }
@@ -143,15 +142,15 @@ enum DotNetTypes {
 
 extension PSValue {
     /// Int64 results that fit in Int32 become Int32, as .NET overloads would return.
-    var narrowed: PSValue {
+    package var narrowed: PSValue {
         if case .int64(let v) = self, let i = Int32(exactly: v) { return .int32(i) }
         return self
     }
 }
 
 /// Instance methods of strings, arrays and hashtables.
-enum BuiltinMethods {
-    static func invoke(_ target: PSValue, _ name: String, _ args: [PSValue], engine: Engine) throws -> PSValue? {
+package enum BuiltinMethods {
+    package static func invoke(_ target: PSValue, _ name: String, _ args: [PSValue], engine: Engine) throws -> PSValue? {
         func text(_ i: Int) -> String { i < args.count ? LanguagePrimitives.toString(args[i]) : "" }
         func int(_ i: Int) -> Int { i < args.count ? Int(LanguagePrimitives.toInt64(args[i]) ?? 0) : 0 }
         switch target {
@@ -290,8 +289,8 @@ enum BuiltinMethods {
 }
 
 /// .NET composite formatting (`-f`, `[string]::Format`) and `ToString(format)` for numbers.
-enum Formatting {
-    static func compositeFormat(_ format: String, _ args: [PSValue]) throws -> String {
+package enum Formatting {
+    package static func compositeFormat(_ format: String, _ args: [PSValue]) throws -> String {
         var result = ""
         var chars = Array(format)[...]
         while let c = chars.popFirst() {
@@ -327,7 +326,7 @@ enum Formatting {
     }
 
     /// Standard numeric formats: N, F, D, X, P, and custom `0.00`.
-    static func formatValue(_ value: PSValue, _ format: String) throws -> String {
+    package static func formatValue(_ value: PSValue, _ format: String) throws -> String {
         guard let first = format.first else { return LanguagePrimitives.toString(value) }
         // .NET accepts precision specifiers up to 99.
         let precision = Int(format.dropFirst()).map { min(max($0, 0), 99) }
@@ -357,13 +356,13 @@ enum Formatting {
         }
     }
 
-    static func fixed(_ d: Double, _ decimals: Int) -> String {
+    package static func fixed(_ d: Double, _ decimals: Int) -> String {
         var buffer = [CChar](repeating: 0, count: 128)
         _ = withVaList([min(max(decimals, 0), 30), d]) { vsnprintf(&buffer, 128, "%.*f", $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    static func grouped(_ text: String) -> String {
+    package static func grouped(_ text: String) -> String {
         var integer = text, fraction = ""
         if let dot = text.firstIndex(of: ".") { integer = String(text[..<dot]); fraction = String(text[dot...]) }
         let negative = integer.hasPrefix("-")
@@ -378,11 +377,11 @@ enum Formatting {
 }
 
 extension LanguagePrimitives {
-    static func parseDecimal(_ text: String) -> PSValue {
+    package static func parseDecimal(_ text: String) -> PSValue {
         .decimal(Decimal(string: text) ?? 0)
     }
 
-    static func toDecimal(_ value: PSValue) -> Decimal {
+    package static func toDecimal(_ value: PSValue) -> Decimal {
         if case .decimal(let d) = value { return d }
         if let i = toInt64(value), !(value.isDouble) { return Decimal(i) }
         return Decimal(string: formatDouble(toDouble(value) ?? 0)) ?? 0
@@ -390,7 +389,7 @@ extension LanguagePrimitives {
 }
 
 extension PSValue {
-    var isDouble: Bool {
+    package var isDouble: Bool {
         if case .double = self { return true }
         return false
     }

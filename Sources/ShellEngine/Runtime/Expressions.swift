@@ -2,7 +2,7 @@ import CmdletParser
 
 extension Engine {
 
-    func evaluate(_ expression: ExpressionAst) throws -> PSValue {
+    package func evaluate(_ expression: ExpressionAst) throws -> PSValue {
         switch expression {
         case let c as ConstantExpressionAst:
             return PSValue(c.value)
@@ -84,7 +84,7 @@ extension Engine {
     }
 
     /// String expansion: arrays joined with `$OFS` (a space by default).
-    func expandToString(_ value: PSValue) -> String {
+    package func expandToString(_ value: PSValue) -> String {
         if case .array(let a) = value {
             let separator = sessionState.lookup("OFS").map { LanguagePrimitives.toString($0.value) } ?? " "
             return a.items.map { LanguagePrimitives.toString($0) }.joined(separator: separator)
@@ -92,13 +92,13 @@ extension Engine {
         return LanguagePrimitives.toString(value)
     }
 
-    func memberName(_ member: CommandElementAst) throws -> String {
+    package func memberName(_ member: CommandElementAst) throws -> String {
         if let s = member as? StringConstantExpressionAst { return s.value }
         if let e = member as? ExpressionAst { return LanguagePrimitives.toString(try evaluate(e)) }
         return ""
     }
 
-    func readVariable(_ v: VariableExpressionAst) throws -> PSValue {
+    package func readVariable(_ v: VariableExpressionAst) throws -> PSValue {
         let path = v.variablePath
         if case .drive(let drive) = path.scope {
             switch drive.lowercased() {
@@ -123,7 +123,7 @@ extension Engine {
     }
 
     /// `$env:NAME`: names are case-insensitive on Windows.
-    func environmentValue(_ name: String) -> String? {
+    package func environmentValue(_ name: String) -> String? {
         if let exact = sessionState.environment[name] { return exact }
         return sessionState.environment.first { $0.key.caseInsensitiveEquals(name) }?.value
     }
@@ -170,7 +170,7 @@ extension Engine {
     }
 
     /// `[type]value`.
-    func cast(_ value: PSValue, to typeName: TypeName, extent: SourceExtent) throws -> PSValue {
+    package func cast(_ value: PSValue, to typeName: TypeName, extent: SourceExtent) throws -> PSValue {
         let name = typeName.name.lowercased()
         switch name {
         case "pscustomobject", "psobject", "system.management.automation.pscustomobject":
@@ -214,7 +214,7 @@ extension Engine {
     }
 
     /// A type literal; unknown names fail as 5.1 does: `Unable to find type [X].`
-    func resolveType(_ typeName: TypeName) throws -> PSTypeInfo {
+    package func resolveType(_ typeName: TypeName) throws -> PSTypeInfo {
         if let known = DotNetTypes.resolve(typeName.name) { return known }
         throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("TypeNotFound", typeName.name),
             errorId: "TypeNotFound", category: .InvalidOperation, extent: typeName.extent, target: .string(typeName.name)))

@@ -6,7 +6,7 @@ import Glibc
 /// The few file operations scripts need: reading scripts, redirecting output to files.
 extension Engine {
 
-    func absolutePath(_ path: String) -> String {
+    package func absolutePath(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
         var cwd = [CChar](repeating: 0, count: 4096)
         let base = getcwd(&cwd, cwd.count) != nil
@@ -16,18 +16,18 @@ extension Engine {
         return base + "/" + relative.replacing("\\", with: "/")
     }
 
-    func fileName(_ path: String) -> String {
+    package func fileName(_ path: String) -> String {
         guard let slash = path.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return path }
         return String(path[path.index(after: slash)...])
     }
 
-    func directoryName(_ path: String) -> String {
+    package func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Reads a UTF-8 text file (a BOM is skipped); nil when it cannot be read.
-    func readTextFile(_ path: String) -> String? {
+    package func readTextFile(_ path: String) -> String? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -46,7 +46,7 @@ extension Engine {
     }
 
     /// Loads a `.ps1` for `& path` / `. path`.
-    func loadScript(_ path: String, extent: SourceExtent) throws -> ParseResult {
+    package func loadScript(_ path: String, extent: SourceExtent) throws -> ParseResult {
         let full = absolutePath(path)
         guard let text = readTextFile(full) else {
             let exception = PSExceptionObject(typeName: "System.Management.Automation.CommandNotFoundException",
@@ -64,11 +64,12 @@ extension Engine {
 
     /// Writes redirected output (`> file`, `>> file`) as Windows PowerShell 5.1 does (UTF-16 LE there;
     /// UTF-8 here, the platform's convention).
-    func writeTextFile(_ path: String, _ text: String, append: Bool) throws {
+    package func writeTextFile(_ path: String, _ text: String, append: Bool) throws {
         let full = absolutePath(path)
         let ok = FileSystemHelpers.write(full, Array(text.utf8), append: append)
+        for observer in fileWriteObservers { observer(full) }
         if !ok {
-            throw RuntimeError(record: runtimeErrorRecord(message: "Could not find a part of the path '\(path)'.",
+            throw RuntimeError(record: runtimeErrorRecord(message: Messages.fill(ProviderMessages.partOfPathNotFound, [path]),
                 errorId: "System.IO.DirectoryNotFoundException", category: .OpenError, extent: .empty,
                 exceptionType: "System.IO.DirectoryNotFoundException"))
         }

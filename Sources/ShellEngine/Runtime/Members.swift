@@ -4,7 +4,7 @@ import FoundationEssentials
 /// Member access, method calls and indexing over the shell's values.
 extension Engine {
 
-    func getMember(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
+    package func getMember(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
             if let value = DotNetTypes.staticProperty(type, name, engine: self) { return value }
             return .null
@@ -48,7 +48,7 @@ extension Engine {
         }
     }
 
-    func setMember(_ target: PSValue, _ name: String, _ value: PSValue, extent: SourceExtent) throws {
+    package func setMember(_ target: PSValue, _ name: String, _ value: PSValue, extent: SourceExtent) throws {
         switch target {
         case .hashtable(let h):
             h[string: name] = value
@@ -62,7 +62,7 @@ extension Engine {
             errorId: "PropertyNotFound", category: .InvalidOperation, extent: extent))
     }
 
-    func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,
+    package func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,
                       extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
             do {
@@ -111,7 +111,7 @@ extension Engine {
             exceptionType: "System.Management.Automation.MethodInvocationException"))
     }
 
-    func index(_ target: PSValue, _ index: PSValue, extent: SourceExtent) throws -> PSValue {
+    package func index(_ target: PSValue, _ index: PSValue, extent: SourceExtent) throws -> PSValue {
         switch target {
         case .null:
             throw RuntimeError(record: runtimeErrorRecord(message: Messages.template("NullArrayIndex"),
@@ -146,7 +146,7 @@ extension Engine {
         return n >= 0 && n < items.count ? items[Int(n)] : nil
     }
 
-    func setIndex(_ target: PSValue, _ index: PSValue, _ value: PSValue, extent: SourceExtent) throws {
+    package func setIndex(_ target: PSValue, _ index: PSValue, _ value: PSValue, extent: SourceExtent) throws {
         switch target {
         case .hashtable(let h):
             h[index] = value
@@ -164,28 +164,28 @@ extension Engine {
 }
 
 /// `$x.GetType()`.
-final class TypeObject: PSObject {
-    let info: PSTypeInfo
-    init(_ info: PSTypeInfo) {
+package final class TypeObject: PSObject {
+    package let info: PSTypeInfo
+    package init(_ info: PSTypeInfo) {
         self.info = info
         super.init(typeNames: ["System.RuntimeType", "System.Type", "System.Object"])
     }
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "Name", value: .string(info.name)),
          PSPropertyInfo(name: "FullName", value: .string(info.fullName)),
          PSPropertyInfo(name: "BaseType", value: .string(info.fullName == "System.Object" ? "" : "System.ValueType"))]
     }
-    override func toString() -> String { info.fullName }
+    package override func toString() -> String { info.fullName }
 }
 
 /// `$obj.PSObject`: the adapter view (`.Properties`, `.TypeNames`).
-final class PSObjectView: PSObject {
-    let object: PSObject
-    init(_ object: PSObject) {
+package final class PSObjectView: PSObject {
+    package let object: PSObject
+    package init(_ object: PSObject) {
         self.object = object
         super.init(typeNames: ["System.Management.Automation.PSObject", "System.Object"])
     }
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "Properties", value: .array(PSArray(object.properties.map { p in
             let o = PSCustomObject(typeNames: ["System.Management.Automation.PSProperty", "System.Object"])
             o.add("Name", .string(p.name))

@@ -3,9 +3,9 @@ import FoundationEssentials
 
 /// PowerShell's binary operators: the left operand decides the type, comparisons fold case
 /// unless `c`-prefixed, and collections on the left filter.
-enum Operators {
+package enum Operators {
 
-    static func binary(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
+    package static func binary(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
                        extent: SourceExtent) throws -> PSValue {
         switch op {
         case .plus: return try add(left, right, engine: engine, extent: extent)
@@ -81,7 +81,7 @@ enum Operators {
         return try arithmetic(.plus, left, right, engine: engine, extent: extent)
     }
 
-    static func arithmetic(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
+    package static func arithmetic(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
                            extent: SourceExtent) throws -> PSValue {
         if op == .multiply {
             if case .string(let s) = left, let n = LanguagePrimitives.toInt64(right) {
@@ -211,7 +211,7 @@ enum Operators {
 
     // MARK: Comparison
 
-    static func compare(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine) throws -> PSValue {
+    package static func compare(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine) throws -> PSValue {
         let (base, caseSensitive) = normalize(op)
         switch base {
         case .icontains, .inotcontains:
@@ -280,7 +280,7 @@ enum Operators {
     }
 
     /// `-eq`: the right operand is converted to the left operand's type.
-    static func equals(_ left: PSValue, _ right: PSValue, caseSensitive: Bool) -> Bool {
+    package static func equals(_ left: PSValue, _ right: PSValue, caseSensitive: Bool) -> Bool {
         switch left {
         case .null: return right.isNull
         case .string(let s):
@@ -331,7 +331,7 @@ enum Operators {
     }
 
     /// -1, 0, 1; nil when the values cannot be ordered.
-    static func ordering(_ left: PSValue, _ right: PSValue, caseSensitive: Bool) -> Int? {
+    package static func ordering(_ left: PSValue, _ right: PSValue, caseSensitive: Bool) -> Int? {
         switch left {
         case .string(let s):
             let r = LanguagePrimitives.toString(right)
@@ -345,7 +345,7 @@ enum Operators {
         }
     }
 
-    static func isInstance(_ value: PSValue, of typeName: String) -> Bool {
+    package static func isInstance(_ value: PSValue, of typeName: String) -> Bool {
         let wanted = typeName.lowercased()
         let names: [String]
         switch value {
@@ -362,7 +362,7 @@ enum Operators {
     // MARK: Regular expressions
 
     /// Runs a .NET-style pattern; returns `$Matches` on success.
-    static func regexMatch(_ input: String, _ pattern: String, caseSensitive: Bool, engine: Engine) throws -> PSHashtable? {
+    package static func regexMatch(_ input: String, _ pattern: String, caseSensitive: Bool, engine: Engine) throws -> PSHashtable? {
         let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
         guard let match = try? regex.firstMatch(in: input) else { return nil }
         let table = PSHashtable()
@@ -374,7 +374,7 @@ enum Operators {
         return table
     }
 
-    static func compileRegex(_ pattern: String, caseSensitive: Bool, engine: Engine) throws -> Regex<AnyRegexOutput> {
+    package static func compileRegex(_ pattern: String, caseSensitive: Bool, engine: Engine) throws -> Regex<AnyRegexOutput> {
         do {
             let regex = try Regex(pattern)
             return caseSensitive ? regex : regex.ignoresCase()
@@ -430,18 +430,18 @@ enum Operators {
 }
 
 /// `-like` patterns: `*`, `?`, `[abc]`, `` ` `` escapes.
-struct WildcardPattern {
+package struct WildcardPattern {
     private let pattern: [Character]
     private let caseSensitive: Bool
 
-    init(_ pattern: String, caseSensitive: Bool = false) {
+    package init(_ pattern: String, caseSensitive: Bool = false) {
         self.pattern = Array(caseSensitive ? pattern : pattern.lowercased())
         self.caseSensitive = caseSensitive
     }
 
-    static func hasWildcards(_ s: String) -> Bool { s.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
+    package static func hasWildcards(_ s: String) -> Bool { s.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
 
-    func matches(_ input: String) -> Bool {
+    package func matches(_ input: String) -> Bool {
         let text = Array(caseSensitive ? input : input.lowercased())
         // Iterative matching with backtracking on the last `*`: linear in practice, never recursive.
         var p = 0, t = 0, starP = -1, starT = 0

@@ -1,25 +1,25 @@
 /// `$PSCmdlet` of an advanced function: ShouldProcess and the Write* methods of a cmdlet.
-final class PSCmdletObject: PSObject {
-    let context: CommandContext
+package final class PSCmdletObject: PSObject {
+    package let context: CommandContext
 
-    init(_ context: CommandContext) {
+    package init(_ context: CommandContext) {
         self.context = context
         super.init(typeNames: ["System.Management.Automation.PSScriptCmdlet", "System.Management.Automation.PSCmdlet",
                                "System.Object"])
     }
 
-    override var properties: [PSPropertyInfo] {
+    package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "MyInvocation", value: .object(InvocationInfoObject(context.invocation))),
          PSPropertyInfo(name: "ParameterSetName", value: .string(context.metadata.defaultParameterSet ?? "__AllParameterSets")),
          PSPropertyInfo(name: "CommandRuntime", value: .string(context.metadata.name))]
     }
 
-    override var methodNames: [String] {
+    package override var methodNames: [String] {
         ["ShouldProcess", "ShouldContinue", "WriteObject", "WriteError", "WriteVerbose", "WriteWarning",
          "ThrowTerminatingError"]
     }
 
-    override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+    package override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
         let text = { (i: Int) in i < arguments.count ? LanguagePrimitives.toString(arguments[i]) : "" }
         switch name.lowercased() {
         case "shouldprocess":

@@ -2,39 +2,39 @@ import CmdletParser
 
 /// One argument of a command as written: `-Name`, `-Name:value`, a positional value, or an entry
 /// spread from `@splat`.
-struct CommandArgument {
+package struct CommandArgument {
     /// The parameter name as typed, without the dash; nil for a positional argument.
-    var parameterName: String?
-    var parameterExtent: SourceExtent?
-    var value: PSValue?
-    var valueExtent: SourceExtent?
+    package var parameterName: String?
+    package var parameterExtent: SourceExtent?
+    package var value: PSValue?
+    package var valueExtent: SourceExtent?
     /// `-Name:value`: the value belongs to the parameter even for switches.
-    var colonForm: Bool = false
+    package var colonForm: Bool = false
 }
 
 /// One element of a running pipeline: begin, then process per input object, then end.
-class CommandProcessor {
-    var next: OutputSink = { _ in }
+package class CommandProcessor {
+    package var next: OutputSink = { _ in }
     /// The first element of its pipeline receives no input (mandatory pipeline parameters are then prompted for).
-    var isFirst = true
-    func begin() throws {}
+    package var isFirst = true
+    package func begin() throws {}
     /// Called once for the first element of a pipeline, which receives no input.
-    func processWithoutInput() throws {}
-    func process(_ input: PSValue) throws {}
-    func end() throws {}
+    package func processWithoutInput() throws {}
+    package func process(_ input: PSValue) throws {}
+    package func end() throws {}
 }
 
 /// An expression at the head of a pipeline: its value is enumerated into the pipeline.
-final class ExpressionProcessor: CommandProcessor {
-    let engine: Engine
-    let expression: ExpressionAst
+package final class ExpressionProcessor: CommandProcessor {
+    package let engine: Engine
+    package let expression: ExpressionAst
 
-    init(engine: Engine, expression: ExpressionAst) {
+    package init(engine: Engine, expression: ExpressionAst) {
         self.engine = engine
         self.expression = expression
     }
 
-    override func processWithoutInput() throws {
+    package override func processWithoutInput() throws {
         try Engine.enumerate(try engine.evaluate(expression), into: next)
     }
 }
@@ -42,7 +42,7 @@ final class ExpressionProcessor: CommandProcessor {
 extension Engine {
 
     /// Writes a value to a pipeline, unrolling arrays one level as PowerShell does.
-    static func enumerate(_ value: PSValue, into sink: OutputSink) throws {
+    package static func enumerate(_ value: PSValue, into sink: OutputSink) throws {
         if case .array(let a) = value {
             for item in a.items { try sink(item) }
         } else {
@@ -50,7 +50,7 @@ extension Engine {
         }
     }
 
-    func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
+    package func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
         let elements = pipeline.pipelineElements
         if elements.count == 1, let head = elements[0] as? CommandExpressionAst, head.redirections.isEmpty {
             if let unary = head.expression as? UnaryExpressionAst,
@@ -118,19 +118,19 @@ extension Engine {
 }
 
 /// Applies redirections around one pipeline element.
-final class RedirectingProcessor: CommandProcessor {
-    let inner: CommandProcessor
-    unowned let engine: Engine
+package final class RedirectingProcessor: CommandProcessor {
+    package let inner: CommandProcessor
+    package unowned let engine: Engine
     /// nil: not redirected; .some(nil): to `$null`; .some((path, append)): to a file.
-    var outputTarget: (String, Bool)?? = nil
-    var errorTarget: (String, Bool)?? = nil
-    var mergeErrors = false
-    var silenceOtherStreams = false
+    package var outputTarget: (String, Bool)?? = nil
+    package var errorTarget: (String, Bool)?? = nil
+    package var mergeErrors = false
+    package var silenceOtherStreams = false
     private var fileText: [String: String] = [:]
     /// One Out-File formatter per target, so one set of blank lines frames the whole output.
     private var fileFormatters: [String: OutputFormatter] = [:]
 
-    init(inner: CommandProcessor, engine: Engine) {
+    package init(inner: CommandProcessor, engine: Engine) {
         self.inner = inner
         self.engine = engine
     }
@@ -165,14 +165,14 @@ final class RedirectingProcessor: CommandProcessor {
         }
     }
 
-    override func begin() throws {
+    package override func begin() throws {
         inner.isFirst = isFirst
         inner.next = { [unowned self] value in try self.deliver(value) }
         try withStreams { try inner.begin() }
     }
-    override func processWithoutInput() throws { try withStreams { try inner.processWithoutInput() } }
-    override func process(_ input: PSValue) throws { try withStreams { try inner.process(input) } }
-    override func end() throws {
+    package override func processWithoutInput() throws { try withStreams { try inner.processWithoutInput() } }
+    package override func process(_ input: PSValue) throws { try withStreams { try inner.process(input) } }
+    package override func end() throws {
         try withStreams { try inner.end() }
         for (path, formatter) in fileFormatters { fileText[path, default: ""] += formatter.finish() }
         for (path, text) in fileText {

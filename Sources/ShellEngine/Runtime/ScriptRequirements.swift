@@ -4,15 +4,15 @@ import CmdletParser
 /// PowerShell 5.1 checks them (CommandDiscovery.VerifyScriptRequirements): the PowerShell version,
 /// the edition, and the modules. The console runs as Administrator, so `-RunAsAdministrator`
 /// always holds.
-struct ScriptRequirements {
+package struct ScriptRequirements {
     /// `-Version` as written and as major/minor numbers.
-    var version: (display: String, major: Int, minor: Int)?
-    var editions: [String] = []
-    var modules: [String] = []
+    package var version: (display: String, major: Int, minor: Int)?
+    package var editions: [String] = []
+    package var modules: [String] = []
 
     /// Reads the `#requires` comments that start a line. A statement this reader cannot make
     /// sense of is left out (the script runs, as it did before any check).
-    init(_ result: ParseResult) {
+    package init(_ result: ParseResult) {
         for token in result.tokens where token.kind == .comment {
             let comment = result.source.text(of: token.extent)
             guard comment.utf8.count > 9, comment.utf8.first == UInt8(ascii: "#"),
@@ -90,12 +90,12 @@ struct ScriptRequirements {
     }
 
     /// The first requirement the session does not meet, as the error Windows PowerShell 5.1 raises.
-    func unmet(scriptName: String, engine: Engine) -> ErrorRecord? {
-        let profile = engine.osProfile
-        if let version, !profile.compatiblePowerShellVersions.compactMap(Self.version).contains(where: {
+    package func unmet(scriptName: String, engine: Engine) -> ErrorRecord? {
+        let identity = engine.identity
+        if let version, !identity.compatiblePowerShellVersions.compactMap(Self.version).contains(where: {
             $0.major == version.major && version.minor <= $0.minor
         }) {
-            return record(Messages.format("RequiresPSVersionNotCompatible", scriptName, version.display, profile.powerShellVersion),
+            return record(Messages.format("RequiresPSVersionNotCompatible", scriptName, version.display, identity.powerShellVersion),
                           errorId: "ScriptRequiresUnmatchedPSVersion", scriptName: scriptName)
         }
         if !editions.isEmpty, !editions.contains(where: { $0.caseInsensitiveEquals("Desktop") }) {

@@ -8,7 +8,7 @@ public final class PSVariable {
     public var isReadOnly: Bool
     public var description: String
 
-    init(name: String, value: PSValue, isConstant: Bool = false, isReadOnly: Bool = false, description: String = "") {
+    package init(name: String, value: PSValue, isConstant: Bool = false, isReadOnly: Bool = false, description: String = "") {
         self.name = name
         self.value = value
         self.isConstant = isConstant
@@ -18,16 +18,16 @@ public final class PSVariable {
 }
 
 /// A user-defined function or filter.
-final class FunctionInfo {
-    let name: String
-    let definition: ScriptBlockAst
-    let isFilter: Bool
+package final class FunctionInfo {
+    package let name: String
+    package let definition: ScriptBlockAst
+    package let isFilter: Bool
     /// Parameters written after the name (`function f($a) {}`), which act as a param block.
-    let outerParameters: [ParameterAst]?
-    lazy var metadata: CommandMetadata = FunctionMetadata.build(name: name, ast: definition,
+    package let outerParameters: [ParameterAst]?
+    package lazy var metadata: CommandMetadata = FunctionMetadata.build(name: name, ast: definition,
                                                                  outerParameters: outerParameters)
 
-    init(name: String, definition: ScriptBlockAst, isFilter: Bool, outerParameters: [ParameterAst]?) {
+    package init(name: String, definition: ScriptBlockAst, isFilter: Bool, outerParameters: [ParameterAst]?) {
         self.name = name
         self.definition = definition
         self.isFilter = isFilter
@@ -36,17 +36,17 @@ final class FunctionInfo {
 }
 
 /// One scope: the global scope, a script's scope or a function call's.
-final class Scope {
-    let parent: Scope?
-    var variables: [NameKey: PSVariable] = [:]
-    var functions: [NameKey: FunctionInfo] = [:]
+package final class Scope {
+    package let parent: Scope?
+    package var variables: [NameKey: PSVariable] = [:]
+    package var functions: [NameKey: FunctionInfo] = [:]
     /// `$args`, `$PSBoundParameters`, `$MyInvocation` and `$input` of a function or script scope,
     /// turned into variables the first time they are read.
-    var automatics = ScopeAutomatics()
+    package var automatics = ScopeAutomatics()
     /// Script scope for `$script:` lookups from here.
     unowned(unsafe) var scriptScope: Scope!
 
-    init(parent: Scope?, isScriptScope: Bool = false) {
+    package init(parent: Scope?, isScriptScope: Bool = false) {
         self.parent = parent
         if isScriptScope || parent == nil {
             scriptScope = nil
@@ -57,23 +57,23 @@ final class Scope {
     }
 
     @inline(__always)
-    static func key(_ name: String) -> NameKey { NameKey(name) }
+    package static func key(_ name: String) -> NameKey { NameKey(name) }
 }
 
 /// The automatic variables of a command's scope, kept as plain data until read.
-struct ScopeAutomatics {
-    var arguments: [PSValue]?
-    var boundParameters: [(String, PSValue)] = []
-    var invocation: InvocationInfo?
-    var input: [PSValue]?
+package struct ScopeAutomatics {
+    package var arguments: [PSValue]?
+    package var boundParameters: [(String, PSValue)] = []
+    package var invocation: InvocationInfo?
+    package var input: [PSValue]?
 
-    static let argsKey = NameKey("args")
-    static let boundKey = NameKey("PSBoundParameters")
-    static let invocationKey = NameKey("MyInvocation")
-    static let inputKey = NameKey("input")
+    package static let argsKey = NameKey("args")
+    package static let boundKey = NameKey("PSBoundParameters")
+    package static let invocationKey = NameKey("MyInvocation")
+    package static let inputKey = NameKey("input")
 
     /// The variable for `key`, when this scope has that automatic variable.
-    func materialize(_ key: NameKey) -> PSVariable? {
+    package func materialize(_ key: NameKey) -> PSVariable? {
         if key == Self.argsKey, let arguments {
             return PSVariable(name: "args", value: .array(PSArray(arguments)))
         }
@@ -94,24 +94,24 @@ struct ScopeAutomatics {
 
 /// A variable or function name that compares and hashes case-insensitively without allocating
 /// (ASCII letters fold; other characters compare exactly, which covers PowerShell's names).
-struct NameKey: Hashable, ExpressibleByStringLiteral {
-    let name: String
+package struct NameKey: Hashable, ExpressibleByStringLiteral {
+    package let name: String
     /// The case-folded hash, computed once per key.
     private let folded: Int
 
-    init(_ name: String) {
+    package init(_ name: String) {
         self.name = name
         var h = 5381
         for b in name.utf8 { h = (h &<< 5) &+ h &+ Int(NameKey.fold(b)) }
         self.folded = h
     }
 
-    init(stringLiteral value: String) { self.init(value) }
+    package init(stringLiteral value: String) { self.init(value) }
 
     @inline(__always)
     private static func fold(_ b: UInt8) -> UInt8 { b &- 65 < 26 ? b | 0x20 : b }
 
-    static func == (a: NameKey, b: NameKey) -> Bool {
+    package static func == (a: NameKey, b: NameKey) -> Bool {
         guard a.folded == b.folded else { return false }
         var x = a.name, y = b.name
         return x.withUTF8 { xs in
@@ -123,23 +123,23 @@ struct NameKey: Hashable, ExpressibleByStringLiteral {
         }
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(folded) }
+    package func hash(into hasher: inout Hasher) { hasher.combine(folded) }
 }
 
 /// Variables, functions and scopes (System.Management.Automation.SessionState).
-final class SessionState {
-    let global: Scope
-    var current: Scope
+package final class SessionState {
+    package let global: Scope
+    package var current: Scope
     /// `$env:`: the shell's own copy of the process environment.
-    var environment: [String: String]
+    package var environment: [String: String]
 
-    init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         self.global = Scope(parent: nil)
         self.current = global
         self.environment = environment
     }
 
-    func lookup(_ name: String, scope: VariableScope = .unqualified) -> PSVariable? {
+    package func lookup(_ name: String, scope: VariableScope = .unqualified) -> PSVariable? {
         let key = Scope.key(name)
         switch scope {
         case .global: return global.variables[key]
@@ -161,7 +161,7 @@ final class SessionState {
 
     /// Assigns a variable, creating it in the target scope when absent there (PowerShell's rule:
     /// an unqualified assignment creates a local variable unless the current scope has it).
-    func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified) throws(VariableError) {
+    package func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified) throws(VariableError) {
         let key = Scope.key(name)
         let target: Scope
         switch scope {
@@ -178,18 +178,18 @@ final class SessionState {
     }
 
     /// Sets a variable in the current scope without the read-only check (automatic variables).
-    func setLocal(_ name: String, _ value: PSValue) {
+    package func setLocal(_ name: String, _ value: PSValue) {
         let key = Scope.key(name)
         if let existing = current.variables[key] { existing.value = value } else {
             current.variables[key] = PSVariable(name: name, value: value)
         }
     }
 
-    func define(_ variable: PSVariable, in scope: Scope? = nil) {
+    package func define(_ variable: PSVariable, in scope: Scope? = nil) {
         (scope ?? current).variables[Scope.key(variable.name)] = variable
     }
 
-    func removeVariable(_ name: String) -> Bool {
+    package func removeVariable(_ name: String) -> Bool {
         let key = Scope.key(name)
         var s: Scope? = current
         while let scope = s {
@@ -199,7 +199,7 @@ final class SessionState {
         return false
     }
 
-    func function(_ name: String) -> FunctionInfo? {
+    package func function(_ name: String) -> FunctionInfo? {
         let key = Scope.key(name)
         var s: Scope? = current
         while let scope = s {
@@ -209,7 +209,7 @@ final class SessionState {
         return nil
     }
 
-    func defineFunction(_ f: FunctionInfo, scope: VariableScope = .unqualified) {
+    package func defineFunction(_ f: FunctionInfo, scope: VariableScope = .unqualified) {
         let target: Scope
         switch scope {
         case .global: target = global
@@ -220,7 +220,7 @@ final class SessionState {
     }
 
     /// Every visible variable, nearest scope first, each name once.
-    var visibleVariables: [PSVariable] {
+    package var visibleVariables: [PSVariable] {
         var seen = Set<NameKey>()
         var result: [PSVariable] = []
         var s: Scope? = current
@@ -234,7 +234,7 @@ final class SessionState {
         return result
     }
 
-    var visibleFunctions: [FunctionInfo] {
+    package var visibleFunctions: [FunctionInfo] {
         var seen = Set<NameKey>()
         var result: [FunctionInfo] = []
         var s: Scope? = current
@@ -249,7 +249,7 @@ final class SessionState {
     }
 
     /// Runs `body` in a new child scope.
-    func withNewScope<T>(isScriptScope: Bool = false, _ body: () throws -> T) rethrows -> T {
+    package func withNewScope<T>(isScriptScope: Bool = false, _ body: () throws -> T) rethrows -> T {
         let saved = current
         current = Scope(parent: saved, isScriptScope: isScriptScope)
         defer { current = saved }
@@ -257,6 +257,6 @@ final class SessionState {
     }
 }
 
-enum VariableError: Error {
+package enum VariableError: Error {
     case notWritable(String)
 }

@@ -3,14 +3,14 @@
 extension CommandContext {
 
     /// ShouldProcess(target, action): `Performing the operation "action" on target "target".`
-    func shouldProcess(target: String, action: String? = nil, force: Bool = false) throws -> Bool {
+    package func shouldProcess(target: String, action: String? = nil, force: Bool = false) throws -> Bool {
         let description = Messages.format("ShouldProcessMessage", action ?? metadata.name, target)
         return try shouldProcess(verboseDescription: description, force: force)
     }
 
     /// ShouldProcess(verboseDescription, null, null): the description is shown as is (the form
     /// CIM cmdlets use: `Performing operation 'Modify' on Target 'SMB Client Configuration'.`).
-    func shouldProcess(verboseDescription: String, force: Bool = false) throws -> Bool {
+    package func shouldProcess(verboseDescription: String, force: Bool = false) throws -> Bool {
         if whatIf {
             engine.host.write(Messages.format("ShouldProcessWhatIfMessage", verboseDescription) + "\n", stream: .host)
             return false
@@ -38,14 +38,14 @@ extension CommandContext {
     }
 }
 
-enum ConfirmChoice {
+package enum ConfirmChoice {
     case yes, yesToAll, no, noToAll
 }
 
 extension Engine {
 
     /// The console's confirmation prompt, re-shown on unknown input, `?` for help, `S` to suspend.
-    func promptForChoice(caption: String, message: String, context: CommandContext) throws -> ConfirmChoice {
+    package func promptForChoice(caption: String, message: String, context: CommandContext) throws -> ConfirmChoice {
         guard host.isInteractive else {
             throw RuntimeError(record: context.errorRecord(message: Messages.template("ReadFailsOnNonInteractiveFlag"),
                 errorId: "InvalidOperation", category: .InvalidOperation,
@@ -98,7 +98,7 @@ extension Engine {
     }
 
     /// Suspend: a nested prompt (`PS C:\>> `) that runs commands until `exit`.
-    func runNestedPrompt() throws {
+    package func runNestedPrompt() throws {
         nestingLevel += 1
         defer { nestingLevel -= 1 }
         while true {

@@ -3,11 +3,11 @@ import CmdletParser
 /// Statement execution: a tree-walking evaluator that reads like the grammar.
 extension Engine {
 
-    func executeBlock(_ block: StatementBlockAst, output: @escaping OutputSink) throws {
+    package func executeBlock(_ block: StatementBlockAst, output: @escaping OutputSink) throws {
         try executeStatements(block.statements, traps: block.traps, output: output)
     }
 
-    func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: @escaping OutputSink) throws {
+    package func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: @escaping OutputSink) throws {
         for statement in statements {
             do {
                 try executeStatement(statement, output: output)
@@ -47,7 +47,7 @@ extension Engine {
         }
     }
 
-    func executeStatement(_ statement: StatementAst, output: @escaping OutputSink) throws {
+    package func executeStatement(_ statement: StatementAst, output: @escaping OutputSink) throws {
         if interruptRequested() { throw PipelineStoppedSignal() }
         switch statement {
         case let pipeline as PipelineAst:
@@ -230,7 +230,7 @@ extension Engine {
     }
 
     /// `catch [T]` matches T and its base types, by full or short name.
-    func exceptionMatches(_ exception: PSExceptionObject, typeName: String) -> Bool {
+    package func exceptionMatches(_ exception: PSExceptionObject, typeName: String) -> Bool {
         let wanted = typeName.lowercased()
         return exception.typeNames.contains { name in
             let lower = name.lowercased()
@@ -270,7 +270,7 @@ extension Engine {
 
     // MARK: Assignment
 
-    func executeAssignment(_ s: AssignmentStatementAst) throws {
+    package func executeAssignment(_ s: AssignmentStatementAst) throws {
         let right = try evaluateStatementValue(s.right)
         if s.operatorKind == .equals {
             try assign(to: s.left, right)
@@ -289,7 +289,7 @@ extension Engine {
     }
 
     /// The value of a statement used as an expression (the right side of `=`, a hashtable entry).
-    func evaluateStatementValue(_ statement: StatementAst) throws -> PSValue {
+    package func evaluateStatementValue(_ statement: StatementAst) throws -> PSValue {
         if let pipeline = statement as? PipelineAst, pipeline.pipelineElements.count == 1,
            let expression = pipeline.pipelineElements[0] as? CommandExpressionAst, expression.redirections.isEmpty {
             return try evaluate(expression.expression)
@@ -304,11 +304,11 @@ extension Engine {
     }
 
     /// A condition or collection: the pipeline's output as one value.
-    func evaluatePipelineValue(_ pipeline: PipelineBaseAst) throws -> PSValue {
+    package func evaluatePipelineValue(_ pipeline: PipelineBaseAst) throws -> PSValue {
         try evaluateStatementValue(pipeline)
     }
 
-    func assign(to target: ExpressionAst, _ value: PSValue) throws {
+    package func assign(to target: ExpressionAst, _ value: PSValue) throws {
         switch target {
         case let v as VariableExpressionAst:
             try assignVariable(v.variablePath.name, scope: v.variablePath.scope, value, extent: v.extent)
@@ -342,7 +342,7 @@ extension Engine {
         }
     }
 
-    func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws {
+    package func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws {
         if name.utf8.count == 4 && NameKey(name) == "null" { return }  // `$null = …` discards
         if case .drive(let drive) = scope, drive.lowercased() == "env" {
             if value.isNull { sessionState.environment.removeValue(forKey: name) }

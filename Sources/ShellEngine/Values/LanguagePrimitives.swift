@@ -142,7 +142,7 @@ public enum LanguagePrimitives {
     }
 
     /// Numbers in a string or number, converted for arithmetic (`1 + '5'` is 6).
-    static func numericOperand(_ value: PSValue) -> PSValue? {
+    package static func numericOperand(_ value: PSValue) -> PSValue? {
         switch value {
         case .int32, .int64, .uint32, .uint64, .byte, .double, .decimal: return value
         case .bool(let b), .switchParameter(let b): return .int32(b ? 1 : 0)
@@ -155,13 +155,13 @@ public enum LanguagePrimitives {
 }
 
 /// Decimal → Double without full Foundation.
-protocol NSDecimalNumberLike { var doubleValue: Double { get } }
+package protocol NSDecimalNumberLike { var doubleValue: Double { get } }
 extension Decimal: NSDecimalNumberLike {
-    var doubleValue: Double { Double(description) ?? 0 }
+    package var doubleValue: Double { Double(description) ?? 0 }
 }
 
 extension PSHashtable {
-    var typeName: String {
+    package var typeName: String {
         isOrdered ? "System.Collections.Specialized.OrderedDictionary" : "System.Collections.Hashtable"
     }
 }
@@ -178,7 +178,7 @@ extension String {
 
 extension Double {
     /// The value as an Int64, saturating at the ends and 0 for NaN: never a trap on user numbers.
-    var clampedInt64: Int64 {
+    package var clampedInt64: Int64 {
         if isNaN { return 0 }
         if self >= 9.2e18 { return Int64.max }
         if self <= -9.2e18 { return Int64.min }

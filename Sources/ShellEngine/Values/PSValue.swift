@@ -25,7 +25,7 @@ public enum PSValue {
     case switchParameter(Bool)
 
     /// A number literal's value.
-    init(_ number: NumberValue) {
+    package init(_ number: NumberValue) {
         switch number {
         case .int32(let v): self = .int32(v)
         case .int64(let v): self = .int64(v)
@@ -71,7 +71,7 @@ public enum PSValue {
     }
 
     /// Custom objects and hashtables, whose properties are note properties.
-    var isPropertyBag: Bool {
+    package var isPropertyBag: Bool {
         if case .object(let o) = self { return o is PSCustomObject }
         return false
     }
@@ -149,11 +149,11 @@ public final class PSHashtable {
 }
 
 /// A hashtable key: strings fold case, numbers compare by value.
-struct HashKey: Hashable {
-    let text: String
-    let kind: UInt8
+package struct HashKey: Hashable {
+    package let text: String
+    package let kind: UInt8
 
-    init(_ value: PSValue) {
+    package init(_ value: PSValue) {
         switch value {
         case .string(let s): text = s.lowercased(); kind = 0
         case .char(let c): text = String(c).lowercased(); kind = 0

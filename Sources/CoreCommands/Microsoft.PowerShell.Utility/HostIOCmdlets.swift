@@ -1,0 +1,61 @@
+import ShellEngine
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class OutString: Cmdlet {
+    private var formatter: OutputFormatter?
+    private var text = ""
+    func begin(_ context: CommandContext) throws {
+        let columns = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(max(1, $0)) }
+        formatter = OutputFormatter(width: context.engine.host.bufferWidth, columns: columns,
+                                    errorView: context.engine.errorView)
+    }
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        guard let input = input ?? context.value("InputObject") else { return }
+        if context.switchValue("Stream") {
+            for line in formatter!.processLines(of: input) { try context.writeObject(.string(line)) }
+        } else {
+            text += formatter!.process(input)
+        }
+    }
+    func end(_ context: CommandContext) throws {
+        if context.switchValue("Stream") {
+            for line in formatter!.finishedLines() { try context.writeObject(.string(line)) }
+        } else {
+            try context.writeObject(.string(text + formatter!.finish()))
+        }
+    }
+}
+
+final class StartSleep: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        var milliseconds = context.value("Milliseconds").flatMap { LanguagePrimitives.toInt64($0) } ?? 0
+        if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toDouble($0) }) {
+            milliseconds = milliseconds &+ (seconds * 1000).clampedInt64
+        }
+        var remaining = milliseconds
+        while remaining > 0 {
+            if context.engine.interruptRequested() { throw PipelineStoppedSignal() }
+            let slice = min(remaining, 50)
+            usleep(UInt32(slice * 1000))
+            remaining -= slice
+        }
+    }
+}
+
+final class ReadHost: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let host = context.engine.host
+        guard host.isInteractive else {
+            throw RuntimeError(record: context.errorRecord(message: Messages.template("ReadFailsOnNonInteractiveFlag"),
+                errorId: "InvalidOperation", category: .InvalidOperation,
+                exceptionType: "System.Management.Automation.PSInvalidOperationException"))
+        }
+        if let prompt = context.string("Prompt") { host.write(prompt + ": ", stream: .host) }
+        switch host.readLine() {
+        case .line(let text): try context.writeObject(.string(text))
+        case .endOfInput, .interrupted: throw PipelineStoppedSignal()
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import MailslotTransport
+import SMBPolicy
+import ShellEngine
+
+/// The emulated Windows machine of one engine, shared by the modules that act on it: its OS
+/// profile, name and workgroup, the SMB policy store and the effective policy, and the mailslot
+/// service that policy gates. Created on first use, so start-up reads no file and opens no socket.
+package final class EmulatedHost: EngineService {
+    package let profile: OSProfile
+    /// The warning an unknown `SMBCONFIG_OS_PROFILE` value gives, shown once with the policy.
+    private let profileWarning: String?
+    package let computerName: String
+    package let workgroup: String
+    private let configuration: EngineConfiguration
+    private let host: PSHostUserInterface
+    private var store: PolicyStore?
+    private var snapshot: PolicySnapshot?
+    private var mailslots: MailslotService?
+
+    package init(configuration: EngineConfiguration, host: PSHostUserInterface) {
+        let resolved = OSProfile.resolve(environmentValue: configuration.environment[OSProfile.environmentVariable])
+        profile = resolved.profile
+        profileWarning = resolved.warning
+        computerName = HostIdentity.computerName(environment: configuration.environment)
+        workgroup = configuration.environment["SMBCONFIG_WORKGROUP"].flatMap { $0.isEmpty ? nil : $0 } ?? "WORKGROUP"
+        self.configuration = configuration
+        self.host = host
+    }
+
+    /// Makes `engine` report this machine (name, workgroup, Windows build) and tells the mailslot
+    /// services when the runtime writes a file (it may be lmhosts). Every module that acts on the
+    /// emulated host calls this from its `register(in:)`; it is cheap and runs once per engine.
+    package static func attach(to registration: ModuleRegistration) {
+        let engine = registration.engine
+        guard engine.existingService(EmulatedHost.self) == nil else { return }
+        let emulated = engine.emulatedHost
+        engine.identity = HostIdentity(computerName: emulated.computerName, workgroup: emulated.workgroup,
+                                       windowsBuild: emulated.profile.windowsBuild)
+        engine.fileWriteObservers.append { _ in MailslotService.lmhostsMayHaveChanged() }
+    }
+
+    package var policyStore: PolicyStore {
+        if let store { return store }
+        let store = PolicyStore(folder: configuration.stateFolder, profile: profile)
+        self.store = store
+        return store
+    }
+
+    /// The effective SMB policy, read from the state folder on first use (its warnings, and an
+    /// unknown profile's, go to the host then).
+    package func policySnapshot() -> PolicySnapshot {
+        if let snapshot { return snapshot }
+        let loaded = policyStore.load()
+        for warning in loaded.warnings {
+            host.write("WARNING: " + warning + "\n", stream: .warning)
+        }
+        if let profileWarning {
+            host.write("WARNING: " + profileWarning + "\n", stream: .warning)
+        }
+        applyPolicy(loaded.snapshot)
+        return loaded.snapshot
+    }
+
+    /// Records a new policy and applies it to the transport (client → outbound, server → inbound).
+    package func applyPolicy(_ snapshot: PolicySnapshot) {
+        self.snapshot = snapshot
+        mailslots?.policy = Self.transportPolicy(snapshot)
+    }
+
+    private static func transportPolicy(_ snapshot: PolicySnapshot) -> TransportPolicy {
+        guard snapshot.profile.gatesRemoteMailslots else { return .allowed }
+        return TransportPolicy(outboundRemoteAllowed: snapshot.mailslotsEnabled(.client),
+                               inboundRemoteAllowed: snapshot.mailslotsEnabled(.server))
+    }
+
+    /// The mailslot service, created on first use with the current policy applied.
+    package var mailslotService: MailslotService {
+        if let mailslots { return mailslots }
+        var transport = TransportConfiguration.fromEnvironment(configuration.environment)
+        transport.computerName = computerName
+        transport.workgroup = workgroup
+        if configuration.environment["SMBCONFIG_LMHOSTS"] == nil {
+            transport.lmhostsPath = configuration.stateFolder + "/lmhosts"
+        }
+        let service = MailslotService(configuration: transport, policy: Self.transportPolicy(policySnapshot()))
+        mailslots = service
+        return service
+    }
+
+    /// Names of the local mailslots this shell created (for `-Name` completion); none before the
+    /// service starts.
+    package var mailslotNames: [String] {
+        mailslots?.listMailslots().map { $0.name.path } ?? []
+    }
+
+    package func shutdown() {
+        mailslots?.shutdown()
+    }
+}
+
+extension Engine {
+    /// The emulated machine of this engine.
+    package var emulatedHost: EmulatedHost {
+        service(EmulatedHost.self) { EmulatedHost(configuration: configuration, host: host) }
+    }
+
+    /// The emulated machine's OS profile (`SMBCONFIG_OS_PROFILE`).
+    package var osProfile: OSProfile { emulatedHost.profile }
+    package var computerName: String { emulatedHost.computerName }
+    package var workgroup: String { emulatedHost.workgroup }
+    package var policyStore: PolicyStore { emulatedHost.policyStore }
+    package func policySnapshot() -> PolicySnapshot { emulatedHost.policySnapshot() }
+    package func applyPolicy(_ snapshot: PolicySnapshot) { emulatedHost.applyPolicy(snapshot) }
+    package var mailslotService: MailslotService { emulatedHost.mailslotService }
+}
+
+extension OSProfile {
+    /// The Windows build the profile reports (`$PSVersionTable.BuildVersion`).
+    package var windowsBuild: WindowsBuild {
+        switch self {
+        case .windows11_24H2, .windowsServer2025: return .windows11_24H2
+        case .windows11_23H2: return WindowsBuild(number: 22621, revision: 4391)
+        case .windowsServer2022: return WindowsBuild(number: 20348, revision: 2849)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import EmulatedHost
+import SMBPolicy
+import ShellEngine
+
+/// Get-SmbShellProfile: the Windows release this shell emulates (a module of this shell).
+public enum ShellProfileModule: CommandModule {
+    public static let name = "SmbConfigShell"
+    public static let version = "1.0.0.0"
+    public static let directory: String? = ModuleInfo.programFilesModulesDirectory
+
+    public static func register(in registration: ModuleRegistration) {
+        EmulatedHost.attach(to: registration)
+        registration.commands { [
+            CmdletDefinition(metadata: CommandMetadata(name: "Get-SmbShellProfile", module: ShellProfileModule.name,
+            implementation: .function, parameters: [],
+            synopsis: "Shows the Windows release this shell emulates (SMBCONFIG_OS_PROFILE).",
+            description: "Returns the active OS profile (Name, DisplayName), the Windows PowerShell version it reports, whether remote mailslots are gated by EnableMailslots there (RemoteMailslotsGated), the computer name and the folder that holds the SMB configuration (SMBCONFIG_HOME). The profile is chosen when the shell starts, from the environment variable SMBCONFIG_OS_PROFILE: "
+                + OSProfile.allCases.map { "\($0.rawValue) (\($0.displayName))" }.joined(separator: ", ")
+                + "; unset or unknown means \(OSProfile.defaultProfile.rawValue). Windows11-24H2 and WindowsServer2025 have EnableMailslots (off by default); Windows11-23H2 and WindowsServer2022 have no such setting and remote mailslots work there. The console banner names the same profile.",
+            examples: [HelpExample(code: "Get-SmbShellProfile", remarks: "Shows the emulated release and where its state is kept."),
+                       HelpExample(code: "(Get-SmbShellProfile).RemoteMailslotsGated",
+                                   remarks: "True when Set-SmbClientConfiguration -EnableMailslots decides whether remote mailslots work."),
+                       HelpExample(code: "$env:SMBCONFIG_OS_PROFILE = 'WindowsServer2022'; smbconfig-shell",
+                                   remarks: "Starts a shell that behaves as Windows Server 2022 (set the variable before the shell starts).")],
+            outputType: "SmbConfigShell.OSProfile")) { GetShellProfile() },
+        ] }
+    }
+}
+
+final class GetShellProfile: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let profile = engine.osProfile
+        let o = PSCustomObject(typeNames: ["SmbConfigShell.OSProfile", "System.Object"])
+        o.add("Name", .string(profile.rawValue))
+        o.add("DisplayName", .string(profile.displayName))
+        o.add("PSVersion", .string(engine.identity.powerShellVersion))
+        o.add("RemoteMailslotsGated", .bool(profile.gatesRemoteMailslots))
+        o.add("ComputerName", .string(engine.computerName))
+        o.add("StateFolder", .string(engine.configuration.stateFolder))
+        try context.writeObject(.object(o))
+    }
+}
