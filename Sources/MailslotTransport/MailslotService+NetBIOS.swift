@@ -95,6 +95,10 @@ extension MailslotService {
         network()?.names?.localNames() ?? []
     }
 
+    /// This node's IPv4 address as the name and datagram services report it (`Node IpAddress`);
+    /// starts the service. Nil when it cannot run.
+    public var nodeAddress: UInt32? { network()?.datagrams.sourceIP }
+
     /// The remote name cache (`nbtstat -c`).
     public func cachedNetBIOSNames() -> [CachedNetBIOSName] {
         runningNetwork?.names?.cachedNames() ?? []

@@ -312,8 +312,6 @@ final class NameService: Sendable {
     // MARK: Receiving
 
     private func receive(_ payload: UnsafeRawBufferPointer, from source: DatagramAddress) {
-        // Our own broadcasts come back to the broadcast socket.
-        if source.ipv4 == sourceIP && source.port == socket.localAddress.port { return }
         let packet: NameServicePacket
         do {
             packet = try NameServicePacket.decode(payload)
@@ -325,6 +323,8 @@ final class NameService: Sendable {
             }
             return
         }
+        // Our own broadcasts come back to the broadcast socket; a unicast to ourselves is answered.
+        if packet.flags.contains(.broadcast) && source.ipv4 == sourceIP && source.port == socket.localAddress.port { return }
         state.withLock { $0.statistics.packetsReceived += 1 }
         if packet.isResponse { return handleResponse(packet) }
         guard let question = packet.questions.first else { return }

@@ -85,7 +85,7 @@ public struct DatagramAddress: Sendable, Hashable, CustomStringConvertible {
         return DatagramAddress(ipv4: ipv4, port: defaultPort)
     }
 
-    static func parseIPv4(_ text: Substring) -> UInt32? {
+    public static func parseIPv4(_ text: Substring) -> UInt32? {
         let octets = text.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4 else { return nil }
         var value: UInt32 = 0
