@@ -262,3 +262,29 @@ import Testing
         #expect(try service.read(name: #"app\notify"#) == [1])
     }
 }
+
+/// A datagram the system refuses is never reported as sent.
+@Suite struct RefusedSendTests {
+    @Test func aRefusedSendIsAnErrorForOneDestinationAndAWarningForSome() throws {
+        let directory = temporaryDirectory()
+        let listener = UDPSocket()
+        // Port 0 cannot be sent to: sendto fails with EINVAL.
+        writeFile(directory + "/lmhosts", "127.0.0.1:0 NOWHERE #DOM:MIXED\n\(listener.address) THERE #DOM:MIXED\n")
+        let service = MailslotService(configuration: TransportConfiguration(
+            computerName: "SENDER", endpoint: "127.0.0.1:0", lmhostsPath: directory + "/lmhosts"), policy: .allowed)
+        defer { service.shutdown() }
+        let seen = Captured()
+        service.tap.start { seen.append($0) }
+        #expect(throws: Win32Error.unexpectedNetworkError) { try service.write(path: #"\\NOWHERE\mailslot\x"#, data: [1]) }
+        #expect(service.statistics().datagramsSent == 0)
+        #expect(service.statistics().sendFailures == 1)
+        #expect(seen.items.isEmpty)
+
+        try service.write(path: #"\\MIXED\mailslot\x"#, data: [2])
+        #expect(listener.receive(timeoutMilliseconds: 2000) != nil)
+        let warnings = service.drainWarnings()
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("The datagram to 127.0.0.1:0 was not sent: sendto: "))
+        #expect(service.statistics().datagramsSent == 1)
+        #expect(seen.items.map(\.destination) == [listener.address])
+    }
+}
