@@ -98,6 +98,25 @@ LABS = {
         ],
         "wrong_task": 2,
     },
+    "04-computer-browser": {
+        "profile": None,
+        "solve": [
+            "Set-SmbServerConfiguration -EnableMailslots $true -Force",
+            "Start-Sleep -Milliseconds 900",
+            "$s = Get-MailslotStatistics",
+            "if ($s.DroppedNotForThisHost -gt 0 -and $s.DatagramsDelivered -eq 0) { $Counter = 'DroppedNotForThisHost' }",
+            "Start-MailslotCapture -Path b.pcap",
+            "Start-Sleep -Milliseconds 900",
+            "Stop-MailslotCapture | Out-Null",
+            "$Name = (Read-MailslotCapture b.pcap | Where-Object Valid | Select-Object -First 1).DestinationName",
+            "$Holds = [bool]((nbtstat -n) -match '<1D>')",
+        ],
+        "wrong": [
+            "$Counter = 'DroppedByPolicy'",
+            "Set-SmbServerConfiguration -EnableMailslots $true -Force",
+        ],
+        "wrong_task": 1,
+    },
     "03-audit": {
         "profile": None,
         "solve": [

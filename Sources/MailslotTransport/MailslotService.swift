@@ -165,6 +165,7 @@ public final class MailslotService: Sendable {
             computerName: configuration.computerName, workgroup: configuration.workgroup,
             ownAddress: endpoint.localAddress, broadcast: broadcastAddress())
         resolver.hearsOwnBroadcasts = endpoint.hearsBroadcasts
+        resolver.holds = { [unowned self] in self.holds($0) }
         // Names found by query are reached on the datagram port this host uses (138 on a network).
         resolver.datagramPort = endpoint.localAddress.port
         if let names = network.names { resolver.query = { names.resolve($0) } }

@@ -67,6 +67,8 @@ struct NameResolver {
     var ownAddress: DatagramAddress
     var broadcast: DatagramAddress?
     var hearsOwnBroadcasts = false
+    /// Whether this host holds a name (a group write reaches the host itself only then).
+    var holds: (NetBIOSName) -> Bool = { _ in true }
     /// Asks the name service (nil when it is not running or found nothing).
     var query: (NetBIOSName) -> (addresses: [UInt32], isGroup: Bool)? = { _ in nil }
     /// The port of the datagram service of a node found by name query.
@@ -126,12 +128,12 @@ struct NameResolver {
 
     private func group(_ destination: NetBIOSName, domain: String, in lmhosts: LMHostsFile) -> ResolvedTarget {
         var addresses: [DatagramAddress] = []
-        let hearsItself = hearsOwnBroadcasts && broadcast != nil
-        if domain == workgroup && !hearsItself { addresses.append(ownAddress) }
+        let toItself = !(hearsOwnBroadcasts && broadcast != nil) && holds(destination)
+        if domain == workgroup && toItself { addresses.append(ownAddress) }
         for entry in lmhosts.entries where entry.domain == domain {
             if entry.name != computerName {
                 addresses.append(entry.address)
-            } else if !hearsItself {
+            } else if toItself {
                 addresses.append(ownAddress)
             }
         }
