@@ -120,7 +120,11 @@ public final class MailslotService: Sendable {
     /// `isCancelled` is polled at least every 50 ms while waiting.
     public func read(name: String, timeout: UInt32? = nil,
                      isCancelled: @Sendable () -> Bool = { false }) throws(Win32Error) -> [UInt8] {
-        try slot(named: name).read(timeout: timeout, isCancelled: isCancelled)
+        let slot = try slot(named: name)
+        guard let reactor = runningNetwork?.reactor else { return try slot.read(timeout: timeout, isCancelled: isCancelled) }
+        return try slot.read(timeout: timeout, isCancelled: isCancelled) { wake, milliseconds in
+            reactor.pump(wakeDescriptor: wake, milliseconds: milliseconds)
+        }
     }
 
     /// The mailslot object itself, for callers that read or write it many times.

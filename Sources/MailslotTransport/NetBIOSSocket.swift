@@ -1,12 +1,16 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// A bound IPv4 UDP socket. Sends are plain `sendto` calls on the caller's thread (the socket is
 /// blocking for sends, with a send timeout); reads happen on the reactor's thread only.
 final class NetBIOSSocket: Sendable {
     let descriptor: CInt
     let localAddress: DatagramAddress
+    /// Held while a thread reads and handles this socket's datagrams (the reactor, or a reader
+    /// pumping), so they are handled in arrival order.
+    let receiveLock = Mutex(())
 
     static let socketBufferSize: CInt = 4 << 20
     /// A send waiting for room in the socket buffer gives up after this long.

@@ -95,6 +95,22 @@ final class SocketReactor: Sendable {
         pthread_join(handle, nil)
     }
 
+    /// A reader's wait (`LocalMailslot.Pump`): polls the sockets and `wakeDescriptor` for at most
+    /// `milliseconds` and handles what the sockets hold on the calling thread. Both this and the
+    /// reactor thread wake for a datagram; the per-socket lock makes one of them handle it.
+    func pump(wakeDescriptor: CInt, milliseconds: Int32) {
+        let entries = state.withLock { $0.stopped ? [] : $0.sockets }
+        var pollSet = [pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+        for entry in entries { pollSet.append(pollfd(fd: entry.socket.descriptor, events: Int16(POLLIN), revents: 0)) }
+        guard poll(&pollSet, nfds_t(pollSet.count), milliseconds) > 0 else { return }
+        guard pollSet.dropFirst().contains(where: { $0.revents != 0 }) else { return }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: Self.receiveBufferSize, alignment: 16)
+        defer { buffer.deallocate() }
+        for (index, entry) in entries.enumerated() where pollSet[index + 1].revents != 0 {
+            Self.drain(entry.socket, handler: entry.handler, buffer: buffer)
+        }
+    }
+
     private func wake() {
         var one: UInt8 = 1
         _ = Glibc.write(wakeWriter, &one, 1)
@@ -147,14 +163,18 @@ final class SocketReactor: Sendable {
                 while Glibc.read(wakeDescriptor, &drained, 64) > 0 {}
             }
             for (index, entry) in entries.enumerated() where pollSet[index + 1].revents != 0 {
-                drain(entry.socket, handler: entry.handler, buffer: buffer)
+                Self.drain(entry.socket, handler: entry.handler, buffer: buffer)
             }
         }
     }
 
     /// Reads what the socket holds, up to `batchCount` datagrams (then polls again so one busy
     /// socket cannot starve the others or the timers).
-    private func drain(_ socket: NetBIOSSocket, handler: Handler, buffer: UnsafeMutableRawPointer) {
+    private static func drain(_ socket: NetBIOSSocket, handler: Handler, buffer: UnsafeMutableRawPointer) {
+        socket.receiveLock.withLock { _ in drainLocked(socket, handler: handler, buffer: buffer) }
+    }
+
+    private static func drainLocked(_ socket: NetBIOSSocket, handler: Handler, buffer: UnsafeMutableRawPointer) {
         var address = sockaddr_in()
         for _ in 0..<Self.batchCount {
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
