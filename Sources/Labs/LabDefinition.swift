@@ -108,7 +108,7 @@ struct LabDefinition {
             if case .number(let n)? = entry["IntervalMilliseconds"] { interval = Int(max(50, min(3_600_000, n))) }
             var nameType: MailslotNameType?
             if let typeName = entry["NameType"]?.text {
-                guard let type = MailslotNameType.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(typeName) }) else {
+                guard let type = MailslotNameType(name: typeName) else {
                     throw fail("Workload NameType '\(typeName)' is not one of \(MailslotNameType.allCases.map(\.rawValue).joined(separator: ", ")).")
                 }
                 nameType = type

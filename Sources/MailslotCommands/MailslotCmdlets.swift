@@ -207,9 +207,7 @@ final class SendMessage: Cmdlet {
             data = MailslotCmdlets.encode(context.string("Message") ?? "", encoding: context.string("Encoding"))
         }
         let service = context.engine.mailslotService
-        let nameType = context.string("NameType").flatMap { name in
-            MailslotNameType.allCases.first { $0.rawValue.lowercased() == name.lowercased() }
-        }
+        let nameType = context.string("NameType").flatMap { MailslotNameType(name: $0) }
         let result = win32({ () throws(Win32Error) in try service.write(path: path, data: data, nameType: nameType) })
         for warning in service.drainWarnings() { context.writeWarning(warning) }
         if case .failure(let error) = result {

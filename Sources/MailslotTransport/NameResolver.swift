@@ -22,6 +22,13 @@ public enum MailslotNameType: String, Sendable, CaseIterable {
     /// `DOMAIN<1B>`, unique: the domain master browser (the PDC).
     case primaryDomainBrowser = "PrimaryDomainBrowser"
 
+    /// The type named `name`, ignoring case (`masterbrowser` is `MasterBrowser`).
+    public init?(name: String) {
+        let key = MailslotName.upperASCII(name)
+        guard let match = Self.allCases.first(where: { MailslotName.upperASCII($0.rawValue) == key }) else { return nil }
+        self = match
+    }
+
     /// The 16-byte name for `name` (ignored by `domainAnnouncement`).
     public func netBIOSName(_ name: String) -> NetBIOSName {
         switch self {

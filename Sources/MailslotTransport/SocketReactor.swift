@@ -90,8 +90,19 @@ final class SocketReactor: Sendable {
             return state.stopped
         }
         guard !alreadyStopped else { return }
+        guard let handle = thread.withLock({ $0 }) else {
+            // Never started: nothing else owns the descriptors.
+            let sockets = state.withLock { state in
+                defer { state.sockets.removeAll() }
+                return state.sockets.map(\.socket)
+            }
+            for socket in sockets { socket.close() }
+            Glibc.close(wakeDescriptor)
+            Glibc.close(wakeWriter)
+            return
+        }
         wake()
-        guard !isCurrentThread, let handle = thread.withLock({ $0 }) else { return }
+        guard !isCurrentThread else { return }
         pthread_join(handle, nil)
     }
 
