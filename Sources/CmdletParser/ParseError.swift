@@ -1,5 +1,8 @@
 /// One parse error with PowerShell's error id (the ParserStrings resource key) and message.
 public struct ParseError: Sendable, Hashable {
+    /// PowerShell reports at most this many parse errors, then one TooManyErrors note.
+    public static let maxReported = 10
+
     public let errorId: String
     public let message: String
     public let extent: SourceExtent
@@ -21,6 +24,9 @@ public struct ParseResult: Sendable {
     public let tokens: [Token]
     /// In source order, at most as many as PowerShell reports.
     public let errors: [ParseError]
+    /// Work done by the lexer (see `Lexer.scannedCharacters`); zero when not measured.
+    var scannedCharacters = 0
+    var storedValueBytes = 0
 
     public init(ast: ScriptBlockAst, tokens: [Token], errors: [ParseError]) {
         self.ast = ast

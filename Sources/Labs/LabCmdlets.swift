@@ -152,7 +152,7 @@ final class StartLab: Cmdlet {
             do throws(Win32Error) {
                 try service.createMailslot(name: name)
                 created.append(name)
-            } catch where error.code == 183 {
+            } catch where error == .alreadyExists {
                 continue
             } catch {
                 throw LabFileError(message: "The lab's mailslot '\(name)' cannot be created: \(error.message)")

@@ -65,6 +65,22 @@ import Testing
         #expect(parse("Get-X `").isIncomplete)
     }
 
+    @Test func aBadNumericConstantIsMarkedFromItsFirstCharacter() {
+        // tokenizer.cs ScanNumber reports the whole literal, from the token's start.
+        for (text, literal) in [("(0xFFFFFFFFFFFFFFFFFF)", "0xFFFFFFFFFFFFFFFFFF"), ("$x = (1e999)", "1e999"),
+                                ("Write-Output (99999999999999999999999999999999d)", "99999999999999999999999999999999d"),
+                                ("$x = 1, 2kb, 0x1FFFFFFFFFFFFFFFFkb", "0x1FFFFFFFFFFFFFFFFkb")] {
+            let result = parse(text)
+            let error = result.errors.first
+            #expect(error?.errorId == "BadNumericConstant", "\(text)")
+            #expect(error.map { result.source.text(of: $0.extent) } == literal, "\(text)")
+            #expect(error?.message == "The numeric constant \(literal) is not valid.")
+        }
+        // In command mode such a word is an argument, and a word that is no number is a command.
+        #expect(parse("Write-Output 1e999 0xZZ").errors.isEmpty)
+        #expect(parse("$a = 0xZZ").errors.isEmpty)
+    }
+
     @Test func severalErrorsInOnePassSemanticOnesLast() {
         let r = parse("try {} finally { return }\nGet-X )\n$a,$b += 1")
         #expect(r.errors.map(\.errorId) == ["UnexpectedToken", "ControlLeavingFinally", "InvalidLeftHandSide"])

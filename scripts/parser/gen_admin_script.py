@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a deterministic admin-style PowerShell script of about SIZE bytes: SMB cmdlet calls,
-functions with param blocks, hashtables and splatting, here-strings, loops, switch, try/catch."""
+functions with param blocks, hashtables and splatting, here-strings, loops, switch, try/catch.
+Both parsers the benchmark compares accept it without error (bench_parser.py checks that)."""
 import sys
 
 BLOCK = r'''
@@ -22,7 +23,9 @@ function Set-LabShare{n} {{
     }} elseif ($Force) {{
         Set-SmbShare -Name "Share{n}" -FolderEnumerationMode AccessBased -Confirm:$false
     }}
-    Set-SmbServerConfiguration -EnableSMB1Protocol $false -RequireSecuritySignature $true -Force
+    # Parameters whose names hold a digit are splatted: tree-sitter-powershell reads `-Name1` as an error.
+    $server = @{{ EnableSMB1Protocol = $false; RequireSecuritySignature = $true }}
+    Set-SmbServerConfiguration @server -Force
     Set-SmbClientConfiguration -EnableMailslots $false -SessionTimeout $Timeout -Confirm:$false
     $report = @"
 Share {n} on $env:COMPUTERNAME
@@ -37,7 +40,7 @@ Tier: $Tier, timeout $($Timeout * 2) s
     }}
     for ($i = 0; $i -lt 3; $i++) {{
         try {{
-            $cfg = Get-SmbServerConfiguration | Select-Object EnableSMB1Protocol, EnableSMB2Protocol, EncryptData
+            $cfg = Get-SmbServerConfiguration | Select-Object -Property 'EnableSMB1Protocol', 'EnableSMB2Protocol', 'EncryptData'
             if ($cfg.EnableSMB1Protocol -or $i -ge 2) {{ throw "SMB1 still on ($i)" }}
             break
         }} catch [System.Exception] {{

@@ -2,7 +2,7 @@
 // of the same id at the same place; after 10 errors a TooManyErrors note and nothing more).
 
 final class DiagnosticSink {
-    static let maxErrors = 10
+    static let maxErrors = ParseError.maxReported
 
     private(set) var errors: [ParseError] = []
     /// Semantic errors, reported after the syntax errors.
@@ -12,6 +12,9 @@ final class DiagnosticSink {
     private var frozen = false
 
     var count: Int { errors.count }
+
+    /// True once further errors are dropped: a rule may then skip work done only for a message.
+    var isDiscarding: Bool { frozen || overflowed }
 
     /// Stops recording: used once the parse has given up (nesting too deep).
     func freeze() { frozen = true }

@@ -68,21 +68,24 @@ enum SemanticChecks {
         }
     }
 
-    static func isAssignable(_ e: ExpressionAst) -> Bool {
-        switch e {
-        case let v as VariableExpressionAst: return !v.splatted
-        case is InvokeMemberExpressionAst: return false
-        case is MemberExpressionAst, is IndexExpressionAst: return true
-        case let c as ConvertExpressionAst: return isAssignable(c.child)
-        case let a as AttributedExpressionAst: return isAssignable(a.child)
-        case let p as ParenExpressionAst:
-            if let pipe = p.pipeline as? PipelineAst, pipe.pipelineElements.count == 1,
-               let ce = pipe.pipelineElements[0] as? CommandExpressionAst {
+    /// Casts and parentheses are looked through in a loop: a long chain of casts must not recurse.
+    static func isAssignable(_ expression: ExpressionAst) -> Bool {
+        var e = expression
+        while true {
+            switch e {
+            case let v as VariableExpressionAst: return !v.splatted
+            case is InvokeMemberExpressionAst: return false
+            case is MemberExpressionAst, is IndexExpressionAst: return true
+            case let c as ConvertExpressionAst: e = c.child
+            case let a as AttributedExpressionAst: e = a.child
+            case let p as ParenExpressionAst:
+                guard let pipe = p.pipeline as? PipelineAst, pipe.pipelineElements.count == 1,
+                      let ce = pipe.pipelineElements[0] as? CommandExpressionAst else { return false }
+                // Nested parentheses around arrays recurse once per level, bounded by the parser's nesting limit.
                 if let arr = ce.expression as? ArrayLiteralAst { return arr.elements.allSatisfy(isAssignable) }
-                return isAssignable(ce.expression)
+                e = ce.expression
+            default: return false
             }
-            return false
-        default: return false
         }
     }
 }

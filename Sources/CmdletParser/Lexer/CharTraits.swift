@@ -50,7 +50,7 @@ enum Char {
     static let forceStartNewAssemblyNameSpecToken: UInt16 = 1 << 9
     static let forceStartNewTokenAfterNumber: UInt16 = 1 << 10
 
-    static func isWhitespace(_ c: UInt32) -> Bool {
+    @inline(__always) static func isWhitespace(_ c: UInt32) -> Bool {
         if c < 128 { return has(c, whitespace) }
         if c <= 256 { return c == noBreakSpace || c == nextLine }
         return isSeparator(c)
@@ -102,6 +102,15 @@ enum Char {
     static func isDecimalDigit(_ c: UInt32) -> Bool { has(c, digit) }
     static func isTypeSuffix(_ c: UInt32) -> Bool { has(c, typeSuffix) }
     static func isMultiplierStart(_ c: UInt32) -> Bool { has(c, multiplierStart) }
+
+    /// Characters no statement keyword, label (`:`) or attribute (`[`) starts with, nor a comment
+    /// or whitespace: a statement starting with one is a pipeline.
+    static func cannotStartStatementKeyword(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x24, 0x40, 0x22, 0x27, 0x28, 0x2D, 0x2B, 0x2E, 0x21, 0x2C, 0x30...0x39: return true  // $ @ " ' ( - + . ! , digits
+        default: return false
+        }
+    }
 
     static func forceStartNewToken(_ c: UInt32) -> Bool {
         c < 128 ? has(c, forceStartNewToken) : isWhitespace(c)

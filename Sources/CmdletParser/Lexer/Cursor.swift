@@ -21,6 +21,12 @@ struct Lexer {
     var strings: [String] = []
     var numbers: [NumberValue?] = []
     var expandables: [ExpandableScan] = []
+    /// Characters scanned into tokens and value bytes stored, rescans included: tests bound both
+    /// by the input's length (the lexer must stay linear). A nested scan's are added to its parent's.
+    var scannedCharacters = 0
+    var storedValueBytes = 0
+    /// The token scanned last (PowerShell's `CurrentExtent()`, where ScriptTooComplicated points).
+    var lastTokenExtent = SourceExtent(0, 0)
     let sink: DiagnosticSink
 
     init(bytes: [UInt8], start: Int, limit: Int, recording: Bool, sink: DiagnosticSink) {
@@ -28,6 +34,7 @@ struct Lexer {
         self.limit = limit
         self.index = start
         self.tokenStart = start
+        self.lastTokenExtent = SourceExtent(start, start)
         self.recording = recording
         self.sink = sink
     }
@@ -98,13 +105,21 @@ struct Lexer {
 
     mutating func newToken(_ kind: TokenKind, flags: TokFlags = .plain, payload: Int32 = -1) -> Tok {
         let tok = Tok(kind: kind, start: tokenStart, end: Swift.min(index, limit), flags: flags, payload: payload)
+        scannedCharacters &+= tok.end &- tok.start
+        lastTokenExtent = tok.extent
         if recording && nestedScanDepth == 0 { tokens.append(Token(kind: kind, extent: tok.extent)) }
         return tok
     }
 
     mutating func newStringToken(_ kind: TokenKind, value: String, flags: TokFlags = .plain) -> Tok {
         strings.append(value)
+        storedValueBytes &+= value.utf8.count
         return newToken(kind, flags: flags, payload: Int32(strings.count - 1))
+    }
+
+    mutating func absorbCounts(of nested: Lexer) {
+        scannedCharacters &+= nested.scannedCharacters
+        storedValueBytes &+= nested.storedValueBytes
     }
 
     /// Rescans from `offset`: forgets the tokens recorded from there on.
@@ -161,6 +176,8 @@ struct Lexer {
     // MARK: - Whitespace, newlines, comments
 
     mutating func skipWhiteSpace() {
+        // Indentation is spaces and tabs: skip those over bytes first.
+        while index < limit, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         while true {
             let c = peekChar()
             if c == 0 || !Char.isWhitespace(c) { return }

@@ -23,7 +23,8 @@ extension Lexer {
                 index = tokenStart
                 return scanGenericToken()
             }
-            reportError(at: index, "BadNumericConstant", text(tokenStart, index))
+            // The whole literal, as PowerShell marks it (tokenizer.cs ScanNumber).
+            reportError(SourceExtent(tokenStart, Swift.min(index, limit)), "BadNumericConstant", text(tokenStart, index))
         }
         numbers.append(value)
         return newToken(.number, payload: Int32(numbers.count - 1))
@@ -133,8 +134,12 @@ enum NumberParsing {
         var negative = false
         if text.hasPrefix("-") { negative = true; text = text.dropFirst() }
         if scan.real {
-            if scan.decimal { return .decimal(canonicalDecimal(String(text), negative: negative, multiplier: scan.multiplier)) }
-            guard var d = Double(String(text)) else { return nil }
+            if scan.decimal {
+                guard fitsDecimal(text) else { return nil }
+                return .decimal(canonicalDecimal(String(text), negative: negative, multiplier: scan.multiplier))
+            }
+            // .NET Framework's Double.TryParse fails on overflow (`1e999`): a bad numeric constant.
+            guard var d = Double(String(text)), d.isFinite else { return nil }
             d *= Double(scan.multiplier)
             if negative { d = -d }
             if scan.long {
@@ -174,11 +179,20 @@ enum NumberParsing {
                 return .int64(s)
             }
         }
-        if scan.decimal { return .decimal(canonicalDecimal(String(text), negative: negative, multiplier: scan.multiplier)) }
+        if scan.decimal {
+            guard fitsDecimal(text) else { return nil }
+            return .decimal(canonicalDecimal(String(text), negative: negative, multiplier: scan.multiplier))
+        }
         if scan.long { return nil }
         guard var d = Double(String(text)) else { return nil }
         d *= Double(scan.multiplier)
         return .double(negative ? -d : d)
+    }
+
+    /// Decimal.TryParse succeeds: the magnitude is at most Decimal.MaxValue (about 7.9e28).
+    static func fitsDecimal(_ text: Substring) -> Bool {
+        guard let d = Double(String(text)) else { return false }
+        return d.isFinite && d <= 79_228_162_514_264_337_593_543_950_335.0
     }
 
     /// The text of a decimal literal: sign, digits and point, with the multiplier applied to integers.

@@ -28,6 +28,14 @@ struct ExpandableBuilder {
     }
 
     var hasParts: Bool { !parts.isEmpty }
+
+    /// Takes back the last `count` characters appended (a here-string's final line break). Only
+    /// literal text can follow the last part, so `pending` holds them too.
+    mutating func dropLast(_ count: Int) {
+        for _ in 0..<count {
+            if value.unicodeScalars.popLast() != nil { _ = pending.unicodeScalars.popLast() }
+        }
+    }
 }
 
 extension Lexer {
@@ -105,8 +113,8 @@ extension Lexer {
                 if i + 1 < limit && (bytes[i + 1] == 0x22 || bytes[i + 1] >= 0x80) { break }
                 let value = text(index, i)
                 index = i + 1
-                expandables.append(ExpandableScan(value: value, parts: []))  // no parts: a plain string
-                return newToken(.stringExpandable, payload: Int32(expandables.count - 1))
+                // No parts: a plain string.
+                return newToken(.stringExpandable, payload: storeExpandable(ExpandableScan(value: value, parts: [])))
             }
             i += 1
         }
@@ -117,8 +125,13 @@ extension Lexer {
 
     mutating func expandableToken(_ kind: TokenKind, _ sb: ExpandableBuilder, flags: TokFlags) -> Tok {
         var b = sb
-        expandables.append(b.finish())
-        return newToken(kind, flags: flags, payload: Int32(expandables.count - 1))
+        return newToken(kind, flags: flags, payload: storeExpandable(b.finish()))
+    }
+
+    mutating func storeExpandable(_ scan: ExpandableScan) -> Int32 {
+        expandables.append(scan)
+        storedValueBytes &+= scan.value.utf8.count &+ scan.parts.count
+        return Int32(expandables.count - 1)
     }
 
     /// After a `$` inside an expandable string: scans a variable or `$( )`; false when neither follows.
@@ -231,11 +244,13 @@ extension Lexer {
             while true {
                 var c = getChar()
                 if c == 0x0D || c == 0x0A {
-                    let saved = sb
+                    // The line break before the footer is not part of the value. (Copying the
+                    // builder on every line to undo it would make long here-strings quadratic.)
+                    var breakLength = 1
                     sb.append(c)
-                    if c == 0x0D && peekChar() == 0x0A { skipChar(); sb.append(0x0A) }
+                    if c == 0x0D && peekChar() == 0x0A { skipChar(); sb.append(0x0A); breakLength = 2 }
                     if scanPossibleHereStringFooter(single: single, into: &sb, falseFooter: &falseFooter) {
-                        sb = saved
+                        sb.dropLast(breakLength)
                         break
                     }
                     continue
@@ -406,11 +421,7 @@ extension Lexer {
             c = getChar()
         }
         ungetChar()
-        if sb.hasParts {
-            var b = sb
-            expandables.append(b.finish())
-            return newToken(.generic, flags: .expandable, payload: Int32(expandables.count - 1))
-        }
+        if sb.hasParts { return expandableToken(.generic, sb, flags: .expandable) }
         return newStringToken(.generic, value: sb.value)
     }
 

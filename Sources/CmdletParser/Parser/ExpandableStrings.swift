@@ -25,11 +25,13 @@ extension ScriptParser {
                 } else {
                     parts.append(.expression(ErrorExpressionAst(extent: SourceExtent(start, end), nestedAst: [])))
                 }
+                lexer.absorbCounts(of: nested.lexer)
             case .subExpression(let start, let end):
                 var nested = ScriptParser(nestedIn: self, start: start, end: end)
                 nested.lexer.mode = .expression
                 let e = nested.primaryExpressionRule(withMemberAccess: true)
                 parts.append(.expression(e ?? ErrorExpressionAst(extent: SourceExtent(start, end), nestedAst: [])))
+                lexer.absorbCounts(of: nested.lexer)
             }
         }
         return ExpandableStringExpressionAst(extent: tok.extent, value: scan.value, stringConstantType: type, parts: parts)

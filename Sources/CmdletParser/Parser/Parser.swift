@@ -19,7 +19,10 @@ public enum Parser {
         var parser = ScriptParser(source: source, sink: sink)
         let ast = parser.parseScript()
         sink.flushDeferred()
-        return ParseResult(ast: ast, tokens: parser.lexer.tokens, errors: sink.errors)
+        var result = ParseResult(ast: ast, tokens: parser.lexer.tokens, errors: sink.errors)
+        result.scannedCharacters = parser.lexer.scannedCharacters
+        result.storedValueBytes = parser.lexer.storedValueBytes
+        return result
     }
 }
 

@@ -23,6 +23,11 @@ extension ScriptParser {
                     assignTok = tok
                 }
             }
+            // Once errors are no longer recorded, a token that cannot follow the expression is
+            // left for the statement list as is: scanning it in command mode only served the
+            // message, and a bare word can run to the end of a long run (`$$$…`) at every statement.
+            let abandoned = expr != nil && assignTok == nil && sink.isDiscarding
+                && ungot.map { !$0.kind.isParseModeInvariant && $0.kind != .redirection && $0.kind != .redirectInStd } == true
             setMode(savedMode)
 
             var command: CommandBaseAst?
@@ -45,7 +50,7 @@ extension ScriptParser {
                 }
                 var redirections = RedirectionSlots()
                 var lastRedirection: RedirectionAst?
-                while peekToken().kind == .redirection || peekToken().kind == .redirectInStd {
+                while !abandoned && (peekToken().kind == .redirection || peekToken().kind == .redirectInStd) {
                     let r = nextToken()
                     var unused = r.extent
                     if let red = redirectionRule(r, &redirections, &unused) { lastRedirection = red }
@@ -64,6 +69,7 @@ extension ScriptParser {
                 reportIncompleteInput(pos, "EmptyPipeElement")
             }
 
+            if abandoned { break }
             let p = peekToken()
             pipeTok = p
             switch p.kind {

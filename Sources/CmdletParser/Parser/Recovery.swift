@@ -97,8 +97,8 @@ extension ScriptParser {
     mutating func giveUp() {
         if !tooDeep {
             tooDeep = true
-            let o = Swift.min(lexer.index, lexer.limit)
-            reportError(SourceExtent(o, o), "ScriptTooComplicated")
+            // PowerShell marks the token its tokenizer scanned last (`CurrentExtent()`).
+            reportError(lexer.lastTokenExtent, "ScriptTooComplicated")
             sink.freeze()
         }
         ungot = nil

@@ -201,6 +201,15 @@ extension ScriptParser {
     /// Statements up to `)`, `}` or end of input; returns the extent they cover. Between the
     /// statements of a script's top level no speculative parse can return to an earlier attribute,
     /// so the attribute cache is emptied there: it stays as small as one statement's attributes.
+    /// `)` or `}` comes next. Looked at without scanning a token: a token at a statement's start
+    /// scanned in command mode can run far (`$$$…` is one bare word) only to be rescanned as an
+    /// expression, and doing that at every statement of such a run would be quadratic.
+    func atClosingToken() -> Bool {
+        if let t = ungot { return t.kind == .rParen || t.kind == .rCurly }
+        let c = lexer.peekChar()
+        return c == 0x29 || c == 0x7D
+    }
+
     mutating func statementListRule(_ statements: inout [StatementAst], _ traps: inout [TrapStatementAst],
                                     topLevel: Bool = false) -> SourceExtent? {
         var first: StatementAst?
@@ -213,8 +222,7 @@ extension ScriptParser {
             last = statement
             if topLevel && !attributeCache.isEmpty { attributeCache.removeAll() }
             skipNewlinesAndSemicolons()
-            let tok = peekToken()
-            if tok.kind == .rParen || tok.kind == .rCurly { break }
+            if atClosingToken() { break }
         }
         guard let first, let last else { return nil }
         return extentOf(first.extent, last.extent)

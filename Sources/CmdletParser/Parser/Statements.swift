@@ -6,6 +6,12 @@ extension ScriptParser {
     mutating func statementRule() -> StatementAst? {
         guard enterNesting() else { leaveNesting(); return nil }
         defer { leaveNesting() }
+        if ungot == nil && Char.cannotStartStatementKeyword(lexer.peekChar()) {
+            // No keyword, label or attribute can start here: the statement is a pipeline, whose
+            // first element is tried as an expression. Scanning the token in command mode first
+            // would only be thrown away (and a bare word can run far: see `atClosingToken`).
+            return pipelineRule()
+        }
         var restore = 0
         var token = nextToken()
         var attributes: [AttributeBaseAst]? = nil
