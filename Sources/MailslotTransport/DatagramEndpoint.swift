@@ -1,6 +1,4 @@
-/// The UDP side of the NetBIOS datagram service: a socket on the configured address, and when that
-/// is a unicast address and a broadcast address is configured, a second socket on the broadcast
-/// address and the same port (a socket bound to a unicast address receives no broadcasts).
+/// The UDP side of the NetBIOS datagram service: the sockets `NetBIOSSocket.bindService` binds.
 ///
 /// Sends are synchronous `sendto` calls on the caller's thread; a datagram counts as sent (and
 /// is shown to the tap) only when the system took it.
@@ -18,27 +16,19 @@ final class DatagramEndpoint: Sendable {
     private let statistics: StatisticsRecorder
     private let tap: DatagramTap
 
-    /// Binds the sockets and registers them on `reactor`. A broadcast socket that cannot be bound
-    /// is reported through `warn` and left out.
+    /// Binds the sockets and registers them on `reactor`.
     init(address: DatagramAddress, broadcast: DatagramAddress?, reactor: SocketReactor,
          receiver: @escaping SocketReactor.Handler, statistics: StatisticsRecorder, tap: DatagramTap,
          warn: (String) -> Void) throws(SocketError) {
-        let wildcard = address.ipv4 == 0
-        let needsBroadcastSocket = !wildcard && broadcast.map { $0.ipv4 != address.ipv4 } == true
-        socket = try NetBIOSSocket.bind(address, shared: needsBroadcastSocket || wildcard)
+        let sockets = try NetBIOSSocket.bindService(address, broadcast: broadcast, warn: warn)
+        socket = sockets.unicast
+        broadcastSocket = sockets.broadcast
+        sourceIP = sockets.sourceIP
         self.statistics = statistics
         self.tap = tap
-        sourceIP = InterfaceAddress.sourceAddress(boundTo: address.ipv4, broadcast: broadcast?.ipv4)
-        var extra: NetBIOSSocket?
-        if needsBroadcastSocket, let broadcast {
-            do {
-                extra = try NetBIOSSocket.bind(DatagramAddress(ipv4: broadcast.ipv4, port: socket.localAddress.port), shared: true)
-            } catch {
-                warn("Cannot bind the broadcast address \(broadcast.host):\(socket.localAddress.port): \(error); broadcasts are not received.")
-            }
-        }
-        broadcastSocket = extra
-        hearsBroadcasts = broadcast != nil && (wildcard || extra != nil) && broadcast?.port == socket.localAddress.port
+        let hears = address.ipv4 == 0 || sockets.broadcast != nil
+        hearsBroadcasts = hears && broadcast?.port == socket.localAddress.port
+        let extra = sockets.broadcast
         let local = socket.localAddress
         // What the host sends to itself is shown once, as sent.
         let own = DatagramAddress(ipv4: sourceIP, port: local.port)

@@ -98,23 +98,14 @@ final class NameService: Sendable {
 
     init(address: DatagramAddress, broadcast: DatagramAddress?, wins: DatagramAddress?, reactor: SocketReactor,
          warn: @escaping @Sendable (String) -> Void) throws(SocketError) {
-        let wildcard = address.ipv4 == 0
-        let needsBroadcastSocket = !wildcard && broadcast.map { $0.ipv4 != address.ipv4 } == true
-        socket = try NetBIOSSocket.bind(address, shared: needsBroadcastSocket || wildcard)
-        sourceIP = InterfaceAddress.sourceAddress(boundTo: address.ipv4, broadcast: broadcast?.ipv4)
+        let sockets = try NetBIOSSocket.bindService(address, broadcast: broadcast, warn: warn)
+        socket = sockets.unicast
+        broadcastSocket = sockets.broadcast
+        sourceIP = sockets.sourceIP
         self.broadcast = broadcast
         self.wins = wins
         self.reactor = reactor
         self.warn = warn
-        var extra: NetBIOSSocket?
-        if needsBroadcastSocket, let broadcast {
-            do {
-                extra = try NetBIOSSocket.bind(DatagramAddress(ipv4: broadcast.ipv4, port: socket.localAddress.port), shared: true)
-            } catch {
-                warn("Cannot bind the broadcast address \(broadcast.host):\(socket.localAddress.port): \(error); name broadcasts are not received.")
-            }
-        }
-        broadcastSocket = extra
     }
 
     /// Starts receiving (after `init`, so the handlers see a complete service).

@@ -58,6 +58,27 @@ final class NetBIOSSocket: Sendable {
         return NetBIOSSocket(descriptor: descriptor, localAddress: DatagramAddress(ipv4: address.ipv4, port: UInt16(bigEndian: raw.sin_port)))
     }
 
+    /// The sockets of one NetBIOS service: `address`, and when that is a unicast address and a
+    /// broadcast address is configured, a second socket on the broadcast address and the same port
+    /// (a socket bound to a unicast address receives no broadcasts). A broadcast socket that cannot
+    /// be bound is reported through `warn` and left out; `sourceIP` is the address to announce.
+    static func bindService(_ address: DatagramAddress, broadcast: DatagramAddress?, warn: (String) -> Void)
+        throws(SocketError) -> (unicast: NetBIOSSocket, broadcast: NetBIOSSocket?, sourceIP: UInt32) {
+        let wildcard = address.ipv4 == 0
+        let needsBroadcastSocket = !wildcard && broadcast.map { $0.ipv4 != address.ipv4 } == true
+        let socket = try bind(address, shared: needsBroadcastSocket || wildcard)
+        var extra: NetBIOSSocket?
+        if needsBroadcastSocket, let broadcast {
+            let port = socket.localAddress.port
+            do {
+                extra = try bind(DatagramAddress(ipv4: broadcast.ipv4, port: port), shared: true)
+            } catch {
+                warn("Cannot bind the broadcast address \(broadcast.host):\(port): \(error); broadcasts to it are not received.")
+            }
+        }
+        return (socket, extra, InterfaceAddress.sourceAddress(boundTo: address.ipv4, broadcast: broadcast?.ipv4))
+    }
+
     /// Sends one datagram; the error when the system refused it.
     func send(_ payload: UnsafeRawBufferPointer, to address: DatagramAddress) -> SocketError? {
         var destination = Self.socketAddress(address)
