@@ -39,7 +39,7 @@ public final class DatagramTap: Sendable {
     public init() {}
 
     /// Starts observing; replaces any previous observer. The observer runs on the sending thread
-    /// or on the event loop and must not block.
+    /// or on the thread that reads the socket, and must not block.
     public func start(_ handler: @escaping @Sendable (TappedDatagram) -> Void) {
         observer.withLock { $0 = handler }
         active.store(true, ordering: .releasing)
