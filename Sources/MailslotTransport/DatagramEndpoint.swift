@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The UDP side of the NetBIOS datagram service: the sockets `NetBIOSSocket.bindService` binds.
 ///
 /// Sends are synchronous `sendto` calls on the caller's thread; a datagram counts as sent (and
@@ -70,8 +72,6 @@ final class DatagramEndpoint: Sendable {
         return failures
     }
 }
-
-import Synchronization
 
 /// Thread-safe counters.
 final class StatisticsRecorder: Sendable {
