@@ -174,7 +174,7 @@ private func commit(_ context: CommandContext, side: PolicySide,
     do {
         let result = try change(engine.policyStore)
         for warning in result.warnings { context.writeWarning(warning) }
-        engine.applyPolicy(result.snapshot)
+        engine.applyPolicy(result)
         for write in result.registryWrites {
             let data = write.data.map { "\($0.kind.rawValue) \($0.displayText)" } ?? "(deleted)"
             context.writeVerbose("Registry: \(write.path) = \(data)\(write.confirmed ? "" : " (location not confirmed)")")

@@ -190,7 +190,7 @@ package struct ParameterBinder {
                 innerId = "ValidateNotNullOrEmpty"
             case .pattern(let pattern):
                 let text = LanguagePrimitives.toString(value)
-                let ok = (try? Operators.regexMatch(text, pattern, caseSensitive: false, engine: engine)) != nil
+                let ok = (try? RegexOperators.firstMatch(text, pattern, caseSensitive: false, engine: engine)) != nil
                 inner = ok ? nil : Messages.format("ValidatePatternFailure", text, pattern)
                 innerId = "ValidatePattern"
             case .length(_, let max):
