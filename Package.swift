@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "CoreCommandsTests", dependencies: ["CoreCommands", "ShellEngine", "ShellTestSupport"]),
         .testTarget(name: "SmbShareCommandsTests",
                     dependencies: ["SmbShareCommands", "ShellEngine", "ShellTestSupport", "SMBPolicy"]),
+        .testTarget(name: "MailslotCommandsTests", dependencies: ["MailslotCommands", "ShellTestSupport"]),
         .testTarget(name: "LabsTests",
                     dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),

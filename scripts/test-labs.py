@@ -98,6 +98,25 @@ LABS = {
         ],
         "wrong_task": 2,
     },
+    "04-computer-browser": {
+        "profile": None,
+        "solve": [
+            "Set-SmbServerConfiguration -EnableMailslots $true -Force",
+            "Start-Sleep -Milliseconds 900",
+            "$s = Get-MailslotStatistics",
+            "if ($s.DroppedNotForThisHost -gt 0 -and $s.DatagramsDelivered -eq 0) { $Counter = 'DroppedNotForThisHost' }",
+            "Start-MailslotCapture -Path b.pcap",
+            "Start-Sleep -Milliseconds 900",
+            "Stop-MailslotCapture | Out-Null",
+            "$Name = (Read-MailslotCapture b.pcap | Where-Object Valid | Select-Object -First 1).DestinationName",
+            "$Holds = [bool]((nbtstat -n) -match '<1D>')",
+        ],
+        "wrong": [
+            "$Counter = 'DroppedByPolicy'",
+            "Set-SmbServerConfiguration -EnableMailslots $true -Force",
+        ],
+        "wrong_task": 1,
+    },
     "03-audit": {
         "profile": None,
         "solve": [
@@ -286,7 +305,7 @@ def test_capture(binary):
             "Read-MailslotCapture cap.pcap | ForEach-Object { 'READ ' + $_.SourceName + ' ' + $_.DestinationName + ' ' + $_.Mailslot + ' ' + $_.Length }",
         ], home)
         check("capture: two datagrams recorded; the write blocked by policy (3025) sends nothing", "DATAGRAMS=2" in out, out)
-        check("capture: Read-MailslotCapture decodes it", "READ LABPC<00> LABPC<00> \\MAILSLOT\\cap 13" in out, out)
+        check("capture: Read-MailslotCapture decodes it", "READ LABPC<00> LABPC<00> \\MAILSLOT\\CAP 13" in out, out)
         pcap = os.path.join(home, "cap.pcap")
         if not shutil.which("tshark") or not os.path.exists(pcap):
             check("capture: tshark decodes the capture", False, "no tshark or no capture")
@@ -308,7 +327,7 @@ def test_capture(binary):
               first["nbdgm.type"] == "16" and first["nbdgm.source_name"] == "LABPC<00>"
               and first["nbdgm.destination_name"] == "LABPC<00>", str(first))
         check("capture: the SMB mailslot write and its data",
-              first["smb.cmd"] == "0x25" and first["smb.trans_name"] == "\\MAILSLOT\\cap" and first["mailslot.opcode"] == "1"
+              first["smb.cmd"] == "0x25" and first["smb.trans_name"] == "\\MAILSLOT\\CAP" and first["mailslot.opcode"] == "1"
               and first["mailslot.class"] == "2" and first["data.data"] == "hello capture".encode().hex(), str(first))
         check("capture: the browser announcement decodes as a BROWSER Host Announcement",
               second["nbdgm.type"] == "17" and second["smb.trans_name"] == "\\MAILSLOT\\BROWSE"

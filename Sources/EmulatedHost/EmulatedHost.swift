@@ -89,6 +89,7 @@ package final class EmulatedHost: EngineService {
         let monitor = policyMonitor
         let service = MailslotService(configuration: transport, policy: Self.transportPolicy(policySnapshot()))
         service.followPolicy { Self.transportPolicy(monitor.snapshot()) }
+        service.computerBrowserRunning = profile.runsComputerBrowser
         mailslots = service
         return service
     }
@@ -121,6 +122,10 @@ extension Engine {
 }
 
 extension OSProfile {
+    /// Whether the release still runs the Computer Browser service (it announces the host and
+    /// holds the browser election name); Windows 11 24H2 and Windows Server 2025 have none.
+    package var runsComputerBrowser: Bool { !gatesRemoteMailslots }
+
     /// The Windows build the profile reports (`$PSVersionTable.BuildVersion`).
     package var windowsBuild: WindowsBuild {
         switch self {

@@ -210,7 +210,8 @@ final class StartLab: Cmdlet {
             }
             let app = LegacyApp(name: spec.name, kind: spec.kind, computer: computer, target: target,
                                 text: spec.message ?? "legacy \(spec.kind.rawValue) message",
-                                intervalMilliseconds: spec.interval, service: hostService, log: labs.events)
+                                intervalMilliseconds: spec.interval, service: hostService, log: labs.events,
+                                nameType: spec.nameType)
             labs.add(app)
             app.start()
         }

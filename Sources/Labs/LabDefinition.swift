@@ -2,6 +2,7 @@ import ShellEngine
 import EmulatedHost
 import CmdletParser
 import SMBPolicy
+import MailslotTransport
 
 /// A training lab as its `.psd1` file describes it.
 struct LabDefinition {
@@ -21,6 +22,8 @@ struct LabDefinition {
         var computer: String?
         var message: String?
         var interval: Int
+        /// The NetBIOS name of the target to address (`MasterBrowser`: `WORKGROUP<1D>`, ...).
+        var nameType: MailslotNameType?
     }
 
     struct Task {
@@ -103,9 +106,16 @@ struct LabDefinition {
             }
             var interval = 1000
             if case .number(let n)? = entry["IntervalMilliseconds"] { interval = Int(max(50, min(3_600_000, n))) }
+            var nameType: MailslotNameType?
+            if let typeName = entry["NameType"]?.text {
+                guard let type = MailslotNameType(name: typeName) else {
+                    throw fail("Workload NameType '\(typeName)' is not one of \(MailslotNameType.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                nameType = type
+            }
             workloads.append(Workload(name: entry["Name"]?.text ?? kind.rawValue, kind: kind, target: entry["Target"]?.text,
                                       computer: entry["ComputerName"]?.text, message: entry["Message"]?.text,
-                                      interval: interval))
+                                      interval: interval, nameType: nameType))
         }
         tasks = []
         for (index, entry) in (data["Tasks"]?.list ?? []).enumerated() {

@@ -36,6 +36,8 @@ enum LegacyAppKind: String, CaseIterable, Sendable {
 final class LegacyApp: Sendable {
     let name: String
     let kind: LegacyAppKind
+    /// The NetBIOS name type the writes address (nil: the one the path implies).
+    let nameType: MailslotNameType?
     /// The computer the app runs on (this shell's name or a simulated lab host).
     let computer: String
     let target: String
@@ -56,8 +58,9 @@ final class LegacyApp: Sendable {
     }
 
     init(name: String, kind: LegacyAppKind, computer: String, target: String, text: String,
-         intervalMilliseconds: Int, service: MailslotService, log: LabEventLog) {
+         intervalMilliseconds: Int, service: MailslotService, log: LabEventLog, nameType: MailslotNameType? = nil) {
         self.name = name
+        self.nameType = nameType
         self.kind = kind
         self.computer = computer
         self.target = target
@@ -102,7 +105,7 @@ final class LegacyApp: Sendable {
                                           periodicity: UInt32(intervalMilliseconds))
         var failure: Win32Error?
         do throws(Win32Error) {
-            try service.write(path: target, data: payload)
+            try service.write(path: target, data: payload, nameType: nameType)
         } catch {
             failure = error
         }

@@ -25,10 +25,20 @@ extension MailslotModule {
             Set-SmbServerConfiguration -EnableMailslots $true re-enables inbound ones.
             Both are temporary workarounds.
 
+            A remote write is addressed to a NetBIOS name: \\\\COMPUTER\\ to COMPUTER<00>,
+            \\\\DOMAIN\\ and \\\\*\\ to the group DOMAIN<00>, \\\\DOMAIN*\\ to the domain
+            controllers (DOMAIN<1C>). The browser's names - the master browser DOMAIN<1D>,
+            the election group DOMAIN<1E>, DOMAIN<1B> and __MSBROWSE__<01> - are addressed
+            with Send-MailslotMessage -NameType. A computer keeps only datagrams sent to
+            names it holds; nbtstat -n lists them. The master browser and election names
+            belong to the Computer Browser service, which Windows 11 24H2 and Windows
+            Server 2025 no longer have.
+
             In this shell: New-Mailslot, Get-Mailslot, Send-MailslotMessage,
-            Receive-MailslotMessage, Remove-Mailslot and Get-MailslotStatistics. Names
-            resolve through the lmhosts file in SMBCONFIG_HOME (Windows LMHOSTS syntax; an
-            address may carry :PORT).
+            Receive-MailslotMessage, Remove-Mailslot, Get-MailslotStatistics and nbtstat.
+            Names resolve by NetBIOS name query (broadcast to SMBCONFIG_BROADCAST, or the
+            WINS server in SMBCONFIG_WINS), then through the lmhosts file in
+            SMBCONFIG_HOME (Windows LMHOSTS syntax; an address may carry :PORT).
 
         """
 }

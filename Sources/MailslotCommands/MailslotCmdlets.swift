@@ -39,6 +39,9 @@ enum MailslotCmdlets {
                                                                values: encodings), parameterSets: ["Message"],
                                       help: "How the text becomes bytes; UTF8 (without BOM) by default."),
                     ParameterMetadata("Bytes", .array(.byte), parameterSets: ["Bytes"], help: "Raw bytes to send."),
+                    ParameterMetadata("NameType", .enumeration(typeName: "SmbConfigShell.MailslotNameType",
+                                                               values: MailslotNameType.allCases.map(\.rawValue)),
+                                      help: "Which NetBIOS name of the host part to address, as the browser's datagram API names them: ComputerName (NAME<00>), PrimaryDomain, OtherDomain (DOMAIN<00>), DomainAnnouncement (__MSBROWSE__<01>), MasterBrowser (DOMAIN<1D>), BrowserElection (DOMAIN<1E>), BrowserServer (NAME<20>), DomainName (DOMAIN<1C>), PrimaryDomainBrowser (DOMAIN<1B>)."),
                 ],
                 synopsis: "Writes one message to a mailslot (CreateFile + WriteFile).",
                 description: "Remote paths use SMB_COM_TRANSACTION mailslot writes in NetBIOS datagrams (UDP 138). On Windows 11 24H2 and Windows Server 2025 they fail with error 3025 unless Set-SmbClientConfiguration -EnableMailslots $true.")) { SendMessage() },
@@ -204,7 +207,8 @@ final class SendMessage: Cmdlet {
             data = MailslotCmdlets.encode(context.string("Message") ?? "", encoding: context.string("Encoding"))
         }
         let service = context.engine.mailslotService
-        let result = win32({ () throws(Win32Error) in try service.write(path: path, data: data) })
+        let nameType = context.string("NameType").flatMap { MailslotNameType(name: $0) }
+        let result = win32({ () throws(Win32Error) in try service.write(path: path, data: data, nameType: nameType) })
         for warning in service.drainWarnings() { context.writeWarning(warning) }
         if case .failure(let error) = result {
             try context.writeError(MailslotCmdlets.error(error, context, target: path))
@@ -240,6 +244,7 @@ final class GetStatistics: Cmdlet {
         o.add("SendFailures", .int64(Int64(s.sendFailures)))
         o.add("DatagramsReceived", .int64(Int64(s.datagramsReceived)))
         o.add("DatagramsDelivered", .int64(Int64(s.datagramsDelivered)))
+        o.add("DroppedNotForThisHost", .int64(Int64(s.droppedNotForThisHost)))
         o.add("DroppedByPolicy", .int64(Int64(s.droppedByPolicy)))
         o.add("DroppedUnknownMailslot", .int64(Int64(s.droppedUnknownMailslot)))
         o.add("DroppedRefusedByMailslot", .int64(Int64(s.droppedRefusedByMailslot)))

@@ -2,7 +2,7 @@ import EmulatedHost
 import ShellEngine
 
 /// New-, Get-, Remove-Mailslot, Send- and Receive-MailslotMessage and Get-MailslotStatistics (a
-/// module of this shell, not of Windows).
+/// module of this shell, not of Windows), and the emulated `nbtstat` program.
 public enum MailslotModule: CommandModule {
     public static let name = "SmbConfigShell.Mailslots"
     public static let version = "1.0.0.0"
@@ -19,7 +19,8 @@ public enum MailslotModule: CommandModule {
                 }
                 definition.completeArgument = MailslotCmdlets.completeName
                 return definition
-            }
+            } + [Nbtstat.definition()]
         }
+        registration.aliases(["nbtstat": "nbtstat.exe"])
     }
 }

@@ -1,5 +1,4 @@
 import Glibc
-import NIOCore
 import Synchronization
 
 /// One datagram as it crossed this host's UDP endpoint.
@@ -40,7 +39,7 @@ public final class DatagramTap: Sendable {
     public init() {}
 
     /// Starts observing; replaces any previous observer. The observer runs on the sending thread
-    /// or on the event loop and must not block.
+    /// or on the thread that reads the socket, and must not block.
     public func start(_ handler: @escaping @Sendable (TappedDatagram) -> Void) {
         observer.withLock { $0 = handler }
         active.store(true, ordering: .releasing)
@@ -58,20 +57,11 @@ public final class DatagramTap: Sendable {
     func record(_ direction: TappedDatagram.Direction, from source: DatagramAddress, to destination: DatagramAddress,
                 payload: UnsafeRawBufferPointer) {
         guard active.load(ordering: .relaxed) else { return }
-        if direction == .received && source == destination { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let datagram = TappedDatagram(direction: direction, source: source, destination: destination,
                                       payload: Array(payload), seconds: UInt32(truncatingIfNeeded: now.tv_sec),
                                       microseconds: UInt32(truncatingIfNeeded: now.tv_nsec / 1000))
         observer.withLock { $0?(datagram) }
-    }
-}
-
-extension DatagramAddress {
-    /// The IPv4 address and port of a NIO socket address; nil for other families.
-    init?(_ address: SocketAddress) {
-        guard case .v4(let v4) = address, let port = address.port else { return nil }
-        self.init(ipv4: UInt32(bigEndian: v4.address.sin_addr.s_addr), port: UInt16(clamping: port))
     }
 }

@@ -49,6 +49,10 @@ public final class LocalMailslot: @unchecked Sendable {
     private var queuedBytes = 0
     private var readTimeoutValue: UInt32
     private var waiters = 0
+    /// Readers waiting in a `Pump` (on the sockets and `wakePipe`) rather than on the condition.
+    private var pumpingReaders = 0
+    /// Written to when a message arrives while a reader pumps: read end, write end.
+    private var wakePipe: (CInt, CInt)?
     private var closed = false
 
     init(name: MailslotName, maxMessageSize: UInt32, readTimeout: UInt32) {
@@ -64,6 +68,10 @@ public final class LocalMailslot: @unchecked Sendable {
     }
 
     deinit {
+        if let wakePipe {
+            Glibc.close(wakePipe.0)
+            Glibc.close(wakePipe.1)
+        }
         pthread_cond_destroy(condition)
         pthread_mutex_destroy(mutex)
         condition.deallocate()
@@ -111,6 +119,10 @@ public final class LocalMailslot: @unchecked Sendable {
             guard queuedBytes + cost <= Self.queueQuota else { throw .notEnoughQuota }
             queue.append(message)
             queuedBytes += cost
+            if pumpingReaders > 0, let wakePipe {
+                var one: UInt8 = 1
+                _ = Glibc.write(wakePipe.1, &one, 1)
+            }
             return waiters > 0
         }
         if wake { pthread_cond_signal(condition) }
@@ -125,7 +137,13 @@ public final class LocalMailslot: @unchecked Sendable {
     ///     ERROR_OPERATION_ABORTED.
     /// - Throws: ERROR_SEM_TIMEOUT when the wait expires; ERROR_INVALID_HANDLE when the mailslot is
     ///   deleted.
-    public func read(timeout: UInt32? = nil, isCancelled: @Sendable () -> Bool = { false }) throws(Win32Error) -> [UInt8] {
+    /// Waits for input on the caller's thread: polls the service's sockets and `wakeDescriptor`
+    /// for at most the given milliseconds, handling what the sockets hold. A reader that pumps
+    /// receives a remote message without waiting for another thread to hand it over.
+    public typealias Pump = (_ wakeDescriptor: CInt, _ milliseconds: Int32) -> Void
+
+    public func read(timeout: UInt32? = nil, isCancelled: @Sendable () -> Bool = { false },
+                     pump: Pump? = nil) throws(Win32Error) -> [UInt8] {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         if let message = try takeLocked() { return message }
@@ -147,6 +165,17 @@ public final class LocalMailslot: @unchecked Sendable {
                 guard now < deadline else { throw .semTimeout }
                 slice = min(slice, deadline - now)
             }
+            if let pump, let wake = pumpWakeDescriptor() {
+                pumpingReaders += 1
+                pthread_mutex_unlock(mutex)
+                pump(wake, Int32(slice))
+                var drained = [UInt8](repeating: 0, count: 16)
+                while Glibc.read(wake, &drained, 16) > 0 {}
+                pthread_mutex_lock(mutex)
+                pumpingReaders -= 1
+                if let message = try takeLocked() { return message }
+                continue
+            }
             var until = timespec()
             clock_gettime(CLOCK_MONOTONIC, &until)
             let nanoseconds = Int(until.tv_nsec) + Int(slice) * 1_000_000
@@ -155,6 +184,20 @@ public final class LocalMailslot: @unchecked Sendable {
             pthread_cond_timedwait(condition, mutex, &until)
             if let message = try takeLocked() { return message }
         }
+    }
+
+    /// The read end of the wake pipe, created on first use; nil if no pipe can be made (the reader
+    /// then waits on the condition). Caller holds the mutex.
+    private func pumpWakeDescriptor() -> CInt? {
+        if let wakePipe { return wakePipe.0 }
+        var ends: [CInt] = [-1, -1]
+        guard pipe(&ends) == 0 else { return nil }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        wakePipe = (ends[0], ends[1])
+        return ends[0]
     }
 
     /// Caller holds the mutex.
@@ -171,6 +214,10 @@ public final class LocalMailslot: @unchecked Sendable {
             closed = true
             queue = MessageQueue()
             queuedBytes = 0
+            if pumpingReaders > 0, let wakePipe {
+                var one: UInt8 = 1
+                _ = Glibc.write(wakePipe.1, &one, 1)
+            }
         }
         pthread_cond_broadcast(condition)
     }

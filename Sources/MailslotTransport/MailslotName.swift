@@ -10,8 +10,9 @@ public struct MailslotName: Sendable, Hashable, CustomStringConvertible {
 
     /// The Win32 server name, `\\.\mailslot\<path>`.
     public var win32Name: String { #"\\.\mailslot\"# + path }
-    /// The name carried in an SMB mailslot write, `\MAILSLOT\<path>`.
-    public var wireName: String { #"\MAILSLOT\"# + path }
+    /// The name carried in an SMB mailslot write: `\MAILSLOT\<PATH>`, upper case as Windows'
+    /// redirector writes OEM names (and as Wireshark's sub-dissectors expect `\MAILSLOT\BROWSE`).
+    public var wireName: String { #"\MAILSLOT\"# + key }
     public var description: String { win32Name }
 
     /// Longest accepted name below `\mailslot\` (MAX_PATH less the `\\.\mailslot\` prefix).
@@ -97,6 +98,8 @@ public struct MailslotPath: Sendable, Hashable, CustomStringConvertible {
         case named(String)
         /// `\\*\`: every computer of the own primary domain/workgroup.
         case primaryDomain
+        /// `\\DOMAIN*\`: the domain controllers of DOMAIN (`DOMAIN<1C>`).
+        case domainControllers(String)
     }
 
     public let host: Host
@@ -115,6 +118,7 @@ public struct MailslotPath: Sendable, Hashable, CustomStringConvertible {
         case .local: return name.win32Name
         case .named(let server): return #"\\"# + server + #"\mailslot\"# + name.path
         case .primaryDomain: return #"\\*\mailslot\"# + name.path
+        case .domainControllers(let domain): return #"\\"# + domain + #"*\mailslot\"# + name.path
         }
     }
 
@@ -144,6 +148,10 @@ public struct MailslotPath: Sendable, Hashable, CustomStringConvertible {
             host = .local
         } else if hostBytes.elementsEqual("*".utf8) {
             host = .primaryDomain
+        } else if hostBytes.last == UInt8(ascii: "*") {
+            let domain = String(text[index..<hostEnd].dropLast())
+            guard isValidHostName(domain) else { throw .invalidName }
+            host = .domainControllers(domain)
         } else {
             let hostText = String(text[index..<hostEnd])
             guard isValidHostName(hostText) else { throw .invalidName }

@@ -15,10 +15,14 @@ import Synchronization
 /// for warning in service.drainWarnings() { host.writeWarning(warning) }
 /// ```
 ///
-/// - Nothing starts at `init`: the UDP socket (and NIO's event loop threads) come with the first
-///   created mailslot (to receive) or the first remote write. A bind failure never fails a local
-///   operation: it is reported through `drainWarnings()` and remote writes then fail with
-///   ERROR_BAD_NETPATH.
+/// - Nothing starts at `init`: the UDP sockets (datagram service on 138, name service on 137)
+///   and their receive thread come with the first created mailslot (to receive), the first remote
+///   write or the first name service call. A bind failure never fails a local operation: it is
+///   reported through `drainWarnings()` and remote writes then fail with ERROR_BAD_NETPATH (a
+///   name service that cannot bind leaves lmhosts as the only resolver).
+/// - The host registers `COMPUTER<00>`, `COMPUTER<20>` and `WORKGROUP<00>` (and, while the
+///   Computer Browser runs, `WORKGROUP<1E>`); received datagrams addressed to other names are
+///   dropped and counted.
 /// - Names: server-side calls take `\\.\mailslot\[path\]name` or the bare `[path\]name`; `write`
 ///   takes any client path (`\\.\`, `\\COMPUTER\`, `\\DOMAIN\`, `\\*\`).
 /// - Errors are `Win32Error`s with Windows' codes and texts: ERROR_INVALID_NAME (123),
@@ -35,6 +39,7 @@ public final class MailslotService: Sendable {
     private let recorder = StatisticsRecorder()
     private let policyState: Mutex<TransportPolicy>
     private let endpointState = Mutex(EndpointState.notStarted)
+    let browserState = Mutex(BrowserState())
     private let lmhostsCache = Mutex(LMHostsCache())
     private let warnings = Mutex(Warnings())
     private let datagramIDs = Atomic<UInt16>(0)
@@ -43,9 +48,22 @@ public final class MailslotService: Sendable {
 
     private enum EndpointState {
         case notStarted
-        case running(DatagramEndpoint)
+        case running(Network)
         case failed(reason: String, at: UInt64)
         case shutDown
+    }
+
+    /// The sockets of a running service and their thread.
+    final class Network: Sendable {
+        let reactor: SocketReactor
+        let datagrams: DatagramEndpoint
+        let names: NameService?
+
+        init(reactor: SocketReactor, datagrams: DatagramEndpoint, names: NameService?) {
+            self.reactor = reactor
+            self.datagrams = datagrams
+            self.names = names
+        }
     }
 
     /// Retry a failed bind at most this often (milliseconds).
@@ -71,7 +89,7 @@ public final class MailslotService: Sendable {
 
     /// Asks `source` for the policy at every remote write and every received datagram, for a
     /// policy that changes outside the engine's own calls (another shell rewriting the shared
-    /// configuration). `source` runs on the event loop too, so it must be cheap (a cached value, a
+    /// configuration). `source` runs on the receiving thread too, so it must be cheap (a cached value, a
     /// file looked at now and then).
     public func followPolicy(_ source: @escaping @Sendable () -> TransportPolicy) {
         policySource.withLock { $0 = source }
@@ -87,7 +105,7 @@ public final class MailslotService: Sendable {
                                readTimeout: UInt32 = MailslotInfo.waitForever) throws(Win32Error) -> MailslotInfo {
         let parsed = try MailslotName.parse(name)
         let slot = try registry.create(name: parsed, maxMessageSize: maxMessageSize, readTimeout: readTimeout)
-        _ = endpoint()
+        _ = network()
         return try slot.info()
     }
 
@@ -116,7 +134,11 @@ public final class MailslotService: Sendable {
     /// `isCancelled` is polled at least every 50 ms while waiting.
     public func read(name: String, timeout: UInt32? = nil,
                      isCancelled: @Sendable () -> Bool = { false }) throws(Win32Error) -> [UInt8] {
-        try slot(named: name).read(timeout: timeout, isCancelled: isCancelled)
+        let slot = try slot(named: name)
+        guard let reactor = runningNetwork?.reactor else { return try slot.read(timeout: timeout, isCancelled: isCancelled) }
+        return try slot.read(timeout: timeout, isCancelled: isCancelled) { wake, milliseconds in
+            reactor.pump(wakeDescriptor: wake, milliseconds: milliseconds)
+        }
     }
 
     /// The mailslot object itself, for callers that read or write it many times.
@@ -132,9 +154,12 @@ public final class MailslotService: Sendable {
     // MARK: Client side
 
     /// `CreateFile` + `WriteFile` on a client path: local (`\\.\mailslot\x`) or remote
-    /// (`\\COMPUTER\`, `\\DOMAIN\`, `\\*\`). A remote write is checked against the policy first
-    /// (3025, nothing sent), then the 424-byte limit and name resolution (53).
-    public func write(path: String, data: [UInt8]) throws(Win32Error) {
+    /// (`\\COMPUTER\`, `\\DOMAIN\`, `\\*\`, `\\DOMAIN*\`). A remote write is checked against the
+    /// policy first (3025, nothing sent), then the 424-byte limit and name resolution (53).
+    /// `nameType` addresses another name of the host part (`MasterBrowser`: `NAME<1D>`, ...), as
+    /// the browser's datagram API does. A datagram the system refuses for every destination fails
+    /// with ERROR_UNEXP_NET_ERR (59); refused for some, it is a warning.
+    public func write(path: String, data: [UInt8], nameType: MailslotNameType? = nil) throws(Win32Error) {
         let target = try MailslotPath.parse(path)
         guard target.isRemote else {
             guard let slot = registry.lookup(target.name) else { throw .fileNotFound }
@@ -144,27 +169,46 @@ public final class MailslotService: Sendable {
         guard policy.outboundRemoteAllowed else { throw .remoteMailslotsDeprecated }
         guard data.count <= Self.maximumRemoteMessageSize else { throw .badNetPath }
         guard target.name.wireName.utf8.allSatisfy({ $0 < 0x80 }) else { throw .invalidName }
-        guard let endpoint = endpoint() else { throw .badNetPath }
-        let resolver = NameResolver(
-            computerName: configuration.computerName, workgroup: configuration.workgroup,
-            ownAddress: endpoint.localAddress,
-            broadcast: broadcastAddress())
-        guard let resolved = resolver.resolve(target.host, in: lmhosts()), !resolved.addresses.isEmpty else {
+        guard let network = network() else { throw .badNetPath }
+        guard let resolved = resolver(network).resolve(target.host, nameType: nameType, in: lmhosts()),
+              !resolved.addresses.isEmpty else {
             throw .badNetPath
         }
+        try send(resolved, mailslot: target.name.wireName, data: data, on: network)
+    }
+
+    func resolver(_ network: Network) -> NameResolver {
+        let endpoint = network.datagrams
+        var resolver = NameResolver(
+            computerName: configuration.computerName, workgroup: configuration.workgroup,
+            ownAddress: endpoint.localAddress, broadcast: broadcastAddress())
+        resolver.hearsOwnBroadcasts = endpoint.hearsBroadcasts
+        resolver.holds = { [unowned self] in self.holds($0) }
+        // Names found by query are reached on the datagram port this host uses (138 on a network).
+        resolver.datagramPort = endpoint.localAddress.port
+        if let names = network.names { resolver.query = { names.resolve($0) } }
+        return resolver
+    }
+
+    func send(_ target: ResolvedTarget, mailslot: String, data: [UInt8], on network: Network) throws(Win32Error) {
+        let endpoint = network.datagrams
         var header = MailslotWriteHeader(
-            messageType: resolved.messageType,
+            messageType: target.messageType,
             sourceName: NetBIOSName(configuration.computerName, suffix: 0x00),
-            destinationName: resolved.destinationName)
+            destinationName: target.destinationName)
         header.datagramID = datagramIDs.wrappingAdd(1, ordering: .relaxed).newValue
-        header.sourceIP = endpoint.localAddress.ipv4
+        header.sourceIP = endpoint.sourceIP
         header.sourcePort = endpoint.localAddress.port
+        let failures: [(DatagramAddress, SocketError)]
         do {
-            try endpoint.send(MailslotWriteDatagram(header: header, mailslotName: target.name.wireName, data: data),
-                              to: resolved.addresses)
+            failures = try endpoint.send(MailslotWriteDatagram(header: header, mailslotName: mailslot, data: data),
+                                         to: target.addresses)
         } catch {
             throw .invalidName   // only a name with a NUL cannot be encoded (sizes are checked above)
         }
+        guard !failures.isEmpty else { return }
+        if failures.count == target.addresses.count { throw .unexpectedNetworkError }
+        for (address, error) in failures { warn("The datagram to \(address) was not sent: \(error).") }
     }
 
     /// The configured real broadcast destination; a malformed one is a warning and is left out.
@@ -181,39 +225,101 @@ public final class MailslotService: Sendable {
 
     /// The bound UDP endpoint (with the real port when 0 was asked for), or nil before the first
     /// remote operation or after a bind failure.
-    public var boundEndpoint: DatagramAddress? {
+    public var boundEndpoint: DatagramAddress? { runningNetwork?.datagrams.localAddress }
+
+    /// The bound name service endpoint, or nil when it is not running.
+    public var boundNameEndpoint: DatagramAddress? { runningNetwork?.names?.localAddress }
+
+    var runningNetwork: Network? {
         endpointState.withLock { state in
-            if case .running(let endpoint) = state { return endpoint.localAddress }
+            if case .running(let network) = state { return network }
             return nil
         }
     }
 
-    /// Starts the endpoint once; later calls return it (or nil while it cannot bind).
-    private func endpoint() -> DatagramEndpoint? {
-        endpointState.withLock { state -> DatagramEndpoint? in
+    /// Starts the sockets once; later calls return them (or nil while the datagram socket cannot bind).
+    func network() -> Network? {
+        let started = endpointState.withLock { state -> (Network?, Bool) in
             switch state {
-            case .running(let endpoint): return endpoint
-            case .shutDown: return nil
-            case .failed(_, let at) where LocalMailslot.nowMilliseconds() - at < Self.bindRetryInterval: return nil
+            case .running(let network): return (network, false)
+            case .shutDown: return (nil, false)
+            case .failed(_, let at) where LocalMailslot.nowMilliseconds() - at < Self.bindRetryInterval: return (nil, false)
             case .notStarted, .failed: break
             }
             guard let address = DatagramAddress.parse(configuration.endpoint, defaultPort: 138) else {
                 let reason = "The datagram endpoint '\(configuration.endpoint)' is not ADDRESS:PORT; remote mailslots are unavailable."
                 state = .failed(reason: reason, at: LocalMailslot.nowMilliseconds())
                 warn(reason)
-                return nil
+                return (nil, false)
             }
             do {
-                let endpoint = try DatagramEndpoint.bind(address, receiver: Receiver(service: self), statistics: recorder, tap: tap)
-                state = .running(endpoint)
-                return endpoint
+                let network = try startNetwork(datagramAddress: address)
+                state = .running(network)
+                return (network, true)
             } catch {
                 let reason = "Cannot bind the datagram endpoint \(address): \(error); remote mailslots are unavailable."
                 state = .failed(reason: reason, at: LocalMailslot.nowMilliseconds())
                 warn(reason)
-                return nil
+                return (nil, false)
             }
         }
+        if started.1, let network = started.0 { networkStarted(network) }
+        return started.0
+    }
+
+    private func startNetwork(datagramAddress: DatagramAddress) throws(SocketError) -> Network {
+        let reactor = try SocketReactor()
+        let broadcast = broadcastAddress()
+        let datagrams: DatagramEndpoint
+        do {
+            datagrams = try DatagramEndpoint(
+                address: datagramAddress, broadcast: broadcast, reactor: reactor,
+                receiver: { [weak self] payload, source in self?.receive(payload, from: source) },
+                statistics: recorder, tap: tap, warn: { [weak self] in self?.warn($0) })
+        } catch {
+            reactor.stop()
+            throw error
+        }
+        var names: NameService?
+        if let nameAddress = nameEndpointAddress(datagramAddress) {
+            let nameBroadcast = broadcast.map { DatagramAddress(ipv4: $0.ipv4, port: nameAddress.port == 0 ? 137 : nameAddress.port) }
+            do {
+                names = try NameService(address: nameAddress, broadcast: nameBroadcast, wins: winsAddress(), reactor: reactor,
+                                        warn: { [weak self] in self?.warn($0) })
+            } catch {
+                warn("Cannot bind the name service endpoint \(nameAddress): \(error); names resolve through lmhosts only.")
+            }
+        }
+        let network = Network(reactor: reactor, datagrams: datagrams, names: names)
+        do {
+            try reactor.start()
+        } catch {
+            reactor.stop()
+            throw error
+        }
+        names?.start()
+        return network
+    }
+
+    private func nameEndpointAddress(_ datagramAddress: DatagramAddress) -> DatagramAddress? {
+        guard let text = configuration.nameEndpoint else {
+            // Beside 138 the name service takes 137; beside any other port, a free one.
+            return DatagramAddress(ipv4: datagramAddress.ipv4, port: datagramAddress.port == 138 ? 137 : 0)
+        }
+        guard let address = DatagramAddress.parse(text, defaultPort: 137) else {
+            warn("The name service endpoint '\(text)' is not ADDRESS[:PORT]; names resolve through lmhosts only.")
+            return nil
+        }
+        return address
+    }
+
+    private func winsAddress() -> DatagramAddress? {
+        guard let text = configuration.winsServer else { return nil }
+        guard let address = DatagramAddress.parse(text, defaultPort: 137) else {
+            warn("The WINS server '\(text)' is not ADDRESS[:PORT]; it is ignored.")
+            return nil
+        }
+        return address
     }
 
     /// Why the endpoint is not running, if it failed.
@@ -228,7 +334,7 @@ public final class MailslotService: Sendable {
 
     /// Decodes a received payload, applies the inbound policy and delivers it. Runs on the event
     /// loop; the only allocation is the message copied out of the receive buffer.
-    func receive(_ payload: UnsafeRawBufferPointer) {
+    func receive(_ payload: UnsafeRawBufferPointer, from source: DatagramAddress) {
         let view: MailslotWriteView
         do {
             view = try DatagramCodec.decode(payload)
@@ -238,6 +344,11 @@ public final class MailslotService: Sendable {
                 $0.rejectedMalformed += 1
                 $0.rejectionsByReason[error, default: 0] += 1
             }
+            return
+        }
+        // Only datagrams to a name this host holds are for it (BROADCAST datagrams are for every node).
+        guard view.header.messageType == .broadcast || holds(view.header.destinationName) else {
+            recorder.record { $0.datagramsReceived += 1; $0.droppedNotForThisHost += 1 }
             return
         }
         guard policy.inboundRemoteAllowed else {
@@ -258,12 +369,6 @@ public final class MailslotService: Sendable {
         } catch {
             recorder.record { $0.datagramsDelivered -= 1; $0.droppedRefusedByMailslot += 1 }
         }
-    }
-
-    private struct Receiver: DatagramReceiver {
-        // Weak: the endpoint must not keep the service alive.
-        weak let service: MailslotService?
-        func receive(_ payload: UnsafeRawBufferPointer) { service?.receive(payload) }
     }
 
     // MARK: lmhosts
@@ -293,7 +398,7 @@ public final class MailslotService: Sendable {
     }
 
     /// The parsed lmhosts file, re-read when the file changes; its issues become warnings once.
-    private func lmhosts() -> LMHostsFile {
+    func lmhosts() -> LMHostsFile {
         guard let path = configuration.lmhostsPath else { return LMHostsFile() }
         let now = LocalMailslot.nowMilliseconds()
         let generation = Self.lmhostsGeneration.load(ordering: .relaxed)
@@ -338,7 +443,7 @@ public final class MailslotService: Sendable {
         var last: String?
     }
 
-    private func warn(_ text: String) {
+    func warn(_ text: String) {
         warnings.withLock { warnings in
             guard warnings.last != text else { return }
             warnings.last = text
@@ -349,19 +454,21 @@ public final class MailslotService: Sendable {
     /// Closes the UDP endpoint and deletes every mailslot (blocked reads fail). Idempotent; the
     /// service then works for nothing remote. Call it before releasing the service.
     public func shutdown() {
-        let endpoint = endpointState.withLock { state -> DatagramEndpoint? in
+        let network = endpointState.withLock { state -> Network? in
             defer { state = .shutDown }
-            if case .running(let endpoint) = state { return endpoint }
+            if case .running(let network) = state { return network }
             return nil
         }
-        endpoint?.close(wait: true)
+        network?.names?.releaseAll()
+        network?.reactor.stop()
         for slot in registry.removeAll() { slot.close() }
     }
 
     deinit {
-        // The last reference may be dropped on the event loop, where waiting is not allowed.
+        // The last reference may be dropped on the receive thread, where waiting is not allowed
+        // (`stop` does not wait there).
         endpointState.withLock { state in
-            if case .running(let endpoint) = state { endpoint.close(wait: false) }
+            if case .running(let network) = state { network.reactor.stop() }
         }
     }
 }

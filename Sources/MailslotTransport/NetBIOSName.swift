@@ -41,6 +41,19 @@ public struct NetBIOSName: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `\x01\x02__MSBROWSE__\x02<01>`: the group of every domain's master browser.
+    public static let msBrowse = NetBIOSName(rawBytes: Array("\u{01}\u{02}__MSBROWSE__\u{02}\u{01}".utf8))!
+
+    /// The 15 name bytes with trailing spaces (and the wildcard's NULs) removed, other bytes
+    /// outside printable ASCII as `<xx>`, as `nbtstat` prints names.
+    public var name: String {
+        var end = 15
+        while end > 0 && (self[end - 1] == 0x20 || self[end - 1] == 0) { end -= 1 }
+        var text = ""
+        for index in 0..<end { text += Self.render(self[index]) }
+        return text
+    }
+
     /// The 16-th byte: the name type (`0x00` workstation, `0x1D` master browser, `0x20` server, ...).
     public var suffix: UInt8 { self[15] }
 
@@ -82,10 +95,15 @@ public struct NetBIOSName: Sendable, Hashable, CustomStringConvertible {
     /// Reads an encoded name at `offset`; the caller has checked that 34 bytes are there.
     static func decode(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> NetBIOSName? {
         guard buffer[offset] == 0x20, buffer[offset + 33] == 0x00 else { return nil }
+        return decodeLetters(buffer, at: offset + 1)
+    }
+
+    /// Reads the 32 letters 'A'...'P' at `offset`; the caller has checked that they are there.
+    static func decodeLetters(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> NetBIOSName? {
         var name = NetBIOSName(high: 0, low: 0)
         for index in 0..<16 {
-            let upper = buffer[offset + 1 + 2 * index] &- 0x41
-            let lower = buffer[offset + 2 + 2 * index] &- 0x41
+            let upper = buffer[offset + 2 * index] &- 0x41
+            let lower = buffer[offset + 1 + 2 * index] &- 0x41
             guard upper < 16, lower < 16 else { return nil }
             name[index] = upper << 4 | lower
         }

@@ -10,23 +10,34 @@ public struct TransportConfiguration: Sendable, Equatable {
     public var lmhostsPath: String?
     /// An optional real broadcast destination `ADDRESS[:PORT]` added to `\\DOMAIN\` / `\\*\` writes.
     public var broadcastAddress: String?
+    /// The UDP endpoint of the name service, `ADDRESS[:PORT]` (`SMBCONFIG_NAME_ENDPOINT`); nil is
+    /// the datagram endpoint's address with port 137 when the datagram port is 138, else any free
+    /// port. Name broadcasts go to the broadcast address at this endpoint's port (137 for a free one).
+    public var nameEndpoint: String?
+    /// An optional WINS server `ADDRESS[:PORT]` (`SMBCONFIG_WINS`): names are registered with it
+    /// and queried there before the broadcast query.
+    public var winsServer: String?
 
     /// The default endpoint: the NetBIOS datagram port on loopback.
     public static let defaultEndpoint = "127.0.0.1:138"
     public static let defaultWorkgroup = "WORKGROUP"
 
     public init(computerName: String, workgroup: String = defaultWorkgroup, endpoint: String = defaultEndpoint,
-                lmhostsPath: String? = nil, broadcastAddress: String? = nil) {
+                lmhostsPath: String? = nil, broadcastAddress: String? = nil, nameEndpoint: String? = nil,
+                winsServer: String? = nil) {
         self.computerName = computerName
         self.workgroup = workgroup
         self.endpoint = endpoint
         self.lmhostsPath = lmhostsPath
         self.broadcastAddress = broadcastAddress
+        self.nameEndpoint = nameEndpoint
+        self.winsServer = winsServer
     }
 
     /// The configuration the shell's environment describes: `COMPUTERNAME` (else the host name,
     /// upper case, cut to 15), `SMBCONFIG_WORKGROUP`, `SMBCONFIG_DATAGRAM_ENDPOINT`,
-    /// `SMBCONFIG_LMHOSTS` (else `SMBCONFIG_HOME/lmhosts`), `SMBCONFIG_BROADCAST`.
+    /// `SMBCONFIG_LMHOSTS` (else `SMBCONFIG_HOME/lmhosts`), `SMBCONFIG_BROADCAST`,
+    /// `SMBCONFIG_NAME_ENDPOINT`, `SMBCONFIG_WINS`.
     public static func fromEnvironment(_ environment: [String: String], hostName: String = "localhost") -> TransportConfiguration {
         func value(_ key: String) -> String? {
             guard let text = environment[key], !text.isEmpty else { return nil }
@@ -38,7 +49,8 @@ public struct TransportConfiguration: Sendable, Equatable {
         return TransportConfiguration(
             computerName: computer, workgroup: value("SMBCONFIG_WORKGROUP") ?? defaultWorkgroup,
             endpoint: value("SMBCONFIG_DATAGRAM_ENDPOINT") ?? defaultEndpoint,
-            lmhostsPath: lmhosts, broadcastAddress: value("SMBCONFIG_BROADCAST"))
+            lmhostsPath: lmhosts, broadcastAddress: value("SMBCONFIG_BROADCAST"),
+            nameEndpoint: value("SMBCONFIG_NAME_ENDPOINT"), winsServer: value("SMBCONFIG_WINS"))
     }
 }
 
@@ -73,7 +85,7 @@ public struct DatagramAddress: Sendable, Hashable, CustomStringConvertible {
         return DatagramAddress(ipv4: ipv4, port: defaultPort)
     }
 
-    static func parseIPv4(_ text: Substring) -> UInt32? {
+    public static func parseIPv4(_ text: Substring) -> UInt32? {
         let octets = text.split(separator: ".", omittingEmptySubsequences: false)
         guard octets.count == 4 else { return nil }
         var value: UInt32 = 0

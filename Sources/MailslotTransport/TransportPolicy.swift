@@ -29,6 +29,8 @@ public struct TransportStatistics: Sendable, Equatable {
     public var datagramsReceived = 0
     /// Received messages queued into a local mailslot.
     public var datagramsDelivered = 0
+    /// Received datagrams addressed to a NetBIOS name this host does not hold.
+    public var droppedNotForThisHost = 0
     /// Received mailslot writes dropped because inbound remote mailslots are disabled.
     public var droppedByPolicy = 0
     /// Received mailslot writes for a mailslot that does not exist here.

@@ -38,6 +38,7 @@ public struct Win32Error: Error, Sendable, Hashable, CustomStringConvertible {
     public var errorCategoryName: String {
         switch self {
         case .fileNotFound, .pathNotFound, .badNetPath: return "ObjectNotFound"
+        case .unexpectedNetworkError: return "ConnectionError"
         case .accessDenied: return "PermissionDenied"
         case .invalidHandle, .invalidParameter, .insufficientBuffer, .invalidName: return "InvalidArgument"
         case .semTimeout: return "OperationTimeout"
@@ -62,6 +63,8 @@ public struct Win32Error: Error, Sendable, Hashable, CustomStringConvertible {
         code: 6, name: "ERROR_INVALID_HANDLE", message: "The handle is invalid.")
     public static let badNetPath = Win32Error(
         code: 53, name: "ERROR_BAD_NETPATH", message: "The network path was not found.")
+    public static let unexpectedNetworkError = Win32Error(
+        code: 59, name: "ERROR_UNEXP_NET_ERR", message: "An unexpected network error occurred.")
     public static let invalidParameter = Win32Error(
         code: 87, name: "ERROR_INVALID_PARAMETER", message: "The parameter is incorrect.")
     public static let semTimeout = Win32Error(
@@ -84,7 +87,7 @@ public struct Win32Error: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Every error this module raises, for lookup by code.
     public static let known: [Win32Error] = [
-        .fileNotFound, .pathNotFound, .accessDenied, .invalidHandle, .badNetPath, .invalidParameter,
+        .fileNotFound, .pathNotFound, .accessDenied, .invalidHandle, .badNetPath, .unexpectedNetworkError, .invalidParameter,
         .semTimeout, .insufficientBuffer, .invalidName, .alreadyExists, .operationAborted, .notEnoughQuota,
         .remoteMailslotsDeprecated,
     ]

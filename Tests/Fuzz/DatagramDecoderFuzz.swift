@@ -1,10 +1,11 @@
-// libFuzzer entry for the datagram decoder, compiled together with the codec sources by
-// scripts/fuzz-transport. Beyond "no crash, no out-of-bounds read", it checks that every accepted
-// datagram re-encodes to a datagram that decodes to the same values.
+// libFuzzer entry for the datagram decoder and the name service decoder, compiled together with
+// the codec sources by scripts/fuzz-transport. Beyond "no crash, no out-of-bounds read", it checks
+// that every accepted datagram or packet re-encodes to one that decodes to the same values.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDatagramDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
+    fuzzNameServiceDecoder(bytes)
     let view: MailslotWriteView
     do {
         view = try DatagramCodec.decode(bytes)
@@ -32,4 +33,26 @@ public func fuzzDatagramDecoder(_ data: UnsafePointer<UInt8>, _ size: Int) -> In
         fatalError("re-encoded datagram rejected: \(error)")
     }
     return 0
+}
+
+/// The same input through the name service decoder: an accepted packet re-encodes to one that
+/// decodes to the same names, types and data.
+func fuzzNameServiceDecoder(_ bytes: UnsafeRawBufferPointer) {
+    guard let packet = try? NameServicePacket.decode(bytes) else { return }
+    let again: NameServicePacket
+    do {
+        again = try NameServicePacket.decode(packet.encode())
+    } catch {
+        fatalError("re-encoded name service packet rejected: \(error)")
+    }
+    precondition(again.transactionID == packet.transactionID && again.opcode == packet.opcode
+                 && again.flags == packet.flags && again.resultCode == packet.resultCode)
+    precondition(again.questions.map(\.name) == packet.questions.map(\.name))
+    let records = packet.answers + packet.authorities + packet.additionals
+    let recordsAgain = again.answers + again.authorities + again.additionals
+    precondition(recordsAgain.map(\.name) == records.map(\.name) && recordsAgain.map(\.data) == records.map(\.data))
+    for record in records {
+        _ = NameAddressEntry.decode(record.data)
+        _ = NodeStatus.decode(record.data)
+    }
 }

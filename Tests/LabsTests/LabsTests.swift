@@ -171,7 +171,7 @@ struct LabsTests {
         let decoded = try records.map { try DatagramCodec.decode($0.payload) }
         #expect(decoded.map { String(decoding: $0.data, as: UTF8.self) } == ["self", "from peer"])
         #expect(decoded.map { $0.header.sourceName.description } == ["LABPC<00>", "PEER<00>"])
-        #expect(decoded.allSatisfy { $0.mailslotName == #"\MAILSLOT\cap"# })
+        #expect(decoded.allSatisfy { $0.mailslotName == #"\MAILSLOT\CAP"# })
         #expect(!f.engine.mailslotService.tap.isActive)
     }
 

@@ -7,7 +7,7 @@ import Testing
         #expect(name.path == #"abc\def\ghi"#)
         #expect(name.key == #"ABC\DEF\GHI"#)
         #expect(name.win32Name == #"\\.\mailslot\abc\def\ghi"#)
-        #expect(name.wireName == #"\MAILSLOT\abc\def\ghi"#)
+        #expect(name.wireName == #"\MAILSLOT\ABC\DEF\GHI"#)
         #expect(try MailslotName.parse("lab") == MailslotName.parse(#"\\.\mailslot\LAB"#).withPath("lab"))
         #expect(try MailslotName.parse(#"app\notify"#).win32Name == #"\\.\mailslot\app\notify"#)
     }

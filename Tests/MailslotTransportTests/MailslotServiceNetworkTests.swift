@@ -113,7 +113,7 @@ import Testing
         try service.write(path: #"\\LISTENER\mailslot\App\Notify"#, data: Array("allowed".utf8))
         let bytes = try #require(listener.receive(timeoutMilliseconds: 2000))
         let datagram = try DatagramCodec.decode(bytes)
-        #expect(datagram.mailslotName == #"\MAILSLOT\App\Notify"#)
+        #expect(datagram.mailslotName == #"\MAILSLOT\APP\NOTIFY"#)
         #expect(datagram.data == Array("allowed".utf8))
         #expect(datagram.header.messageType == .directUnique)
         #expect(datagram.header.sourceName == NetBIOSName("SENDER", suffix: 0))
@@ -121,7 +121,7 @@ import Testing
         #expect(datagram.header.sourcePort == service.boundEndpoint?.port)
         #expect(datagram.header.sourceIP == 0x7F00_0001)
         #expect(datagram.header.timeout == 1000)
-        #expect(bytes.count == 152 + #"\MAILSLOT\App\Notify"#.utf8.count + 7)
+        #expect(bytes.count == 152 + #"\MAILSLOT\APP\NOTIFY"#.utf8.count + 7)
     }
 
     @Test func remoteLimitsAndResolutionFailures() throws {
@@ -231,7 +231,9 @@ import Testing
     }
 
     @Test func inboundDeliveryByCaseInsensitiveNameAndDropCounts() throws {
-        let service = makeService("RECEIVER")
+        // v02 is addressed to CAROL<00>; v03 is a BROADCAST datagram (for every node, to a
+        // mailslot not here); the others go to names this host does not hold.
+        let service = makeService("CAROL")
         defer { service.shutdown() }
         try service.createMailslot(name: #"app\notify"#, maxMessageSize: 50, readTimeout: 3000)
         let port = try #require(service.boundEndpoint).port
@@ -242,7 +244,8 @@ import Testing
         var expected = TransportStatistics()
         expected.datagramsReceived = Vectors.valid.count
         expected.datagramsDelivered = 1
-        expected.droppedUnknownMailslot = Vectors.valid.count - 1
+        expected.droppedUnknownMailslot = 1
+        expected.droppedNotForThisHost = Vectors.valid.count - 2
         #expect(service.statistics() == expected)
 
         // Larger than the mailslot's maximum: refused by the mailslot, counted.
@@ -253,7 +256,7 @@ import Testing
     }
 
     @Test func malformedFloodIsCountedByReasonAndTheServiceStaysResponsive() throws {
-        let service = makeService("TARGET")
+        let service = makeService("CAROL")   // v02's destination
         defer { service.shutdown() }
         try service.createMailslot(name: #"app\notify"#, readTimeout: 3000)
         let port = try #require(service.boundEndpoint).port
@@ -281,5 +284,31 @@ import Testing
         #expect(try service.read(name: #"app\notify"#) == [0x2A])
         try service.write(path: #"\\.\mailslot\app\notify"#, data: [1])
         #expect(try service.read(name: #"app\notify"#) == [1])
+    }
+}
+
+/// A datagram the system refuses is never reported as sent.
+@Suite struct RefusedSendTests {
+    @Test func aRefusedSendIsAnErrorForOneDestinationAndAWarningForSome() throws {
+        let directory = temporaryDirectory()
+        let listener = UDPSocket()
+        // Port 0 cannot be sent to: sendto fails with EINVAL.
+        writeFile(directory + "/lmhosts", "127.0.0.1:0 NOWHERE #DOM:MIXED\n\(listener.address) THERE #DOM:MIXED\n")
+        let service = MailslotService(configuration: TransportConfiguration(
+            computerName: "SENDER", endpoint: "127.0.0.1:0", lmhostsPath: directory + "/lmhosts"), policy: .allowed)
+        defer { service.shutdown() }
+        let seen = Captured()
+        service.tap.start { seen.append($0) }
+        #expect(throws: Win32Error.unexpectedNetworkError) { try service.write(path: #"\\NOWHERE\mailslot\x"#, data: [1]) }
+        #expect(service.statistics().datagramsSent == 0)
+        #expect(service.statistics().sendFailures == 1)
+        #expect(seen.items.isEmpty)
+
+        try service.write(path: #"\\MIXED\mailslot\x"#, data: [2])
+        #expect(listener.receive(timeoutMilliseconds: 2000) != nil)
+        let warnings = service.drainWarnings()
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("The datagram to 127.0.0.1:0 was not sent: sendto: "))
+        #expect(service.statistics().datagramsSent == 1)
+        #expect(seen.items.map(\.destination) == [listener.address])
     }
 }

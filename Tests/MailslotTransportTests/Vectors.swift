@@ -49,6 +49,9 @@ enum Vectors {
         Malformed(id: item["id"] as! String, bytes: hex(item["hex"] as! String), reason: item["reason"] as! String)
     }
 
+    /// Hex digits with any spacing between them.
+    static func hex(stripped text: String) -> [UInt8] { hex(String(text.filter(\.isHexDigit))) }
+
     static func hex(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []
         var index = text.startIndex

@@ -55,6 +55,8 @@ package final class CommandContext {
     package var bound: [String: PSValue] = [:]
     /// The extent of each bound argument, for errors about its value.
     package var boundExtents: [String: SourceExtent] = [:]
+    /// Arguments no parameter took (commands declared without CmdletBinding only).
+    package var remainingArguments: [PSValue] = []
     package var output: OutputSink = { _ in }
     package var errorAction: ActionPreference
     package var warningAction: ActionPreference

@@ -16,8 +16,11 @@ package final class CmdletProcessor: CommandProcessor {
 
     package override func begin() throws {
         context.output = next
-        let result = try binder.bind(arguments, acceptsRemainingArguments: false)
+        // A command without [CmdletBinding()] (an emulated program such as nbtstat) takes every
+        // argument it does not declare, `-x` tokens included, as a host program would.
+        let result = try binder.bind(arguments, acceptsRemainingArguments: !context.metadata.cmdletBinding)
         context.bound = result.bound
+        context.remainingArguments = result.unbound
         context.boundExtents = result.extents
         context.applyCommonParameters()
         try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
