@@ -6,6 +6,9 @@ package final class CmdletProcessor: CommandProcessor {
     package let cmdlet: Cmdlet
     package let binder: ParameterBinder
     package let arguments: [CommandArgument]
+    private var capture: StreamCapture?
+    /// The parameters bound from the command line, which pipeline input does not rebind.
+    private var commandLine: Set<String> = []
 
     package init(context: CommandContext, cmdlet: Cmdlet, binder: ParameterBinder, arguments: [CommandArgument]) {
         self.context = context
@@ -15,10 +18,15 @@ package final class CmdletProcessor: CommandProcessor {
     }
 
     package override func begin() throws {
-        context.output = next
         let result = try binder.bind(arguments, acceptsRemainingArguments: false)
+        commandLine = Set(result.bound.keys)
+        context.parameterSetName = result.parameterSetName
         context.bound = result.bound
         context.boundExtents = result.extents
+        let streams = try StreamVariables(bound: result.bound, engine: context.engine)
+        capture = streams.capture
+        next = streams.wrap(next, engine: context.engine)
+        context.output = next
         context.applyCommonParameters()
         try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
         try guardErrors { try cmdlet.begin(context) }
@@ -39,13 +47,8 @@ package final class CmdletProcessor: CommandProcessor {
 
     /// ValueFromPipeline and ValueFromPipelineByPropertyName parameters take each input object.
     private func bindPipelineInput(_ input: PSValue) throws {
-        for parameter in context.metadata.parameters {
-            if parameter.valueFromPipeline {
-                context.bound[parameter.name] = try binder.convert(input, for: parameter, extent: binder.commandExtent)
-            } else if parameter.valueFromPipelineByPropertyName, case .object(let o) = input,
-                      let value = o.property(parameter.name) {
-                context.bound[parameter.name] = try binder.convert(value, for: parameter, extent: binder.commandExtent)
-            }
+        for (parameter, value) in try binder.bindPipelineObject(input, commandLine: commandLine) {
+            context.bound[parameter.name] = value
         }
     }
 
@@ -53,7 +56,7 @@ package final class CmdletProcessor: CommandProcessor {
     /// after an error.
     private func guardErrors(_ body: () throws -> Void) throws {
         do {
-            try body()
+            try context.engine.withCapture(capture, body)
         } catch let error as RuntimeError {
             context.engine.lastSucceeded = false
             throw error
@@ -75,6 +78,9 @@ package final class ScriptProcessor: CommandProcessor {
     /// Parameters written after a function's name, when it has no `param()` block.
     package var parameterAsts: [ParameterAst]?
     private var scope: Scope?
+    private var capture: StreamCapture?
+    /// The parameters bound from the command line, which pipeline input does not rebind.
+    private var commandLine: Set<String> = []
     private var collectedInput: [PSValue] = []
     /// Whether `begin` counted this call in the engine's call depth (undone at `end` or on error).
     private var entered = false
@@ -100,11 +106,11 @@ package final class ScriptProcessor: CommandProcessor {
         let savedCaller = engine.callerInvocation
         if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
         defer { engine.callerInvocation = savedCaller }
-        if dotSource { return try body() }
+        if dotSource { return try engine.withCapture(capture, body) }
         let saved = engine.sessionState.current
         engine.sessionState.current = scope!
         defer { engine.sessionState.current = saved }
-        return try body()
+        return try engine.withCapture(capture, body)
     }
 
     package override func begin() throws {
@@ -121,6 +127,10 @@ package final class ScriptProcessor: CommandProcessor {
         entered = true
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
+        commandLine = Set(result.bound.keys)
+        let streams = try StreamVariables(bound: result.bound, engine: engine)
+        capture = streams.capture
+        next = streams.wrap(next, engine: engine)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)
         scope!.variables.reserveCapacity(result.bound.count + 6)
         try inScope {
@@ -129,6 +139,7 @@ package final class ScriptProcessor: CommandProcessor {
             if metadata.cmdletBinding {
                 let context = CommandContext(engine: engine, metadata: metadata, invocation: binder.invocation)
                 context.bound = result.bound
+                context.parameterSetName = result.parameterSetName
                 context.applyCommonParameters()
                 context.output = next
                 engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
@@ -150,11 +161,14 @@ package final class ScriptProcessor: CommandProcessor {
     package override func process(_ input: PSValue) throws {
         receivedInput = true
         collectedInput.append(input)
-        guard let process = block.processBlock ?? (isFilter ? block.endBlock : nil) else { return }
+        let process = block.processBlock ?? (isFilter ? block.endBlock : nil)
         try inScope {
+            // Without a process block the pipeline parameters still take each object: the end
+            // block sees the last one.
+            try bindPipelineInput(input)
+            guard let process else { return }
             engine.sessionState.setLocal("_", input)
             engine.sessionState.setLocal("PSItem", input)
-            try bindPipelineInput(input)
             try run(process)
         }
     }
@@ -172,20 +186,11 @@ package final class ScriptProcessor: CommandProcessor {
 
     /// ValueFromPipeline / ValueFromPipelineByPropertyName parameters take each input object.
     private func bindPipelineInput(_ input: PSValue) throws {
-        for parameter in metadata.parameters where parameter.valueFromPipeline || parameter.valueFromPipelineByPropertyName {
-            var value: PSValue?
-            if parameter.valueFromPipeline {
-                value = input
-            } else if case .object(let o) = input {
-                value = o.property(parameter.name) ?? parameter.aliases.lazy.compactMap { o.property($0) }.first
-            } else if case .hashtable(let h) = input {
-                value = h[string: parameter.name]
-            }
-            guard let value else { continue }
-            let converted = try binder.convert(value, for: parameter, extent: binder.commandExtent)
+        for (parameter, converted) in try binder.bindPipelineObject(input, commandLine: commandLine) {
             let variable = (parameterAsts ?? FunctionMetadata.parameterAsts(of: block))
                 .first { $0.name.variablePath.name.caseInsensitiveEquals(parameter.name) }?.name.variablePath.name ?? parameter.name
             engine.sessionState.setLocal(variable, converted)
+            engine.sessionState.current.automatics.bind(parameter.name, converted)
         }
     }
 

@@ -11,6 +11,8 @@ extension Engine {
         }
         switch target {
         case .null:
+            // `$null.Count` and `$null.Length` are 0 in 5.1.
+            if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(0) }
             return .null
         case .array(let a):
             if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(Int32(a.items.count)) }

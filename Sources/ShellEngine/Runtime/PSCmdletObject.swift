@@ -10,7 +10,7 @@ package final class PSCmdletObject: PSObject {
 
     package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "MyInvocation", value: .object(InvocationInfoObject(context.invocation))),
-         PSPropertyInfo(name: "ParameterSetName", value: .string(context.metadata.defaultParameterSet ?? "__AllParameterSets")),
+         PSPropertyInfo(name: "ParameterSetName", value: .string(context.parameterSetName)),
          PSPropertyInfo(name: "CommandRuntime", value: .string(context.metadata.name))]
     }
 

@@ -66,19 +66,33 @@ package struct ScopeAutomatics {
     package var boundParameters: [(String, PSValue)] = []
     package var invocation: InvocationInfo?
     package var input: [PSValue]?
+    /// `$PSBoundParameters` once made, so pipeline binding updates what the code holds.
+    package var boundTable: PSHashtable?
 
     package static let argsKey = NameKey("args")
     package static let boundKey = NameKey("PSBoundParameters")
     package static let invocationKey = NameKey("MyInvocation")
     package static let inputKey = NameKey("input")
 
+    /// Records a parameter bound from the pipeline in `$PSBoundParameters` (the table if it was
+    /// already read, else the list it is made from).
+    package mutating func bind(_ name: String, _ value: PSValue) {
+        if let index = boundParameters.firstIndex(where: { $0.0.caseInsensitiveEquals(name) }) {
+            boundParameters[index].1 = value
+        } else {
+            boundParameters.append((name, value))
+        }
+        boundTable?[string: name] = value
+    }
+
     /// The variable for `key`, when this scope has that automatic variable.
-    package func materialize(_ key: NameKey) -> PSVariable? {
+    package mutating func materialize(_ key: NameKey) -> PSVariable? {
         if key == Self.argsKey, let arguments {
             return PSVariable(name: "args", value: .array(PSArray(arguments)))
         }
         if key == Self.boundKey, arguments != nil {
-            let table = PSHashtable()
+            let table = boundTable ?? PSHashtable()
+            boundTable = table
             for (name, value) in boundParameters { table[string: name] = value }
             return PSVariable(name: "PSBoundParameters", value: .hashtable(table))
         }
