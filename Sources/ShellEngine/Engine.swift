@@ -71,6 +71,9 @@ public final class Engine {
     /// The `-ErrorVariable`/`-WarningVariable`/`-InformationVariable` lists of the running
     /// command and the commands around it.
     package var streamCapture: StreamCapture?
+    /// Set by a method that returns void (such as `$PSCmdlet.WriteObject`), so the statement
+    /// calling it writes nothing.
+    package var voidMethodCalled = false
     /// The Out-Default of the input being run; errors go through it to keep their place among
     /// held-back table rows.
     package var outputFormatter: OutputFormatter?

@@ -30,8 +30,9 @@ extension ParameterBinder {
         }
         if bound.isEmpty {
             if let firstError { throw firstError }
-            let error = bindingError("InputObjectNotBound", parameterName: "", extent: commandExtent)
-            throw error
+            // A compiled cmdlet may still read the object itself.
+            if case .compiled = metadata.implementation { return [] }
+            throw bindingError("InputObjectNotBound", parameterName: "", extent: commandExtent)
         }
         return bound
     }

@@ -23,7 +23,7 @@ package final class CmdletProcessor: CommandProcessor {
         context.parameterSetName = result.parameterSetName
         context.bound = result.bound
         context.boundExtents = result.extents
-        let streams = try StreamVariables(bound: result.bound, engine: context.engine)
+        let streams = try StreamVariables(bound: result.bound, engine: context.engine, isLast: isLast)
         capture = streams.capture
         next = streams.wrap(next, engine: context.engine)
         context.output = next
@@ -128,7 +128,7 @@ package final class ScriptProcessor: CommandProcessor {
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
         commandLine = Set(result.bound.keys)
-        let streams = try StreamVariables(bound: result.bound, engine: engine)
+        let streams = try StreamVariables(bound: result.bound, engine: engine, isLast: isLast)
         capture = streams.capture
         next = streams.wrap(next, engine: engine)
         scope = Scope(parent: engine.sessionState.current, isScriptScope: isScript)

@@ -21,7 +21,9 @@ package final class PSCmdletObject: PSObject {
 
     package override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
         let text = { (i: Int) in i < arguments.count ? LanguagePrimitives.toString(arguments[i]) : "" }
-        switch name.lowercased() {
+        let lower = name.lowercased()
+        if lower.hasPrefix("write") || lower == "throwterminatingerror" { context.engine.voidMethodCalled = true }
+        switch lower {
         case "shouldprocess":
             switch arguments.count {
             case 1: return .bool(try context.shouldProcess(target: text(0)))

@@ -47,8 +47,10 @@ package struct StreamVariables {
     private let pipelineVariable: (name: String, scope: VariableScope)?
 
     /// Creates (or, for `+name`, appends to) the variables named by the bound common parameters.
-    package init(bound: [String: PSValue], engine: Engine) throws {
-        let parent = engine.streamCapture
+    /// Only the last command of a pipeline writes where its caller's output goes, so only its
+    /// errors reach the caller's lists (PowerShell keeps these lists on the output pipe).
+    package init(bound: [String: PSValue], engine: Engine, isLast: Bool) throws {
+        let parent = isLast ? engine.streamCapture : nil
         func open(_ parameter: String) throws -> PSArray? {
             guard let value = bound[parameter] else { return nil }
             var text = LanguagePrimitives.toString(value)
