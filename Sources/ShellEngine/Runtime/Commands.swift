@@ -105,7 +105,13 @@ package final class ScriptProcessor: CommandProcessor {
     private func inScope<T>(_ body: () throws -> T) throws -> T {
         let savedCaller = engine.callerInvocation
         if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
-        defer { engine.callerInvocation = savedCaller }
+        // Positions inside the block refer to the text it was written in.
+        let savedSource = engine.currentSource
+        engine.currentSource = block.source
+        defer {
+            engine.callerInvocation = savedCaller
+            engine.currentSource = savedSource
+        }
         if dotSource { return try engine.withCapture(capture, body) }
         let saved = engine.sessionState.current
         engine.sessionState.current = scope!
@@ -144,6 +150,9 @@ package final class ScriptProcessor: CommandProcessor {
                 context.output = next
                 engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
             }
+            binder.invocation.boundParameters = result.bound
+            binder.invocation.unboundArguments = result.unbound
+            binder.invocation.expectingInput = !isFirst
             engine.sessionState.current.automatics.invocation = binder.invocation
             if let begin = block.beginBlock { try run(begin) }
         }
@@ -220,7 +229,8 @@ extension Engine {
             let target = try evaluate(first as! ExpressionAst)
             if case .scriptBlock(let block) = target {
                 return scriptProcessor(block.ast, name: "", isFilter: false, arguments: arguments, command: command,
-                                       kind: .scriptBlock, dotSource: dotSource)
+                                       kind: .scriptBlock, dotSource: dotSource, invocationName: "",
+                                       pipelinePosition: pipelinePosition, pipelineLength: pipelineLength)
             }
             invocationName = LanguagePrimitives.toString(target)
         }
@@ -228,7 +238,9 @@ extension Engine {
         switch resolveCommand(invocationName) {
         case .function(let f):
             let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
-                                            command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+                                            command: command, kind: .function, dotSource: dotSource, metadata: f.metadata,
+                                            invocationName: invocationName, pipelinePosition: pipelinePosition,
+                                            pipelineLength: pipelineLength)
             (processor as? ScriptProcessor)?.parameterAsts = f.outerParameters
             return processor
         case .cmdlet(let definition):
@@ -247,7 +259,8 @@ extension Engine {
                 throw RuntimeError(record: record)
             }
             return scriptProcessor(source.ast, name: path, isFilter: false, arguments: arguments, command: command,
-                                   kind: .externalScript, dotSource: dotSource)
+                                   kind: .externalScript, dotSource: dotSource, invocationName: invocationName,
+                                   pipelinePosition: pipelinePosition, pipelineLength: pipelineLength)
         case .notFound:
             let exception = PSExceptionObject(typeName: "System.Management.Automation.CommandNotFoundException",
                                               message: Messages.format("CommandNotFoundException", invocationName))
@@ -261,10 +274,15 @@ extension Engine {
 
     private func scriptProcessor(_ block: ScriptBlockAst, name: String, isFilter: Bool, arguments: [CommandArgument],
                                  command: CommandAst, kind: CommandKind, dotSource: Bool,
-                                 metadata: CommandMetadata? = nil) -> CommandProcessor {
+                                 metadata: CommandMetadata? = nil, invocationName: String? = nil,
+                                 pipelinePosition: Int = 1, pipelineLength: Int = 1) -> CommandProcessor {
         let meta = metadata ?? FunctionMetadata.build(name: name, ast: block, outerParameters: nil)
-        let invocation = InvocationInfo(myCommand: name, commandKind: kind, invocationName: name, source: currentSource,
-                                        extent: command.extent)
+        let invocation = InvocationInfo(myCommand: name, commandKind: kind, invocationName: invocationName ?? name,
+                                        source: currentSource, extent: command.extent)
+        invocation.definition = block
+        invocation.isFilter = isFilter
+        invocation.pipelineLength = pipelineLength
+        invocation.pipelinePosition = pipelinePosition
         let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: command.extent)
         return ScriptProcessor(engine: self, block: block, metadata: meta, binder: binder, arguments: arguments,
                                dotSource: dotSource, isFilter: isFilter, isScript: kind == .externalScript)
@@ -409,6 +427,9 @@ extension Engine {
         let collector = OutputCollector()
         let sink = output ?? collector.sink
         let body = block.ast.processBlock ?? block.ast.endBlock
+        let savedSource = currentSource
+        currentSource = block.ast.source
+        defer { currentSource = savedSource }
         do {
             if let body { try executeStatements(body.statements, traps: body.traps, output: sink) }
         } catch is ReturnSignal {}
