@@ -47,11 +47,18 @@ let package = Package(
         .testTarget(name: "CmdletParserTests", dependencies: ["CmdletParser"]),
         .testTarget(name: "SMBPolicyTests", dependencies: ["SMBPolicy"]),
         .testTarget(name: "MailslotTransportTests", dependencies: ["MailslotTransport"]),
-        .testTarget(
-            name: "ShellEngineTests",
-            dependencies: ["ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
-                           "EmulatedHost", "SMBPolicy"]
+        // What the engine and module tests share: a recording host and the shell's module list.
+        .target(
+            name: "ShellTestSupport",
+            dependencies: ["ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs"],
+            path: "Tests/ShellTestSupport"
         ),
+        .testTarget(name: "ShellEngineTests", dependencies: ["ShellEngine", "ShellTestSupport", "CmdletParser"]),
+        .testTarget(name: "CoreCommandsTests", dependencies: ["CoreCommands", "ShellEngine", "ShellTestSupport"]),
+        .testTarget(name: "SmbShareCommandsTests",
+                    dependencies: ["SmbShareCommands", "ShellEngine", "ShellTestSupport", "SMBPolicy"]),
+        .testTarget(name: "LabsTests",
+                    dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,8 @@
 /// One parse error with PowerShell's error id (the ParserStrings resource key) and message.
 public struct ParseError: Sendable, Hashable {
+    /// PowerShell reports at most this many parse errors, then one TooManyErrors note.
+    public static let maxReported = 10
+
     public let errorId: String
     public let message: String
     public let extent: SourceExtent

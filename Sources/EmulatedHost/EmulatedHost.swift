@@ -5,6 +5,8 @@ import ShellEngine
 /// The emulated Windows machine of one engine, shared by the modules that act on it: its OS
 /// profile, name and workgroup, the SMB policy store and the effective policy, and the mailslot
 /// service that policy gates. Created on first use, so start-up reads no file and opens no socket.
+/// The policy follows changes other shells sharing SMBCONFIG_HOME make (`PolicyMonitor`: the file
+/// is looked at no more than once a second).
 package final class EmulatedHost: EngineService {
     package let profile: OSProfile
     /// The warning an unknown `SMBCONFIG_OS_PROFILE` value gives, shown once with the policy.
@@ -13,8 +15,7 @@ package final class EmulatedHost: EngineService {
     package let workgroup: String
     private let configuration: EngineConfiguration
     private let host: PSHostUserInterface
-    private var store: PolicyStore?
-    private var snapshot: PolicySnapshot?
+    private var monitor: PolicyMonitor?
     private var mailslots: MailslotService?
 
     package init(configuration: EngineConfiguration, host: PSHostUserInterface) {
@@ -39,32 +40,33 @@ package final class EmulatedHost: EngineService {
         engine.fileWriteObservers.append { _ in MailslotService.lmhostsMayHaveChanged() }
     }
 
-    package var policyStore: PolicyStore {
-        if let store { return store }
-        let store = PolicyStore(folder: configuration.stateFolder, profile: profile)
-        self.store = store
-        return store
-    }
-
-    /// The effective SMB policy, read from the state folder on first use (its warnings, and an
-    /// unknown profile's, go to the host then).
-    package func policySnapshot() -> PolicySnapshot {
-        if let snapshot { return snapshot }
-        let loaded = policyStore.load()
-        for warning in loaded.warnings {
-            host.write("WARNING: " + warning + "\n", stream: .warning)
-        }
+    /// The policy of this shell, created on first use (an unknown profile's warning is given then).
+    private var policyMonitor: PolicyMonitor {
+        if let monitor { return monitor }
+        let monitor = PolicyMonitor(store: PolicyStore(folder: configuration.stateFolder, profile: profile))
+        self.monitor = monitor
         if let profileWarning {
             host.write("WARNING: " + profileWarning + "\n", stream: .warning)
         }
-        applyPolicy(loaded.snapshot)
-        return loaded.snapshot
+        return monitor
     }
 
-    /// Records a new policy and applies it to the transport (client → outbound, server → inbound).
-    package func applyPolicy(_ snapshot: PolicySnapshot) {
-        self.snapshot = snapshot
-        mailslots?.policy = Self.transportPolicy(snapshot)
+    package var policyStore: PolicyStore { policyMonitor.store }
+
+    /// The effective SMB policy: read from the state folder on first use, read again when another
+    /// shell changed the file. Warnings about the file go to the host, each once.
+    package func policySnapshot() -> PolicySnapshot {
+        let monitor = policyMonitor
+        let snapshot = monitor.snapshot()
+        for warning in monitor.drainWarnings() {
+            host.write("WARNING: " + warning + "\n", stream: .warning)
+        }
+        return snapshot
+    }
+
+    /// A change this shell saved takes effect at once, in Get-* output and in both gates.
+    package func applyPolicy(_ change: PolicyChangeResult) {
+        policyMonitor.record(change)
     }
 
     private static func transportPolicy(_ snapshot: PolicySnapshot) -> TransportPolicy {
@@ -73,7 +75,9 @@ package final class EmulatedHost: EngineService {
                                inboundRemoteAllowed: snapshot.mailslotsEnabled(.server))
     }
 
-    /// The mailslot service, created on first use with the current policy applied.
+    /// The mailslot service, created on first use. It asks the policy at every remote write
+    /// (client → outbound) and every received datagram (server → inbound), so a change another
+    /// shell makes reaches both gates within a second even while this shell is busy or waiting.
     package var mailslotService: MailslotService {
         if let mailslots { return mailslots }
         var transport = TransportConfiguration.fromEnvironment(configuration.environment)
@@ -82,7 +86,9 @@ package final class EmulatedHost: EngineService {
         if configuration.environment["SMBCONFIG_LMHOSTS"] == nil {
             transport.lmhostsPath = configuration.stateFolder + "/lmhosts"
         }
+        let monitor = policyMonitor
         let service = MailslotService(configuration: transport, policy: Self.transportPolicy(policySnapshot()))
+        service.followPolicy { Self.transportPolicy(monitor.snapshot()) }
         mailslots = service
         return service
     }
@@ -110,7 +116,7 @@ extension Engine {
     package var workgroup: String { emulatedHost.workgroup }
     package var policyStore: PolicyStore { emulatedHost.policyStore }
     package func policySnapshot() -> PolicySnapshot { emulatedHost.policySnapshot() }
-    package func applyPolicy(_ snapshot: PolicySnapshot) { emulatedHost.applyPolicy(snapshot) }
+    package func applyPolicy(_ change: PolicyChangeResult) { emulatedHost.applyPolicy(change) }
     package var mailslotService: MailslotService { emulatedHost.mailslotService }
 }
 

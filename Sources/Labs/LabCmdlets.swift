@@ -56,10 +56,10 @@ extension Engine {
         _ = policySnapshot()
         for side in PolicySide.allCases {
             if PolicySchema.property(named: "EnableMailslots", side: side, profile: osProfile) != nil {
-                applyPolicy(try store.reset(side: side, properties: ["EnableMailslots"]).snapshot)
+                applyPolicy(try store.reset(side: side, properties: ["EnableMailslots"]))
             }
             if policySnapshot().groupPolicyValues(side: side).keys.contains(where: { $0.caseInsensitiveEquals("EnableMailslots") }) {
-                applyPolicy(try store.removeGroupPolicy(side: side, valueName: "EnableMailslots").snapshot)
+                applyPolicy(try store.removeGroupPolicy(side: side, valueName: "EnableMailslots"))
             }
         }
     }
@@ -138,10 +138,10 @@ final class StartLab: Cmdlet {
             for (side, values) in Dictionary(grouping: definition.settings, by: { $0.side }) {
                 var set: [String: PolicyValue] = [:]
                 for v in values { set[v.name] = .bool(v.value) }
-                engine.applyPolicy(try engine.policyStore.update(side: side, set: set).snapshot)
+                engine.applyPolicy(try engine.policyStore.update(side: side, set: set))
             }
             for gp in definition.groupPolicy {
-                engine.applyPolicy(try engine.policyStore.setGroupPolicy(side: gp.side, valueName: gp.name, value: .dword(gp.value)).snapshot)
+                engine.applyPolicy(try engine.policyStore.setGroupPolicy(side: gp.side, valueName: gp.name, value: .dword(gp.value)))
             }
         } catch {
             throw LabFileError(message: "The lab's SMB settings cannot be applied: \(error.message)")
@@ -152,7 +152,7 @@ final class StartLab: Cmdlet {
             do throws(Win32Error) {
                 try service.createMailslot(name: name)
                 created.append(name)
-            } catch where error.code == 183 {
+            } catch where error == .alreadyExists {
                 continue
             } catch {
                 throw LabFileError(message: "The lab's mailslot '\(name)' cannot be created: \(error.message)")

@@ -226,7 +226,7 @@ final class ReceiveMessage: Cmdlet {
                 try context.writeObject(.string(MailslotCmdlets.decode(bytes, encoding: context.string("Encoding"))))
             }
         case .failure(let error):
-            if error.code == 995 { throw PipelineStoppedSignal() }
+            if error == .operationAborted { throw PipelineStoppedSignal() }
             try context.writeError(MailslotCmdlets.error(error, context, target: name))
         }
     }

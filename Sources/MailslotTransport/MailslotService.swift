@@ -57,10 +57,24 @@ public final class MailslotService: Sendable {
         self.policyState = Mutex(policy)
     }
 
-    /// The remote-mailslot policy; the engine sets it whenever the SMB configuration changes.
+    private let policySource = Mutex<(@Sendable () -> TransportPolicy)?>(nil)
+
+    /// The remote-mailslot policy: the value last set, or what the source given to `followPolicy`
+    /// answers now.
     public var policy: TransportPolicy {
-        get { policyState.withLock { $0 } }
+        get {
+            if let source = policySource.withLock({ $0 }) { return source() }
+            return policyState.withLock { $0 }
+        }
         set { policyState.withLock { $0 = newValue } }
+    }
+
+    /// Asks `source` for the policy at every remote write and every received datagram, for a
+    /// policy that changes outside the engine's own calls (another shell rewriting the shared
+    /// configuration). `source` runs on the event loop too, so it must be cheap (a cached value, a
+    /// file looked at now and then).
+    public func followPolicy(_ source: @escaping @Sendable () -> TransportPolicy) {
+        policySource.withLock { $0 = source }
     }
 
     // MARK: Server side

@@ -36,15 +36,15 @@ public struct Win32Error: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The PowerShell `ErrorCategory` this failure fits (by name), for the engine's error records.
     public var errorCategoryName: String {
-        switch code {
-        case 2, 3, 53: return "ObjectNotFound"
-        case 5: return "PermissionDenied"
-        case 6, 87, 122, 123: return "InvalidArgument"
-        case 121: return "OperationTimeout"
-        case 183: return "ResourceExists"
-        case 995: return "OperationStopped"
-        case 1816: return "LimitsExceeded"
-        case 3025: return "NotEnabled"
+        switch self {
+        case .fileNotFound, .pathNotFound, .badNetPath: return "ObjectNotFound"
+        case .accessDenied: return "PermissionDenied"
+        case .invalidHandle, .invalidParameter, .insufficientBuffer, .invalidName: return "InvalidArgument"
+        case .semTimeout: return "OperationTimeout"
+        case .alreadyExists: return "ResourceExists"
+        case .operationAborted: return "OperationStopped"
+        case .notEnoughQuota: return "LimitsExceeded"
+        case .remoteMailslotsDeprecated: return "NotEnabled"
         default: return "NotSpecified"
         }
     }

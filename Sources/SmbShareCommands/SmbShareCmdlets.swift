@@ -67,7 +67,7 @@ enum SmbShareCmdlets {
                                    remarks: "Shows whether remote mailslots are enabled."),
                        HelpExample(code: "Get-SmbConfigurationSource -Side \(side == .client ? "Client" : "Server") -Name EnableMailslots",
                                    remarks: "Shows where the value comes from (profile default, local setting or Group Policy); an addition of this shell.")],
-            outputType: "Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/MSFT_\(noun(side))")
+            outputType: side.cimTypeName)
         return CmdletDefinition(metadata: metadata,
                                 outputProperties: { _ in PolicySchema.properties(side: side, profile: profile).map(\.name) }) {
             GetConfiguration(side: side)
@@ -119,10 +119,7 @@ final class SmbConfigurationObject: PSObject {
     init(side: PolicySide, snapshot: PolicySnapshot) {
         self.side = side
         self.entries = snapshot.entries(side: side)
-        let className = "MSFT_" + SmbShareCmdlets.noun(side)
-        super.init(typeNames: ["Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/" + className,
-                               "Microsoft.Management.Infrastructure.CimInstance#" + className,
-                               "Microsoft.Management.Infrastructure.CimInstance", "System.Object"])
+        super.init(typeNames: side.cimTypeNames)
     }
 
     override var properties: [PSPropertyInfo] {
@@ -136,7 +133,7 @@ final class SmbConfigurationObject: PSObject {
             .map { $0.value.psValue(type: $0.property.type) }
     }
 
-    override func toString() -> String { "MSFT_" + SmbShareCmdlets.noun(side) }
+    override func toString() -> String { side.cimClassName }
 }
 
 /// The checks every SmbShare configuration cmdlet makes: `-CimSession` names the local computer,
@@ -177,7 +174,7 @@ private func commit(_ context: CommandContext, side: PolicySide,
     do {
         let result = try change(engine.policyStore)
         for warning in result.warnings { context.writeWarning(warning) }
-        engine.applyPolicy(result.snapshot)
+        engine.applyPolicy(result)
         for write in result.registryWrites {
             let data = write.data.map { "\($0.kind.rawValue) \($0.displayText)" } ?? "(deleted)"
             context.writeVerbose("Registry: \(write.path) = \(data)\(write.confirmed ? "" : " (location not confirmed)")")
@@ -191,7 +188,7 @@ private func commit(_ context: CommandContext, side: PolicySide,
     } catch {
         try context.writeError(context.errorRecord(message: error.message, errorId: "PolicyStoreError",
             category: .WriteError, exceptionType: "Microsoft.Management.Infrastructure.CimException",
-            target: .string("MSFT_" + SmbShareCmdlets.noun(side))))
+            target: .string(side.cimClassName)))
     }
 }
 

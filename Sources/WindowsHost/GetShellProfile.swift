@@ -12,17 +12,17 @@ public enum ShellProfileModule: CommandModule {
         EmulatedHost.attach(to: registration)
         registration.commands { [
             CmdletDefinition(metadata: CommandMetadata(name: "Get-SmbShellProfile", module: ShellProfileModule.name,
-            implementation: .function, parameters: [],
-            synopsis: "Shows the Windows release this shell emulates (SMBCONFIG_OS_PROFILE).",
-            description: "Returns the active OS profile (Name, DisplayName), the Windows PowerShell version it reports, whether remote mailslots are gated by EnableMailslots there (RemoteMailslotsGated), the computer name and the folder that holds the SMB configuration (SMBCONFIG_HOME). The profile is chosen when the shell starts, from the environment variable SMBCONFIG_OS_PROFILE: "
-                + OSProfile.allCases.map { "\($0.rawValue) (\($0.displayName))" }.joined(separator: ", ")
-                + "; unset or unknown means \(OSProfile.defaultProfile.rawValue). Windows11-24H2 and WindowsServer2025 have EnableMailslots (off by default); Windows11-23H2 and WindowsServer2022 have no such setting and remote mailslots work there. The console banner names the same profile.",
-            examples: [HelpExample(code: "Get-SmbShellProfile", remarks: "Shows the emulated release and where its state is kept."),
-                       HelpExample(code: "(Get-SmbShellProfile).RemoteMailslotsGated",
-                                   remarks: "True when Set-SmbClientConfiguration -EnableMailslots decides whether remote mailslots work."),
-                       HelpExample(code: "$env:SMBCONFIG_OS_PROFILE = 'WindowsServer2022'; smbconfig-shell",
-                                   remarks: "Starts a shell that behaves as Windows Server 2022 (set the variable before the shell starts).")],
-            outputType: "SmbConfigShell.OSProfile")) { GetShellProfile() },
+                implementation: .function, parameters: [],
+                synopsis: "Shows the Windows release this shell emulates (SMBCONFIG_OS_PROFILE).",
+                description: "Returns the active OS profile (Name, DisplayName), the Windows PowerShell version it reports, whether remote mailslots are gated by EnableMailslots there (RemoteMailslotsGated), the computer name and the folder that holds the SMB configuration (SMBCONFIG_HOME). The profile is chosen when the shell starts, from the environment variable SMBCONFIG_OS_PROFILE: "
+                    + OSProfile.allCases.map { "\($0.rawValue) (\($0.displayName))" }.joined(separator: ", ")
+                    + "; unset or unknown means \(OSProfile.defaultProfile.rawValue). Windows11-24H2 and WindowsServer2025 have EnableMailslots (off by default); Windows11-23H2 and WindowsServer2022 have no such setting and remote mailslots work there. The console banner names the same profile.",
+                examples: [HelpExample(code: "Get-SmbShellProfile", remarks: "Shows the emulated release and where its state is kept."),
+                           HelpExample(code: "(Get-SmbShellProfile).RemoteMailslotsGated",
+                                       remarks: "True when Set-SmbClientConfiguration -EnableMailslots decides whether remote mailslots work."),
+                           HelpExample(code: "$env:SMBCONFIG_OS_PROFILE = 'WindowsServer2022'; smbconfig-shell",
+                                       remarks: "Starts a shell that behaves as Windows Server 2022 (set the variable before the shell starts).")],
+                outputType: "SmbConfigShell.OSProfile")) { GetShellProfile() },
         ] }
     }
 }

@@ -144,7 +144,7 @@ final class PropertyCmdlet: Cmdlet {
         do {
             let result = try change(engine.policyStore)
             for warning in result.warnings { context.writeWarning(warning) }
-            engine.applyPolicy(result.snapshot)
+            engine.applyPolicy(result)
             for write in result.registryWrites where write.activation == .reboot {
                 context.writeVerbose("A restart of the computer is required for \(write.path) to take effect on Windows; this shell applies it at once.")
             }

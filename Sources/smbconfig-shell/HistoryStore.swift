@@ -2,72 +2,86 @@ import CLibEdit
 import Glibc
 
 /// Command history as PSReadLine keeps it: one file in the state folder (mode 0600, size-limited,
-/// no duplicate neighbours), lines that look like they hold a credential kept for the session only.
-/// The file is read the first time history is needed, not at start-up, and created only when there
-/// is a line to save.
+/// no duplicate neighbours, one entry per input however many lines it has), inputs that may show a
+/// credential (`SensitiveInput`) kept for the session only. The file is read the first time history
+/// is needed, not at start-up, and created only when there is an entry to save. A history file that
+/// is a symbolic link (or anything but a regular file) is neither read nor written; the console
+/// says so once, as PSReadLine reports a history file it cannot use.
 final class HistoryStore {
     /// PSReadLine's MaximumHistoryCount.
     static let maximumCount: Int32 = 4096
-    /// PSReadLine leaves lines out of the file when they mention one of these.
-    static let sensitiveWords = ["password", "secret", "token"]
 
     let path: String
     private let folder: String
-    /// What the editor walks with Up/Down and Ctrl-R: the file's lines and every line of this session.
+    private let limit: Int
+    /// What the editor walks with Up/Down and Ctrl-R: the file's entries and every entry of this session.
     let session: OpaquePointer
-    /// What is written to the file.
-    private let persisted: OpaquePointer
     private(set) var isLoaded = false
+    /// Entries in the file as far as this shell knows (for the size limit and duplicate neighbours).
+    private var savedCount = 0
+    private var lastSaved: String?
+    /// Set when the file cannot be used: nothing more is read from or written to it.
+    private var refused = false
+    private var pendingProblem: String?
 
     init?(folder: String, limit: Int32 = maximumCount) {
         guard let session = history_init() else { return nil }
-        guard let persisted = history_init() else { history_end(session); return nil }
         self.folder = folder
         self.path = folder + "/history"
+        self.limit = max(1, Int(limit))
         self.session = session
-        self.persisted = persisted
-        for history in [session, persisted] {
-            _ = clibedit_history_setsize(history, limit)
-            _ = clibedit_history_setunique(history, 1)
-        }
+        _ = clibedit_history_setsize(session, limit)
+        _ = clibedit_history_setunique(session, 1)
     }
 
     deinit {
         history_end(session)
-        history_end(persisted)
     }
 
     func loadIfNeeded() {
         guard !isLoaded else { return }
         isLoaded = true
-        guard access(path, R_OK) == 0 else { return }
-        _ = clibedit_history_load(session, path)
-        _ = clibedit_history_load(persisted, path)
+        do {
+            let (entries, legacy) = try HistoryFile.read(path)
+            for entry in entries.suffix(limit) { _ = clibedit_history_enter(session, entry) }
+            // A file in libedit's format is rewritten in PSReadLine's at the first save.
+            savedCount = legacy ? Int.max : entries.count
+            lastSaved = entries.last
+        } catch {
+            refuse(error)
+        }
     }
 
-    /// Records an entered line and saves the file unless the line is blank or sensitive.
-    func add(_ line: String) {
-        guard line.contains(where: { !$0.isWhitespace }) else { return }
+    /// Records an entered input (all its lines) and saves it unless it is blank or sensitive.
+    func add(_ entry: String) {
+        guard entry.contains(where: { !$0.isWhitespace }) else { return }
         loadIfNeeded()
-        _ = clibedit_history_enter(session, line)
-        guard !Self.isSensitive(line) else { return }
-        _ = clibedit_history_enter(persisted, line)
-        save()
-    }
-
-    static func isSensitive(_ line: String) -> Bool {
-        let lower = line.lowercased()
-        return sensitiveWords.contains { lower.contains($0) }
-    }
-
-    private func save() {
+        _ = clibedit_history_enter(session, entry)
+        guard !refused, entry != lastSaved, !SensitiveInput.isSensitive(entry) else { return }
         guard StateFolder.create(folder) else { return }
-        // Create the file 0600 before libedit opens it (fopen would use 0666 minus the umask).
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
-        close(descriptor)
-        _ = clibedit_history_save(persisted, path)
-        chmod(path, 0o600)
+        do {
+            if savedCount >= limit + limit / 2 {
+                savedCount = try HistoryFile.rewrite(path, keepingLast: limit - 1, thenAdding: entry)
+            } else {
+                try HistoryFile.append(entry, to: path)
+                savedCount += 1
+            }
+            lastSaved = entry
+        } catch {
+            refuse(error)
+        }
+    }
+
+    /// The line to show once when the file could not be used (PSReadLine's wording), then nil.
+    func takeProblem() -> String? {
+        defer { pendingProblem = nil }
+        return pendingProblem
+    }
+
+    private func refuse(_ error: HistoryFile.Failure) {
+        guard !refused else { return }
+        refused = true
+        pendingProblem = "Error reading or writing history file '\(path)': \(error.reason)"
     }
 }
 

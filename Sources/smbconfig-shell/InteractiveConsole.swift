@@ -19,12 +19,21 @@ struct InteractiveConsole {
         }
         while true {
             InterruptSignal.clear()
+            reportProblem(history)
             guard let text = readInput(editor: editor, history: history) else { return 0 }
+            // The whole input is one history entry, however many lines it took.
+            history.add(text)
+            reportProblem(history)
             guard text.contains(where: { !$0.isWhitespace }) else { continue }
             let outcome = engine.execute(text)
             if host.takeCommandInterrupt() { host.write("\n", stream: .host) }
             if case .exitRequested(let code) = outcome { return code }
         }
+    }
+
+    /// A history file that cannot be used is reported once, in PSReadLine's words.
+    private func reportProblem(_ history: HistoryStore) {
+        if let problem = history.takeProblem() { host.write(problem + "\n", stream: .error) }
     }
 
     /// One unit of input: a line, or several while the parser says the input goes on (an empty
@@ -40,7 +49,6 @@ struct InteractiveConsole {
             case .interrupted:
                 return ""
             case .line(let line):
-                history.add(line)
                 guard let sofar = text else {
                     if !engine.isIncomplete(line) { return line }
                     text = line

@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 import Testing
 @testable import MailslotTransport
 
@@ -72,6 +73,29 @@ import Testing
         usleep(100_000)
         #expect(beta.statistics().datagramsReceived == 1)
         #expect(alpha.statistics().datagramsSent == 1)   // only the write made before the refusal
+    }
+
+    /// A followed policy is asked at each write and each received datagram, so a change made
+    /// outside the service's callers applies to the very next one.
+    @Test func aFollowedPolicyGatesEachWriteAndDatagram() throws {
+        let alpha = makeService("ALPHA"), beta = makeService("BETA")
+        defer { alpha.shutdown(); beta.shutdown() }
+        try alpha.createMailslot(name: "lab", readTimeout: 0)
+        try beta.createMailslot(name: "lab", readTimeout: 0)
+        let a = try #require(alpha.boundEndpoint), b = try #require(beta.boundEndpoint)
+        writeFile(lmhosts, "\(a) ALPHA\n\(b) BETA\n")
+        let current = Mutex(TransportPolicy.disabled)
+        beta.policy = .allowed
+        beta.followPolicy { current.withLock { $0 } }
+        #expect(throws: Win32Error.remoteMailslotsDeprecated) { try beta.write(path: #"\\ALPHA\mailslot\lab"#, data: [1]) }
+        try alpha.write(path: #"\\BETA\mailslot\lab"#, data: [2])
+        #expect(eventually { beta.statistics().droppedByPolicy == 1 })
+        current.withLock { $0 = .allowed }
+        try alpha.write(path: #"\\BETA\mailslot\lab"#, data: [3])
+        #expect(try beta.read(name: "lab", timeout: 3000) == [3])
+        try beta.write(path: #"\\ALPHA\mailslot\lab"#, data: [4])
+        #expect(try alpha.read(name: "lab", timeout: 3000) == [4])
+        #expect(beta.policy == .allowed)
     }
 
     @Test func deprecatedWriteSendsNothingOnTheWire() throws {

@@ -119,11 +119,11 @@ private let counterProperties: [(PolicySide, String)] = {
                         var reads = 0
                         var last: UInt64 = 0
                         while last < 150 {
-                            guard case .contents(let bytes) = try FileSystem.read(path) else {
+                            guard case .contents(let bytes, _) = try FileSystem.read(path) else {
                                 Issue.record("the file vanished"); return reads
                             }
                             let document = try PolicyDocument(bytes: bytes)
-                            guard case .unsigned(let value)? = document.localEntries(.client)["KeepConn"] else {
+                            guard let value = document.localEntries(.client)["KeepConn"]?.unsignedValue else {
                                 Issue.record("KeepConn missing"); return reads
                             }
                             #expect(value >= last)

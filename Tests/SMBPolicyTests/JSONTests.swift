@@ -5,7 +5,7 @@ import Testing
     @Test func serializedTreesParseBackToThemselves() throws {
         let tree = JSONValue.object([
             "version": .unsigned(1), "text": .string("quote \" slash \\ tab \t newline \n ctl \u{1} é 😀"),
-            "list": .array([.null, .bool(true), .bool(false), .signed(-3), .unsigned(UInt64.max), .double(2.5)]),
+            "list": .array([.null, .bool(true), .bool(false), .number("-3"), .unsigned(UInt64.max), .number("2.5")]),
             "empty": .object([:]), "none": .array([]),
         ])
         #expect(try JSONValue.parse(tree.serialized()) == tree)
@@ -14,6 +14,26 @@ import Testing
     @Test func standardEscapesAndSurrogatesDecode() throws {
         let parsed = try JSONValue.parse(Array(#"{"a": "\u00e9\ud83d\ude00\/\b\f"}"#.utf8))
         #expect(parsed == .object(["a": .string("é😀/\u{8}\u{c}")]))
+    }
+
+    /// Numbers keep the text they were written with; none goes through Double or Int.
+    @Test func numbersKeepTheirText() throws {
+        let numbers = ["1e400", "-0", "1.0", "12345678901234567890123", "-1E-400", "0.1000", "18446744073709551616"]
+        let text = "[" + numbers.joined(separator: ", ") + "]"
+        let parsed = try JSONValue.parse(Array(text.utf8))
+        #expect(parsed == .array(numbers.map { .number($0) }))
+        #expect(String(decoding: parsed.serialized(), as: UTF8.self) == "[\n  " + numbers.joined(separator: ",\n  ") + "\n]\n")
+        #expect(JSONValue.number("1.0").unsignedValue == nil)
+        #expect(JSONValue.number("-0").unsignedValue == nil)
+        #expect(JSONValue.number("18446744073709551616").unsignedValue == nil)
+        #expect(JSONValue.number("18446744073709551615").unsignedValue == UInt64.max)
+    }
+
+    @Test func aLeadingByteOrderMarkIsSkipped() throws {
+        #expect(try JSONValue.parse([0xEF, 0xBB, 0xBF] + Array(#"{"a": 1}"#.utf8)) == .object(["a": .unsigned(1)]))
+        // Only at the start, and only the whole mark.
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array(" ".utf8) + [0xEF, 0xBB, 0xBF] + Array("1".utf8)) }
+        #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse([0xEF, 0xBB] + Array("1".utf8)) }
     }
 
     @Test func malformedTextIsRejected() {

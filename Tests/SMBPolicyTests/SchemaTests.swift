@@ -28,7 +28,7 @@ private func resetCmdlet(_ side: PolicySide) -> String {
 @Suite struct SchemaTests {
     /// The reference the other tests compare with is in the repository and holds what they read.
     @Test func theInRepoReferenceIsReadableAndComplete() throws {
-        guard case .contents(let bytes) = try FileSystem.read(ReferenceData.path) else {
+        guard case .contents(let bytes, _) = try FileSystem.read(ReferenceData.path) else {
             Issue.record("\(ReferenceData.path) is missing")
             return
         }

@@ -8,7 +8,7 @@ enum ReferenceData {
     static let path = FileSystem.parentFolder(of: FileSystem.parentFolder(of: #filePath)) + "/Reference/smbshare-cmdlets.json"
 
     static let json: [String: JSONValue] = {
-        guard case .contents(let bytes)? = try? FileSystem.read(path) else { return [:] }
+        guard case .contents(let bytes, _)? = try? FileSystem.read(path) else { return [:] }
         return parse(bytes)
     }()
 
@@ -91,7 +91,7 @@ final class TempFolder {
     }
 
     func read(_ name: String) -> String? {
-        guard case .contents(let bytes)? = try? FileSystem.read(file(name)) else { return nil }
+        guard case .contents(let bytes, _)? = try? FileSystem.read(file(name)) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -1,4 +1,5 @@
 import CmdletParser
+import ShellTestSupport
 import Testing
 @testable import ShellEngine
 

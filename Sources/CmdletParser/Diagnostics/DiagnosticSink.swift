@@ -2,7 +2,7 @@
 // of the same id at the same place; after 10 errors a TooManyErrors note and nothing more).
 
 final class DiagnosticSink {
-    static let maxErrors = 10
+    static let maxErrors = ParseError.maxReported
 
     private(set) var errors: [ParseError] = []
     /// Semantic errors, reported after the syntax errors.

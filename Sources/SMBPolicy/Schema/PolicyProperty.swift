@@ -9,8 +9,16 @@ public enum PolicySide: String, Sendable, Hashable, CaseIterable, Codable {
     public var cimClassName: String { self == .client ? "MSFT_SmbClientConfiguration" : "MSFT_SmbServerConfiguration" }
 
     /// The type name Get-Smb*Configuration documents for its output (first line of Get-Member).
+    /// The .NET type of every CIM instance.
+    public static let cimInstanceTypeName = "Microsoft.Management.Infrastructure.CimInstance"
+
+    /// The type names of the configuration objects, most specific first (`PSObject.TypeNames`).
+    public var cimTypeNames: [String] {
+        [cimTypeName, Self.cimInstanceTypeName + "#" + cimClassName, Self.cimInstanceTypeName, "System.Object"]
+    }
+
     public var cimTypeName: String {
-        "Microsoft.Management.Infrastructure.CimInstance#root/Microsoft/Windows/SMB/" + cimClassName
+        Self.cimInstanceTypeName + "#root/Microsoft/Windows/SMB/" + cimClassName
     }
 }
 

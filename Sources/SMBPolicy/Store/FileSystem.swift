@@ -12,20 +12,47 @@ struct SystemCallError: Error, Sendable {
     var message: String { "\(operation) '\(path)' failed: \(reason)." }
 }
 
+/// Which version of a file is on disk: a rename puts a new inode in place, a rewrite in place
+/// changes the size or the modification time. Comparing two costs one `stat`.
+struct FileIdentity: Sendable, Equatable {
+    var device: UInt64, inode: UInt64, size: Int64, modified: Int, modifiedNanoseconds: Int
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modified = info.st_mtim.tv_sec
+        modifiedNanoseconds = info.st_mtim.tv_nsec
+    }
+
+    /// The identity of the file at `path` now; nil when there is none (or it cannot be looked at).
+    static func of(_ path: String) -> FileIdentity? {
+        var info = stat()
+        return stat(path, &info) == 0 ? FileIdentity(info) : nil
+    }
+
+    static func of(descriptor: Int32) -> FileIdentity? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? FileIdentity(info) : nil
+    }
+}
+
 enum FileSystem {
     enum ReadResult {
         case missing
-        case contents([UInt8])
+        /// The bytes and the identity of the file they were read from.
+        case contents([UInt8], FileIdentity?)
     }
 
-    /// Reads a whole file; `.missing` when it does not exist.
-    static func read(_ path: String) throws(SystemCallError) -> ReadResult {
+    /// Reads a whole file; `.missing` when it does not exist, EFBIG when it holds more than `limit` bytes.
+    static func read(_ path: String, limit: Int = Int.max) throws(SystemCallError) -> ReadResult {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return .missing }
             throw SystemCallError(operation: "Opening", path: path, code: errno)
         }
         defer { close(fd) }
+        let identity = FileIdentity.of(descriptor: fd)
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -36,11 +63,11 @@ enum FileSystem {
             }
             if count == 0 { break }
             bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > 16 * 1024 * 1024 {
+            if bytes.count > limit {
                 throw SystemCallError(operation: "Reading", path: path, code: EFBIG)
             }
         }
-        return .contents(bytes)
+        return .contents(bytes, identity)
     }
 
     /// Creates a folder and its missing parents.
@@ -67,8 +94,10 @@ enum FileSystem {
 
     /// Replaces `path` with `bytes` so that a reader sees either the old or the new file, never a
     /// mix: write a temporary file in the same folder, fsync it, rename it over, fsync the folder.
+    /// Returns the identity of the new file.
+    @discardableResult
     static func replaceAtomically(_ path: String, with bytes: [UInt8], temporaryName: String)
-        throws(SystemCallError)
+        throws(SystemCallError) -> FileIdentity?
     {
         let folder = parentFolder(of: path)
         let temporary = folder + "/" + temporaryName
@@ -88,6 +117,7 @@ enum FileSystem {
         if failure == nil && fsync(fd) != 0 {
             failure = SystemCallError(operation: "Flushing", path: temporary, code: errno)
         }
+        let identity = failure == nil ? FileIdentity.of(descriptor: fd) : nil
         if close(fd) != 0 && failure == nil {
             failure = SystemCallError(operation: "Closing", path: temporary, code: errno)
         }
@@ -99,6 +129,7 @@ enum FileSystem {
             throw failure
         }
         try syncFolder(folder)
+        return identity
     }
 
     static func syncFolder(_ folder: String) throws(SystemCallError) {

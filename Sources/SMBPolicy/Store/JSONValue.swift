@@ -1,28 +1,43 @@
 // A JSON tree, so that fields this version does not know survive a rewrite. Parsed and written by
 // hand over UTF-8 bytes: the file is re-read on every change, so this is on the hot path.
+//
+// A number keeps the text it was written with (`1e400`, `-0`, `1.0`, `12345678901234567890123`):
+// converting it to Double or Int and back would change values another version or tool owns.
 
 enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
-    case unsigned(UInt64)
-    case signed(Int64)
-    case double(Double)
+    /// A number as its JSON text, validated against the RFC 8259 grammar when parsed.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
+
+    /// An unsigned integer number.
+    static func unsigned(_ value: UInt64) -> JSONValue { .number(String(value)) }
 
     var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil
     }
 
+    /// The number as an unsigned integer when it is written as one (digits only, no sign, no
+    /// fraction, no exponent) and fits in 64 bits.
+    var unsignedValue: UInt64? {
+        guard case .number(let text) = self, !text.isEmpty,
+              text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return UInt64(text)
+    }
+
     struct ParseError: Error {
         let offset: Int
     }
 
-    /// Parses one JSON text (RFC 8259); rejects trailing garbage and nesting deeper than 256.
+    /// Parses one JSON text (RFC 8259); rejects trailing garbage and nesting deeper than 256. A
+    /// UTF-8 byte order mark at the start is skipped (Windows editors write one).
     static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.offset = 3 }
         parser.skipBlanks()
         let value = try parser.value(depth: 0)
         parser.skipBlanks()
@@ -43,10 +58,7 @@ enum JSONValue: Sendable, Hashable {
         switch self {
         case .null: out.append(contentsOf: Array("null".utf8))
         case .bool(let flag): out.append(contentsOf: Array((flag ? "true" : "false").utf8))
-        case .unsigned(let number): out.append(contentsOf: Array(String(number).utf8))
-        case .signed(let number): out.append(contentsOf: Array(String(number).utf8))
-        case .double(let number):
-            out.append(contentsOf: Array((number.isFinite ? String(number) : "null").utf8))
+        case .number(let text): out.append(contentsOf: Array(text.utf8))
         case .string(let text): JSONValue.writeString(text, to: &out)
         case .array(let items):
             if items.isEmpty { out.append(contentsOf: Array("[]".utf8)); return }
@@ -237,16 +249,13 @@ private struct JSONParser {
         while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
         guard offset > digitsStart else { throw fail() }
         if bytes[digitsStart] == UInt8(ascii: "0") && offset - digitsStart > 1 { throw fail() }
-        var integral = true
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
-            integral = false
             offset += 1
             let fraction = offset
             while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
             guard offset > fraction else { throw fail() }
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
-            integral = false
             offset += 1
             if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
                 offset += 1
@@ -255,12 +264,6 @@ private struct JSONParser {
             while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) { offset += 1 }
             guard offset > exponent else { throw fail() }
         }
-        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-        if integral {
-            if let number = UInt64(text) { return .unsigned(number) }
-            if let number = Int64(text) { return .signed(number) }
-        }
-        guard let number = Double(text) else { throw fail() }
-        return .double(number)
+        return .number(String(decoding: bytes[start..<offset], as: UTF8.self))
     }
 }

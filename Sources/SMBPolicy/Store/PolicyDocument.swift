@@ -34,7 +34,7 @@ struct PolicyDocument {
             throw .corrupt("it is not valid JSON")
         }
         guard let object = value.objectValue else { throw .corrupt("it is not a JSON object") }
-        guard case .unsigned(let version)? = object["version"], version >= 1 else {
+        guard let version = object["version"]?.unsignedValue, version >= 1 else {
             throw .corrupt("it has no valid \"version\" field")
         }
         for side in PolicySide.allCases {
@@ -52,8 +52,7 @@ struct PolicyDocument {
     }
 
     var version: UInt64 {
-        if case .unsigned(let version)? = root["version"] { return version }
-        return PolicyDocument.currentVersion
+        root["version"]?.unsignedValue ?? PolicyDocument.currentVersion
     }
 
     func serialized() -> [UInt8] { JSONValue.object(root).serialized() }
@@ -111,8 +110,10 @@ struct PolicyDocument {
     static func policyValue(_ json: JSONValue, type: PolicyType) -> PolicyValue? {
         switch (type, json) {
         case (.boolean, .bool(let flag)): return .bool(flag)
-        case (.uint32, .unsigned(let number)): return number <= UInt64(UInt32.max) ? .uint32(UInt32(number)) : nil
-        case (.uint64, .unsigned(let number)): return .uint64(number)
+        case (.uint32, .number):
+            guard let number = json.unsignedValue, let narrow = UInt32(exactly: number) else { return nil }
+            return .uint32(narrow)
+        case (.uint64, .number): return json.unsignedValue.map { .uint64($0) }
         case (.string, .string(let text)): return .string(text)
         case (.enumeration, .string(let text)): return .enumeration(text)
         default: return nil
@@ -134,8 +135,9 @@ struct PolicyDocument {
         guard let object = json.objectValue, case .string(let typeName)? = object["type"],
               let kind = RegistryValueKind(rawValue: typeName), let payload = object["data"] else { return nil }
         switch (kind, payload) {
-        case (.dword, .unsigned(let number)) where number <= UInt64(UInt32.max): return .dword(UInt32(number))
-        case (.qword, .unsigned(let number)): return .qword(number)
+        case (.dword, .number):
+            return payload.unsignedValue.flatMap { UInt32(exactly: $0) }.map { .dword($0) }
+        case (.qword, .number): return payload.unsignedValue.map { .qword($0) }
         case (.string, .string(let text)): return .string(text)
         case (.multiString, .array(let items)):
             var texts: [String] = []

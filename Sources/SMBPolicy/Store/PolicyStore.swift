@@ -8,6 +8,11 @@ public struct PolicyLoadResult: Sendable {
     public let snapshot: PolicySnapshot
     /// Warning texts for the engine to print as `WARNING: <text>` (corrupt file moved aside, …).
     public let warnings: [String]
+    /// The file the snapshot was read from; nil when there was none.
+    let identity: FileIdentity?
+    /// The file exists but could not be read, or is damaged and could not be moved aside (the
+    /// defaults are in effect and a warning says so).
+    let unusable: Bool
 }
 
 /// A registry value a change writes (or deletes), for `-Verbose` output.
@@ -43,6 +48,8 @@ public struct PolicyChangeResult: Sendable {
     public let registryWrites: [RegistryWrite]
     /// Warnings met while reading the old state (e.g. a corrupt file that was moved aside).
     public let warnings: [String]
+    /// The file written.
+    let identity: FileIdentity?
 }
 
 /// Why a change was refused. The old file is left as it was.
@@ -54,6 +61,8 @@ public struct PolicyStoreError: Error, Sendable, CustomStringConvertible {
         case unreadable
         /// The file was written by a newer version of the shell.
         case newerVersion
+        /// The changed file would be larger than the shell reads back (`PolicyStore.maximumFileSize`).
+        case tooLarge
         /// The property does not exist on this side in this profile.
         case unknownProperty
         /// The value does not pass the property's validation.
@@ -68,6 +77,8 @@ public struct PolicyStoreError: Error, Sendable, CustomStringConvertible {
 /// Reads and changes the policy file `smb-policy.json` in a folder (SMBCONFIG_HOME).
 public struct PolicyStore: Sendable {
     public static let fileName = "smb-policy.json"
+    /// The largest policy file the shell reads; a change that would write a larger one is refused.
+    public static let maximumFileSize = 16 * 1024 * 1024
 
     public let folder: String
     public let profile: OSProfile
@@ -93,18 +104,22 @@ public struct PolicyStore: Sendable {
     public func load() -> PolicyLoadResult {
         var warnings: [String] = []
         let document: PolicyDocument
+        var identity: FileIdentity?
+        var unusable = false
         switch readDocument() {
-        case .document(let parsed): document = parsed
+        case .document(let parsed, let read): (document, identity) = (parsed, read)
         case .missing: document = PolicyDocument()
         case .unreadable(let reason):
+            unusable = true
             warnings.append("The SMB configuration file '\(filePath)' could not be read: \(reason) "
                 + "The \(profile.displayName) defaults are in effect; changes cannot be saved until it is readable.")
             document = PolicyDocument()
         case .corrupt:
             // Re-check under the lock: a writer may have just replaced the file.
             do {
-                document = try FileLock(path: lockPath).withLock { try recoverCorrupt(&warnings) }
+                (document, identity) = try FileLock(path: lockPath).withLock { try recoverCorrupt(&warnings) }
             } catch {
+                unusable = true
                 warnings.append("The SMB configuration file '\(filePath)' is damaged and could not be moved "
                     + "aside: \(Self.reason(error)) The \(profile.displayName) defaults are in effect.")
                 document = PolicyDocument()
@@ -114,7 +129,7 @@ public struct PolicyStore: Sendable {
             warnings.append(newerVersionMessage(document.version) + " It is read as far as it is understood.")
         }
         let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
-        return PolicyLoadResult(snapshot: snapshot, warnings: warnings)
+        return PolicyLoadResult(snapshot: snapshot, warnings: warnings, identity: identity, unusable: unusable)
     }
 
     // MARK: Changing
@@ -236,25 +251,31 @@ public struct PolicyStore: Sendable {
                 var warnings: [String] = []
                 var document: PolicyDocument
                 switch readDocument() {
-                case .document(let parsed): document = parsed
+                case .document(let parsed, _): document = parsed
                 case .missing: document = PolicyDocument()
                 case .unreadable(let reason):
                     throw PolicyStoreError(kind: .unreadable, message: "Cannot save the SMB configuration: "
                         + "the file '\(filePath)' could not be read (\(reason)) and is left unchanged.")
                 case .corrupt:
-                    document = try recoverCorrupt(&warnings)
+                    document = try recoverCorrupt(&warnings).document
                 }
                 if document.version > PolicyDocument.currentVersion {
                     throw PolicyStoreError(kind: .newerVersion, message: "Cannot save the SMB configuration: "
                         + newerVersionMessage(document.version) + " It is left unchanged.")
                 }
                 let writes = mutate(&document)
-                FileSystem.removeFiles(in: folder, prefix: temporaryPrefix)
                 let bytes = document.serialized()
-                try FileSystem.replaceAtomically(filePath, with: bytes,
-                                                 temporaryName: temporaryPrefix + "\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+                guard bytes.count <= PolicyStore.maximumFileSize else {
+                    throw PolicyStoreError(kind: .tooLarge, message: "Cannot save the SMB configuration: the file "
+                        + "'\(filePath)' would grow to \(bytes.count) bytes, more than the \(PolicyStore.maximumFileSize) "
+                        + "bytes it may hold. The previous configuration is unchanged.")
+                }
+                FileSystem.removeFiles(in: folder, prefix: temporaryPrefix)
+                let identity = try FileSystem.replaceAtomically(filePath, with: bytes,
+                    temporaryName: temporaryPrefix + "\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
                 let snapshot = PolicySnapshot(profile: profile, document: document, warnings: &warnings)
-                return PolicyChangeResult(snapshot: snapshot, registryWrites: writes, warnings: warnings)
+                return PolicyChangeResult(snapshot: snapshot, registryWrites: writes, warnings: warnings,
+                                          identity: identity)
             }
         } catch let error as PolicyStoreError {
             throw error
@@ -264,47 +285,54 @@ public struct PolicyStore: Sendable {
         }
     }
 
-    private enum ReadOutcome {
-        case document(PolicyDocument)
+    enum ReadOutcome {
+        /// The parsed file and the identity of what was read.
+        case document(PolicyDocument, FileIdentity?)
         case missing
         case corrupt(String)
         case unreadable(String)
     }
 
-    private func readDocument() -> ReadOutcome {
+    /// Reads and parses the file without the lock and without changing anything.
+    func readDocument() -> ReadOutcome {
         guard !folder.isEmpty else { return .missing }
         let bytes: [UInt8]
+        let identity: FileIdentity?
         do {
-            switch try FileSystem.read(filePath) {
+            switch try FileSystem.read(filePath, limit: PolicyStore.maximumFileSize) {
             case .missing: return .missing
-            case .contents(let contents): bytes = contents
+            case .contents(let contents, let read):
+                bytes = contents
+                identity = read
             }
         } catch {
             if error.code == ENOTDIR { return .missing }   // SMBCONFIG_HOME names a file: nothing stored yet.
             return .unreadable(error.reason + ".")
         }
         do {
-            return .document(try PolicyDocument(bytes: bytes))
+            return .document(try PolicyDocument(bytes: bytes), identity)
         } catch {
             switch error { case .corrupt(let reason): return .corrupt(reason) }
         }
     }
 
     /// Called with the lock held: re-reads, and if the file is still corrupt moves it aside.
-    private func recoverCorrupt(_ warnings: inout [String]) throws -> PolicyDocument {
+    private func recoverCorrupt(_ warnings: inout [String]) throws
+        -> (document: PolicyDocument, identity: FileIdentity?)
+    {
         switch readDocument() {
-        case .document(let parsed): return parsed
-        case .missing: return PolicyDocument()
+        case .document(let parsed, let identity): return (parsed, identity)
+        case .missing: return (PolicyDocument(), nil)
         case .unreadable(let reason): throw PolicyStoreError(kind: .unreadable, message: reason)
         case .corrupt(let reason):
             let aside = try FileSystem.moveAside(filePath, to: filePath + ".corrupt-" + FileSystem.timestamp())
             warnings.append("The SMB configuration file '\(filePath)' is damaged (\(reason)). It was moved to "
                 + "'\(aside)' and the \(profile.displayName) defaults are in effect.")
-            return PolicyDocument()
+            return (PolicyDocument(), nil)
         }
     }
 
-    private func newerVersionMessage(_ version: UInt64) -> String {
+    func newerVersionMessage(_ version: UInt64) -> String {
         "The SMB configuration file '\(filePath)' has format version \(version), newer than this shell's "
             + "version \(PolicyDocument.currentVersion)."
     }

@@ -111,11 +111,12 @@ public enum ErrorView {
     /// FullyQualifiedErrorId = the first error's id; category ParserError.
     public static func parseErrorRecord(_ result: ParseResult, fromFile: Bool) -> ErrorRecord {
         let source = result.source
-        var parts = result.errors.prefix(10).map {
+        var parts = result.errors.prefix(ParseError.maxReported).map {
             PositionMessage.verbose(source: source, extent: $0.extent) + "\n" + $0.message
         }
-        if result.errors.count > 10 {
-            parts.append("Not all parse errors were reported.  Correct the reported errors and try again.")
+        // Past the limit only the TooManyErrors text follows, without a position.
+        if result.errors.count > ParseError.maxReported {
+            parts.append(ParserStrings.format("TooManyErrors", []))
         }
         let typeName = fromFile ? "System.Management.Automation.ParseException"
                                 : "System.Management.Automation.ParentContainsErrorRecordException"

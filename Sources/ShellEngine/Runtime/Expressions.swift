@@ -51,7 +51,7 @@ extension Engine {
                 let key = try evaluate(entry.key)
                 if table.containsKey(key) {
                     throw RuntimeError(record: runtimeErrorRecord(
-                        message: "Duplicate keys '\(LanguagePrimitives.toString(key))' are not allowed in hash literals.",
+                        message: ParserStrings.format("DuplicateKeyInHashLiteral", [LanguagePrimitives.toString(key)]),
                         errorId: "DuplicateKeyInHashLiteral", category: .InvalidOperation, extent: entry.key.extent))
                 }
                 table[key] = try evaluateStatementValue(entry.value)

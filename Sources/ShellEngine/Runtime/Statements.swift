@@ -337,7 +337,7 @@ extension Engine {
                 try assign(to: inner.expression, value)
             }
         default:
-            throw RuntimeError(record: runtimeErrorRecord(message: "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
+            throw RuntimeError(record: runtimeErrorRecord(message: ParserStrings.format("InvalidLeftHandSide", []),
                 errorId: "InvalidLeftHandSide", category: .ParserError, extent: target.extent))
         }
     }

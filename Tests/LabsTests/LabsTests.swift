@@ -4,6 +4,7 @@ import SMBPolicy
 @testable import EmulatedHost
 @testable import Labs
 import Glibc
+import ShellTestSupport
 import Testing
 @testable import ShellEngine
 
@@ -201,7 +202,7 @@ struct LabsTests {
         try await Task.sleep(for: .milliseconds(400))
         let count = f.engine.labServices.events.events.count
         #expect(count >= 3)
-        #expect(f.engine.labServices.events.events.allSatisfy { $0.errorCode == 3025 && $0.target == #"\\*\MAILSLOT\MESSNGR"# })
+        #expect(f.engine.labServices.events.events.allSatisfy { $0.errorCode == Win32Error.remoteMailslotsDeprecated.code && $0.target == #"\\*\MAILSLOT\MESSNGR"# })
     }
 
     @Test func hostAnnouncementLayout() {

@@ -6,6 +6,6 @@ import SmbShareCommands
 import WindowsHost
 
 /// The modules the shell registers (as the console does), for tests that run commands.
-var shellModules: [any CommandModule.Type] {
+public var shellModules: [any CommandModule.Type] {
     CoreCommands.modules + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + [LabsModule.self]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShellTestSupport
 import Testing
 import SMBPolicy
 @testable import ShellEngine

@@ -1,37 +1,37 @@
 import Foundation
-@testable import ShellEngine
+import ShellEngine
 
 /// A host that records what the engine writes and answers prompts from a script of lines.
-final class RecordingHost: PSHostUserInterface {
-    var written: [(String, HostStream)] = []
-    var answers: [String]
-    var isInteractive: Bool
-    var bufferWidth: Int
+public final class RecordingHost: PSHostUserInterface {
+    public var written: [(String, HostStream)] = []
+    public var answers: [String]
+    public var isInteractive: Bool
+    public var bufferWidth: Int
 
-    init(answers: [String] = [], interactive: Bool = true, width: Int = 120) {
+    public init(answers: [String] = [], interactive: Bool = true, width: Int = 120) {
         self.answers = answers
         self.isInteractive = interactive
         self.bufferWidth = width
     }
 
-    func write(_ text: String, stream: HostStream) { written.append((text, stream)) }
+    public func write(_ text: String, stream: HostStream) { written.append((text, stream)) }
 
-    func readLine() -> HostInput {
+    public func readLine() -> HostInput {
         guard !answers.isEmpty else { return .endOfInput }
         let line = answers.removeFirst()
         written.append((line + "\n", .host))
         return .line(line)
     }
 
-    func consumeInterrupt() -> Bool { false }
-    func clearScreen() {}
+    public func consumeInterrupt() -> Bool { false }
+    public func clearScreen() {}
 
-    var text: String { written.map(\.0).joined() }
-    func text(of stream: HostStream) -> String { written.filter { $0.1 == stream }.map(\.0).joined() }
+    public var text: String { written.map(\.0).joined() }
+    public func text(of stream: HostStream) -> String { written.filter { $0.1 == stream }.map(\.0).joined() }
 }
 
 /// A fresh engine with its own state folder.
-func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil) -> (Engine, RecordingHost, String) {
+public func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil) -> (Engine, RecordingHost, String) {
     let folder = NSTemporaryDirectory() + "smbconfig-engine-test-" + UUID().uuidString
     var environment = ["SMBCONFIG_HOME": folder, "COMPUTERNAME": "TESTHOST", "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0",
                        "HOME": NSTemporaryDirectory()]
@@ -42,7 +42,7 @@ func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil)
 }
 
 /// Runs lines in a new engine and returns everything written.
-func run(_ lines: String..., answers: [String] = [], interactive: Bool = true, profile: String? = nil) -> String {
+public func run(_ lines: String..., answers: [String] = [], interactive: Bool = true, profile: String? = nil) -> String {
     let (engine, host, folder) = makeEngine(RecordingHost(answers: answers, interactive: interactive), profile: profile)
     defer {
         engine.shutdown()

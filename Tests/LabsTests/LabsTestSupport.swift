@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import ShellTestSupport
 @testable import ShellEngine
 
 /// A host that records what the engine writes and answers prompts from a script.
