@@ -86,10 +86,29 @@ import Testing
     }
 
     @Test func myInvocationInFunctionsAndScriptBlocks() {
-        #expect(run("function myfunc { $MyInvocation.MyCommand.Name; $MyInvocation.MyCommand.CommandType; $MyInvocation.InvocationName; $MyInvocation.Line }; myfunc")
-                == "myfunc\nFunction\nmyfunc\nmyfunc\n")
+        #expect(run("function myfunc { $MyInvocation.MyCommand.Name; $MyInvocation.MyCommand.CommandType; $MyInvocation.InvocationName }", "myfunc")
+                == "myfunc\nFunction\nmyfunc\n")
+        #expect(run("function myfunc { $MyInvocation.Line }", "  myfunc # call") == "  myfunc # call\n")
         #expect(run("filter ff { $MyInvocation.MyCommand.CommandType }; 1 | ff") == "Filter\n")
         #expect(run("function f { $MyInvocation.PipelinePosition; $MyInvocation.PipelineLength }; f | Write-Output") == "1\n2\n")
-        #expect(run("$a = & { $MyInvocation.Line }; $a") == "$a = & { $MyInvocation.Line }\n")
+        #expect(run("$a = & { $MyInvocation.Line }; $a") == "$a = & { $MyInvocation.Line }; $a\n")
+    }
+}
+
+@Suite struct BinderSessionTests {
+    @Test func variableCmdletsWithScopesAndOptions() {
+        #expect(run("function o { $v = 'outer'; i }; function i { (Get-Variable v -Scope 1).Value; Set-Variable w 5 -Scope 1 }; o") == "outer\n")
+        #expect(run("New-Variable c 1 -Option ReadOnly -Description d; (Get-Variable c).Options; (Get-Variable c).Description; Remove-Variable c -Force; Test-Path variable:c")
+                .hasPrefix("ReadOnly\nd\n"))
+        #expect(run("New-Variable pr 7 -Option Private; function sh { \"[$pr]\" }; sh; (Get-Variable true).Options") == "[]\nConstant, AllScope\n")
+        #expect(run("try { Get-Variable x -Scope 9 -ErrorAction Stop } catch { $_.FullyQualifiedErrorId }")
+                == "ArgumentOutOfRange,Microsoft.PowerShell.Commands.GetVariableCommand\n")
+    }
+
+    @Test func defaultParameterValues() {
+        #expect(run("function f { param($Name) \"name=$Name\" }", "$PSDefaultParameterValues['f:Name'] = 'dflt'", "f; f -Name x")
+                == "name=dflt\nname=x\n")
+        #expect(run("function f { param($Name) \"name=$Name\" }", "$PSDefaultParameterValues = @{ 'f:Name' = 'd'; Disabled = $true }", "f")
+                == "name=\n")
     }
 }

@@ -152,8 +152,36 @@ package struct ParameterBinder {
             }
             result.unbound = leftOver.map(\.0)
         }
+        try applyDefaultValues(&result)
         result.parameterSetName = Self.chooseSet(sets, metadata: metadata, bound: result.bound)
         return result
+    }
+
+    /// `$PSDefaultParameterValues`: `Command:Parameter` keys (the command part may hold
+    /// wildcards) give a value to parameters the command line left unbound; a script block
+    /// value is run for it, unless the parameter takes a script block. `Disabled = $true` turns
+    /// them all off.
+    private func applyDefaultValues(_ result: inout Result) throws {
+        guard !metadata.name.isEmpty, case .hashtable(let table) = engine.variableValue("PSDefaultParameterValues"),
+              table.count > 0 else { return }
+        if let disabled = table[string: "Disabled"], LanguagePrimitives.isTrue(disabled) { return }
+        for (key, value) in table.entries {
+            let text = LanguagePrimitives.toString(key)
+            guard let colon = text.lastIndex(of: ":") else { continue }
+            let trim = { (part: Substring) in String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            let command = trim(text[..<colon])
+            let name = trim(text[text.index(after: colon)...])
+            guard !command.isEmpty, !name.isEmpty, WildcardPattern(command).matches(metadata.name),
+                  let parameter = metadata.allParameters.first(where: { p in
+                      p.name.caseInsensitiveEquals(name) || p.aliases.contains { $0.caseInsensitiveEquals(name) }
+                  }),
+                  result.bound[parameter.name] == nil else { continue }
+            var argument = value
+            if case .scriptBlock(let block) = value, parameter.type != .scriptBlock {
+                argument = try engine.invokeScriptBlock(block, arguments: [])
+            }
+            result.bound[parameter.name] = try convert(argument, for: parameter, extent: commandExtent)
+        }
     }
 
     /// The parameter sets every named parameter bound so far belongs to; nil when the command
@@ -221,7 +249,11 @@ package struct ParameterBinder {
                                    extra: error.message)
             }
         }
-        if parameter.mandatory { try checkNullOrEmpty(converted, for: parameter, extent: extent) }
+        // Compiled cmdlets declare their own [AllowNull()]-style exceptions in their definitions;
+        // functions get the check from their param() block.
+        if parameter.mandatory, metadata.implementation == .function {
+            try checkNullOrEmpty(converted, for: parameter, extent: extent)
+        }
         try validate(converted, for: parameter, extent: extent)
         return converted
     }
