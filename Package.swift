@@ -18,6 +18,7 @@ let package = Package(
         ),
         .target(name: "CmdletParser"),
         .target(name: "SMBPolicy"),
+        .target(name: "RegularExpressions"),
         .target(
             name: "MailslotTransport",
             dependencies: [
@@ -27,7 +28,7 @@ let package = Package(
         ),
         // The runtime: values, evaluator, binding, formatting, errors, completion and the
         // module table. Command modules register into it; it knows none of them.
-        .target(name: "ShellEngine", dependencies: ["CmdletParser"]),
+        .target(name: "ShellEngine", dependencies: ["CmdletParser", "RegularExpressions"]),
         // The emulated Windows machine the modules below share: OS profile, policy, mailslots.
         .target(name: "EmulatedHost", dependencies: ["ShellEngine", "SMBPolicy", "MailslotTransport"]),
         // Command modules: each imports the runtime and the layers below it, never another module.
@@ -46,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "CmdletParserTests", dependencies: ["CmdletParser"]),
         .testTarget(name: "SMBPolicyTests", dependencies: ["SMBPolicy"]),
+        .testTarget(name: "RegularExpressionsTests", dependencies: ["RegularExpressions"]),
         .testTarget(name: "MailslotTransportTests", dependencies: ["MailslotTransport"]),
         // What the engine and module tests share: a recording host and the shell's module list.
         .target(

@@ -99,6 +99,8 @@ public final class Engine {
     package var fileWriteObservers: [(String) -> Void] = []
     /// `Get-Help about_…` topics by name.
     package var helpTopics: [NameKey: String] = [:]
+    /// Providers, drives and the current location.
+    package let locations = LocationState()
 
     /// A new engine with the commands of `modules`, which register in order (their commands are
     /// built on first use).
@@ -113,6 +115,7 @@ public final class Engine {
             module.register(in: ModuleRegistration(engine: self, module: info))
         }
         AutomaticVariables.install(in: self)
+        WindowsEnvironment.install(in: self)
     }
 
     /// Parses and runs one unit of input: a console line (or completed multi-line block), a
@@ -251,7 +254,9 @@ public final class Engine {
 
     /// The prompt text, from the `prompt` function (which a profile may redefine).
     public func promptText() -> String {
-        let fallback = nestingLevel > 0 ? "PS C:\\>> " : "PS C:\\> "
+        // 5.1's prompt function: `PS <location>> `, one more `>` per nested prompt.
+        let location = currentLocation?.path ?? "C:\\"
+        let fallback = "PS " + location + (nestingLevel > 0 ? ">> " : "> ")
         guard let prompt = sessionState.function("prompt") else { return fallback }
         do {
             let value = try invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])

@@ -14,8 +14,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
         "gal": "Get-Alias", "cls": "Clear-Host", "clear": "Clear-Host", "echo": "Write-Output", "write": "Write-Output",
         "sort": "Sort-Object", "measure": "Measure-Object", "gm": "Get-Member", "gv": "Get-Variable",
         "sv": "Set-Variable", "set": "Set-Variable", "rv": "Remove-Variable", "nv": "New-Variable", "help": "Get-Help",
-        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host", "iex": "Invoke-Expression", "pwd": "Get-Location",
-        "gl": "Get-Location",
+        "man": "Get-Help", "sleep": "Start-Sleep", "oh": "Out-Host", "iex": "Invoke-Expression",
     ]
 
     public static func register(in registration: ModuleRegistration) {
@@ -23,6 +22,11 @@ public enum MicrosoftPowerShellCore: CommandModule {
         // prompt never pay for the parameter tables.
         registration.commands(definitions)
         registration.aliases(aliases)
+        registration.provider(SessionTableProvider(.alias))
+        registration.provider(SessionTableProvider(.environment))
+        registration.provider(FileSystemProvider())
+        registration.provider(SessionTableProvider(.function))
+        registration.provider(SessionTableProvider(.variable))
     }
 
     static func definitions() -> [CmdletDefinition] {

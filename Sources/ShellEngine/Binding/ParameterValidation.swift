@@ -81,7 +81,7 @@ extension ParameterBinder {
         case .pattern(let pattern):
             for item in items {
                 let text = LanguagePrimitives.toString(item)
-                let ok = (try? Operators.regexMatch(text, pattern, caseSensitive: false, engine: engine)) != nil
+                let ok = (try? RegexOperators.firstMatch(text, pattern, caseSensitive: false, engine: engine)) != nil
                 if !ok { return Messages.format("ValidatePatternFailure", text, pattern) }
             }
             return nil

@@ -7,7 +7,7 @@
 /// Their columns have no alignment, so every cell is left-aligned.
 package struct FormatView {
     package enum Kind {
-        case dictionary, type, memberDefinition, command, module
+        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider
     }
 
     /// The type name Get-Command's objects carry.
@@ -28,6 +28,9 @@ package struct FormatView {
         case .object(let object) where object is MemberDefinition: return FormatView(kind: .memberDefinition)
         case .object(let object) where object.typeNames.contains(commandInfoTypeName): return FormatView(kind: .command)
         case .object(let object) where object.typeNames.contains(moduleInfoTypeName): return FormatView(kind: .module)
+        case .object(let object) where object is FileSystemInfoObject: return FormatView(kind: .fileSystem)
+        case .object(let object) where object is PSDriveObject: return FormatView(kind: .drive)
+        case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
         default: return nil
         }
     }
@@ -48,6 +51,16 @@ package struct FormatView {
         case .module:
             return TableHeaderInfo(labels: Self.moduleColumns, widths: [10, 10, 35, 0],
                                    alignments: [.left, .left, .left, .left])
+        case .fileSystem:
+            // FileSystem.format.ps1xml, children view: Mode 7, LastWriteTime 25 (right), Length 14 (right), Name.
+            return TableHeaderInfo(labels: ["Mode", "LastWriteTime", "Length", "Name"], widths: [7, 25, 14, 0],
+                                   alignments: [.left, .right, .right, .left])
+        case .drive:
+            return TableHeaderInfo(labels: ["Name", "Used (GB)", "Free (GB)", "Provider", "Root", "CurrentLocation"],
+                                   widths: [10, 13, 13, 13, 35, 0], alignments: [.left, .right, .right, .left, .left, .right])
+        case .provider:
+            return TableHeaderInfo(labels: ["Name", "Capabilities", "Drives"], widths: [20, 0, 0],
+                                   alignments: [.left, .left, .left])
         }
     }
 
@@ -61,6 +74,8 @@ package struct FormatView {
             return member.typeName
         case (.module, .object(let module)) where module.typeNames.first == Self.moduleGroupingTypeName:
             return module.property("ModuleBase").map { Self.parentDirectory(LanguagePrimitives.toString($0)) }
+        case (.fileSystem, .object(let item as FileSystemInfoObject)):
+            return item.parentPath ?? ""
         default:
             return nil
         }
@@ -70,7 +85,7 @@ package struct FormatView {
     /// value. Get-Module -ListAvailable: the custom control of FileSystemProviderStrings
     /// DirectoryDisplayGrouping (`    Directory: `), whose frame ends with a line of its own.
     package func groupLabel(_ key: String) -> String {
-        kind == .module ? "    Directory: " + key + "\n" : "   TypeName: " + key
+        kind == .module || kind == .fileSystem ? "    Directory: " + key + "\n" : "   TypeName: " + key
     }
 
     private static let commandColumns = ["CommandType", "Name", "Version", "Source"]
@@ -95,6 +110,18 @@ package struct FormatView {
             return Self.commandColumns.map { display(command.property($0) ?? .null) }
         case (.module, .object(let module)):
             return Self.moduleColumns.map { display(module.property($0) ?? .null) }
+        case (.fileSystem, .object(let item as FileSystemInfoObject)):
+            // `{0,10}  {1,8}` of the date's "d" and "t" forms.
+            let time = item.lastWriteTime
+            let date = time.standardFormat("d"), clock = time.standardFormat("t")
+            let stamp = String(repeating: " ", count: max(0, 10 - date.count)) + date + "  "
+                + String(repeating: " ", count: max(0, 8 - clock.count)) + clock
+            return [item.mode, stamp, item.isDirectory ? "" : String(item.length), item.name]
+        case (.drive, .object(let drive as PSDriveObject)):
+            return [drive.drive.name, "", "", drive.drive.provider.name, drive.drive.displayRoot ?? drive.drive.root,
+                    drive.currentLocation]
+        case (.provider, .object(let provider as ProviderInfoObject)):
+            return [provider.provider.name, provider.provider.capabilities, "{" + provider.drives.joined(separator: ", ") + "}"]
         case (.type, .type(let type)):
             let isSerial = !Self.staticClasses.contains(type.fullName)
             return ["True", isSerial ? "True" : "False", type.name, Self.baseType(of: type.fullName)]

@@ -128,7 +128,7 @@ public enum FormatSelection {
 }
 
 /// `System.Collections.DictionaryEntry`: what formatting enumerates a hashtable into.
-package final class DictionaryEntryObject: PSObject {
+package class DictionaryEntryObject: PSObject {
     package let key: PSValue
     package let value: PSValue
 

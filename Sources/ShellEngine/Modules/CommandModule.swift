@@ -79,6 +79,11 @@ public final class ModuleRegistration {
         for (alias, command) in table { engine.aliases[NameKey(alias)] = command }
     }
 
+    /// A namespace provider (FileSystem, Registry, …) and the drives it brings.
+    package func provider(_ provider: any ItemProvider) {
+        engine.locations.register(provider)
+    }
+
     /// A conceptual help topic (`about_Mailslots`) Get-Help shows by name.
     public func helpTopic(_ name: String, _ text: String) {
         engine.helpTopics[NameKey(name)] = text

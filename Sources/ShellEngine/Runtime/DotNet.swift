@@ -13,7 +13,8 @@ package enum DotNetTypes {
         "array": "System.Array", "hashtable": "System.Collections.Hashtable", "math": "System.Math",
         "environment": "System.Environment", "io.path": "System.IO.Path", "io.file": "System.IO.File",
         "datetime": "System.DateTime", "timespan": "System.TimeSpan", "guid": "System.Guid",
-        "regex": "System.Text.RegularExpressions.Regex", "version": "System.Version", "void": "System.Void",
+        "regex": "System.Text.RegularExpressions.Regex",
+        "text.regularexpressions.regexoptions": "System.Text.RegularExpressions.RegexOptions", "version": "System.Version", "void": "System.Void",
         "pscustomobject": "System.Management.Automation.PSObject", "psobject": "System.Management.Automation.PSObject",
         "scriptblock": "System.Management.Automation.ScriptBlock", "switch": "System.Management.Automation.SwitchParameter",
         "ordered": "System.Collections.Specialized.OrderedDictionary", "type": "System.Type",
@@ -46,6 +47,7 @@ package enum DotNetTypes {
 
     package static func staticProperty(_ type: PSTypeInfo, _ name: String, engine: Engine) -> PSValue? {
         let member = name.lowercased()
+        if let value = RegexTypes.staticProperty(type, name) { return value }
         switch (type.fullName, member) {
         case ("System.Math", "pi"): return .double(Double.pi)
         case ("System.Math", "e"): return .double(M_E)
@@ -75,6 +77,7 @@ package enum DotNetTypes {
         let member = name.lowercased()
         func number(_ i: Int) -> Double { i < args.count ? (LanguagePrimitives.toDouble(args[i]) ?? 0) : 0 }
         func text(_ i: Int) -> String { i < args.count ? LanguagePrimitives.toString(args[i]) : "" }
+        if let result = try RegexTypes.invokeStatic(type, name, args, engine: engine) { return result }
         switch (type.fullName, member) {
         case ("System.Math", "abs"):
             if let v = args.first, !v.isDouble, let i = LanguagePrimitives.toInt64(v) { return PSValue.int64(abs(i)).narrowed }
@@ -118,7 +121,7 @@ package enum DotNetTypes {
         case ("System.IO.Path", "getdirectoryname"):
             let t = text(0)
             return .string(t.lastIndex(where: { $0 == "\\" || $0 == "/" }).map { String(t[..<$0]) } ?? "")
-        case ("System.IO.Path", "gettemppath"): return .string("C:\\Users\\Administrator\\AppData\\Local\\Temp\\")
+        case ("System.IO.Path", "gettemppath"): return .string(WindowsEnvironment.temp(user: engine.userName) + "\\")
         case ("System.Environment", "getenvironmentvariable"):
             return engine.environmentValue(text(0)).map { .string($0) } ?? .null
         case ("System.Convert", "toint32"):
@@ -130,11 +133,6 @@ package enum DotNetTypes {
             }
             return .string(text(0))
         case ("System.Convert", "toboolean"): return .bool(LanguagePrimitives.isTrue(args.first ?? .null))
-        case ("System.Text.RegularExpressions.Regex", "escape"):
-            let special = Set("\\*+?|{[()^$.# ")
-            return .string(text(0).map { special.contains($0) ? "\\" + String($0) : String($0) }.joined())
-        case ("System.Text.RegularExpressions.Regex", "ismatch"):
-            return .bool(try Operators.regexMatch(text(0), text(1), caseSensitive: true, engine: engine) != nil)
         default: return nil
         }
     }

@@ -145,8 +145,7 @@ extension Engine {
             let items = try evaluate(u.child)
             return .string((items.enumerated ?? [items]).map { LanguagePrimitives.toString($0) }.joined())
         case .isplit, .csplit:
-            let text = LanguagePrimitives.toString(try evaluate(u.child))
-            return .array(PSArray(text.split(whereSeparator: { $0.isWhitespace }).map { .string(String($0)) }))
+            return try RegexOperators.unarySplit(try evaluate(u.child), engine: self, extent: u.extent)
         case .plusPlus, .minusMinus, .postfixPlusPlus, .postfixMinusMinus:
             let old = try evaluate(u.child)
             let delta: TokenKind = (u.tokenKind == .plusPlus || u.tokenKind == .postfixPlusPlus) ? .plus : .minus
@@ -195,7 +194,12 @@ extension Engine {
             return .string(expandToString(value))
         case "decimal", "system.decimal":
             if let d = LanguagePrimitives.toDouble(value) { return LanguagePrimitives.parseDecimal(LanguagePrimitives.formatDouble(d)) }
-        case "regex", "datetime", "system.datetime", "ipaddress", "version", "guid", "timespan", "xml", "type":
+        case "regex", "system.text.regularexpressions.regex":
+            do { return try RegexTypes.cast(value) } catch let failure as ConversionFailure {
+                throw RuntimeError(record: runtimeErrorRecord(message: failure.message, errorId: failure.errorId,
+                    category: .InvalidArgument, extent: extent, target: value))
+            }
+        case "datetime", "system.datetime", "ipaddress", "version", "guid", "timespan", "xml", "type":
             return value
         default: break
         }

@@ -6,8 +6,14 @@ import Glibc
 /// The few file operations scripts need: reading scripts, redirecting output to files.
 extension Engine {
 
+    /// The host path of a script or data file the user names: through the path layer (so
+    /// `C:\\…` is the emulated drive and a relative path follows the current location).
     package func absolutePath(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
+        if let fs = fileSystemProvider as? FileSystemProvider, let item = try? resolveItemPath(path),
+           item.provider === fs, let host = fs.hostPath(item.providerPath, self) {
+            return host
+        }
         var cwd = [CChar](repeating: 0, count: 4096)
         let base = getcwd(&cwd, cwd.count) != nil
             ? String(decoding: cwd.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) : "."
@@ -41,8 +47,7 @@ extension Engine {
             guard n > 0 else { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return String(decoding: bytes, as: UTF8.self)
+        return TextEncoding.utf8.decode(bytes)
     }
 
     /// Loads a `.ps1` for `& path` / `. path`.
@@ -62,16 +67,18 @@ extension Engine {
         return result
     }
 
-    /// Writes redirected output (`> file`, `>> file`) as Windows PowerShell 5.1 does (UTF-16 LE there;
-    /// UTF-8 here, the platform's convention).
-    package func writeTextFile(_ path: String, _ text: String, append: Bool) throws {
-        let full = absolutePath(path)
-        let ok = FileSystemHelpers.write(full, Array(text.utf8), append: append)
-        for observer in fileWriteObservers { observer(full) }
-        if !ok {
-            throw RuntimeError(record: runtimeErrorRecord(message: Messages.fill(ProviderMessages.partOfPathNotFound, [path]),
-                errorId: "System.IO.DirectoryNotFoundException", category: .OpenError, extent: .empty,
-                exceptionType: "System.IO.DirectoryNotFoundException"))
+    /// Writes redirected output (`> file`, `>> file`) through the path layer, as Out-File does in
+    /// Windows PowerShell 5.1: Unicode (UTF-16 LE with a byte order mark), lines ending in CR LF.
+    package func writeTextFile(_ path: String, _ text: String, append: Bool, encoding: TextEncoding = .unicode) throws {
+        let windowsText = text.replacing("\r\n", with: "\n").replacing("\n", with: "\r\n")
+        do {
+            let target = try resolveItemPath(path)
+            let exists = target.provider.itemExists(target.providerPath, self)
+            try target.provider.writeContent(target.providerPath, encoding.encode(windowsText, preamble: !(append && exists)),
+                                             append: append, self)
+        } catch {
+            throw RuntimeError(record: runtimeErrorRecord(message: error.message, errorId: error.errorId,
+                category: error.category, extent: .empty, exceptionType: error.exceptionType, target: .string(path)))
         }
     }
 }

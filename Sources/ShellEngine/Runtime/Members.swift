@@ -84,6 +84,8 @@ extension Engine {
             return .object(TypeObject(PSTypeInfo(fullName: target.typeName)))
         case "tostring":
             if arguments.isEmpty { return .string(LanguagePrimitives.toString(target)) }
+            // An object with its own formats (DateTime's "d", "t", …) formats itself.
+            if case .object(let object) = target, let own = try object.invokeMethod(name, arguments) { return own }
             if let format = arguments.first { return .string(try Formatting.formatValue(target, LanguagePrimitives.toString(format))) }
         case "equals":
             return .bool(Operators.equals(target, arguments.first ?? .null, caseSensitive: true))
@@ -96,7 +98,11 @@ extension Engine {
         } catch let failure as ConversionFailure {
             throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
         }
-        if case .object(let o) = target, let result = try o.invokeMethod(name, arguments) { return result }
+        do {
+            if case .object(let o) = target, let result = try o.invokeMethod(name, arguments) { return result }
+        } catch let failure as ConversionFailure {
+            throw methodInvocationError(name, arguments.count, failure.message, extent: extent)
+        }
         throw methodNotFound(target.typeName, name, extent: extent)
     }
 

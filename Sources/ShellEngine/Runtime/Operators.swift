@@ -32,9 +32,12 @@ package enum Operators {
             let separator = LanguagePrimitives.toString(right)
             return .string((left.enumerated ?? [left]).map { LanguagePrimitives.toString($0) }.joined(separator: separator))
         case .isplit, .csplit:
-            return try split(left, right, caseSensitive: op == .csplit, engine: engine)
+            return try RegexOperators.split(left, right, caseSensitive: op == .csplit, engine: engine, extent: extent)
         case .ireplace, .creplace:
-            return try replace(left, right, caseSensitive: op == .creplace, engine: engine)
+            return try RegexOperators.replace(left, right, caseSensitive: op == .creplace, engine: engine, extent: extent)
+        case .imatch, .inotmatch, .cmatch, .cnotmatch:
+            return try RegexOperators.match(left, right, negated: op == .inotmatch || op == .cnotmatch,
+                                            caseSensitive: op == .cmatch || op == .cnotmatch, engine: engine, extent: extent)
         case .is, .isNot:
             let typeName: String
             if case .type(let t) = right { typeName = t.fullName } else { typeName = LanguagePrimitives.toString(right) }
@@ -222,14 +225,18 @@ package enum Operators {
             return .bool(base == .iin ? found : !found)
         default: break
         }
+        if base == .imatch || base == .inotmatch {
+            return try RegexOperators.match(left, right, negated: base == .inotmatch, caseSensitive: caseSensitive,
+                                            engine: engine)
+        }
         if case .array(let a) = left {
             var results: [PSValue] = []
-            for item in a.items where LanguagePrimitives.isTrue(try compareScalar(base, item, right, caseSensitive, engine, setMatches: false)) {
+            for item in a.items where LanguagePrimitives.isTrue(try compareScalar(base, item, right, caseSensitive, engine)) {
                 results.append(item)
             }
             return .array(PSArray(results))
         }
-        return try compareScalar(base, left, right, caseSensitive, engine, setMatches: true)
+        return try compareScalar(base, left, right, caseSensitive, engine)
     }
 
     private static func normalize(_ op: TokenKind) -> (TokenKind, Bool) {
@@ -253,7 +260,7 @@ package enum Operators {
     }
 
     private static func compareScalar(_ op: TokenKind, _ left: PSValue, _ right: PSValue, _ caseSensitive: Bool,
-                                      _ engine: Engine, setMatches: Bool) throws -> PSValue {
+                                      _ engine: Engine) throws -> PSValue {
         switch op {
         case .ieq: return .bool(equals(left, right, caseSensitive: caseSensitive))
         case .ine: return .bool(!equals(left, right, caseSensitive: caseSensitive))
@@ -269,11 +276,6 @@ package enum Operators {
             let matched = WildcardPattern(LanguagePrimitives.toString(right), caseSensitive: caseSensitive)
                 .matches(LanguagePrimitives.toString(left))
             return .bool(op == .ilike ? matched : !matched)
-        case .imatch, .inotmatch:
-            let match = try regexMatch(LanguagePrimitives.toString(left), LanguagePrimitives.toString(right),
-                                       caseSensitive: caseSensitive, engine: engine)
-            if setMatches, let match { engine.sessionState.setLocal("Matches", .hashtable(match)) }
-            return .bool(op == .imatch ? match != nil : match == nil)
         default:
             return .bool(false)
         }
@@ -357,75 +359,6 @@ package enum Operators {
             let n = $0.lowercased()
             return n == wanted || n == "system." + wanted || (Conversion.parameterType(named: wanted)?.dotNetName.lowercased() == n)
         }
-    }
-
-    // MARK: Regular expressions
-
-    /// Runs a .NET-style pattern; returns `$Matches` on success.
-    package static func regexMatch(_ input: String, _ pattern: String, caseSensitive: Bool, engine: Engine) throws -> PSHashtable? {
-        let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
-        guard let match = try? regex.firstMatch(in: input) else { return nil }
-        let table = PSHashtable()
-        for (i, capture) in match.output.enumerated() {
-            guard let range = capture.range else { continue }
-            let key: PSValue = capture.name.map { .string($0) } ?? .int32(Int32(i))
-            table[key] = .string(String(input[range]))
-        }
-        return table
-    }
-
-    package static func compileRegex(_ pattern: String, caseSensitive: Bool, engine: Engine) throws -> Regex<AnyRegexOutput> {
-        do {
-            let regex = try Regex(pattern)
-            return caseSensitive ? regex : regex.ignoresCase()
-        } catch {
-            throw RuntimeError(record: engine.runtimeErrorRecord(
-                message: "The regular expression pattern \(pattern) is not valid.",
-                errorId: "InvalidRegularExpression", category: .InvalidOperation, extent: .empty,
-                target: .string(pattern)))
-        }
-    }
-
-    private static func replace(_ left: PSValue, _ right: PSValue, caseSensitive: Bool, engine: Engine) throws -> PSValue {
-        let parts = right.enumerated ?? [right]
-        let pattern = LanguagePrimitives.toString(parts.first ?? .null)
-        let replacement = parts.count > 1 ? LanguagePrimitives.toString(parts[1]) : ""
-        let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
-        func one(_ text: String) -> String {
-            text.replacing(regex) { match in
-                var out = ""
-                var chars = Array(replacement)[...]
-                while let c = chars.popFirst() {
-                    if c == "$", let next = chars.first, let digit = next.wholeNumberValue {
-                        chars.removeFirst()
-                        if digit < match.output.count, let r = match.output[digit].range { out += text[r] }
-                    } else {
-                        out.append(c)
-                    }
-                }
-                return out
-            }
-        }
-        if case .array(let a) = left {
-            return .array(PSArray(a.items.map { .string(one(LanguagePrimitives.toString($0))) }))
-        }
-        return .string(one(LanguagePrimitives.toString(left)))
-    }
-
-    private static func split(_ left: PSValue, _ right: PSValue, caseSensitive: Bool, engine: Engine) throws -> PSValue {
-        let parts = right.enumerated ?? [right]
-        let pattern = LanguagePrimitives.toString(parts.first ?? .null)
-        let limit = parts.count > 1 ? Int(LanguagePrimitives.toInt64(parts[1]) ?? 0) : 0
-        let regex = try compileRegex(pattern, caseSensitive: caseSensitive, engine: engine)
-        var results: [PSValue] = []
-        for item in left.enumerated ?? [left] {
-            let text = LanguagePrimitives.toString(item)
-            var pieces = text.split(separator: regex, maxSplits: limit > 0 ? limit - 1 : Int.max,
-                                    omittingEmptySubsequences: false).map { String($0) }
-            if pattern.isEmpty { pieces = [""] + text.map { String($0) } + [""] }
-            results.append(contentsOf: pieces.map { .string($0) })
-        }
-        return .array(PSArray(results))
     }
 }
 

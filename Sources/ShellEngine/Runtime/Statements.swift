@@ -195,8 +195,10 @@ extension Engine {
         let pattern = try evaluate(test)
         let caseSensitive = flags.contains(.caseSensitive)
         if flags.contains(.regex) {
-            return try Operators.regexMatch(LanguagePrimitives.toString(item), LanguagePrimitives.toString(pattern),
-                                            caseSensitive: caseSensitive, engine: self) != nil
+            guard let matches = try RegexOperators.firstMatch(LanguagePrimitives.toString(item),
+                LanguagePrimitives.toString(pattern), caseSensitive: caseSensitive, engine: self) else { return false }
+            sessionState.setLocal("Matches", .hashtable(matches))
+            return true
         }
         if flags.contains(.wildcard) {
             return WildcardPattern(LanguagePrimitives.toString(pattern), caseSensitive: caseSensitive)

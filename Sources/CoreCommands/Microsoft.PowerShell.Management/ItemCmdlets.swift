@@ -1,0 +1,208 @@
+import ShellEngine
+
+/// Get-Item and Get-ChildItem.
+final class GetItem: Cmdlet {
+    let children: Bool
+    init(children: Bool) { self.children = children }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let (texts, literal) = try context.providerPaths(fallback: children ? "." : nil)
+        let filter = context.nameFilter()
+        let paths = try context.resolveExisting(texts, literal: literal)
+        for path in paths {
+            do {
+                if children && path.provider.isContainer(path.providerPath, context.engine) {
+                    let depth = context.value("Depth").flatMap { LanguagePrimitives.toInt64($0) }
+                    let recurse = context.switchValue("Recurse") || depth != nil
+                    try listChildren(context, path, relative: [], depth: recurse ? (depth ?? Int64.max) : 0, filter: filter)
+                } else if filter(path.name) || !children && context.value("Include") == nil {
+                    try emit(context, path, relativeName: path.name)
+                }
+            } catch let error as ProviderError {
+                try context.writeProviderError(error)
+            }
+        }
+    }
+
+    private func listChildren(_ context: CommandContext, _ parent: ItemPath, relative: [String], depth: Int64,
+                              filter: (String) -> Bool) throws {
+        let engine = context.engine
+        for name in try parent.provider.childNames(parent.providerPath, engine) {
+            let child = parent.child(name)
+            let isContainer = parent.provider.isContainer(child.providerPath, engine)
+            if filter(name) && wanted(context, name: name, isContainer: isContainer) {
+                try emit(context, child, relativeName: (relative + [name]).joined(separator: "\\"))
+            }
+            if isContainer && depth > 0 && (context.switchValue("Force") || !name.hasPrefix(".")) {
+                try listChildren(context, child, relative: relative + [name], depth: depth - 1, filter: filter)
+            }
+        }
+    }
+
+    /// -File, -Directory, -Hidden, -Force: hidden items (a leading dot) show with -Force or -Hidden.
+    private func wanted(_ context: CommandContext, name: String, isContainer: Bool) -> Bool {
+        if context.switchValue("File") && isContainer { return false }
+        if context.switchValue("Directory") && !isContainer { return false }
+        let hidden = name.hasPrefix(".")
+        if context.switchValue("Hidden") { return hidden }
+        return !hidden || context.switchValue("Force")
+    }
+
+    private func emit(_ context: CommandContext, _ path: ItemPath, relativeName: String) throws {
+        if context.switchValue("Name") { return try context.writeObject(.string(relativeName)) }
+        guard let item = try context.providerItem(path) else { return }
+        try context.writeObject(item)
+    }
+}
+
+/// New-Item (and the `mkdir` function: New-Item -ItemType Directory).
+final class NewItem: Cmdlet {
+    let directory: Bool
+    init(directory: Bool = false) { self.directory = directory }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        var texts = try context.providerPaths(fallback: ".").texts
+        if let name = context.string("Name") {
+            texts = texts.map { $0.isEmpty || $0 == "." && context.value("Path") == nil ? name : $0 + "\\" + name }
+        }
+        let type = directory ? "Directory" : context.string("ItemType")
+        for text in texts {
+            do {
+                let path = try engine.resolveItemPath(text)
+                let kind = (type ?? "File").lowercased().hasPrefix("d") ? "Directory" : "File"
+                let isFileSystem = path.provider === engine.fileSystemProvider
+                let action = isFileSystem ? "Create \(kind)" : "New Item"
+                guard try context.shouldProcess(target: isFileSystem ? "Destination: \(path.path)" : "Item: \(path.path)",
+                                                action: action) else { continue }
+                let item = try path.provider.newItem(path.providerPath, type: isFileSystem ? kind : type,
+                                                     value: context.value("Value"), force: context.switchValue("Force"), engine)
+                if let object = try context.providerItem(path) { try context.writeObject(object) } else {
+                    try context.writeObject(item.object)
+                }
+            } catch let error as ProviderError {
+                try context.writeProviderError(error)
+            }
+        }
+    }
+}
+
+/// Remove-Item.
+final class RemoveItem: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let (texts, literal) = try context.providerPaths()
+        let filter = context.nameFilter()
+        for path in try context.resolveExisting(texts, literal: literal) where filter(path.name) {
+            do {
+                let isContainer = path.provider.isContainer(path.providerPath, engine)
+                let isFileSystem = path.provider === engine.fileSystemProvider
+                let action = isFileSystem ? (isContainer ? "Remove Directory" : "Remove File") : "Remove Item"
+                guard try context.shouldProcess(target: isFileSystem ? path.path : "Item: \(path.path)", action: action) else { continue }
+                if isContainer && isFileSystem && !context.switchValue("Recurse"),
+                   !(try path.provider.childNames(path.providerPath, engine)).isEmpty {
+                    let message = Messages.fill(ProviderMessages.removeItemWithChildren, [path.path])
+                    switch try engine.promptForChoice(caption: "Confirm", message: message, context: context) {
+                    case .no, .noToAll: continue
+                    default: break
+                    }
+                }
+                try path.provider.removeItem(path.providerPath, recurse: true, engine)
+            } catch let error as ProviderError {
+                try context.writeProviderError(error)
+            }
+        }
+    }
+}
+
+/// Copy-Item and Move-Item.
+final class CopyItem: Cmdlet {
+    let move: Bool
+    init(move: Bool) { self.move = move }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let (texts, literal) = try context.providerPaths()
+        let filter = context.nameFilter()
+        for source in try context.resolveExisting(texts, literal: literal) where filter(source.name) {
+            do {
+                var target = try engine.resolveItemPath(context.string("Destination") ?? ".")
+                if target.provider.isContainer(target.providerPath, engine) { target = target.child(source.name) }
+                let isContainer = source.provider.isContainer(source.providerPath, engine)
+                let noun = source.provider === engine.fileSystemProvider ? (isContainer ? "Directory" : "File") : "Item"
+                guard try context.shouldProcess(target: "Item: \(source.path) Destination: \(target.path)",
+                                                action: (move ? "Move " : "Copy ") + noun) else { continue }
+                try source.provider.copyItem(source.providerPath, to: target.providerPath,
+                                             recurse: move || context.switchValue("Recurse"),
+                                             force: context.switchValue("Force"), engine)
+                if move { try source.provider.removeItem(source.providerPath, recurse: true, engine) }
+                if context.switchValue("PassThru"), let item = try context.providerItem(target) {
+                    try context.writeObject(item)
+                }
+            } catch let error as ProviderError {
+                try context.writeProviderError(error)
+            }
+        }
+    }
+}
+
+/// Rename-Item.
+final class RenameItem: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let (texts, literal) = try context.providerPaths()
+        let newName = context.string("NewName") ?? ""
+        for path in try context.resolveExisting(texts, literal: literal) {
+            do {
+                guard let parent = path.parent else { throw ProviderError.notSupported }
+                let target = parent.child(newName)
+                let isContainer = path.provider.isContainer(path.providerPath, engine)
+                let noun = path.provider === engine.fileSystemProvider ? (isContainer ? "Directory" : "File") : "Item"
+                guard try context.shouldProcess(target: "Item: \(path.path) Destination: \(target.path)",
+                                                action: "Rename " + noun) else { continue }
+                _ = try path.provider.renameItem(path.providerPath, newName: newName, engine)
+                if context.switchValue("PassThru"), let item = try context.providerItem(target) { try context.writeObject(item) }
+            } catch let error as ProviderError {
+                try context.writeProviderError(error)
+            }
+        }
+    }
+}
+
+/// Set-Item, Clear-Item and Invoke-Item.
+final class ItemValueCmdlet: Cmdlet {
+    enum Verb { case set, clear, invoke }
+    let verb: Verb
+    init(_ verb: Verb) { self.verb = verb }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let (texts, literal) = try context.providerPaths()
+        let paths = verb == .set ? try texts.flatMap { text -> [ItemPath] in
+            do { return try engine.resolvePaths(text, literal: literal) } catch let error as ProviderError {
+                try context.writeProviderError(error)
+                return []
+            }
+        } : try context.resolveExisting(texts, literal: literal)
+        for path in paths {
+            do {
+                switch verb {
+                case .set:
+                    guard try context.shouldProcess(target: "Item: \(path.path)", action: "Set Item") else { continue }
+                    try path.provider.setItem(path.providerPath, value: context.value("Value") ?? .null, engine)
+                    if context.switchValue("PassThru"), let item = try context.providerItem(path) { try context.writeObject(item) }
+                case .clear:
+                    guard try context.shouldProcess(target: "Item: \(path.path)", action: "Clear Item") else { continue }
+                    try path.provider.clearItem(path.providerPath, engine)
+                case .invoke:
+                    guard try context.shouldProcess(target: path.path, action: "Invoke Item") else { continue }
+                    throw ProviderError(message: ProviderMessages.invokeItemNoProgram, errorId: "InvokeItemError",
+                                        category: .InvalidOperation, exceptionType: "System.ComponentModel.Win32Exception",
+                                        target: path.path)
+                }
+            } catch let error as ProviderError {
+                try context.writeProviderError(error)
+            }
+        }
+    }
+}
