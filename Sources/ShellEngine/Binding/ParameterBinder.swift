@@ -226,7 +226,10 @@ package struct ParameterBinder {
                 throw ConversionFailure(Messages.template("InvalidCastCannotRetrieveString"),
                                         errorId: "InvalidCastFromAnyTypeToString")
             }
-            if metadata.implementation == .function, !metadata.cmdletBinding,
+            if value.isNull, case .array = parameter.type {
+                // `$null` given to an array parameter stays `$null`.
+                converted = .null
+            } else if metadata.implementation == .function, !metadata.cmdletBinding,
                parameter.type == .boolean || parameter.type == .array(.boolean) {
                 // A simple function's [bool] takes any value as the language converts it ('a' → $true).
                 converted = parameter.type == .boolean ? .bool(LanguagePrimitives.isTrue(value))

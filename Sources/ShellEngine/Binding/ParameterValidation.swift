@@ -71,11 +71,13 @@ extension ParameterBinder {
             if value.isNull { return Messages.template("ValidateNotNullOrEmptyFailure") }
             if case .string(let s) = value, s.isEmpty { return Messages.template("ValidateNotNullOrEmptyFailure") }
             if case .array(let a) = value {
-                let bad = a.items.isEmpty || a.items.contains { item in
-                    if case .string(let s) = item { return s.isEmpty }
-                    return item.isNull
+                // A null element is the collection failure; an empty string element or no
+                // element at all is the plain one (ValidateNotNullOrEmptyAttribute's order).
+                for item in a.items {
+                    if item.isNull { return Messages.template("ValidateNotNullOrEmptyCollectionFailure") }
+                    if case .string(let s) = item, s.isEmpty { return Messages.template("ValidateNotNullOrEmptyFailure") }
                 }
-                return bad ? Messages.template("ValidateNotNullOrEmptyCollectionFailure") : nil
+                return a.items.isEmpty ? Messages.template("ValidateNotNullOrEmptyFailure") : nil
             }
             return nil
         case .pattern(let pattern):
