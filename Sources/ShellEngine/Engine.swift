@@ -70,6 +70,12 @@ public final class Engine {
     package static let maximumCallDepth = 100
     /// The function or script whose code is running, as `Write-Error` reports it.
     package var callerInvocation: InvocationInfo?
+    /// The `-ErrorVariable`/`-WarningVariable`/`-InformationVariable` lists of the running
+    /// command and the commands around it.
+    package var streamCapture: StreamCapture?
+    /// Set by a method that returns void (such as `$PSCmdlet.WriteObject`), so the statement
+    /// calling it writes nothing.
+    package var voidMethodCalled = false
     /// The Out-Default of the input being run; errors go through it to keep their place among
     /// held-back table rows.
     package var outputFormatter: OutputFormatter?
@@ -304,6 +310,7 @@ public final class Engine {
     // MARK: Errors
 
     package func appendError(_ record: ErrorRecord) {
+        streamCapture?.add(.object(record), to: .error)
         if errorList.items.first.map({ if case .object(let o) = $0 { return o === record } else { return false } }) == true {
             return
         }

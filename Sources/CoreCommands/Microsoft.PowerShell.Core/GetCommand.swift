@@ -1,34 +1,5 @@
 import ShellEngine
 
-/// A CommandInfo (CmdletInfo, FunctionInfo, AliasInfo) as Get-Command and Get-Alias write it.
-final class CommandInfoObject: PSObject {
-    let name: String
-    let kind: String
-    let module: String
-    /// The module's version; empty for commands of no module.
-    let version: String
-    let definition: String
-    init(name: String, kind: String, module: String, version: String = "", definition: String) {
-        self.name = name
-        self.kind = kind
-        self.module = module
-        self.version = version
-        self.definition = definition
-        super.init(typeNames: ["System.Management.Automation.\(kind)Info", FormatView.commandInfoTypeName, "System.Object"])
-    }
-    override var properties: [PSPropertyInfo] {
-        [PSPropertyInfo(name: "CommandType", value: .string(kind)), PSPropertyInfo(name: "Name", value: .string(name)),
-         PSPropertyInfo(name: "Version", value: .string(version)),
-         PSPropertyInfo(name: "Source", value: .string(module))]
-    }
-    override func property(_ name: String) -> PSValue? {
-        if name.caseInsensitiveEquals("Definition") { return .string(definition) }
-        if name.caseInsensitiveEquals("ModuleName") { return .string(module) }
-        return super.property(name)
-    }
-    override func toString() -> String { name }
-}
-
 extension CommandMetadata {
     /// `Get-Command -Syntax`: one line per parameter set, PowerShell's bracket layout.
     var syntax: String {

@@ -1,26 +1,55 @@
 import CmdletParser
 import ShellEngine
 
+/// The scope `-Scope` names, or PowerShell's error for a scope number beyond the active scopes.
+private func targetScope(_ context: CommandContext) throws -> Scope {
+    let text = context.string("Scope")
+    if let scope = context.engine.sessionState.scope(named: text) { return scope }
+    let message = "The scope number '\(text ?? "")' exceeds the number of active scopes."
+    let record = context.errorRecord(message: message, errorId: "ArgumentOutOfRange", category: .InvalidArgument,
+                                     exceptionType: "System.Management.Automation.PSArgumentOutOfRangeException",
+                                     target: .string(text ?? ""))
+    try context.throwTerminatingError(record)
+}
+
+private func notFound(_ context: CommandContext, _ name: String) -> ErrorRecord {
+    context.errorRecord(message: "Cannot find a variable with the name '\(name)'.", errorId: "VariableNotFound",
+                        category: .ObjectNotFound, exceptionType: "System.Management.Automation.ItemNotFoundException",
+                        target: .string(name))
+}
+
+/// `-Option ReadOnly, Constant, Private, AllScope` (a list or a comma-separated string).
+private func options(_ context: CommandContext) -> Set<String> {
+    guard let value = context.value("Option") else { return [] }
+    let words = (value.enumerated ?? [value]).flatMap { LanguagePrimitives.toString($0).split(separator: ",") }
+    return Set(words.map { $0.trimmingSpaces.lowercased() })
+}
+
+private extension Substring {
+    var trimmingSpaces: String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+}
+
 final class GetVariable: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
         let patterns = (context.value("Name").map { $0.enumerated ?? [$0] } ?? [.string("*")]).map { LanguagePrimitives.toString($0) }
-        let variables = engine.sessionState.visibleVariables.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        let variables: [PSVariable]
+        if context.has("Scope") {
+            variables = Array(try targetScope(context).variables.values)
+        } else {
+            variables = engine.sessionState.visibleVariables
+        }
+        let sorted = variables.sorted { $0.name.lowercased() < $1.name.lowercased() }
         for pattern in patterns {
             let matcher = WildcardPattern(pattern)
-            let matches = variables.filter { matcher.matches($0.name) }
+            let matches = sorted.filter { matcher.matches($0.name) }
             if matches.isEmpty && !WildcardPattern.hasWildcards(pattern) {
-                try context.writeError(context.errorRecord(message: "Cannot find a variable with the name '\(pattern)'.",
-                    errorId: "VariableNotFound", category: .ObjectNotFound,
-                    exceptionType: "System.Management.Automation.ItemNotFoundException", target: .string(pattern)))
+                try context.writeError(notFound(context, pattern))
                 continue
             }
             for v in matches {
                 if context.switchValue("ValueOnly") { try context.writeObject(v.value); continue }
-                let o = PSCustomObject(typeNames: ["System.Management.Automation.PSVariable", "System.Object"])
-                o.add("Name", .string(v.name))
-                o.add("Value", v.value)
-                try context.writeObject(.object(o))
+                try context.writeObject(.object(PSVariableObject(v)))
             }
         }
     }
@@ -31,51 +60,91 @@ final class SetVariable: Cmdlet {
     init(create: Bool) { self.create = create }
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
-        let scope: VariableScopeName = VariableScopeName(context.string("Scope"))
+        let scope = try targetScope(context)
+        let option = options(context)
+        let force = context.switchValue("Force")
         for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
             let name = LanguagePrimitives.toString(nameValue)
-            if create, engine.sessionState.lookup(name, scope: scope.scope) != nil, scope.scope != .unqualified || engine.sessionState.current.variables[NameKey(name)] != nil {
+            let existing = scope.variables[NameKey(name)]
+            if create, existing != nil, !force {
                 try context.writeError(context.errorRecord(message: "A variable with name '\(name)' already exists.",
                     errorId: "VariableAlreadyExists", category: .ResourceExists,
-                    exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException", target: .string(name)))
+                    exceptionType: "System.Management.Automation.SessionStateException", target: .string(name)))
                 continue
             }
-            let value = context.value("Value") ?? .null
-            try engine.assignVariable(name, scope: scope.scope, value, extent: context.invocation.extent ?? .empty)
-            let option = context.string("Option")?.lowercased() ?? ""
-            if option.contains("readonly") || option.contains("constant") {
-                engine.sessionState.lookup(name, scope: scope.scope)?.isReadOnly = true
+            if let existing, existing.isConstant || (existing.isReadOnly && !force) {
+                try context.writeError(context.errorRecord(
+                    message: "Cannot overwrite variable \(existing.name) because it is read-only or constant.",
+                    errorId: "VariableNotWritable", category: .WriteError,
+                    exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                    target: .string(name)))
+                continue
             }
-            if context.switchValue("PassThru") { try context.writeObject(value) }
-        }
-    }
-}
-
-
-/// `-Scope Global|Script|Local`.
-struct VariableScopeName {
-    let scope: VariableScope
-    init(_ text: String?) {
-        switch text?.lowercased() {
-        case "global": scope = .global
-        case "script": scope = .script
-        case "local": scope = .local
-        default: scope = .unqualified
+            if let existing, option.contains("constant") {
+                try context.writeError(context.errorRecord(
+                    message: "Existing variable \(existing.name) cannot be made constant. Variables can be made constant only at creation time.",
+                    errorId: "VariableCannotBeMadeConstant", category: .WriteError,
+                    exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                    target: .string(name)))
+                continue
+            }
+            let variable = existing ?? PSVariable(name: name, value: .null)
+            if context.has("Value") || existing == nil || create { variable.value = context.value("Value") ?? .null }
+            if let description = context.string("Description") { variable.description = description }
+            if context.has("Option") {
+                variable.isReadOnly = option.contains("readonly")
+                variable.isConstant = option.contains("constant")
+                variable.isPrivate = option.contains("private")
+                variable.isAllScope = option.contains("allscope")
+            }
+            if let visibility = context.string("Visibility") { variable.isPrivate = visibility.caseInsensitiveEquals("Private") }
+            if existing == nil { engine.sessionState.define(variable, in: scope) }
+            if context.switchValue("PassThru") { try context.writeObject(.object(PSVariableObject(variable))) }
         }
     }
 }
 
 final class RemoveVariable: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
+        let scope: Scope? = context.has("Scope") ? try targetScope(context) : nil
         for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
             let name = LanguagePrimitives.toString(nameValue)
-            if !context.engine.sessionState.removeVariable(name) {
-                try context.writeError(context.errorRecord(message: "Cannot find a variable with the name '\(name)'.",
-                    errorId: "VariableNotFound", category: .ObjectNotFound,
-                    exceptionType: "System.Management.Automation.ItemNotFoundException", target: .string(name)))
+            guard let (variable, owner) = context.engine.sessionState.find(name, in: scope) else {
+                try context.writeError(notFound(context, name))
+                continue
             }
+            if variable.isConstant || (variable.isReadOnly && !context.switchValue("Force")) {
+                try context.writeError(context.errorRecord(
+                    message: "Cannot remove variable \(variable.name) because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.",
+                    errorId: "VariableNotRemovable", category: .WriteError,
+                    exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                    target: .string(name)))
+                continue
+            }
+            owner.variables[NameKey(variable.name)] = nil
         }
     }
 }
 
-/// `CommandInfo` objects for Get-Command.
+final class ClearVariable: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let scope: Scope? = context.has("Scope") ? try targetScope(context) : nil
+        for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
+            let name = LanguagePrimitives.toString(nameValue)
+            guard let (variable, _) = context.engine.sessionState.find(name, in: scope) else {
+                try context.writeError(notFound(context, name))
+                continue
+            }
+            if variable.isConstant || (variable.isReadOnly && !context.switchValue("Force")) {
+                try context.writeError(context.errorRecord(
+                    message: "Cannot overwrite variable \(variable.name) because it is read-only or constant.",
+                    errorId: "VariableNotWritable", category: .WriteError,
+                    exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
+                    target: .string(name)))
+                continue
+            }
+            variable.value = .null
+            if context.switchValue("PassThru") { try context.writeObject(.object(PSVariableObject(variable))) }
+        }
+    }
+}

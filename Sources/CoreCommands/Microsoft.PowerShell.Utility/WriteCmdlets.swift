@@ -12,6 +12,7 @@ final class WriteHost: Cmdlet {
         let separator = context.value("Separator").map { LanguagePrimitives.toString($0) } ?? " "
         let object = context.value("Object") ?? .string("")
         let text = (object.enumerated ?? [object]).map { LanguagePrimitives.toString($0) }.joined(separator: separator)
+        context.writeInformation(.string(text))
         context.engine.host.write(text + (context.switchValue("NoNewline") ? "" : "\n"), stream: .host)
     }
 }
@@ -64,8 +65,9 @@ final class WriteProgress: Cmdlet {
 
 final class WriteInformation: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        guard ActionPreference(value: context.engine.variableValue("InformationPreference")) == .Continue,
-              let message = context.value("MessageData") else { return }
+        guard let message = context.value("MessageData") else { return }
+        context.writeInformation(message)
+        guard ActionPreference(value: context.engine.variableValue("InformationPreference")) == .Continue else { return }
         context.engine.host.write(LanguagePrimitives.toString(message) + "\n", stream: .host)
     }
 }

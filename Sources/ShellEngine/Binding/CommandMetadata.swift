@@ -1,3 +1,5 @@
+import CmdletParser
+
 /// The type a parameter converts its argument to, with PowerShell's .NET name.
 public indirect enum ParameterType: Sendable, Equatable {
     case boolean
@@ -74,6 +76,17 @@ public enum ParameterValidation: Sendable, Equatable {
     case pattern(String)
     case length(min: Int, max: Int)
     case count(min: Int, max: Int)
+    /// `[ValidateScript({ … })]`: the block must return a true value with `$_` set to the argument.
+    case script(ValidationScript)
+}
+
+/// The script block of `[ValidateScript()]`, compared by identity.
+public struct ValidationScript: Sendable, Equatable {
+    public let ast: ScriptBlockAst
+
+    public init(_ ast: ScriptBlockAst) { self.ast = ast }
+
+    public static func == (a: ValidationScript, b: ValidationScript) -> Bool { a.ast === b.ast }
 }
 
 /// One parameter, declared once: binding, completion, `Get-Help`, `Get-Command -Syntax` and the
@@ -93,6 +106,13 @@ public struct ParameterMetadata: Sendable {
     public var helpMessage: String?
     /// One-paragraph description for `Get-Help -Parameter`.
     public var help: String
+    /// `[AllowNull()]`, `[AllowEmptyString()]`, `[AllowEmptyCollection()]`: what a mandatory
+    /// parameter accepts besides a value.
+    public var allowNull = false
+    public var allowEmptyString = false
+    public var allowEmptyCollection = false
+    /// `ValueFromRemainingArguments`: takes the arguments no other parameter took.
+    public var valueFromRemainingArguments = false
 
     public init(_ name: String, _ type: ParameterType, aliases: [String] = [], position: Int? = nil,
                 mandatory: Bool = false, valueFromPipeline: Bool = false,

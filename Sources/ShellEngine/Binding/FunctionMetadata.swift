@@ -17,6 +17,7 @@ package enum FunctionMetadata {
         var parameters: [ParameterMetadata] = []
         for p in parameterAsts {
             var meta = ParameterMetadata(p.name.variablePath.name, .object)
+            var parameterSets: [String] = []
             for attribute in p.attributes {
                 if let constraint = attribute as? TypeConstraintAst {
                     meta.type = Conversion.parameterType(named: constraint.typeName.name) ?? .object
@@ -27,6 +28,7 @@ package enum FunctionMetadata {
                 switch attributeName {
                 case "parameter", "system.management.automation.parameter":
                     isAdvanced = true
+                    var setName = "__AllParameterSets"
                     for named in a.namedArguments {
                         let value = named.expressionOmitted ? PSValue.bool(true) : constant(named.argument)
                         switch named.argumentName.lowercased() {
@@ -38,10 +40,15 @@ package enum FunctionMetadata {
                         case "valuefrompipelinebypropertyname":
                             meta.valueFromPipelineByPropertyName = LanguagePrimitives.isTrue(value)
                         case "helpmessage": meta.helpMessage = LanguagePrimitives.toString(value)
-                        case "parametersetname": meta.parameterSets = [LanguagePrimitives.toString(value)]
+                        case "parametersetname": setName = LanguagePrimitives.toString(value)
+                        case "valuefromremainingarguments":
+                            meta.valueFromRemainingArguments = LanguagePrimitives.isTrue(value)
                         default: break
                         }
                     }
+                    // Each [Parameter()] attribute adds the parameter to one set; in the set of
+                    // all sets it belongs everywhere.
+                    parameterSets.append(setName)
                 case "alias":
                     meta.aliases += a.positionalArguments.flatMap { arg in
                         let v = constant(arg)
@@ -61,6 +68,20 @@ package enum FunctionMetadata {
                        let hi = LanguagePrimitives.toDouble(constant(a.positionalArguments[1])) {
                         meta.validations.append(.range(min: lo, max: hi))
                     }
+                case "allownull": meta.allowNull = true
+                case "allowemptystring": meta.allowEmptyString = true
+                case "allowemptycollection": meta.allowEmptyCollection = true
+                case "validatescript":
+                    if let block = a.positionalArguments.first as? ScriptBlockExpressionAst {
+                        meta.validations.append(.script(ValidationScript(block.scriptBlock)))
+                    }
+                case "validatecount", "validatelength":
+                    if a.positionalArguments.count == 2,
+                       let lo = LanguagePrimitives.toInt64(constant(a.positionalArguments[0])).flatMap({ Int(exactly: $0) }),
+                       let hi = LanguagePrimitives.toInt64(constant(a.positionalArguments[1])).flatMap({ Int(exactly: $0) }) {
+                        meta.validations.append(attributeName == "validatecount" ? .count(min: lo, max: hi)
+                                                : .length(min: lo, max: hi))
+                    }
                 case "validatenotnullorempty": meta.validations.append(.notNullOrEmpty)
                 case "validatenotnull": meta.validations.append(.notNull)
                 case "validatepattern":
@@ -70,10 +91,25 @@ package enum FunctionMetadata {
                 default: break
                 }
             }
+            if !parameterSets.contains("__AllParameterSets") { meta.parameterSets = parameterSets }
             parameters.append(meta)
         }
-        if !explicitPositions {
-            for i in parameters.indices where parameters[i].type != .switchParameter { parameters[i].position = i }
+        var positionalBinding = true
+        var defaultParameterSet: String?
+        for named in cmdletBinding?.namedArguments ?? [] {
+            let value = named.expressionOmitted ? PSValue.bool(true) : constant(named.argument)
+            switch named.argumentName.lowercased() {
+            case "positionalbinding": positionalBinding = LanguagePrimitives.isTrue(value)
+            case "defaultparametersetname": defaultParameterSet = LanguagePrimitives.toString(value)
+            default: break
+            }
+        }
+        if !explicitPositions && positionalBinding {
+            var next = 0
+            for i in parameters.indices where parameters[i].type != .switchParameter && !parameters[i].valueFromRemainingArguments {
+                parameters[i].position = next
+                next += 1
+            }
         }
         var supportsShouldProcess = false
         var confirmImpact = ConfirmImpact.medium
@@ -89,7 +125,7 @@ package enum FunctionMetadata {
         }
         return CommandMetadata(name: name, module: "", implementation: .function, parameters: parameters,
                                supportsShouldProcess: supportsShouldProcess, confirmImpact: confirmImpact,
-                               cmdletBinding: isAdvanced)
+                               defaultParameterSet: defaultParameterSet, cmdletBinding: isAdvanced)
     }
 
     /// Attribute arguments are constants: numbers, strings, `$true`/`$false`, arrays of those.

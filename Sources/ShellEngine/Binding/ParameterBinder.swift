@@ -22,6 +22,8 @@ package struct ParameterBinder {
         package var extents: [String: SourceExtent] = [:]
         /// Arguments no parameter took (they become `$args` of simple functions).
         package var unbound: [PSValue] = []
+        /// The parameter set the arguments select (`$PSCmdlet.ParameterSetName`).
+        package var parameterSetName = "__AllParameterSets"
     }
 
     package enum Match {
@@ -48,6 +50,7 @@ package struct ParameterBinder {
 
     package func bind(_ arguments: [CommandArgument], acceptsRemainingArguments: Bool) throws -> Result {
         let parameters = metadata.allParameters
+        let remainingParameter = parameters.first { $0.valueFromRemainingArguments }
         var result = Result()
         var positional: [(PSValue, SourceExtent?)] = []
         var i = 0
@@ -66,7 +69,7 @@ package struct ParameterBinder {
                 throw bindingError("AmbiguousParameter", parameterName: typed, extent: tokenExtent,
                                    extra: candidates.map { " -" + $0.name }.joined())
             case .notFound:
-                if acceptsRemainingArguments && !metadata.cmdletBinding {
+                if remainingParameter != nil || (acceptsRemainingArguments && !metadata.cmdletBinding) {
                     positional.append((.string("-" + typed), tokenExtent))
                     if let v = argument.value { positional.append((v, argument.valueExtent)) }
                     continue
@@ -96,19 +99,26 @@ package struct ParameterBinder {
             result.bound[parameter.name] = value
             result.extents[parameter.name] = valueExtent
         }
-        // Positional binding in position order. Parameters of different sets may share a
-        // position (ForEach-Object's -Process and -MemberName): the first whose type accepts the
-        // argument takes it.
-        var remaining = parameters.filter { $0.position != nil && result.bound[$0.name] == nil }
-            .sorted { $0.position! < $1.position! }
+        var sets = try candidateSets(bound: result.bound)
+        // Positional binding in position order, among the parameters of the sets still possible.
+        // Parameters of different sets may share a position (ForEach-Object's -Process and
+        // -MemberName): one of the default set first, else the first whose type accepts the argument.
+        var remaining = parameters.filter { p in
+            p.position != nil && result.bound[p.name] == nil && !p.valueFromRemainingArguments
+                && (sets == nil || p.parameterSets.isEmpty || !sets!.isDisjoint(with: p.parameterSets))
+        }.sorted { $0.position! < $1.position! }
+        var leftOver: [(PSValue, SourceExtent?)] = []
         for (value, extent) in positional {
             guard let position = remaining.first?.position else {
-                if acceptsRemainingArguments { result.unbound.append(value); continue }
-                throw bindingError("PositionalParameterNotFound", parameterName: LanguagePrimitives.toString(value),
-                                   extent: commandExtent)
+                leftOver.append((value, extent))
+                continue
             }
             let source = extent ?? commandExtent
-            let candidates = remaining.filter { $0.position == position }
+            var candidates = remaining.filter { $0.position == position }
+            if let preferred = metadata.defaultParameterSet,
+               let index = candidates.firstIndex(where: { $0.parameterSets.contains(preferred) }) {
+                candidates.insert(candidates.remove(at: index), at: 0)
+            }
             var firstError: Error?
             var chosen: ParameterMetadata?
             for candidate in candidates {
@@ -120,14 +130,90 @@ package struct ParameterBinder {
                     firstError = firstError ?? error
                 }
             }
-            guard let chosen else { throw firstError! }
+            guard let chosen else { throw firstError ?? bindingError("PositionalParameterNotFound",
+                parameterName: LanguagePrimitives.toString(value), extent: commandExtent) }
             result.extents[chosen.name] = source
-            let sets = Set(chosen.parameterSets)
+            if !chosen.parameterSets.isEmpty {
+                sets = (sets ?? Set(chosen.parameterSets)).intersection(chosen.parameterSets)
+            }
             remaining.removeAll { p in
-                p.position == position || (!sets.isEmpty && !p.parameterSets.isEmpty && sets.isDisjoint(with: p.parameterSets))
+                p.position == position || (sets != nil && !p.parameterSets.isEmpty && sets!.isDisjoint(with: p.parameterSets))
             }
         }
+        if let remainingParameter, result.bound[remainingParameter.name] == nil, !leftOver.isEmpty {
+            let values = PSValue.array(PSArray(leftOver.map(\.0)))
+            result.bound[remainingParameter.name] = try convert(values, for: remainingParameter,
+                                                                extent: leftOver[0].1 ?? commandExtent)
+            result.extents[remainingParameter.name] = leftOver[0].1 ?? commandExtent
+        } else if let (value, _) = leftOver.first {
+            guard acceptsRemainingArguments else {
+                throw bindingError("PositionalParameterNotFound", parameterName: LanguagePrimitives.toString(value),
+                                   extent: commandExtent)
+            }
+            result.unbound = leftOver.map(\.0)
+        }
+        try applyDefaultValues(&result)
+        result.parameterSetName = Self.chooseSet(sets, metadata: metadata, bound: result.bound)
         return result
+    }
+
+    /// `$PSDefaultParameterValues`: `Command:Parameter` keys (the command part may hold
+    /// wildcards) give a value to parameters the command line left unbound; a script block
+    /// value is run for it, unless the parameter takes a script block. `Disabled = $true` turns
+    /// them all off.
+    private func applyDefaultValues(_ result: inout Result) throws {
+        guard !metadata.name.isEmpty, case .hashtable(let table) = engine.variableValue("PSDefaultParameterValues"),
+              table.count > 0 else { return }
+        if let disabled = table[string: "Disabled"], LanguagePrimitives.isTrue(disabled) { return }
+        for (key, value) in table.entries {
+            let text = LanguagePrimitives.toString(key)
+            guard let colon = text.lastIndex(of: ":") else { continue }
+            let trim = { (part: Substring) in String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            let command = trim(text[..<colon])
+            let name = trim(text[text.index(after: colon)...])
+            guard !command.isEmpty, !name.isEmpty, WildcardPattern(command).matches(metadata.name),
+                  let parameter = metadata.allParameters.first(where: { p in
+                      p.name.caseInsensitiveEquals(name) || p.aliases.contains { $0.caseInsensitiveEquals(name) }
+                  }),
+                  result.bound[parameter.name] == nil else { continue }
+            var argument = value
+            if case .scriptBlock(let block) = value, parameter.type != .scriptBlock {
+                argument = try engine.invokeScriptBlock(block, arguments: [])
+            }
+            result.bound[parameter.name] = try convert(argument, for: parameter, extent: commandExtent)
+        }
+    }
+
+    /// The parameter sets every named parameter bound so far belongs to; nil when the command
+    /// declares no sets. Named parameters of disjoint sets are PowerShell's AmbiguousParameterSet.
+    private func candidateSets(bound: [String: PSValue]) throws -> Set<String>? {
+        var declared = Set(metadata.parameters.flatMap(\.parameterSets))
+        guard !declared.isEmpty else { return nil }
+        if let preferred = metadata.defaultParameterSet { declared.insert(preferred) }
+        var sets = declared
+        for parameter in metadata.parameters where bound[parameter.name] != nil && !parameter.parameterSets.isEmpty {
+            sets.formIntersection(parameter.parameterSets)
+        }
+        if sets.isEmpty {
+            throw bindingError("AmbiguousParameterSet", parameterName: "", extent: commandExtent)
+        }
+        return sets
+    }
+
+    /// The set `$PSCmdlet.ParameterSetName` reports: the only set left, else the default set,
+    /// else the first set (in declaration order) whose mandatory parameters are all bound.
+    private static func chooseSet(_ sets: Set<String>?, metadata: CommandMetadata, bound: [String: PSValue]) -> String {
+        guard let sets, !sets.isEmpty else { return metadata.defaultParameterSet ?? "__AllParameterSets" }
+        if sets.count == 1, let only = sets.first { return only }
+        if let preferred = metadata.defaultParameterSet, sets.contains(preferred) { return preferred }
+        var ordered: [String] = []
+        for name in metadata.parameters.flatMap(\.parameterSets) where sets.contains(name) && !ordered.contains(name) {
+            ordered.append(name)
+        }
+        let satisfied = ordered.first { set in
+            !metadata.parameters.contains { $0.mandatory && $0.parameterSets.contains(set) && bound[$0.name] == nil }
+        }
+        return satisfied ?? ordered.first ?? "__AllParameterSets"
     }
 
     /// Converts an argument to the parameter's type, then validates it.
@@ -140,7 +226,18 @@ package struct ParameterBinder {
                 throw ConversionFailure(Messages.template("InvalidCastCannotRetrieveString"),
                                         errorId: "InvalidCastFromAnyTypeToString")
             }
-            converted = try Conversion.convert(value, to: parameter.type)
+            if value.isNull, case .array = parameter.type {
+                // `$null` given to an array parameter stays `$null`.
+                converted = .null
+            } else if metadata.implementation == .function, !metadata.cmdletBinding,
+               parameter.type == .boolean || parameter.type == .array(.boolean) {
+                // A simple function's [bool] takes any value as the language converts it ('a' → $true).
+                converted = parameter.type == .boolean ? .bool(LanguagePrimitives.isTrue(value))
+                    : .array(PSArray((value.enumerated ?? [value]).map { .bool(LanguagePrimitives.isTrue($0)) },
+                                     elementTypeName: "System.Boolean"))
+            } else {
+                converted = try Conversion.convert(value, to: parameter.type)
+            }
         } catch {
             switch metadata.implementation {
             case .function:
@@ -155,58 +252,13 @@ package struct ParameterBinder {
                                    extra: error.message)
             }
         }
+        // Compiled cmdlets declare their own [AllowNull()]-style exceptions in their definitions;
+        // functions get the check from their param() block.
+        if parameter.mandatory, metadata.implementation == .function {
+            try checkNullOrEmpty(converted, for: parameter, extent: extent)
+        }
         try validate(converted, for: parameter, extent: extent)
         return converted
-    }
-
-    private func validate(_ value: PSValue, for parameter: ParameterMetadata, extent: SourceExtent) throws {
-        for validation in parameter.validations {
-            let inner: String?
-            let innerId: String
-            switch validation {
-            case .set(let allowed, let ignoreCase):
-                let items = value.enumerated ?? [value]
-                let bad = items.first { item in
-                    let text = LanguagePrimitives.toString(item)
-                    return !allowed.contains { ignoreCase ? $0.caseInsensitiveEquals(text) : $0 == text }
-                }
-                inner = bad.map { Messages.format("ValidateSetFailure", LanguagePrimitives.toString($0),
-                                                  allowed.joined(separator: ",")) }
-                innerId = "ValidateSetFailure"
-            case .range(let min, let max):
-                guard let order = Self.rangeOrder(value, min: min, max: max) else { inner = nil; innerId = ""; break }
-                let text = LanguagePrimitives.toString(value)
-                if order < 0 {
-                    inner = Messages.format("ValidateRangeSmallerThanMinRangeFailure", text, Self.boundText(min))
-                } else if order > 0 {
-                    inner = Messages.format("ValidateRangeGreaterThanMaxRangeFailure", text, Self.boundText(max))
-                } else { inner = nil }
-                innerId = "ValidateRange"
-            case .notNullOrEmpty, .notNull:
-                var empty = value.isNull
-                if case .string(let s) = value, s.isEmpty, validation == .notNullOrEmpty { empty = true }
-                if case .array(let a) = value, a.items.isEmpty, validation == .notNullOrEmpty { empty = true }
-                inner = empty ? Messages.template(validation == .notNull ? "ValidateNotNullFailure" : "ValidateNotNullOrEmptyFailure") : nil
-                innerId = "ValidateNotNullOrEmpty"
-            case .pattern(let pattern):
-                let text = LanguagePrimitives.toString(value)
-                let ok = (try? RegexOperators.firstMatch(text, pattern, caseSensitive: false, engine: engine)) != nil
-                inner = ok ? nil : Messages.format("ValidatePatternFailure", text, pattern)
-                innerId = "ValidatePattern"
-            case .length(_, let max):
-                let text = LanguagePrimitives.toString(value)
-                inner = text.count > max ? Messages.format("ValidateLengthMaxLengthFailure", String(max), text) : nil
-                innerId = "ValidateLength"
-            case .count:
-                inner = nil
-                innerId = ""
-            }
-            if let inner {
-                _ = innerId
-                throw bindingError("ParameterArgumentValidationError", parameterName: parameter.name, extent: extent,
-                                   extra: inner)
-            }
-        }
     }
 
     /// -1 below the range, 1 above it, 0 inside; nil when the value is not a number. Integers are
@@ -252,7 +304,7 @@ package struct ParameterBinder {
         switch key {
         case "ParameterArgumentTransformationError":
             (category, exceptionType) = (.InvalidData, "System.Management.Automation.ParameterBindingArgumentTransformationException")
-        case "ParameterArgumentValidationError":
+        case _ where key.hasPrefix("ParameterArgumentValidationError"):
             (category, exceptionType) = (.InvalidData, "System.Management.Automation.ParameterBindingValidationException")
         default:
             (category, exceptionType) = (.InvalidArgument, "System.Management.Automation.ParameterBindingException")

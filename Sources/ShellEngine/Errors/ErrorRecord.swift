@@ -64,6 +64,15 @@ public final class InvocationInfo {
         self.extent = extent
     }
 
+    /// A function's or script's body, for `MyCommand.Definition` and `.ScriptBlock`.
+    package var definition: ScriptBlockAst?
+    package var isFilter = false
+    package var pipelineLength = 1
+    package var pipelinePosition = 1
+    package var expectingInput = false
+    package var boundParameters: [String: PSValue] = [:]
+    package var unboundArguments: [PSValue] = []
+
     public var scriptName: String { source?.file ?? "" }
     public var scriptLineNumber: Int {
         guard let source, let extent else { return 0 }
@@ -206,13 +215,34 @@ package final class InvocationInfoObject: PSObject {
     }
     package override var properties: [PSPropertyInfo] {
         [
-            PSPropertyInfo(name: "MyCommand", value: info.myCommand.map { .string($0) } ?? .null),
+            PSPropertyInfo(name: "MyCommand", value: info.myCommand.map { .object(CommandInfoObject(name: $0, info: info)) } ?? .null),
+            PSPropertyInfo(name: "BoundParameters", value: .hashtable(boundTable)),
+            PSPropertyInfo(name: "UnboundArguments", value: .array(PSArray(info.unboundArguments))),
             PSPropertyInfo(name: "ScriptName", value: .string(info.scriptName)),
             PSPropertyInfo(name: "ScriptLineNumber", value: .int32(Int32(info.scriptLineNumber))),
             PSPropertyInfo(name: "OffsetInLine", value: .int32(Int32(info.offsetInLine))),
             PSPropertyInfo(name: "Line", value: .string(info.line)),
             PSPropertyInfo(name: "PositionMessage", value: .string(ErrorView.positionMessage(info))),
+            PSPropertyInfo(name: "HistoryId", value: .int64(1)),
+            PSPropertyInfo(name: "PSScriptRoot", value: .string(info.scriptName.isEmpty ? "" : Self.directory(of: info.scriptName))),
+            PSPropertyInfo(name: "PSCommandPath", value: .string(info.scriptName)),
             PSPropertyInfo(name: "InvocationName", value: .string(info.invocationName)),
+            PSPropertyInfo(name: "PipelineLength", value: .int32(Int32(clamping: info.pipelineLength))),
+            PSPropertyInfo(name: "PipelinePosition", value: .int32(Int32(clamping: info.pipelinePosition))),
+            PSPropertyInfo(name: "ExpectingInput", value: .bool(info.expectingInput)),
+            PSPropertyInfo(name: "CommandOrigin", value: .string("Internal")),
         ]
+    }
+
+    private var boundTable: PSHashtable {
+        let table = PSHashtable()
+        for (name, value) in info.boundParameters.sorted(by: { $0.key < $1.key }) { table[string: name] = value }
+        return table
+    }
+
+    /// The folder of a script path (`C:\x\s.ps1` → `C:\x`, `/tmp/s.ps1` → `/tmp`).
+    package static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return "" }
+        return slash == path.startIndex ? String(path[...slash]) : String(path[..<slash])
     }
 }

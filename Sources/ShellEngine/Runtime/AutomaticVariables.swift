@@ -3,7 +3,9 @@ package enum AutomaticVariables {
     package static func install(in engine: Engine) {
         let state = engine.sessionState
         func constant(_ name: String, _ value: PSValue) {
-            state.define(PSVariable(name: name, value: value, isConstant: true), in: state.global)
+            let variable = PSVariable(name: name, value: value, isConstant: true)
+            variable.isAllScope = true
+            state.define(variable, in: state.global)
         }
         func variable(_ name: String, _ value: PSValue) {
             state.define(PSVariable(name: name, value: value), in: state.global)

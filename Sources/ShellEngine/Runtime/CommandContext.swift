@@ -58,6 +58,8 @@ package final class CommandContext {
     /// Arguments no parameter took (commands declared without CmdletBinding only).
     package var remainingArguments: [PSValue] = []
     package var output: OutputSink = { _ in }
+    /// The parameter set the arguments selected.
+    package var parameterSetName = "__AllParameterSets"
     package var errorAction: ActionPreference
     package var warningAction: ActionPreference
     package var verbose: Bool
@@ -66,7 +68,6 @@ package final class CommandContext {
     package var confirm: Bool?
     package var yesToAll = false
     package var noToAll = false
-    package var errorVariable: String?
 
     package init(engine: Engine, metadata: CommandMetadata, invocation: InvocationInfo) {
         self.engine = engine
@@ -93,7 +94,6 @@ package final class CommandContext {
         if let v = bound["Verbose"] { verbose = LanguagePrimitives.isTrue(v) }
         if let v = bound["WhatIf"] { whatIf = LanguagePrimitives.isTrue(v) }
         if let v = bound["Confirm"] { confirm = LanguagePrimitives.isTrue(v) }
-        errorVariable = bound["ErrorVariable"].map { LanguagePrimitives.toString($0) }
     }
 
     package func writeObject(_ value: PSValue) throws {
@@ -109,14 +109,11 @@ package final class CommandContext {
     /// A non-terminating error, subject to `-ErrorAction`.
     package func writeError(_ record: ErrorRecord) throws {
         engine.lastSucceeded = false
-        if let name = errorVariable {
-            let existing = engine.variableValue(name).enumerated ?? []
-            engine.sessionState.setLocal(name, .array(PSArray(existing + [.object(record)])))
-        }
         switch errorAction {
         case .Stop:
             throw RuntimeError(record: record, terminatesScript: true)
         case .Ignore:
+            engine.streamCapture?.add(.object(record), to: .error)
             return
         case .SilentlyContinue:
             engine.appendError(record)
@@ -133,8 +130,16 @@ package final class CommandContext {
     }
 
     package func writeWarning(_ text: String) {
+        engine.streamCapture?.add(.object(InformationalRecord(kind: .warning, message: text, invocation: invocation)),
+                                  to: .warning)
         guard warningAction != .SilentlyContinue && warningAction != .Ignore else { return }
         engine.host.write("WARNING: " + text + "\n", stream: .warning)
+    }
+
+    /// An InformationRecord (Write-Information, Write-Host) for `-InformationVariable`.
+    package func writeInformation(_ data: PSValue) {
+        engine.streamCapture?.add(.object(InformationalRecord(kind: .information, data: data, invocation: invocation)),
+                                  to: .information)
     }
 
     package func writeVerbose(_ text: String) {

@@ -6,6 +6,9 @@ package final class CmdletProcessor: CommandProcessor {
     package let cmdlet: Cmdlet
     package let binder: ParameterBinder
     package let arguments: [CommandArgument]
+    private var capture: StreamCapture?
+    /// The parameters bound from the command line, which pipeline input does not rebind.
+    private var commandLine: Set<String> = []
 
     package init(context: CommandContext, cmdlet: Cmdlet, binder: ParameterBinder, arguments: [CommandArgument]) {
         self.context = context
@@ -15,13 +18,18 @@ package final class CmdletProcessor: CommandProcessor {
     }
 
     package override func begin() throws {
-        context.output = next
         // A command without [CmdletBinding()] (an emulated program such as nbtstat) takes every
         // argument it does not declare, `-x` tokens included, as a host program would.
         let result = try binder.bind(arguments, acceptsRemainingArguments: !context.metadata.cmdletBinding)
+        commandLine = Set(result.bound.keys)
+        context.parameterSetName = result.parameterSetName
         context.bound = result.bound
         context.remainingArguments = result.unbound
         context.boundExtents = result.extents
+        let streams = try StreamVariables(bound: result.bound, engine: context.engine, isLast: isLast)
+        capture = streams.capture
+        next = streams.wrap(next, engine: context.engine)
+        context.output = next
         context.applyCommonParameters()
         try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
         try guardErrors { try cmdlet.begin(context) }
@@ -42,13 +50,8 @@ package final class CmdletProcessor: CommandProcessor {
 
     /// ValueFromPipeline and ValueFromPipelineByPropertyName parameters take each input object.
     private func bindPipelineInput(_ input: PSValue) throws {
-        for parameter in context.metadata.parameters {
-            if parameter.valueFromPipeline {
-                context.bound[parameter.name] = try binder.convert(input, for: parameter, extent: binder.commandExtent)
-            } else if parameter.valueFromPipelineByPropertyName, case .object(let o) = input,
-                      let value = o.property(parameter.name) {
-                context.bound[parameter.name] = try binder.convert(value, for: parameter, extent: binder.commandExtent)
-            }
+        for (parameter, value) in try binder.bindPipelineObject(input, commandLine: commandLine) {
+            context.bound[parameter.name] = value
         }
     }
 
@@ -56,7 +59,7 @@ package final class CmdletProcessor: CommandProcessor {
     /// after an error.
     private func guardErrors(_ body: () throws -> Void) throws {
         do {
-            try body()
+            try context.engine.withCapture(capture, body)
         } catch let error as RuntimeError {
             context.engine.lastSucceeded = false
             throw error
@@ -80,6 +83,9 @@ package final class ScriptProcessor: CommandProcessor {
     /// A module function's module scope, the parent of its call scope.
     package var parentScope: Scope?
     private var scope: Scope?
+    private var capture: StreamCapture?
+    /// The parameters bound from the command line, which pipeline input does not rebind.
+    private var commandLine: Set<String> = []
     private var collectedInput: [PSValue] = []
     /// Whether `begin` counted this call in the engine's call depth (undone at `end` or on error).
     private var entered = false
@@ -104,12 +110,18 @@ package final class ScriptProcessor: CommandProcessor {
     private func inScope<T>(_ body: () throws -> T) throws -> T {
         let savedCaller = engine.callerInvocation
         if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
-        defer { engine.callerInvocation = savedCaller }
-        if dotSource { return try body() }
+        // Positions inside the block refer to the text it was written in.
+        let savedSource = engine.currentSource
+        engine.currentSource = block.source
+        defer {
+            engine.callerInvocation = savedCaller
+            engine.currentSource = savedSource
+        }
+        if dotSource { return try engine.withCapture(capture, body) }
         let saved = engine.sessionState.current
         engine.sessionState.current = scope!
         defer { engine.sessionState.current = saved }
-        return try body()
+        return try engine.withCapture(capture, body)
     }
 
     package override func begin() throws {
@@ -126,6 +138,10 @@ package final class ScriptProcessor: CommandProcessor {
         entered = true
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
+        commandLine = Set(result.bound.keys)
+        let streams = try StreamVariables(bound: result.bound, engine: engine, isLast: isLast)
+        capture = streams.capture
+        next = streams.wrap(next, engine: engine)
         scope = Scope(parent: parentScope ?? engine.sessionState.current, isScriptScope: isScript)
         scope!.variables.reserveCapacity(result.bound.count + 6)
         try inScope {
@@ -134,10 +150,14 @@ package final class ScriptProcessor: CommandProcessor {
             if metadata.cmdletBinding {
                 let context = CommandContext(engine: engine, metadata: metadata, invocation: binder.invocation)
                 context.bound = result.bound
+                context.parameterSetName = result.parameterSetName
                 context.applyCommonParameters()
                 context.output = next
                 engine.sessionState.setLocal("PSCmdlet", .object(PSCmdletObject(context)))
             }
+            binder.invocation.boundParameters = result.bound
+            binder.invocation.unboundArguments = result.unbound
+            binder.invocation.expectingInput = !isFirst
             engine.sessionState.current.automatics.invocation = binder.invocation
             if let begin = block.beginBlock { try run(begin) }
         }
@@ -155,11 +175,14 @@ package final class ScriptProcessor: CommandProcessor {
     package override func process(_ input: PSValue) throws {
         receivedInput = true
         collectedInput.append(input)
-        guard let process = block.processBlock ?? (isFilter ? block.endBlock : nil) else { return }
+        let process = block.processBlock ?? (isFilter ? block.endBlock : nil)
         try inScope {
+            // Without a process block the pipeline parameters still take each object: the end
+            // block sees the last one.
+            try bindPipelineInput(input)
+            guard let process else { return }
             engine.sessionState.setLocal("_", input)
             engine.sessionState.setLocal("PSItem", input)
-            try bindPipelineInput(input)
             try run(process)
         }
     }
@@ -177,20 +200,11 @@ package final class ScriptProcessor: CommandProcessor {
 
     /// ValueFromPipeline / ValueFromPipelineByPropertyName parameters take each input object.
     private func bindPipelineInput(_ input: PSValue) throws {
-        for parameter in metadata.parameters where parameter.valueFromPipeline || parameter.valueFromPipelineByPropertyName {
-            var value: PSValue?
-            if parameter.valueFromPipeline {
-                value = input
-            } else if case .object(let o) = input {
-                value = o.property(parameter.name) ?? parameter.aliases.lazy.compactMap { o.property($0) }.first
-            } else if case .hashtable(let h) = input {
-                value = h[string: parameter.name]
-            }
-            guard let value else { continue }
-            let converted = try binder.convert(value, for: parameter, extent: binder.commandExtent)
+        for (parameter, converted) in try binder.bindPipelineObject(input, commandLine: commandLine) {
             let variable = (parameterAsts ?? FunctionMetadata.parameterAsts(of: block))
                 .first { $0.name.variablePath.name.caseInsensitiveEquals(parameter.name) }?.name.variablePath.name ?? parameter.name
             engine.sessionState.setLocal(variable, converted)
+            engine.sessionState.current.automatics.bind(parameter.name, converted)
         }
     }
 
@@ -220,7 +234,8 @@ extension Engine {
             let target = try evaluate(first as! ExpressionAst)
             if case .scriptBlock(let block) = target {
                 return scriptProcessor(block.ast, name: "", isFilter: false, arguments: arguments, command: command,
-                                       kind: .scriptBlock, dotSource: dotSource)
+                                       kind: .scriptBlock, dotSource: dotSource, invocationName: "",
+                                       pipelinePosition: pipelinePosition, pipelineLength: pipelineLength)
             }
             invocationName = LanguagePrimitives.toString(target)
         }
@@ -228,7 +243,9 @@ extension Engine {
         switch resolveCommand(invocationName) {
         case .function(let f):
             let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
-                                            command: command, kind: .function, dotSource: dotSource, metadata: f.metadata)
+                                            command: command, kind: .function, dotSource: dotSource, metadata: f.metadata,
+                                            invocationName: invocationName, pipelinePosition: pipelinePosition,
+                                            pipelineLength: pipelineLength)
             (processor as? ScriptProcessor)?.parameterAsts = f.outerParameters
             (processor as? ScriptProcessor)?.parentScope = f.moduleScope
             return processor
@@ -248,7 +265,8 @@ extension Engine {
                 throw RuntimeError(record: record)
             }
             return scriptProcessor(source.ast, name: path, isFilter: false, arguments: arguments, command: command,
-                                   kind: .externalScript, dotSource: dotSource)
+                                   kind: .externalScript, dotSource: dotSource, invocationName: invocationName,
+                                   pipelinePosition: pipelinePosition, pipelineLength: pipelineLength)
         case .notFound:
             let exception = PSExceptionObject(typeName: "System.Management.Automation.CommandNotFoundException",
                                               message: Messages.format("CommandNotFoundException", invocationName))
@@ -262,10 +280,15 @@ extension Engine {
 
     private func scriptProcessor(_ block: ScriptBlockAst, name: String, isFilter: Bool, arguments: [CommandArgument],
                                  command: CommandAst, kind: CommandKind, dotSource: Bool,
-                                 metadata: CommandMetadata? = nil) -> CommandProcessor {
+                                 metadata: CommandMetadata? = nil, invocationName: String? = nil,
+                                 pipelinePosition: Int = 1, pipelineLength: Int = 1) -> CommandProcessor {
         let meta = metadata ?? FunctionMetadata.build(name: name, ast: block, outerParameters: nil)
-        let invocation = InvocationInfo(myCommand: name, commandKind: kind, invocationName: name, source: currentSource,
-                                        extent: command.extent)
+        let invocation = InvocationInfo(myCommand: name, commandKind: kind, invocationName: invocationName ?? name,
+                                        source: currentSource, extent: command.extent)
+        invocation.definition = block
+        invocation.isFilter = isFilter
+        invocation.pipelineLength = pipelineLength
+        invocation.pipelinePosition = pipelinePosition
         let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: command.extent)
         return ScriptProcessor(engine: self, block: block, metadata: meta, binder: binder, arguments: arguments,
                                dotSource: dotSource, isFilter: isFilter, isScript: kind == .externalScript)
@@ -410,6 +433,9 @@ extension Engine {
         let collector = OutputCollector()
         let sink = output ?? collector.sink
         let body = block.ast.processBlock ?? block.ast.endBlock
+        let savedSource = currentSource
+        currentSource = block.ast.source
+        defer { currentSource = savedSource }
         do {
             if let body { try executeStatements(body.statements, traps: body.traps, output: sink) }
         } catch is ReturnSignal {}

@@ -11,6 +11,8 @@ extension Engine {
         }
         switch target {
         case .null:
+            // `$null.Count` and `$null.Length` are 0 in 5.1.
+            if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(0) }
             return .null
         case .hashtable(let h):
             if let value = h[string: name] { return value }

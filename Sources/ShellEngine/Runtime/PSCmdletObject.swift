@@ -10,7 +10,7 @@ package final class PSCmdletObject: PSObject {
 
     package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "MyInvocation", value: .object(InvocationInfoObject(context.invocation))),
-         PSPropertyInfo(name: "ParameterSetName", value: .string(context.metadata.defaultParameterSet ?? "__AllParameterSets")),
+         PSPropertyInfo(name: "ParameterSetName", value: .string(context.parameterSetName)),
          PSPropertyInfo(name: "CommandRuntime", value: .string(context.metadata.name))]
     }
 
@@ -21,7 +21,9 @@ package final class PSCmdletObject: PSObject {
 
     package override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
         let text = { (i: Int) in i < arguments.count ? LanguagePrimitives.toString(arguments[i]) : "" }
-        switch name.lowercased() {
+        let lower = name.lowercased()
+        if lower.hasPrefix("write") || lower == "throwterminatingerror" { context.engine.voidMethodCalled = true }
+        switch lower {
         case "shouldprocess":
             switch arguments.count {
             case 1: return .bool(try context.shouldProcess(target: text(0)))

@@ -17,11 +17,30 @@ package class CommandProcessor {
     package var next: OutputSink = { _ in }
     /// The first element of its pipeline receives no input (mandatory pipeline parameters are then prompted for).
     package var isFirst = true
+    /// The last element writes to where its pipeline's output goes.
+    package var isLast = true
+    /// Objects written to this element by the `begin` of the one before it, before its own `begin` ran.
+    private var pending: [PSValue] = []
+    private var begun = false
     package func begin() throws {}
     /// Called once for the first element of a pipeline, which receives no input.
     package func processWithoutInput() throws {}
     package func process(_ input: PSValue) throws {}
     package func end() throws {}
+
+    /// Runs `begin`, then processes what arrived before it.
+    package final func start() throws {
+        try begin()
+        begun = true
+        let early = pending
+        pending = []
+        for value in early { try process(value) }
+    }
+
+    /// Takes an object from the element before: processed now, or held until `begin` has run.
+    package final func receive(_ value: PSValue) throws {
+        if begun { try process(value) } else { pending.append(value) }
+    }
 }
 
 /// An expression at the head of a pipeline: its value is enumerated into the pipeline.
@@ -60,6 +79,21 @@ extension Engine {
                 lastSucceeded = true
                 return
             }
+            if let cast = head.expression as? ConvertExpressionAst, cast.type.typeName.name.caseInsensitiveEquals("void") {
+                // `[void](…)` writes nothing, not even $null.
+                _ = try evaluate(cast.child)
+                lastSucceeded = true
+                return
+            }
+            if head.expression is InvokeMemberExpressionAst {
+                // A void method writes nothing.
+                voidMethodCalled = false
+                let value = try evaluate(head.expression)
+                lastSucceeded = true
+                if voidMethodCalled && value.isNull { return }
+                try Engine.enumerate(value, into: output)
+                return
+            }
             try Engine.enumerate(try evaluate(head.expression), into: output)
             lastSucceeded = true
             return
@@ -80,10 +114,11 @@ extension Engine {
         }
         for i in processors.indices {
             processors[i].isFirst = i == 0
-            processors[i].next = i + 1 < processors.count ? processors[i + 1].process : output
+            processors[i].isLast = i + 1 == processors.count
+            processors[i].next = i + 1 < processors.count ? processors[i + 1].receive : output
         }
         lastSucceeded = true
-        for p in processors { try p.begin() }
+        for p in processors { try p.start() }
         try processors.first?.processWithoutInput()
         for p in processors { try p.end() }
     }
@@ -167,6 +202,7 @@ package final class RedirectingProcessor: CommandProcessor {
 
     package override func begin() throws {
         inner.isFirst = isFirst
+        inner.isLast = isLast
         inner.next = { [unowned self] value in try self.deliver(value) }
         try withStreams { try inner.begin() }
     }

@@ -7,6 +7,20 @@ public final class PSVariable {
     public var isConstant: Bool
     public var isReadOnly: Bool
     public var description: String
+    /// `-Option Private` / `-Visibility Private`: seen only in the scope that holds it.
+    public var isPrivate = false
+    /// `-Option AllScope`.
+    public var isAllScope = false
+
+    /// `ScopedItemOptions` as PowerShell prints them (`None`, `ReadOnly, AllScope`).
+    public var optionsText: String {
+        var names: [String] = []
+        if isReadOnly { names.append("ReadOnly") }
+        if isConstant { names.append("Constant") }
+        if isPrivate { names.append("Private") }
+        if isAllScope { names.append("AllScope") }
+        return names.isEmpty ? "None" : names.joined(separator: ", ")
+    }
 
     package init(name: String, value: PSValue, isConstant: Bool = false, isReadOnly: Bool = false, description: String = "") {
         self.name = name
@@ -69,19 +83,33 @@ package struct ScopeAutomatics {
     package var boundParameters: [(String, PSValue)] = []
     package var invocation: InvocationInfo?
     package var input: [PSValue]?
+    /// `$PSBoundParameters` once made, so pipeline binding updates what the code holds.
+    package var boundTable: PSHashtable?
 
     package static let argsKey = NameKey("args")
     package static let boundKey = NameKey("PSBoundParameters")
     package static let invocationKey = NameKey("MyInvocation")
     package static let inputKey = NameKey("input")
 
+    /// Records a parameter bound from the pipeline in `$PSBoundParameters` (the table if it was
+    /// already read, else the list it is made from).
+    package mutating func bind(_ name: String, _ value: PSValue) {
+        if let index = boundParameters.firstIndex(where: { $0.0.caseInsensitiveEquals(name) }) {
+            boundParameters[index].1 = value
+        } else {
+            boundParameters.append((name, value))
+        }
+        boundTable?[string: name] = value
+    }
+
     /// The variable for `key`, when this scope has that automatic variable.
-    package func materialize(_ key: NameKey) -> PSVariable? {
+    package mutating func materialize(_ key: NameKey) -> PSVariable? {
         if key == Self.argsKey, let arguments {
             return PSVariable(name: "args", value: .array(PSArray(arguments)))
         }
         if key == Self.boundKey, arguments != nil {
-            let table = PSHashtable()
+            let table = boundTable ?? PSHashtable()
+            boundTable = table
             for (name, value) in boundParameters { table[string: name] = value }
             return PSVariable(name: "PSBoundParameters", value: .hashtable(table))
         }
@@ -151,7 +179,7 @@ package final class SessionState {
         default:
             var s: Scope? = current
             while let scope = s {
-                if let v = scope.variables[key] { return v }
+                if let v = scope.variables[key], !v.isPrivate || scope === current { return v }
                 if let v = scope.automatics.materialize(key) {
                     scope.variables[key] = v
                     return v
@@ -192,6 +220,34 @@ package final class SessionState {
         (scope ?? current).variables[Scope.key(variable.name)] = variable
     }
 
+    /// The scope `-Scope` names: Global, Script, Local, Private, or a number of scopes up from
+    /// the current one (0 is the current scope); nil for a number beyond the active scopes.
+    package func scope(named text: String?) -> Scope? {
+        guard let text, !text.isEmpty else { return current }
+        switch text.lowercased() {
+        case "global": return global
+        case "script": return current.scriptScope
+        case "local", "private": return current
+        default:
+            guard let levels = Int(text), levels >= 0 else { return nil }
+            var scope: Scope? = current
+            for _ in 0..<levels { scope = scope?.parent }
+            return scope
+        }
+    }
+
+    /// A variable and the scope holding it: in `scope` only, or the nearest visible one.
+    package func find(_ name: String, in scope: Scope?) -> (PSVariable, Scope)? {
+        let key = Scope.key(name)
+        if let scope { return scope.variables[key].map { ($0, scope) } }
+        var s: Scope? = current
+        while let candidate = s {
+            if let v = candidate.variables[key], !v.isPrivate || candidate === current { return (v, candidate) }
+            s = candidate.parent
+        }
+        return nil
+    }
+
     package func removeVariable(_ name: String) -> Bool {
         let key = Scope.key(name)
         var s: Scope? = current
@@ -228,7 +284,7 @@ package final class SessionState {
         var result: [PSVariable] = []
         var s: Scope? = current
         while let scope = s {
-            for (key, v) in scope.variables where !seen.contains(key) {
+            for (key, v) in scope.variables where !seen.contains(key) && (!v.isPrivate || scope === current) {
                 seen.insert(key)
                 result.append(v)
             }
@@ -262,4 +318,36 @@ package final class SessionState {
 
 package enum VariableError: Error {
     case notWritable(String)
+}
+
+/// A PSVariable as Get-Variable and `-PassThru` write it.
+package final class PSVariableObject: PSObject {
+    package let variable: PSVariable
+
+    package init(_ variable: PSVariable) {
+        self.variable = variable
+        super.init(typeNames: ["System.Management.Automation.PSVariable", "System.Object"])
+    }
+
+    package override var properties: [PSPropertyInfo] {
+        [PSPropertyInfo(name: "Name", value: .string(variable.name)),
+         PSPropertyInfo(name: "Description", value: .string(variable.description)),
+         PSPropertyInfo(name: "Value", value: variable.value),
+         PSPropertyInfo(name: "Visibility", value: .string(variable.isPrivate ? "Private" : "Public")),
+         PSPropertyInfo(name: "Module", value: .null),
+         PSPropertyInfo(name: "ModuleName", value: .string("")),
+         PSPropertyInfo(name: "Options", value: .string(variable.optionsText)),
+         PSPropertyInfo(name: "Attributes", value: .array(PSArray([])))]
+    }
+
+    package override func setProperty(_ name: String, _ value: PSValue) -> Bool {
+        switch name.lowercased() {
+        case "value" where !variable.isConstant && !variable.isReadOnly: variable.value = value
+        case "description": variable.description = LanguagePrimitives.toString(value)
+        default: return false
+        }
+        return true
+    }
+
+    package override func toString() -> String { variable.name }
 }

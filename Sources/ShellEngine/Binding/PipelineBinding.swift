@@ -1,0 +1,56 @@
+import CmdletParser
+
+extension ParameterBinder {
+
+    /// Binds one pipeline object: `ValueFromPipeline` parameters take the object, and
+    /// `ValueFromPipelineByPropertyName` ones its property of their name or alias. A parameter
+    /// the object cannot convert to is passed over; when no parameter takes the object, the first
+    /// conversion error, else PowerShell's InputObjectNotBound. Parameters bound on the command
+    /// line (`commandLine`) are left alone.
+    package func bindPipelineObject(_ input: PSValue, commandLine: Set<String>) throws -> [(ParameterMetadata, PSValue)] {
+        let candidates = metadata.parameters.filter {
+            ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName) && !commandLine.contains($0.name)
+        }
+        guard !candidates.isEmpty else { return [] }
+        var bound: [(ParameterMetadata, PSValue)] = []
+        var firstError: Error?
+        for parameter in candidates {
+            var value: PSValue?
+            if parameter.valueFromPipeline {
+                value = input
+            } else {
+                value = propertyValue(of: input, names: [parameter.name] + parameter.aliases)
+            }
+            guard let value else { continue }
+            do {
+                bound.append((parameter, try convert(value, for: parameter, extent: commandExtent)))
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if bound.isEmpty {
+            if let firstError { throw firstError }
+            // A compiled cmdlet may still read the object itself.
+            if case .compiled = metadata.implementation { return [] }
+            throw bindingError("InputObjectNotBound", parameterName: "", extent: commandExtent)
+        }
+        return bound
+    }
+
+    /// The first of `names` the object has as a property (a hashtable's key counts too).
+    private func propertyValue(of input: PSValue, names: [String]) -> PSValue? {
+        for name in names {
+            switch input {
+            case .object(let o):
+                if let v = o.property(name) { return v }
+            case .hashtable(let h):
+                if let v = h[string: name] { return v }
+            case .null, .array:
+                continue
+            default:
+                if let v = try? engine.getMember(input, name, isStatic: false, extent: commandExtent), !v.isNull { return v }
+            }
+        }
+        return nil
+    }
+}
