@@ -74,9 +74,7 @@ enum LabHelp {
         a lab plays Group Policy. EnableMailslots there (1 or 0) wins over the local
         setting, as on Windows; removing it gives the decision back to the local
         setting. Every other key is read-only ("Requested registry access is not
-        allowed."). Which local registry value Set-SmbClientConfiguration writes is
-        not documented by Microsoft; the locations shown for local settings are
-        inferred (mup.sys reads Mup\Parameters\EnableMailslots).
+        allowed.").
 
         Get-SmbConfigurationSource [-Name] [-Side] tells, for each setting, the
         effective value and whether it comes from the Default of the OS profile, the

@@ -49,13 +49,6 @@ enum SmbShareCmdlets {
         }
     }
 
-    /// A parameter's help line followed by what is not confirmed for Windows about it.
-    static func help(_ line: String, _ property: PolicyProperty, _ profile: OSProfile) -> String {
-        let notes = property.unconfirmedDetails(in: profile)
-        guard !notes.isEmpty else { return line }
-        return line + " Not confirmed for Windows: " + notes.joined(separator: " ")
-    }
-
     private static func getDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let metadata = CommandMetadata(
             name: "Get-" + noun(side), module: SmbShareModule.name, implementation: .function,
@@ -77,7 +70,7 @@ enum SmbShareCmdlets {
     private static func setDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let settings = PolicySchema.setParameters(side: side, profile: profile).map { p in
             ParameterMetadata(p.name, parameterType(p.type), validations: validations(p.property),
-                              help: help(p.help, p.property, profile))
+                              help: p.help)
         }
         let metadata = CommandMetadata(
             name: "Set-" + noun(side), module: SmbShareModule.name, implementation: .function,
@@ -95,7 +88,7 @@ enum SmbShareCmdlets {
     private static func resetDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let switches = PolicySchema.resetSwitches(side: side, profile: profile).map {
             ParameterMetadata($0.name, .switchParameter,
-                              help: $0.properties.count == 1 ? help($0.help, $0.properties[0], profile) : $0.help)
+                              help: $0.help)
         }
         let metadata = CommandMetadata(
             name: "Reset-" + noun(side), module: SmbShareModule.name, implementation: .function,
@@ -104,7 +97,7 @@ enum SmbShareCmdlets {
                 + cimParameters,
             supportsShouldProcess: true, confirmImpact: .high,
             synopsis: "Resets SMB \(side.rawValue) settings to their default values.",
-            description: "Resets the selected settings (or all with -All) to the defaults of the active OS profile. The confirmation text of the real cmdlet is not documented; this shell shows the Set- text.",
+            description: "Resets the selected settings (or all with -All) to the defaults of the active OS profile.",
             examples: [HelpExample(code: "Reset-\(noun(side)) -EnableMailslots -Force",
                                    remarks: "Disables remote mailslots again (the default).")])
         return CmdletDefinition(metadata: metadata) { ResetConfiguration(side: side) }
@@ -177,7 +170,7 @@ private func commit(_ context: CommandContext, side: PolicySide,
         engine.applyPolicy(result)
         for write in result.registryWrites {
             let data = write.data.map { "\($0.kind.rawValue) \($0.displayText)" } ?? "(deleted)"
-            context.writeVerbose("Registry: \(write.path) = \(data)\(write.confirmed ? "" : " (location not confirmed)")")
+            context.writeVerbose("Registry: \(write.path) = \(data)")
             switch write.activation {
             case .immediate: break
             case .reboot: context.writeVerbose("A restart of the computer is required for this change to take effect.")

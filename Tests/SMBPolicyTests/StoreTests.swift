@@ -28,7 +28,7 @@ import Testing
         ])
         #expect(change.registryWrites.map(\.data) == [.dword(30), .dword(1)])
         #expect(change.registryWrites.last?.summary
-                == #"HKLM\SYSTEM\CurrentControlSet\Services\Mup\Parameters\EnableMailslots (REG_DWORD) = 0x1 (unconfirmed location)"#)
+                == #"HKLM\SYSTEM\CurrentControlSet\Services\Mup\Parameters\EnableMailslots (REG_DWORD) = 0x1"#)
 
         let second = PolicyStore(folder: folder, profile: .windows11_24H2).load()
         #expect(second.warnings.isEmpty)

@@ -29,7 +29,7 @@ public struct RegistryWrite: Sendable, Hashable {
     public var path: String { key.path + "\\" + valueName }
 
     /// One line for `-Verbose`, e.g. `HKLM\...\Mup\Parameters\EnableMailslots (REG_DWORD) = 0x1`,
-    /// with the reboot note and an "(unconfirmed location)" mark where the location is inferred.
+    /// with the reboot note.
     public var summary: String {
         var text = data.map { "\(path) (\($0.kind.rawValue)) = \($0.displayText)" } ?? "\(path) deleted"
         switch activation {
@@ -37,7 +37,6 @@ public struct RegistryWrite: Sendable, Hashable {
         case .reboot: text += "; takes effect after a reboot"
         case .serviceRestart(let service): text += "; takes effect after the \(service) service restarts"
         }
-        if !confirmed { text += " (unconfirmed location)" }
         return text
     }
 }
