@@ -33,3 +33,29 @@ Describe 'SMB hardening' {
         $configuration.RequireSecuritySignature | Should -BeTrue
     }
 }
+
+Describe 'Remediation' {
+    # The fix a scheduled task would apply; the mocks keep the test from changing the host.
+    function Disable-RemoteMailslots {
+        if ((Get-SmbClientConfiguration).EnableMailslots -eq $true) {
+            Set-SmbClientConfiguration -EnableMailslots $false -Force
+        }
+    }
+    Mock Set-SmbClientConfiguration { } -Verifiable -ParameterFilter { $EnableMailslots -eq $false }
+
+    It 'leaves a compliant host alone' {
+        Mock Get-SmbClientConfiguration { [pscustomobject]@{ EnableMailslots = $false } }
+        Disable-RemoteMailslots
+        Assert-MockCalled Set-SmbClientConfiguration -Times 0 -Exactly -Scope It
+    }
+
+    Context 'a host with remote mailslots on' {
+        Mock Get-SmbClientConfiguration { [pscustomobject]@{ EnableMailslots = $true } }
+
+        It 'switches them off' {
+            Disable-RemoteMailslots
+            Assert-MockCalled Set-SmbClientConfiguration -Times 1 -Exactly -Scope It
+            Assert-VerifiableMocks
+        }
+    }
+}
