@@ -89,9 +89,14 @@ final class Assertion {
                            "Expected the actual value to be less than or equal to \(show(expected)),\(because) but got \(show(actual)).",
                            "Expected the actual value to be greater than \(show(expected)),\(because) but got \(show(actual)).")
         case "BeOfType":
+            // In argument mode `[int]` is the string "[int]".
+            var type = expected
+            if case .string(let text) = expected, text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 {
+                type = .string(String(text.dropFirst().dropLast()))
+            }
             let typeName: String
-            if case .type(let info) = expected { typeName = info.fullName } else { typeName = wanted }
-            return verdict(try binary(.is, actual, expected), "Expected: {\(value)} to be of type [\(typeName)]",
+            if case .type(let info) = type { typeName = info.fullName } else { typeName = LanguagePrimitives.toString(type) }
+            return verdict(try binary(.is, actual, type), "Expected: {\(value)} to be of type [\(typeName)]",
                            "Expected: {\(value)} not to be of type [\(typeName)]")
         case "BeTrue":
             return verdict(LanguagePrimitives.isTrue(actual), "Expected $true,\(because) but got \(show(actual)).",

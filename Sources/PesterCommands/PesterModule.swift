@@ -7,6 +7,7 @@ public enum PesterModule: CommandModule {
     public static let version = "3.4.0"
     public static let commandType = ModuleCommandType.function
     public static let directory: String? = ModuleInfo.programFilesModulesDirectory
+    public static let moduleType = "Script"
 
     public static func register(in registration: ModuleRegistration) {
         registration.commands(named: PesterCommands.names) { PesterCommands.definitions() }
