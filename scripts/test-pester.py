@@ -102,6 +102,13 @@ Describe 'D' {
 
     out = shell(binary, "Get-Module -ListAvailable Pester | ForEach-Object { \"$($_.ModuleType) $($_.Version) $($_.Name)\" }")
     check("Get-Module -ListAvailable lists Pester 3.4.0", "Script 3.4.0 Pester" in out, out)
+    out = shell(binary, "Import-Module Pester; (Import-Module Pester -PassThru).Name; Import-Module NoSuchModule")
+    check("Import-Module Pester", out.startswith("Pester\n") and "FullyQualifiedErrorId : Modules_ModuleNotFound,"
+          "Microsoft.PowerShell.Commands.ImportModuleCommand" in out, out)
+
+    out = normalise(shell(binary, "./examples/compliance/SmbMailslots.Tests.ps1", cwd=ROOT))
+    check("a test file run directly prints its results", out.startswith("Describing Remote mailslots\n")
+          and "Tests completed" not in out, out)
     print(f"{failures} failed")
     return 1 if failures else 0
 

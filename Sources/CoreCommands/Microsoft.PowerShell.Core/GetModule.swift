@@ -60,3 +60,27 @@ final class GetModule: Cmdlet {
         }
     }
 }
+
+/// Import-Module by name: the shell's modules are all loaded when first used, so importing one it
+/// has succeeds (with -PassThru it is returned); any other name is not found.
+final class ImportModule: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        for value in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
+            let name = LanguagePrimitives.toString(value)
+            let leaf = String(name.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last ?? "")
+                .replacing(".psd1", with: "").replacing(".psm1", with: "")
+            guard let info = engine.modules.first(where: { $0.name.caseInsensitiveEquals(leaf) }) else {
+                try context.writeError(context.errorRecord(
+                    message: "The specified module '\(name)' was not loaded because no valid module file was found in any module directory.",
+                    errorId: "Modules_ModuleNotFound", category: .ResourceUnavailable,
+                    exceptionType: "System.IO.FileNotFoundException", target: .string(name)))
+                continue
+            }
+            guard context.switchValue("PassThru") else { continue }
+            let names = engine.cmdlets.all.filter { $0.metadata.module == info.name }.map(\.metadata.name)
+            try context.writeObject(.object(ModuleInfoObject(info, directory: info.directory ?? "", exportedCommands: names,
+                                                             listAvailable: false)))
+        }
+    }
+}
