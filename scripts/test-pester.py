@@ -102,6 +102,18 @@ Describe 'D' {
 
     out = shell(binary, "Get-Module -ListAvailable Pester | ForEach-Object { \"$($_.ModuleType) $($_.Version) $($_.Name)\" }")
     check("Get-Module -ListAvailable lists Pester 3.4.0", "Script 3.4.0 Pester" in out, out)
+    out = run_file(binary, """
+Describe 'TD' {
+    It 'writes' { $global:drive = $TestDrive; Set-Content -Path "$TestDrive\\a.txt" -Value 'hello world'; "$TestDrive\\a.txt" | Should Exist }
+    It 'file content (3.4 Contain)' { "$TestDrive\\a.txt" | Should Contain 'wor.d' }
+    It 'drive' { 'TestDrive:\\a.txt' | Should Exist }
+    It 'in' { In $TestDrive { (Get-Location).Path | Should Be $TestDrive } }
+    It 'module scope' { InModuleScope Pester { 1 | Should Be 1 } }
+}
+""", "; Test-Path $global:drive; Test-Path TestDrive:\\")
+    check("TestDrive, In, InModuleScope; the drive is removed after the Describe",
+          "Passed: 5 Failed: 0" in out and out.rstrip().endswith("False\nFalse"), out)
+
     out = shell(binary, "Import-Module Pester; (Import-Module Pester -PassThru).Name; Import-Module NoSuchModule")
     check("Import-Module Pester", out.startswith("Pester\n") and "FullyQualifiedErrorId : Modules_ModuleNotFound,"
           "Microsoft.PowerShell.Commands.ImportModuleCommand" in out, out)

@@ -23,7 +23,10 @@ final class BlockCommand: Cmdlet {
         let frame = Frame(name: name, isContext: kind == .context)
         state.frames.append(frame)
         defer { state.frames.removeLast() }
+        let testDrive = outermost ? TestDrive.create(engine) : nil
+        defer { if let testDrive { TestDrive.remove(engine, testDrive) } }
         try engine.sessionState.withNewScope {
+            if let testDrive { engine.sessionState.setLocal("TestDrive", .string(testDrive)) }
             let started = ContinuousClock.now
             do {
                 let body = fixture.ast.processBlock ?? fixture.ast.endBlock

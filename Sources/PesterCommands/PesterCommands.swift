@@ -4,7 +4,7 @@ import ShellEngine
 enum PesterCommands {
     static let names = ["Describe", "Context", "It", "BeforeEach", "AfterEach", "BeforeAll", "AfterAll",
                         "Should", "Invoke-Pester", "Set-TestInconclusive", "Mock", "Invoke-PesterMock",
-                        "Assert-MockCalled", "Assert-VerifiableMocks"]
+                        "Assert-MockCalled", "Assert-VerifiableMocks", "In", "InModuleScope"]
 
     static func definitions() -> [CmdletDefinition] {
         let module = PesterModule.name
@@ -52,6 +52,12 @@ enum PesterCommands {
                                           ParameterMetadata("Exactly", .switchParameter)],
                     "Checks how often a mocked command was called.") { AssertMockCalled() },
             command("Assert-VerifiableMocks", [], "Checks that every -Verifiable mock was called.") { AssertVerifiableMocks() },
+            command("In", [ParameterMetadata("Path", .object, position: 0, mandatory: true),
+                           ParameterMetadata("Execute", .scriptBlock, position: 1, mandatory: true)],
+                    "Runs a script block with the location set to a folder.") { InCommand() },
+            command("InModuleScope", [ParameterMetadata("ModuleName", .string, position: 0, mandatory: true),
+                                      ParameterMetadata("ScriptBlock", .scriptBlock, position: 1, mandatory: true)],
+                    "Runs a script block as if inside a module.") { InModuleScope() },
             command("Invoke-Pester", [ParameterMetadata("Script", .array(.object), aliases: ["Path", "relative_path"], position: 0),
                                       ParameterMetadata("TestName", .array(.string), aliases: ["Name"], position: 1),
                                       ParameterMetadata("EnableExit", .switchParameter, position: 2),
