@@ -41,6 +41,13 @@ final class InvokePester: Cmdlet {
         state.say(engine, header)
         let started = ContinuousClock.now
         for run in runs {
+            // A script that does not parse is one failed test, as in 3.4, and the run goes on.
+            let parsed = Parser.parseInput(engine.readTextFile(run.path) ?? "", file: run.path)
+            guard parsed.errors.isEmpty else {
+                let record = ErrorView.parseErrorRecord(parsed, fromFile: true)
+                state.report(engine, failure(record, name: "Error occurred in test script '\(run.path)'", state: state, milliseconds: 0))
+                continue
+            }
             _ = engine.executeFile(path: run.path, arguments: run.arguments)
         }
         let elapsed = milliseconds(ContinuousClock.now - started)
