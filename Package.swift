@@ -37,11 +37,12 @@ let package = Package(
         .target(name: "MailslotCommands", dependencies: ["ShellEngine", "EmulatedHost", "MailslotTransport"]),
         .target(name: "WindowsHost", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
         .target(name: "Labs", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy", "MailslotTransport", "CmdletParser"]),
+        .target(name: "PesterCommands", dependencies: ["ShellEngine", "CmdletParser"]),
         .executableTarget(
             name: "smbconfig-shell",
             dependencies: [
                 "ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
-                "SMBPolicy", "CmdletParser", "CLibEdit",
+                "PesterCommands", "SMBPolicy", "CmdletParser", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

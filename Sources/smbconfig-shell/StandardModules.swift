@@ -1,6 +1,7 @@
 import CoreCommands
 import Labs
 import MailslotCommands
+import PesterCommands
 import ShellEngine
 import SmbShareCommands
 import WindowsHost
@@ -9,6 +10,6 @@ import WindowsHost
 enum StandardModules {
     static var all: [any CommandModule.Type] {
         CoreCommands.modules
-        + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + [LabsModule.self]
+        + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + [LabsModule.self, PesterModule.self]
     }
 }

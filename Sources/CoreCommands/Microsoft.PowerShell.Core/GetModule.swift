@@ -17,7 +17,7 @@ final class ModuleInfoObject: PSObject {
     private var moduleBase: String { directory + "\\" + info.name }
 
     override var properties: [PSPropertyInfo] {
-        [PSPropertyInfo(name: "ModuleType", value: .string("Manifest")),
+        [PSPropertyInfo(name: "ModuleType", value: .string(info.moduleType)),
          PSPropertyInfo(name: "Version", value: .string(info.version)),
          PSPropertyInfo(name: "Name", value: .string(info.name)),
          PSPropertyInfo(name: "ExportedCommands", value: .array(PSArray(exportedCommands.map { .string($0) }))),

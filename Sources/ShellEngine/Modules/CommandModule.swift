@@ -12,6 +12,9 @@ public protocol CommandModule {
     /// The folder Get-Module -ListAvailable lists the module under; nil for the snap-in
     /// Microsoft.PowerShell.Core, which it does not list.
     static var directory: String? { get }
+    /// Get-Module's ModuleType: `Manifest` for Windows' own modules, `Script` for a script module
+    /// such as Pester.
+    static var moduleType: String { get }
     /// Registers the module in a new engine. Runs at every start-up: build no table here, hand
     /// `registration.commands` a closure that builds them on first use.
     static func register(in registration: ModuleRegistration)
@@ -20,6 +23,7 @@ public protocol CommandModule {
 extension CommandModule {
     public static var commandType: ModuleCommandType { .cmdlet }
     public static var directory: String? { ModuleInfo.systemModulesDirectory }
+    public static var moduleType: String { "Manifest" }
 }
 
 /// The CommandType Get-Command shows for a module's commands.
@@ -41,12 +45,14 @@ public struct ModuleInfo: Sendable {
     public let version: String
     public let commandType: ModuleCommandType
     public let directory: String?
+    public let moduleType: String
 
     package init(_ module: any CommandModule.Type) {
         name = module.name
         version = module.version
         commandType = module.commandType
         directory = module.directory
+        moduleType = module.moduleType
     }
 }
 
