@@ -32,8 +32,9 @@ import Testing
     }
 
     @Test func remainingArgumentsAndParameterSets() {
-        let rest = "function r { param([Parameter(Position=1)] $a, [Parameter(ValueFromRemainingArguments=$true)] $rest) $rest -join ',' }"
-        #expect(run(rest, "r a b c d", "r a b -a c -q d") == "b,c,d\na,b,-q,d\n")
+        // Not `r`: that name is Invoke-History's alias, and aliases come before functions.
+        let rest = "function rr { param([Parameter(Position=1)] $a, [Parameter(ValueFromRemainingArguments=$true)] $rest) $rest -join ',' }"
+        #expect(run(rest, "rr a b c d", "rr a b -a c -q d") == "b,c,d\na,b,-q,d\n")
         let sets = """
             function s { [CmdletBinding(DefaultParameterSetName='two')]
                 param([Parameter(ParameterSetName='one', Position=1)] $a, [Parameter(ParameterSetName='two', Position=1)] $b,
