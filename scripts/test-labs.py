@@ -250,7 +250,7 @@ def test_registry(binary):
             "'LOCAL=' + (Get-SmbClientConfiguration).EnableMailslots + ' ' + (Get-SmbConfigurationSource -Name EnableMailslots -Side Client).Source",
             f"Set-ItemProperty '{mup}' -Name EnableMailslots -Value 1",
             r"Get-Item HKLM:\SOFTWARE\Contoso",
-            r"Get-Item HKCU:\Software",
+            r"Get-Item HKCR:\.txt",
             f"Get-ItemProperty '{np}' -Name Missing",
         ], home)
         lines = out.replace("\r", "").split("\n")
@@ -271,7 +271,7 @@ def test_registry(binary):
               "Get-Item : Cannot find path 'HKLM:\\SOFTWARE\\Contoso' because it does not exist." in out
               and "PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand" in out, out)
         check("registry: another drive is DriveNotFound",
-              "Cannot find drive. A drive with the name 'HKCU' does not exist." in out, out)
+              "Cannot find drive. A drive with the name 'HKCR' does not exist." in out, out)
         check("registry: a missing value is 5.1's PSArgumentException",
               "Property Missing does not exist at path HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Windows\\NetworkProvider." in out.replace("\n", "")
               or "Property Missing does not exist at path" in out, out)
