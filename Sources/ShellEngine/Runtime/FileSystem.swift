@@ -34,20 +34,7 @@ extension Engine {
 
     /// Reads a UTF-8 text file (a BOM is skipped); nil when it cannot be read.
     package func readTextFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return TextEncoding.utf8.decode(bytes)
+        FileSystemHelpers.read(path).map(TextEncoding.utf8.decode)
     }
 
     /// Loads a `.ps1` for `& path` / `. path`.
