@@ -361,10 +361,17 @@ public final class MailslotService: Sendable {
             recorder.record { $0.datagramsReceived += 1; $0.droppedUnknownMailslot += 1 }
             return
         }
+        // A message larger than the mailslot takes is refused before anything counts it delivered,
+        // so no reader of the statistics sees it delivered for a moment.
+        do throws(Win32Error) {
+            try slot.checkSize(view.dataRange.count)
+        } catch {
+            recorder.record { $0.datagramsReceived += 1; $0.droppedRefusedByMailslot += 1 }
+            return
+        }
         // Counted before the message becomes readable, so a reader never sees it uncounted.
         recorder.record { $0.datagramsReceived += 1; $0.datagramsDelivered += 1 }
         do throws(Win32Error) {
-            try slot.checkSize(view.dataRange.count)
             try slot.enqueue(Array(payload[view.dataRange]))
         } catch {
             recorder.record { $0.datagramsDelivered -= 1; $0.droppedRefusedByMailslot += 1 }
