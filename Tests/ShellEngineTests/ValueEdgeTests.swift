@@ -23,6 +23,11 @@ import Testing
         #expect(run(input + "; 'after'") == expected + "after\n")
     }
 
+    @Test func formatItemsAtTheirLimits() {
+        #expect(run("'{0:D}' -f [long]::MinValue; 'after'") == "-9223372036854775808\nafter\n")
+        #expect(run("'[{0,3}]' -f 1; 'after'") == "[  1]\nafter\n")
+    }
+
     @Test func indexAssignmentFarOutOfRangeIsAnError() {
         let output = run("$a = @(1); $a[[long]::MinValue] = 1; 'after'")
         #expect(output.contains("Index was outside the bounds of the array."))

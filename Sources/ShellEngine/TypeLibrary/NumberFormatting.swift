@@ -20,7 +20,13 @@ package enum Formatting {
                     formatPart = String(spec[spec.index(after: colon)...])
                 }
                 if let comma = indexPart.firstIndex(of: ",") {
-                    alignment = Int(String(indexPart[indexPart.index(after: comma)...]).trimmedWhitespace) ?? 0
+                    // .NET reads at most seven digits of width; anything else is a FormatException.
+                    let width = String(indexPart[indexPart.index(after: comma)...]).trimmedWhitespace
+                    let digits = width.hasPrefix("-") ? width.dropFirst() : Substring(width)
+                    guard (1...7).contains(digits.count), digits.allSatisfy({ $0.isASCII && $0.isNumber }), let parsed = Int(width) else {
+                        throw ConversionFailure("Input string was not in a correct format.")
+                    }
+                    alignment = parsed
                     indexPart = String(indexPart[..<comma])
                 }
                 guard let index = Int(indexPart.trimmedWhitespace), index >= 0, index < args.count else {
@@ -52,7 +58,7 @@ package enum Formatting {
         case "F", "f": return fixed(LanguagePrimitives.toDouble(value) ?? 0, precision ?? 2)
         case "D", "d":
             let i = LanguagePrimitives.toInt64(value) ?? 0
-            let digits = String(abs(i))
+            let digits = String(i.magnitude)
             return (i < 0 ? "-" : "") + String(repeating: "0", count: max(0, (precision ?? 0) - digits.count)) + digits
         case "X", "x":
             let i = LanguagePrimitives.toInt64(value) ?? 0
