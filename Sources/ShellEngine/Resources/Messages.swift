@@ -81,6 +81,7 @@ package enum Messages {
         "InvalidCastFromStringToInteger": "Cannot convert value \"{0}\" to type \"{1}\". Error: \"{2}\"",
         "VariableNotWritable": "Cannot overwrite variable {0} because it is read-only or constant.",
         "RuntimeExceptionDivideByZero": "Attempted to divide by zero.",
+        "FormatError": "Error formatting a string: {0}.",
         "OperatorNotSupported": "The operation '[{0}] {1} [{2}]' is not defined.",
         "MethodInvocationException": "Exception calling \"{0}\" with \"{1}\" argument(s): \"{2}\"",
         "MethodArgumentConversionException": "Cannot convert argument \"{0}\", with value: \"{1}\", for \"{2}\" to type \"{3}\": \"{4}\"",
