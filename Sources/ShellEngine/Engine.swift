@@ -282,13 +282,11 @@ public final class Engine {
         let location = currentLocation?.path ?? "C:\\"
         let fallback = "PS " + location + (nestingLevel > 0 ? ">> " : "> ")
         guard let prompt = sessionState.function("prompt") else { return fallback }
-        do {
-            let value = try invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])
-            let text = expandToString(value)
-            return text.isEmpty ? fallback : text
-        } catch {
-            return fallback
-        }
+        // ConsoleHost.EvaluatePrompt: a prompt function that fails or writes nothing shows
+        // DefaultPrompt, and its error is not shown.
+        let value = try? invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])
+        let text = value.map(expandToString) ?? ""
+        return text.isEmpty ? Messages.template("DefaultPrompt") : text
     }
 
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.

@@ -42,6 +42,17 @@ extension ScriptModeTests {
         #expect(run.status == 6)
     }
 
+    @Test func exitInATestFileEndsThatFileOnly() throws {
+        let first = "Describe 'A' {\n    It 'one' { 1 | Should -Be 1 }\n    exit 3\n    It 'two' { 1 | Should -Be 1 }\n}\n"
+        let second = "Describe 'B' {\n    It 'three' { 1 | Should -Be 1 }\n}\n"
+        let run = try shell(["-NoProfile", "-Command", "Invoke-Pester ./t; \"after $LASTEXITCODE\""],
+                            files: ["t/a.Tests.ps1": first, "t/b.Tests.ps1": second])
+        #expect(run.output.contains(" [+] one "))
+        #expect(!run.output.contains(" [+] two "))
+        #expect(run.output.contains(" [+] three "))
+        #expect(run.output.hasSuffix("after 3\n"))
+    }
+
     @Test func errorsNeverVanish() throws {
         let run = try shell(["-NoProfile", "-Command", "'{5}' -f 1; 'after'; $?"])
         #expect(run.output.hasPrefix("Error formatting a string: Index (zero based)"))

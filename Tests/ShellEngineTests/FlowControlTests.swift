@@ -95,6 +95,26 @@ import Testing
         #expect(text.hasSuffix("next\n"))
     }
 
+    @Test func aPromptFunctionThatFailsShowsTheDefaultPrompt() {
+        let (engine, host, _) = makeEngine()
+        defer { engine.shutdown() }
+        _ = engine.execute("function prompt { 'mine> ' }")
+        #expect(engine.promptText() == "mine> ")
+        _ = engine.execute("function prompt { throw 'broken' }")
+        #expect(engine.promptText() == "PS>")
+        _ = engine.execute("function prompt { }")
+        #expect(engine.promptText() == "PS>")
+        #expect(host.text.isEmpty)
+    }
+
+    @Test func dollarQuestionAfterFailedStatements() {
+        #expect(run("switch (1/0) { default {1} }; $?").hasSuffix("False\n"))
+        #expect(run("foreach ($i in 1/0) { }; $?").hasSuffix("False\n"))
+        #expect(run("try { 'a' } finally { 1/0 }; $?").hasSuffix("False\n"))
+        #expect(run("1/0; 'x'; $?").hasSuffix("x\nFalse\n"))
+        #expect(run("1/0; Get-Date > $null; $?").hasSuffix("True\n"))
+    }
+
     @Test func anUntypedErrorBecomesAnErrorRecord() {
         let converted = EvalError(DotNetException.divideByZero)
         guard case .error(let failure) = converted else {

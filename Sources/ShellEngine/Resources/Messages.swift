@@ -16,6 +16,7 @@ package enum Messages {
         "ParameterArgumentValidationErrorEmptyStringNotAllowed": "Cannot bind argument to parameter '{1}' because it is an empty string.",
         "MissingMandatoryParameter": "Cannot process command because of one or more missing mandatory parameters:{1}.",
         "AmbiguousParameterSet": "Parameter set cannot be resolved using the specified named parameters.",
+        "DefaultPrompt": "PS>",
         "PromptCaption": "cmdlet {0} at command pipeline position {1}",
         "PromptMessage": "Supply values for the following parameters:",
         "InvalidCastExceptionForBooleanArgumentValue": "Cannot convert value \"{0}\" to type \"{1}\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.",
