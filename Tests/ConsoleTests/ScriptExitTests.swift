@@ -66,4 +66,20 @@ extension ScriptModeTests {
         #expect(run.output.contains("next\n"))
         #expect(run.output.hasSuffix("last\n"))
     }
+
+    /// With a 1 MiB stack, 95 nested calls pass the end of the stack long before the call-depth
+    /// limit: the stack guard ends them with CallDepthOverflow instead of the process dying.
+    @Test func deepRecursionOnASmallStackIsAnError() throws {
+        let home = try TestEnvironment.makeScratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try TestEnvironment.write("function f($n) { if ($n) { f ($n - 1) } else { 'bottom' } }; f 95\n'after'\n",
+                                  to: home + "/stdin.txt")
+        let result = try Spawn.run("/bin/sh", ["-c", "ulimit -s 1024 && exec \"$0\" -NoProfile", TestEnvironment.shellBinary],
+                                   environment: TestEnvironment.shellEnvironment(home: home),
+                                   stdinPath: home + "/stdin.txt", directory: home)
+        #expect(result.output.hasPrefix("The script failed due to call depth overflow.\n"))
+        #expect(result.output.hasSuffix("after\n"))
+        // An exit code, not a signal: the shell ended at the end of its input.
+        #expect(result.status == 0 || result.status == 1)
+    }
 }
