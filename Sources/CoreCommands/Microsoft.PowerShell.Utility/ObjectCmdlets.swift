@@ -155,31 +155,6 @@ final class SortObject: Cmdlet {
     }
 }
 
-final class MeasureObject: Cmdlet {
-    private var items: [PSValue] = []
-
-    func process(_ context: CommandContext, input: PSValue?) throws {
-        if let input { items.append(input) }
-    }
-
-    func end(_ context: CommandContext) throws {
-        let property = context.value("Property").map { LanguagePrimitives.toString(($0.enumerated ?? [$0]).first ?? .null) }
-        var values: [Double] = []
-        for item in items {
-            let v = try property.map { try context.engine.getMember(item, $0, isStatic: false, extent: .empty) } ?? item
-            if let d = LanguagePrimitives.toDouble(v) { values.append(d) }
-        }
-        let o = PSCustomObject(typeNames: ["Microsoft.PowerShell.Commands.GenericMeasureInfo", "System.Object"])
-        o.add("Count", .int32(Int32(items.count)))
-        o.add("Average", context.switchValue("Average") && !values.isEmpty ? .double(values.reduce(0, +) / Double(values.count)) : .null)
-        o.add("Sum", context.switchValue("Sum") ? .double(values.reduce(0, +)) : .null)
-        o.add("Maximum", context.switchValue("Maximum") ? values.max().map { .double($0) } ?? .null : .null)
-        o.add("Minimum", context.switchValue("Minimum") ? values.min().map { .double($0) } ?? .null : .null)
-        o.add("Property", property.map { .string($0) } ?? .null)
-        try context.writeObject(.object(o))
-    }
-}
-
 /// Format-List and Format-Table: resolve the properties, then hand Out-Default the formatted data.
 final class FormatCmdlet: Cmdlet {
     let shape: FormattedData.Shape

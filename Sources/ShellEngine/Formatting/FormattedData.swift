@@ -66,6 +66,12 @@ public protocol PSDefaultDisplayPropertySet: AnyObject {
     var defaultDisplayPropertySet: [String] { get }
 }
 
+/// Objects shown by a custom view of format.ps1xml (a `<CustomControl>`): Out-Default writes
+/// their lines inside one format sequence (an empty line before, two after).
+public protocol PSCustomView: AnyObject {
+    var customViewLines: [String] { get }
+}
+
 /// Which properties the formatter shows for an object, and in which shape.
 public enum FormatSelection {
     /// At most this many columns in a table built from all properties.

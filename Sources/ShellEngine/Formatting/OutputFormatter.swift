@@ -29,6 +29,8 @@ public final class OutputFormatter {
         /// A table built from the first object's property names.
         case propertyTable(names: [String])
         case list
+        /// A custom view (`PSCustomView` objects, such as Select-String's matches).
+        case custom
         /// A table of a format view (hashtable entries, types, members); other objects print out of
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
@@ -157,6 +159,13 @@ public final class OutputFormatter {
         case .list:
             let properties = FormatSelection.defaultProperties(of: value)
             packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
+        case .custom:
+            if case .object(let object as PSCustomView) = value {
+                packets.append(.customEntry(object.customViewLines))
+            } else {
+                let properties = FormatSelection.defaultProperties(of: value)
+                packets.append(.outOfBandList(labels: properties.map(\.name), values: properties.map { display($0.value) }))
+            }
         case .viewTable(let view, let group):
             if view.applies(to: value) {
                 if let key = view.groupKey(value), key != group {
@@ -204,6 +213,10 @@ public final class OutputFormatter {
     }
 
     private func openDocument(for value: PSValue) -> [FormatPacket] {
+        if case .object(let object) = value, object is PSCustomView {
+            document = .custom
+            return [.formatStart(.custom), .groupStart(label: nil)]
+        }
         if let view = FormatView.view(for: value) {
             let key = view.groupKey(value)
             document = .viewTable(view, group: key)
