@@ -54,7 +54,8 @@ final class ReadHost: Cmdlet {
         }
         if let prompt = context.string("Prompt") { host.write(prompt + ": ", stream: .host) }
         switch host.readLine() {
-        case .line(let text): try context.writeObject(.string(text))
+        case .line(let text):
+            try context.writeObject(context.switchValue("AsSecureString") ? .object(SecureStringObject(text)) : .string(text))
         case .endOfInput, .interrupted: throw PipelineStoppedSignal()
         }
     }

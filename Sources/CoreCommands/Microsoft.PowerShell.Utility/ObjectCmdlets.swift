@@ -198,3 +198,35 @@ final class FormatCmdlet: Cmdlet {
                                                       hideTableHeaders: context.switchValue("HideTableHeaders"))))
     }
 }
+
+/// Format-Wide: one value per object (the named property, a folder's `[name]`, or the first
+/// default property), laid out in columns by Out-Default.
+final class FormatWide: Cmdlet {
+    private var entries: [[(label: String, value: PSValue)]] = []
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        guard let input = input ?? context.value("InputObject"), !input.isNull else { return }
+        let value: PSValue
+        if let property = context.value("Property") {
+            value = try PropertySelector(property).resolve(input, engine: context.engine).first?.value ?? .null
+        } else if case .object(let item as FileSystemInfoObject) = input {
+            value = .string(item.isDirectory ? "[" + item.name + "]" : item.name)
+        } else if FormatValue.isScalar(input) {
+            value = input
+        } else {
+            value = FormatSelection.defaultProperties(of: input).first?.value ?? input
+        }
+        entries.append([("", value)])
+    }
+
+    func end(_ context: CommandContext) throws {
+        guard !entries.isEmpty else { return }
+        let data = FormattedData(shape: .table, entries: entries, hideTableHeaders: true)
+        if context.switchValue("AutoSize") {
+            data.wide = .autoSize
+        } else {
+            data.wide = .columns(context.value("Column").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(clamping: $0) } ?? 2)
+        }
+        try context.writeObject(.object(data))
+    }
+}

@@ -243,6 +243,7 @@ public final class OutputFormatter {
     // MARK: Format-List / Format-Table output
 
     private func formattedPackets(_ data: FormattedData) -> [FormatPacket] {
+        if let wide = data.wide { return closeDocument() + widePackets(data, wide) }
         var packets: [FormatPacket] = []
         if case .explicit(let sequence, let group) = document, sequence === data.sequence {
             if data.groupHeader != group {
@@ -268,6 +269,34 @@ public final class OutputFormatter {
         }
         if data.isLastInSequence { packets += closeDocument() }
         return packets
+    }
+
+    /// Format-Wide: a table without headers whose columns share the width equally.
+    private func widePackets(_ data: FormattedData, _ layout: FormattedData.WideLayout) -> [FormatPacket] {
+        let values = data.entries.map { display($0.first?.value ?? .null) }
+        guard !values.isEmpty else { return [] }
+        var count: Int
+        var widths: [Int]
+        switch layout {
+        case .columns(let n):
+            count = Swift.max(1, Swift.min(n, (columns + 1) / 2))
+            let share = (columns - (count - 1)) / count, extra = (columns - (count - 1)) % count
+            widths = (0..<count).map { share + ($0 < extra ? 1 : 0) }
+        case .autoSize:
+            // As many columns as the widest value allows, each as wide as that value.
+            let widest = Swift.min(Swift.max(values.map(TextLayout.cells).max() ?? 1, 1), columns)
+            count = Swift.max(1, (columns + 1) / (widest + 1))
+            widths = Array(repeating: widest, count: count)
+        }
+        var packets: [FormatPacket] = [.formatStart(.table(TableHeaderInfo(labels: widths.map { _ in "" }, widths: widths,
+            alignments: widths.map { _ in .left }, hideHeader: true))), .groupStart(label: nil)]
+        var start = 0
+        while start < values.count {
+            let row = Array(values[start..<Swift.min(start + count, values.count)])
+            packets.append(.tableRow(values: row + Array(repeating: "", count: count - row.count), alignments: [], multiLine: false))
+            start += count
+        }
+        return packets + [.groupEnd, .formatEnd]
     }
 
     private func shapeInfo(of data: FormattedData) -> FormatShapeInfo {
