@@ -2,6 +2,7 @@ import FoundationEssentials
 import ShellTestSupport
 import Testing
 @testable import ShellEngine
+@testable import CoreCommands
 
 /// CSV, Select-String, Measure-Object, time spans, culture and processes as Windows PowerShell
 /// 5.1 prints them; files are real files of the fixture's emulated `C:\`.
@@ -104,5 +105,34 @@ import Testing
         let missing = run("Get-Process nope")
         #expect(missing.contains("Cannot find a process with the name \"nope\". Verify the process name and call the cmdlet again."))
         #expect(missing.contains("NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand"))
+    }
+}
+
+/// Get-FileHash against the published test vectors of each algorithm.
+@Suite struct FileHashTests {
+    @Test func digestsMatchTheStandardVectors() {
+        let abc = Array("abc".utf8)
+        func hex(_ a: HashAlgorithm, _ bytes: [UInt8]) -> String {
+            a.digest(bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        }
+        #expect(hex(.md5, abc) == "900150983cd24fb0d6963f7d28e17f72")
+        #expect(hex(.sha1, abc) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(hex(.sha256, []) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(hex(.sha384, abc) == "cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed8086072ba1e7cc2358baeca134c825a7")
+        #expect(hex(.sha512, abc).hasPrefix("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"))
+        // Two blocks: the length goes into a block of its own.
+        #expect(hex(.sha256, Array(repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+    }
+
+    @Test func getFileHashHashesTheFileAsUpperCaseHex() {
+        let fixture = ProviderFixture()
+        defer { fixture.close() }
+        fixture.run("Set-Content C:\\abc.txt abc -NoNewline")
+        #expect(fixture.run("Get-FileHash C:\\abc.txt | ForEach-Object { $_.Algorithm + ' ' + $_.Hash + ' ' + $_.Path }") ==
+                "SHA256 BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD C:\\abc.txt\n")
+        #expect(fixture.run("(Get-FileHash C:\\abc.txt -Algorithm md5).Hash") == "900150983CD24FB0D6963F7D28E17F72\n")
+        let missing = fixture.run("Get-FileHash C:\\nope.txt")
+        #expect(missing.contains("Cannot find path 'C:\\nope.txt' because it does not exist."))
+        #expect(fixture.run("Get-FileHash C:\\abc.txt -Algorithm CRC").contains("does not belong to the set"))
     }
 }

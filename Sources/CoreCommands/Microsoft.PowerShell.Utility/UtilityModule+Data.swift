@@ -63,6 +63,16 @@ extension MicrosoftPowerShellUtility {
              ParameterMetadata("Minutes", .int32, parameterSets: ["Time"]), ParameterMetadata("Seconds", .int32, parameterSets: ["Time"])],
             synopsis: "Creates a TimeSpan object.")
         newTimeSpan.defaultParameterSet = "Date"
+        var fileHash = compiled("Get-FileHash", "", [
+            ParameterMetadata("Path", .array(.string), position: 0, valueFromPipelineByPropertyName: true, parameterSets: ["Path"]),
+            ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"], valueFromPipelineByPropertyName: true,
+                              parameterSets: ["LiteralPath"]),
+            ParameterMetadata("InputStream", .object, parameterSets: ["Stream"]),
+            ParameterMetadata("Algorithm", .string, validations: [.set(HashAlgorithm.allCases.map(\.rawValue), ignoreCase: true)])],
+            synopsis: "Computes the hash value for a file by using a specified hash algorithm.")
+        // Get-FileHash is a script function of the module in 5.1.
+        fileHash.implementation = .function
+        fileHash.defaultParameterSet = "Path"
         return [
             CmdletDefinition(metadata: exportCsv) { ExportCsv() },
             CmdletDefinition(metadata: convertToCsv) { ConvertToCsv() },
@@ -112,6 +122,7 @@ extension MicrosoftPowerShellUtility {
                  ParameterMetadata("Fragment", .switchParameter, parameterSets: ["Fragment"]),
                  ParameterMetadata("PostContent", .array(.string)), ParameterMetadata("PreContent", .array(.string))],
                 synopsis: "Converts Microsoft .NET Framework objects into HTML that can be displayed in a Web browser."))) { ConvertToHtml() },
+            CmdletDefinition(metadata: fileHash) { GetFileHash() },
             CmdletDefinition(metadata: compiled("Get-Host", "GetHostCommand", [],
                 synopsis: "Gets an object that represents the current host program.")) { GetHost() },
         ]
