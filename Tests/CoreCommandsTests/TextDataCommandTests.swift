@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 import ShellTestSupport
 import Testing
 @testable import ShellEngine
@@ -134,5 +135,25 @@ import Testing
         let missing = fixture.run("Get-FileHash C:\\nope.txt")
         #expect(missing.contains("Cannot find path 'C:\\nope.txt' because it does not exist."))
         #expect(fixture.run("Get-FileHash C:\\abc.txt -Algorithm CRC").contains("does not belong to the set"))
+    }
+}
+
+/// Writes that fail on the device: 5.1's IOException, the command named, and the shell goes on.
+@Suite struct FailedWriteTests {
+    @Test func aFullDeviceIsAnIOExceptionOfTheCommand() {
+        let text = run("'x' | Out-File /dev/full; 'after'")
+        #expect(text.hasPrefix("Out-File : There is not enough space on the disk."))
+        #expect(text.contains("System.IO.IOException,Microsoft.PowerShell.Commands.OutFileCommand"))
+        #expect(text.hasSuffix("after\n"))
+        #expect(run("Set-Content /dev/full x").contains("System.IO.IOException,Microsoft.PowerShell.Commands.SetContentCommand"))
+    }
+
+    @Test func aFifoWithoutReaderFailsInsteadOfBlocking() throws {
+        let path = "/tmp/smbconfig-fifo-" + UUID().uuidString
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let text = run("'x' | Out-File '\(path)'; 'after'")
+        #expect(text.hasPrefix("Out-File : The pipe is being closed."))
+        #expect(text.hasSuffix("after\n"))
     }
 }

@@ -195,7 +195,7 @@ final class ExportClixml: Cmdlet {
                     errorId: "NoClobber", category: .ResourceExists, exceptionType: "System.IO.IOException", target: .string(path.path)))
             }
             guard try context.shouldProcess(target: path.path, action: "Export-Clixml") else { return }
-            try path.provider.writeContent(path.providerPath, encoding.encode(writer.text), append: false, engine)
+            try engine.writeText(to: path, writer.text, append: false, encoding: encoding)
         } catch let error as ProviderError {
             try context.writeProviderError(error)
         }

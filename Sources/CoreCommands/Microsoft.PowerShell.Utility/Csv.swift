@@ -281,12 +281,8 @@ final class ExportCsv: Cmdlet {
         guard !refused, let target else { return }
         let encoding = context.string("Encoding").flatMap(TextEncoding.init(name:)) ?? .ascii
         let text = lines.isEmpty ? "" : lines.joined(separator: "\r\n") + "\r\n"
-        let engine = context.engine
-        let append = context.switchValue("Append")
         do {
-            let exists = target.provider.itemExists(target.providerPath, engine)
-            try target.provider.writeContent(target.providerPath, encoding.encode(text, preamble: !(append && exists)),
-                                             append: append, engine)
+            try context.engine.writeText(to: target, text, append: context.switchValue("Append"), encoding: encoding)
         } catch {
             try context.writeProviderError(error)
         }
