@@ -44,10 +44,13 @@ final class MatchInfoObject: PSObject, PSCustomView {
         return .object(o)
     }
 
+    /// The view: ToString relative to the location the match was made in.
+    var customViewLines: [String] { lines(displayPath) }
+
     /// MatchInfo.ToString(directory): `> ` marks the match and `  ` its context lines.
-    var customViewLines: [String] {
+    private func lines(_ shownPath: String) -> [String] {
         let format = { (text: String, number: UInt64, prefix: String) -> String in
-            self.path == nil ? prefix + text : "\(prefix)\(self.displayPath):\(number):\(text)"
+            self.path == nil ? prefix + text : "\(prefix)\(shownPath):\(number):\(text)"
         }
         guard let context else { return [format(line, lineNumber, "")] }
         var number = lineNumber &- UInt64(context.displayPre.count)
@@ -59,7 +62,8 @@ final class MatchInfoObject: PSObject, PSCustomView {
         return lines
     }
 
-    override func toString() -> String { customViewLines.joined(separator: "\n") }
+    /// ToString(): the full path.
+    override func toString() -> String { lines(path ?? "").joined(separator: "\r\n") }
 }
 
 /// Select-String: lines of files or of piped text that match a regular expression (or contain a
@@ -69,7 +73,6 @@ final class SelectString: Cmdlet {
     private var regexes: [RegularExpression] = []
     private var inputLines: [String] = []
     private var inputCount: UInt64 = 0
-    private var matched = false
     private var done = false
 
     func begin(_ context: CommandContext) throws {
@@ -115,7 +118,6 @@ final class SelectString: Cmdlet {
         if !inputLines.isEmpty && !done {
             try search(inputLines, path: nil, context: context)
         }
-        if context.switchValue("Quiet") && !matched { try context.writeObject(.bool(false)) }
     }
 
     private func searchFiles(_ context: CommandContext) throws {
@@ -187,7 +189,6 @@ final class SelectString: Cmdlet {
     }
 
     private func emit(_ info: MatchInfoObject, _ context: CommandContext) throws {
-        matched = true
         if context.switchValue("Quiet") {
             done = true
             return try context.writeObject(.bool(true))
