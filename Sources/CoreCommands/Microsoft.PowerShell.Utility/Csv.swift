@@ -22,6 +22,7 @@ enum CsvFormat {
 
     /// `#TYPE <first type name>`, without the `CSV:` prefix an imported object carries.
     static func typeLine(_ value: PSValue) -> String {
+        if case .object(let object) = value, object.typeNames.isEmpty { return "#TYPE" }
         var name = value.typeName
         if name.lowercased().hasPrefix("csv:") { name.removeFirst(4) }
         return "#TYPE " + name
@@ -215,6 +216,7 @@ final class ConvertToCsv: Cmdlet {
 /// keeps the file's columns and writes no header.
 final class ExportCsv: Cmdlet {
     static let mismatched = "Cannot append CSV content to the following file: {1}. The appended object does not have a property that corresponds to the following column: {0}. To continue with mismatched properties, add the -Force parameter, and then retry the command."
+    static let pathOrLiteralPath = "You must specify either the -Path or -LiteralPath parameters, but not both."
     private var lines: [String] = []
     private var names: [String]?
     private var appending = false
@@ -223,9 +225,10 @@ final class ExportCsv: Cmdlet {
 
     func begin(_ context: CommandContext) throws {
         let engine = context.engine
-        guard let text = context.string("LiteralPath") ?? context.string("Path") else {
-            throw RuntimeError(record: context.errorRecord(message: "FileName is a mandatory parameter.",
-                errorId: "System.InvalidOperationException", category: .InvalidOperation,
+        guard context.has("LiteralPath") != context.has("Path"),
+              let text = context.string("LiteralPath") ?? context.string("Path") else {
+            throw RuntimeError(record: context.errorRecord(message: Self.pathOrLiteralPath,
+                errorId: "CannotSpecifyPathAndLiteralPath", category: .InvalidData,
                 exceptionType: "System.InvalidOperationException"))
         }
         do {
@@ -281,10 +284,17 @@ final class ExportCsv: Cmdlet {
         guard !refused, let target else { return }
         let encoding = context.string("Encoding").flatMap(TextEncoding.init(name:)) ?? .ascii
         let text = lines.isEmpty ? "" : lines.joined(separator: "\r\n") + "\r\n"
+        let engine = context.engine
         do {
-            try context.engine.writeText(to: target, text, append: context.switchValue("Append"), encoding: encoding)
+            if context.switchValue("Force") && target.provider.itemExists(target.providerPath, engine) {
+                // -Force writes over a read-only file, as PathUtils.MasterStreamOpen clears the attribute.
+                try? target.provider.setProperty(target.providerPath, name: "IsReadOnly", value: .bool(false), type: nil,
+                                                 create: false, force: true, engine)
+            }
+            try engine.writeText(to: target, text, append: context.switchValue("Append"), encoding: encoding)
         } catch {
-            try context.writeProviderError(error)
+            throw RuntimeError(record: context.errorRecord(message: error.message, errorId: "FileOpenFailure",
+                category: .OpenError, exceptionType: error.exceptionType, target: .string(target.path)))
         }
     }
 }
