@@ -78,6 +78,8 @@ import Testing
         let noProperty = run("1 | Measure-Object -Property Nope")
         #expect(noProperty.contains("The property \"Nope\" cannot be found in the input for any objects."))
         #expect(run("(@() | Measure-Object).Count") == "0\n")
+        #expect(run("[pscustomobject]@{A1=1;A2=2;C3=3},[pscustomobject]@{A1=1;A2=2;A3=3} | Measure-Object A* -Sum | ForEach-Object { \"$($_.Property) $($_.Sum) $($_.Count)\" }") ==
+                "A1 2 2\nA2 4 2\nA3 3 1\n")
     }
 
     @Test func timeSpansAndMeasureCommand() {

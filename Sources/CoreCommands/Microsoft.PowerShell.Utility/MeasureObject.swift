@@ -30,7 +30,8 @@ final class MeasureObject: Cmdlet {
     }
 
     func begin(_ context: CommandContext) throws {
-        for name in context.stringList("Property") ?? [] { _ = index(name) }
+        // Plain names are reported even when no object has them; wildcards name what they match.
+        for name in context.stringList("Property") ?? [] where !WildcardPattern.hasWildcards(name) { _ = index(name) }
     }
 
     func process(_ context: CommandContext, input: PSValue?) throws {

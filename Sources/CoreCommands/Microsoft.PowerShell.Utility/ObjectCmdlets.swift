@@ -202,10 +202,22 @@ final class FormatCmdlet: Cmdlet {
 /// Format-Wide: one value per object (the named property, a folder's `[name]`, or the first
 /// default property), laid out in columns by Out-Default.
 final class FormatWide: Cmdlet {
+    static let viewAndProperty = "Cmdlet parameters View and Property are mutually exclusive."
     private var entries: [[(label: String, value: PSValue)]] = []
+
+    func begin(_ context: CommandContext) throws {
+        guard context.has("View") && context.has("Property") else { return }
+        throw RuntimeError(record: context.errorRecord(message: Self.viewAndProperty, errorId: "FormatCannotSpecifyViewAndProperty",
+            category: .InvalidArgument, exceptionType: "System.IO.InvalidDataException"))
+    }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject"), !input.isNull else { return }
+        // A dictionary is shown entry by entry, each by its key (the DictionaryEntry view).
+        if case .hashtable(let table) = input, !context.has("Property") {
+            for (key, _) in table.entries { entries.append([("", key)]) }
+            return
+        }
         let value: PSValue
         if let property = context.value("Property") {
             value = try PropertySelector(property).resolve(input, engine: context.engine).first?.value ?? .null
