@@ -277,26 +277,18 @@ struct ClixmlReader {
 /// Import-Clixml: the objects of a CLIXML file.
 final class ImportClixml: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let engine = context.engine
-        let (texts, literal) = try context.providerPaths()
-        for path in try context.resolveExisting(texts, literal: literal) {
+        try context.forEachFileContent { _, bytes in
             do {
-                let text = TextEncoding.default.decode(try path.provider.readContent(path.providerPath, engine))
-                var parser = XmlReader(text)
+                var parser = XmlReader(TextEncoding.default.decode(bytes))
                 let root = try parser.document()
-                var reader = ClixmlReader(engine: engine)
+                var reader = ClixmlReader(engine: context.engine)
                 var values: [PSValue] = []
                 for child in root.children { values.append(try reader.value(child)) }
-                var skip = context.value("Skip").flatMap { LanguagePrimitives.toInt64($0) } ?? 0
-                var first = context.value("First").flatMap { LanguagePrimitives.toInt64($0) } ?? Int64.max
-                for value in values {
-                    if skip > 0 { skip -= 1; continue }
-                    guard first > 0 else { break }
-                    first -= 1
+                let skip = context.value("Skip").flatMap { LanguagePrimitives.toInt64($0) } ?? 0
+                let first = context.value("First").flatMap { LanguagePrimitives.toInt64($0) } ?? Int64.max
+                for value in values.dropFirst(Int(clamping: max(skip, 0))).prefix(Int(clamping: max(first, 0))) {
                     try context.writeObject(value)
                 }
-            } catch let error as ProviderError {
-                try context.writeProviderError(error)
             } catch let error as XmlReader.Failure {
                 throw RuntimeError(record: context.errorRecord(message: error.message, errorId: "System.Xml.XmlException",
                     category: .NotSpecified, exceptionType: "System.Xml.XmlException", target: .null))

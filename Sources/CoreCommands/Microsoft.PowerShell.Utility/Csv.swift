@@ -325,21 +325,13 @@ final class ImportCsv: Cmdlet {
     private var warned = false
 
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let engine = context.engine
-        let (texts, literal) = try context.providerPaths()
         let encoding = context.string("Encoding").flatMap(TextEncoding.init(name:)) ?? .default
-        for path in try context.resolveExisting(texts, literal: literal) {
-            do {
-                let text = encoding.decode(try path.provider.readContent(path.providerPath, engine))
-                var reader = CsvFormat.Reader(text, delimiter: CsvFormat.delimiter(context))
-                let header = context.stringList("Header")
-                let typeName = reader.typeLine()
-                guard let names = CsvFormat.header(&reader, given: header) else { continue }
-                if let name = CsvFormat.duplicate(names) { throw CsvFormat.duplicateError(name, context) }
-                try CsvFormat.objects(&reader, header: names, typeName: typeName, warned: &warned, context: context)
-            } catch let error as ProviderError {
-                try context.writeProviderError(error)
-            }
+        try context.forEachFileContent { _, bytes in
+            var reader = CsvFormat.Reader(encoding.decode(bytes), delimiter: CsvFormat.delimiter(context))
+            let typeName = reader.typeLine()
+            guard let names = CsvFormat.header(&reader, given: context.stringList("Header")) else { return }
+            if let name = CsvFormat.duplicate(names) { throw CsvFormat.duplicateError(name, context) }
+            try CsvFormat.objects(&reader, header: names, typeName: typeName, warned: &warned, context: context)
         }
     }
 }

@@ -6,23 +6,16 @@ final class GetFileHash: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let algorithm = HashAlgorithm(name: context.string("Algorithm") ?? "SHA256") ?? .sha256
         guard context.has("Path") || context.has("LiteralPath") else { return }
-        let (texts, literal) = try context.providerPaths()
-        for path in try context.resolveExisting(texts, literal: literal) {
-            do {
-                if path.provider.isContainer(path.providerPath, context.engine) { continue }
-                let bytes = try path.provider.readContent(path.providerPath, context.engine)
-                let hash = algorithm.digest(bytes).map { byte in
-                    let digits = String(byte, radix: 16, uppercase: true)
-                    return digits.count == 1 ? "0" + digits : digits
-                }.joined()
-                let o = PSCustomObject(typeNames: ["Microsoft.Powershell.Utility.FileHash", "System.Object"])
-                o.add("Algorithm", .string(algorithm.rawValue), typeName: "System.String")
-                o.add("Hash", .string(hash), typeName: "System.String")
-                o.add("Path", .string(path.path), typeName: "System.String")
-                try context.writeObject(.object(o))
-            } catch let error as ProviderError {
-                try context.writeProviderError(error)
-            }
+        try context.forEachFileContent { path, bytes in
+            let hash = algorithm.digest(bytes).map { byte in
+                let digits = String(byte, radix: 16, uppercase: true)
+                return digits.count == 1 ? "0" + digits : digits
+            }.joined()
+            let o = PSCustomObject(typeNames: ["Microsoft.Powershell.Utility.FileHash", "System.Object"])
+            o.add("Algorithm", .string(algorithm.rawValue), typeName: "System.String")
+            o.add("Hash", .string(hash), typeName: "System.String")
+            o.add("Path", .string(path.path), typeName: "System.String")
+            try context.writeObject(.object(o))
         }
     }
 }

@@ -15,9 +15,9 @@ enum HashAlgorithm: String, CaseIterable {
     func digest(_ bytes: [UInt8]) -> [UInt8] {
         switch self {
         case .sha1: return Self.sha1(bytes)
-        case .sha256: return Self.sha256(bytes)
-        case .sha384: return Array(Self.sha512(bytes, initial: Self.sha384Initial).prefix(48))
-        case .sha512: return Self.sha512(bytes, initial: Self.sha512Initial)
+        case .sha256: return Self.sha2(bytes, initial: Self.sha256Initial, k: Self.k256, Self.rotations32)
+        case .sha384: return Array(Self.sha2(bytes, initial: Self.sha384Initial, k: Self.k512, Self.rotations64).prefix(48))
+        case .sha512: return Self.sha2(bytes, initial: Self.sha512Initial, k: Self.k512, Self.rotations64)
         case .md5: return Self.md5(bytes)
         }
     }
@@ -36,8 +36,6 @@ enum HashAlgorithm: String, CaseIterable {
     }
 
     private static func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { x << n | x >> (32 - n) }
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
-    private static func rotr(_ x: UInt64, _ n: UInt64) -> UInt64 { x >> n | x << (64 - n) }
 
     private static func bigEndianWords(_ block: ArraySlice<UInt8>) -> [UInt32] {
         stride(from: block.startIndex, to: block.endIndex, by: 4).map { (i: Int) -> UInt32 in
@@ -79,27 +77,49 @@ enum HashAlgorithm: String, CaseIterable {
         0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private static func sha256(_ input: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        let message = padded(input, block: 64, lengthBytes: 8, bigEndian: true)
-        for start in stride(from: 0, to: message.count, by: 64) {
-            var w = bigEndianWords(message[start..<start + 64])
-            for t in 16..<64 {
-                let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+    private static let sha256Initial: [UInt32] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ]
+
+    /// The rotation and shift counts of one SHA-2 word size (FIPS 180-4's σ0, σ1, Σ0, Σ1).
+    private struct SHA2Rotations {
+        let sigma0: (Int, Int, Int), sigma1: (Int, Int, Int), bigSigma0: (Int, Int, Int), bigSigma1: (Int, Int, Int)
+    }
+
+    private static let rotations32 = SHA2Rotations(sigma0: (7, 18, 3), sigma1: (17, 19, 10), bigSigma0: (2, 13, 22), bigSigma1: (6, 11, 25))
+    private static let rotations64 = SHA2Rotations(sigma0: (1, 8, 7), sigma1: (19, 61, 6), bigSigma0: (28, 34, 39), bigSigma1: (14, 18, 41))
+
+    private static func rotr<W: FixedWidthInteger>(_ x: W, _ n: Int) -> W { x >> n | x << (W.bitWidth - n) }
+
+    private static func sigma<W: FixedWidthInteger>(_ x: W, _ r: (Int, Int, Int), shiftLast: Bool) -> W {
+        rotr(x, r.0) ^ rotr(x, r.1) ^ (shiftLast ? x >> r.2 : rotr(x, r.2))
+    }
+
+    /// SHA-256 (32-bit words, 64 rounds) and SHA-384/512 (64-bit words, 80 rounds).
+    private static func sha2<W: FixedWidthInteger & UnsignedInteger>(_ input: [UInt8], initial: [W], k: [W],
+                                                                     _ r: SHA2Rotations) -> [UInt8] {
+        let wordBytes = W.bitWidth / 8, block = wordBytes * 16
+        var h = initial
+        let message = padded(input, block: block, lengthBytes: wordBytes * 2, bigEndian: true)
+        for start in stride(from: 0, to: message.count, by: block) {
+            var w: [W] = (0..<16).map { i in
+                (0..<wordBytes).reduce(W(0)) { word, j in word << 8 | W(message[start + i * wordBytes + j]) }
+            }
+            for t in 16..<k.count {
+                let s0 = sigma(w[t - 15], r.sigma0, shiftLast: true), s1 = sigma(w[t - 2], r.sigma1, shiftLast: true)
                 w.append(w[t - 16] &+ s0 &+ w[t - 7] &+ s1)
             }
             var v = h
-            for t in 0..<64 {
-                let s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25)
-                let t1 = v[7] &+ s1 &+ ((v[4] & v[5]) ^ (~v[4] & v[6])) &+ k256[t] &+ w[t]
-                let s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22)
-                let t2 = s0 &+ ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]))
+            for t in 0..<k.count {
+                let choose = (v[4] & v[5]) ^ (~v[4] & v[6])
+                let t1 = v[7] &+ sigma(v[4], r.bigSigma1, shiftLast: false) &+ choose &+ k[t] &+ w[t]
+                let majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2])
+                let t2 = sigma(v[0], r.bigSigma0, shiftLast: false) &+ majority
                 v = [t1 &+ t2, v[0], v[1], v[2], v[3] &+ t1, v[4], v[5], v[6]]
             }
             for i in 0..<8 { h[i] = h[i] &+ v[i] }
         }
-        return bytes(h)
+        return h.flatMap { word in stride(from: W.bitWidth - 8, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> $0) } }
     }
 
     private static let sha512Initial: [UInt64] = [
@@ -126,31 +146,6 @@ enum HashAlgorithm: String, CaseIterable {
         0x28db77f523047d84, 0x32caab7b40c72493, 0x3c9ebe0a15c9bebc, 0x431d67c49c100d4c, 0x4cc5d4becb3e42b6, 0x597f299cfc657e2a,
         0x5fcb6fab3ad6faec, 0x6c44198c4a475817,
     ]
-
-    private static func sha512(_ input: [UInt8], initial: [UInt64]) -> [UInt8] {
-        var h = initial
-        let message = padded(input, block: 128, lengthBytes: 16, bigEndian: true)
-        for start in stride(from: 0, to: message.count, by: 128) {
-            var w: [UInt64] = stride(from: start, to: start + 128, by: 8).map { i in
-                (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(message[i + $1]) }
-            }
-            for t in 16..<80 {
-                let s0 = rotr(w[t - 15], 1) ^ rotr(w[t - 15], 8) ^ (w[t - 15] >> 7)
-                let s1 = rotr(w[t - 2], 19) ^ rotr(w[t - 2], 61) ^ (w[t - 2] >> 6)
-                w.append(w[t - 16] &+ s0 &+ w[t - 7] &+ s1)
-            }
-            var v = h
-            for t in 0..<80 {
-                let s1 = rotr(v[4], 14) ^ rotr(v[4], 18) ^ rotr(v[4], 41)
-                let t1 = v[7] &+ s1 &+ ((v[4] & v[5]) ^ (~v[4] & v[6])) &+ k512[t] &+ w[t]
-                let s0 = rotr(v[0], 28) ^ rotr(v[0], 34) ^ rotr(v[0], 39)
-                let t2 = s0 &+ ((v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]))
-                v = [t1 &+ t2, v[0], v[1], v[2], v[3] &+ t1, v[4], v[5], v[6]]
-            }
-            for i in 0..<8 { h[i] = h[i] &+ v[i] }
-        }
-        return h.flatMap { word in stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) } }
-    }
 
     private static let md5Shifts: [UInt32] = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21]
     private static let md5Constants: [UInt32] = (0..<64).map { i in

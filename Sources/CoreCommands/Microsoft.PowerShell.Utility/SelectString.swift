@@ -121,17 +121,10 @@ final class SelectString: Cmdlet {
     }
 
     private func searchFiles(_ context: CommandContext) throws {
-        let (texts, literal) = try context.providerPaths()
         let keep = context.nameFilter()
-        for path in try context.resolveExisting(texts, literal: literal) where !done {
-            guard keep(path.components.last ?? "") else { continue }
-            do {
-                if path.provider.isContainer(path.providerPath, context.engine) { continue }
-                let bytes = try path.provider.readContent(path.providerPath, context.engine)
-                try searchFile(context, display: path.path, path: path.path, bytes: bytes)
-            } catch let error as ProviderError {
-                try context.writeProviderError(error)
-            }
+        try context.forEachFileContent { path, bytes in
+            guard !done, keep(path.components.last ?? "") else { return }
+            try searchFile(context, display: path.path, path: path.path, bytes: bytes)
         }
     }
 
