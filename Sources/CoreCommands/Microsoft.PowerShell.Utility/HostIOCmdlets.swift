@@ -31,8 +31,8 @@ final class OutString: Cmdlet {
 final class StartSleep: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         var milliseconds = context.value("Milliseconds").flatMap { LanguagePrimitives.toInt64($0) } ?? 0
-        if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toDouble($0) }) {
-            milliseconds = milliseconds &+ (seconds * 1000).clampedInt64
+        if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toInt64($0) }) {
+            milliseconds = milliseconds &+ seconds &* 1000
         }
         var remaining = milliseconds
         while remaining > 0 {
@@ -54,7 +54,8 @@ final class ReadHost: Cmdlet {
         }
         if let prompt = context.string("Prompt") { host.write(prompt + ": ", stream: .host) }
         switch host.readLine() {
-        case .line(let text): try context.writeObject(.string(text))
+        case .line(let text):
+            try context.writeObject(context.switchValue("AsSecureString") ? .object(SecureStringObject(text)) : .string(text))
         case .endOfInput, .interrupted: throw EvalError.stopped
         }
     }

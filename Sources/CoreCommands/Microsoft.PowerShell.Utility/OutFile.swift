@@ -35,7 +35,7 @@ final class OutFile: Cmdlet {
                     errorId: "NoClobber", category: .ResourceExists, exceptionType: "System.IO.IOException",
                     target: .string(target.path)))
             }
-            try engine.writeTextFile(path, text, append: context.switchValue("Append"), encoding: encoding)
+            try engine.writeText(to: target, text, append: context.switchValue("Append"), encoding: encoding)
         } catch let error as ProviderError {
             try context.writeError(context.errorRecord(message: error.message, errorId: error.errorId, category: error.category,
                                                        exceptionType: error.exceptionType, target: .string(error.target)))

@@ -6,7 +6,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
     public static let version = "3.1.0.0"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands(definitions)
+        registration.commands { definitions() + dataDefinitions() }
         registration.types(UtilityTypes.all)
     }
 
@@ -65,8 +65,10 @@ public enum MicrosoftPowerShellUtility: CommandModule {
             CmdletDefinition(metadata: compiled("Measure-Object", "MeasureObjectCommand",
                 [input, ParameterMetadata("Property", .array(.string), position: 0),
                  ParameterMetadata("Sum", .switchParameter), ParameterMetadata("Average", .switchParameter),
-                 ParameterMetadata("Maximum", .switchParameter), ParameterMetadata("Minimum", .switchParameter)],
-                synopsis: "Calculates the numeric properties of objects.")) { MeasureObject() },
+                 ParameterMetadata("Maximum", .switchParameter), ParameterMetadata("Minimum", .switchParameter),
+                 ParameterMetadata("Line", .switchParameter), ParameterMetadata("Word", .switchParameter),
+                 ParameterMetadata("Character", .switchParameter), ParameterMetadata("IgnoreWhiteSpace", .switchParameter)],
+                synopsis: "Calculates the numeric properties of objects, and the characters, words, and lines in string objects, such as files of text.")) { MeasureObject() },
             CmdletDefinition(metadata: compiled("Format-List", "FormatListCommand",
                 [input, ParameterMetadata("Property", .array(.object), position: 0)],
                 synopsis: "Formats the output as a list of properties in which each property appears on a new line.")) { FormatCmdlet(shape: .list) },
@@ -86,9 +88,13 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("NoClobber", .switchParameter, aliases: ["NoOverwrite"]),
                  ParameterMetadata("Width", .int32), ParameterMetadata("NoNewline", .switchParameter), input],
                 synopsis: "Sends output to a file.", shouldProcess: true)) { OutFile() },
-            CmdletDefinition(metadata: compiled("Start-Sleep", "StartSleepCommand",
-                [ParameterMetadata("Seconds", .double, aliases: ["s"], position: 0), ParameterMetadata("Milliseconds", .int32, aliases: ["ms"])],
-                synopsis: "Suspends the activity in a script or session for the specified period of time.")) { StartSleep() },
+            CmdletDefinition(metadata: withDefaultSet("Seconds", compiled("Start-Sleep", "StartSleepCommand",
+                [ParameterMetadata("Seconds", .int32, position: 0, mandatory: true, valueFromPipeline: true,
+                                    valueFromPipelineByPropertyName: true, validations: [.range(min: 0, max: Double(Int32.max / 1000))],
+                                    parameterSets: ["Seconds"]),
+                 ParameterMetadata("Milliseconds", .int32, mandatory: true, valueFromPipelineByPropertyName: true,
+                                   validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["Milliseconds"])],
+                synopsis: "Suspends the activity in a script or session for the specified period of time."))) { StartSleep() },
             CmdletDefinition(metadata: compiled("Read-Host", "ReadHostCommand",
                 [ParameterMetadata("Prompt", .object, position: 0), ParameterMetadata("AsSecureString", .switchParameter)],
                 synopsis: "Reads a line of input from the console.")) { ReadHost() },

@@ -7,7 +7,7 @@
 /// Their columns have no alignment, so every cell is left-aligned.
 package struct FormatView {
     package enum Kind {
-        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group
+        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, process, culture
     }
 
     /// The type name Get-Command's objects carry.
@@ -22,6 +22,10 @@ package struct FormatView {
     package static let jobTypeName = "System.Management.Automation.Job"
     /// Group-Object's groups: Count 5 (right-aligned), Name 25, Group the rest.
     package static let groupInfoTypeName = "Microsoft.PowerShell.Commands.GroupInfo"
+    /// Get-Process: Handles 7, NPM(K) 7, PM(K) 8, WS(K) 10, CPU(s) 10, Id 6, SI 3 (right-aligned), ProcessName.
+    package static let processTypeName = "System.Diagnostics.Process"
+    /// Get-Culture: LCID 16, Name 16, DisplayName the rest.
+    package static let cultureTypeName = "System.Globalization.CultureInfo"
 
 
     package let kind: Kind
@@ -38,6 +42,8 @@ package struct FormatView {
         case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
         case .object(let object) where object.typeNames.contains(jobTypeName): return FormatView(kind: .job)
         case .object(let object) where object.typeNames.first == groupInfoTypeName: return FormatView(kind: .group)
+        case .object(let object) where object.typeNames.first == processTypeName: return FormatView(kind: .process)
+        case .object(let object) where object.typeNames.first == cultureTypeName: return FormatView(kind: .culture)
         default: return nil
         }
     }
@@ -73,6 +79,11 @@ package struct FormatView {
                                    alignments: Array(repeating: .left, count: Self.jobColumns.count))
         case .group:
             return TableHeaderInfo(labels: ["Count", "Name", "Group"], widths: [5, 25, 0], alignments: [.right, .left, .left])
+        case .process:
+            return TableHeaderInfo(labels: ["Handles", "NPM(K)", "PM(K)", "WS(K)", "CPU(s)", "Id", "SI", "ProcessName"],
+                                   widths: [7, 7, 8, 10, 10, 6, 3, 0], alignments: Array(repeating: .right, count: 7) + [.left])
+        case .culture:
+            return TableHeaderInfo(labels: ["LCID", "Name", "DisplayName"], widths: [16, 16, 0], alignments: [.left, .left, .left])
         }
     }
 
@@ -141,6 +152,15 @@ package struct FormatView {
             return Self.jobColumns.map { name in display(properties.first { $0.name == name }?.value ?? .null) }
         case (.group, .object(let group)):
             return ["Count", "Name", "Group"].map { display(group.property($0) ?? .null) }
+        case (.process, .object(let process)):
+            // The view's script blocks: memory in whole KB, CPU seconds as ToString("N").
+            let kilobytes = { (name: String) in String((process.property(name).flatMap(LanguagePrimitives.toInt64) ?? 0) / 1024) }
+            let cpu = process.property("CPU").flatMap(LanguagePrimitives.toDouble).map { Formatting.grouped(Formatting.fixed($0, 2)) } ?? ""
+            return [display(process.property("Handles") ?? .null), kilobytes("NPM"), kilobytes("PM"), kilobytes("WS"), cpu,
+                    display(process.property("Id") ?? .null), display(process.property("SI") ?? .null),
+                    display(process.property("ProcessName") ?? .null)]
+        case (.culture, .object(let culture)):
+            return ["LCID", "Name", "DisplayName"].map { display(culture.property($0) ?? .null) }
         case (.type, .type(let type)):
             let isSerial: Bool
             if case .staticClass? = StandardTypes.declaration(of: type.fullName)?.kind { isSerial = false } else { isSerial = true }

@@ -29,6 +29,8 @@ public final class OutputFormatter {
         /// A table built from the first object's property names.
         case propertyTable(names: [String])
         case list
+        /// A custom view (`PSCustomView` objects, such as Select-String's matches).
+        case custom
         /// A table of a format view (hashtable entries, types, members); other objects print out of
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
@@ -157,6 +159,13 @@ public final class OutputFormatter {
         case .list:
             let properties = FormatSelection.defaultProperties(of: value)
             packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
+        case .custom:
+            if case .object(let object as PSCustomView) = value {
+                packets.append(.customEntry(object.customViewLines))
+            } else {
+                let properties = FormatSelection.defaultProperties(of: value)
+                packets.append(.outOfBandList(labels: properties.map(\.name), values: properties.map { display($0.value) }))
+            }
         case .viewTable(let view, let group):
             if view.applies(to: value) {
                 if let key = view.groupKey(value), key != group {
@@ -204,6 +213,10 @@ public final class OutputFormatter {
     }
 
     private func openDocument(for value: PSValue) -> [FormatPacket] {
+        if case .object(let object) = value, object is PSCustomView {
+            document = .custom
+            return [.formatStart(.custom), .groupStart(label: nil)]
+        }
         if let view = FormatView.view(for: value) {
             let key = view.groupKey(value)
             document = .viewTable(view, group: key)
@@ -230,6 +243,7 @@ public final class OutputFormatter {
     // MARK: Format-List / Format-Table output
 
     private func formattedPackets(_ data: FormattedData) -> [FormatPacket] {
+        if let wide = data.wide { return closeDocument() + widePackets(data, wide) }
         var packets: [FormatPacket] = []
         if case .explicit(let sequence, let group) = document, sequence === data.sequence {
             if data.groupHeader != group {
@@ -255,6 +269,34 @@ public final class OutputFormatter {
         }
         if data.isLastInSequence { packets += closeDocument() }
         return packets
+    }
+
+    /// Format-Wide: a table without headers whose columns share the width equally.
+    private func widePackets(_ data: FormattedData, _ layout: FormattedData.WideLayout) -> [FormatPacket] {
+        let values = data.entries.map { display($0.first?.value ?? .null) }
+        guard !values.isEmpty else { return [] }
+        var count: Int
+        var widths: [Int]
+        switch layout {
+        case .columns(let n):
+            count = Swift.max(1, Swift.min(n, (columns + 1) / 2))
+            let share = (columns - (count - 1)) / count, extra = (columns - (count - 1)) % count
+            widths = (0..<count).map { share + ($0 < extra ? 1 : 0) }
+        case .autoSize:
+            // As many columns as the widest value allows, each as wide as that value.
+            let widest = Swift.min(Swift.max(values.map(TextLayout.cells).max() ?? 1, 1), columns)
+            count = Swift.max(1, (columns + 1) / (widest + 1))
+            widths = Array(repeating: widest, count: count)
+        }
+        var packets: [FormatPacket] = [.formatStart(.table(TableHeaderInfo(labels: widths.map { _ in "" }, widths: widths,
+            alignments: widths.map { _ in .left }, hideHeader: true))), .groupStart(label: nil)]
+        var start = 0
+        while start < values.count {
+            let row = Array(values[start..<Swift.min(start + count, values.count)])
+            packets.append(.tableRow(values: row + Array(repeating: "", count: count - row.count), alignments: [], multiLine: false))
+            start += count
+        }
+        return packets + [.groupEnd, .formatEnd]
     }
 
     private func shapeInfo(of data: FormattedData) -> FormatShapeInfo {

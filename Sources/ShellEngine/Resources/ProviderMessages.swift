@@ -20,6 +20,9 @@ package enum ProviderMessages {
     package static let copyToItself = "Cannot overwrite the item {0} with itself."
     package static let cannotCreateExistingFile = "Cannot create a file when that file already exists."
     package static let accessDenied = "Access to the path '{0}' is denied."
+    /// Win32 ERROR_DISK_FULL and ERROR_PIPE_NOT_CONNECTED as IOException messages.
+    package static let diskFull = "There is not enough space on the disk."
+    package static let ioError = "The pipe is being closed."
     package static let removeItemWithChildren = "The item at {0} has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?"
     package static let locationStackEmpty = "Cannot find location stack '{0}'. It does not exist or it is not a container."
     package static let invokeItemNoProgram = "No application is associated with the specified file for this operation."

@@ -1,0 +1,89 @@
+import FoundationEssentials
+import ShellTestSupport
+import Testing
+@testable import ShellEngine
+
+/// Format-Wide, CLIXML, ConvertTo-Html and Get-Date -UFormat as Windows PowerShell 5.1 writes them.
+@Suite struct SerializationCommandTests {
+    @Test func formatWideSharesTheWidthBetweenColumns() {
+        let lines = ModuleTableTests.lines(run("1..3 | Format-Wide"))
+        #expect(lines == ["", "1" + String(repeating: " ", count: 59) + "2", "3", "", "", ""])
+        let four = ModuleTableTests.lines(run("'a','b','c','d','e' | Format-Wide -Column 4"))
+        #expect(four[1] == "a" + String(repeating: " ", count: 29) + "b" + String(repeating: " ", count: 29) + "c"
+                + String(repeating: " ", count: 29) + "d")
+        #expect(ModuleTableTests.lines(run("'alpha','be','c' | Format-Wide -AutoSize"))[1] == "alpha be    c")
+        #expect(ModuleTableTests.lines(run("[pscustomobject]@{n='x';m=1} | Format-Wide m"))[1] == "1")
+        #expect(run("1 | Format-Wide -Column 0").contains("Cannot validate argument on parameter 'Column'. The 0 argument is less than the minimum allowed range"))
+    }
+
+    @Test func exportClixmlWritesFiveOneDocumentsAndImportReadsThemBack() throws {
+        let fixture = ProviderFixture()
+        defer { fixture.close() }
+        fixture.run("[pscustomobject]@{a=1;b=\"x`ny\";c=@(1,'2')}, 's' | Export-Clixml C:\\o.xml")
+        let bytes = fixture.read("drives/C/o.xml")
+        #expect(Array(bytes.prefix(2)) == [0xFF, 0xFE])
+        let text = TextEncoding.unicode.decode(bytes)
+        #expect(text == """
+            <Objs Version="1.1.0.1" xmlns="http://schemas.microsoft.com/powershell/2004/04">\r
+              <Obj RefId="0">\r
+                <TN RefId="0">\r
+                  <T>System.Management.Automation.PSCustomObject</T>\r
+                  <T>System.Object</T>\r
+                </TN>\r
+                <MS>\r
+                  <I32 N="a">1</I32>\r
+                  <S N="b">x_x000A_y</S>\r
+                  <Obj N="c" RefId="1">\r
+                    <TN RefId="1">\r
+                      <T>System.Object[]</T>\r
+                      <T>System.Array</T>\r
+                      <T>System.Object</T>\r
+                    </TN>\r
+                    <LST>\r
+                      <I32>1</I32>\r
+                      <S>2</S>\r
+                    </LST>\r
+                  </Obj>\r
+                </MS>\r
+              </Obj>\r
+              <S>s</S>\r
+            </Objs>
+            """)
+        #expect(fixture.run("$o = Import-Clixml C:\\o.xml; $o[0].b; $o[0].c[1]; $o[1]; $o[0].PSObject.TypeNames[0]") ==
+                "x\ny\n2\ns\nDeserialized.System.Management.Automation.PSCustomObject\n")
+        fixture.run("New-Object System.Management.Automation.PSCredential('dom\\u', (ConvertTo-SecureString 'pw' -AsPlainText -Force)) | Export-Clixml C:\\c.xml")
+        #expect(fixture.run("$c = Import-Clixml C:\\c.xml; $c.GetType().Name; $c.GetNetworkCredential().Password") == "PSCredential\npw\n")
+        fixture.run("New-TimeSpan -Hours 1 -Seconds 5 | Export-Clixml C:\\t.xml")
+        #expect(TextEncoding.unicode.decode(fixture.read("drives/C/t.xml")).contains("<TS>PT1H5S</TS>"))
+        #expect(fixture.run("(Import-Clixml C:\\t.xml).TotalSeconds") == "3605\n")
+        fixture.run("Set-Content C:\\bad.xml '<Objs><x>'")
+        let bad = fixture.run("Import-Clixml C:\\bad.xml")
+        #expect(bad.contains("Import-Clixml : Unexpected end of file has occurred. Line 1, position 11."))
+        #expect(bad.contains("System.Xml.XmlException,Microsoft.PowerShell.Commands.ImportClixmlCommand"))
+    }
+
+    @Test func convertToHtmlWritesAnXhtmlTable() {
+        #expect(run("[pscustomobject]@{a=1;b='<x>'} | ConvertTo-Html -Title T") == """
+            <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+            <html xmlns="http://www.w3.org/1999/xhtml">
+            <head>
+            <title>T</title>
+            </head><body>
+            <table>
+            <colgroup><col/><col/></colgroup>
+            <tr><th>a</th><th>b</th></tr>
+            <tr><td>1</td><td>&lt;x&gt;</td></tr>
+            </table>
+            </body></html>
+
+            """)
+        #expect(run("1,2 | ConvertTo-Html -Fragment -As List -Property @{n='v';e={$_*2}}") ==
+                "<table>\n<tr><td>v:</td><td>2</td></tr>\n<tr><td><hr></td></tr>\n<tr><td>v:</td><td>4</td></tr>\n</table>\n")
+    }
+
+    @Test func getDateUFormatComputesFiveOnesNumbers() {
+        #expect(run("Get-Date -Date '2021-03-07 08:05:09' -UFormat '%Y-%m-%d %H:%M:%S %j %u %w %U %V %C %e %y %G %g'") ==
+                "2021-03-07 08:05:09 066 0 0 9 10 20  7 21 2021 21\n")
+        #expect(run("Get-Date -Date '1970-01-02' -UFormat %s") == "86400\n")
+    }
+}
