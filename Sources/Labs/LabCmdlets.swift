@@ -11,6 +11,9 @@ import Glibc
 /// Start-Lab, Get-LabTask, Test-Lab and Reset-Lab.
 enum LabCmdlets {
     static let module = LabsModule.name
+    /// The type names of Get-LabTask's and Test-Lab's rows (each has its own table view).
+    static let taskTypeName = "SmbConfigShell.LabTask"
+    static let resultTypeName = "SmbConfigShell.LabTaskResult"
 
     static func definitions() -> [CmdletDefinition] {
         [
@@ -240,7 +243,7 @@ final class GetLabTask: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let lab = context.engine.labServices.lab else { return try context.writeError(LabCmdlets.noLab(context)) }
         for task in lab.definition.tasks {
-            let o = PSCustomObject(typeNames: ["SmbConfigShell.LabTask", "System.Object"])
+            let o = PSCustomObject(typeNames: [LabCmdlets.taskTypeName, "System.Object"])
             o.add("Id", .int32(Int32(task.id)))
             o.add("Task", .string(task.title))
             o.add("Hint", .string(task.hint))
@@ -259,7 +262,7 @@ final class TestLab: Cmdlet {
         for task in lab.definition.tasks {
             let passed = engine.runLabCheck(task.check)
             allPassed = allPassed && passed
-            let o = PSCustomObject(typeNames: ["SmbConfigShell.LabTaskResult", "System.Object"])
+            let o = PSCustomObject(typeNames: [LabCmdlets.resultTypeName, "System.Object"])
             o.add("Id", .int32(Int32(task.id)))
             o.add("Task", .string(task.title))
             o.add("Passed", .bool(passed))

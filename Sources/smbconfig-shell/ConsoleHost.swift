@@ -43,6 +43,13 @@ final class ConsoleHost: PSHostUserInterface {
         }
     }
 
+    func write(_ text: String, foreground: ConsoleColor?, background: ConsoleColor?) {
+        if let last = text.unicodeScalars.last { atLineStart = last == "\n" }
+        let codes = [foreground.map(ConsoleColours.foreground), background.map(ConsoleColours.background)]
+            .compactMap { $0 }.joined(separator: ";")
+        output.write(text, colour: codes.isEmpty ? nil : codes)
+    }
+
     func readLine() -> HostInput {
         let answer = input.readLine()
         atLineStart = true
@@ -90,6 +97,33 @@ final class ConsoleHost: PSHostUserInterface {
 /// The Windows console host's stream colours as SGR codes: ErrorForegroundColor Red,
 /// Warning/Verbose/DebugForegroundColor Yellow (the bright console colours).
 enum ConsoleColours {
-    static let error = "91"
-    static let warning = "93"
+    static let error = foreground(.Red)
+    static let warning = foreground(.Yellow)
+
+    /// The SGR foreground code of a console colour (the dark ones are the normal ANSI colours,
+    /// the others their bright forms, as the Windows console's palette pairs them).
+    static func foreground(_ colour: ConsoleColor) -> String {
+        switch colour {
+        case .Black: return "30"
+        case .DarkRed: return "31"
+        case .DarkGreen: return "32"
+        case .DarkYellow: return "33"
+        case .DarkBlue: return "34"
+        case .DarkMagenta: return "35"
+        case .DarkCyan: return "36"
+        case .Gray: return "37"
+        case .DarkGray: return "90"
+        case .Red: return "91"
+        case .Green: return "92"
+        case .Yellow: return "93"
+        case .Blue: return "94"
+        case .Magenta: return "95"
+        case .Cyan: return "96"
+        case .White: return "97"
+        }
+    }
+
+    static func background(_ colour: ConsoleColor) -> String {
+        String((Int(foreground(colour)) ?? 30) + 10)
+    }
 }

@@ -276,3 +276,29 @@ struct LabsTests {
         #expect(f.engine.labServices.lab == nil)
     }
 }
+
+/// Get-LabTask and Test-Lab show every hint whole: their views wrap the Hint column.
+struct LabViewTests {
+    @Test func tasksAndResultsWrapTheirHints() {
+        let f = LabsFixture()
+        defer { f.close() }
+        let hint = "Turn mailslots on for the client side with Set-SmbClientConfiguration and check the host again "
+            + "after the legacy application has sent its next announcement to the server."
+        f.write("lab.psd1", """
+            @{ Title = 'Mini'; OSProfile = 'Windows11-24H2'
+               Tasks = @(@{ Title = 'Enable mailslots on the client'; Hint = '\(hint)'; Check = { $false } }) }
+            """)
+        f.run("Start-Lab '\(f.folder)/lab.psd1' | Out-Null")
+        let tasks = f.run("Get-LabTask")
+        let lines = tasks.split(separator: "\n").map(String.init)
+        #expect(lines[0] == " Id Task                           Hint" + String(repeating: " ", count: 119 - 39))
+        #expect(lines.allSatisfy { $0.count <= 119 })
+        // Every word of the hint is shown, in the Hint column (from cell 36 on).
+        let shown = lines.dropFirst(2).map { String($0.dropFirst(35)) }.joined().split(separator: " ").joined(separator: " ")
+        #expect(shown == hint)
+        let results = f.run("Test-Lab").split(separator: "\n").map(String.init)
+        #expect(results[0].hasPrefix(" Id Task                           Passed Hint"))
+        #expect(results[2].hasPrefix("  1 Enable mailslots on the client  False Turn mailslots"))
+        #expect(results.count > 3)
+    }
+}

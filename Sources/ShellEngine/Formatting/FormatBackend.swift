@@ -17,6 +17,8 @@ package enum FormatPacket {
     case groupStart(label: String?)
     case tableRow(values: [String], alignments: [FormatAlignment?], multiLine: Bool)
     case listEntry(labels: [String], values: [String])
+    /// One object of a custom view: its lines.
+    case customEntry([String])
     /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own);
     /// `stream` is where the object came from (an error record of the error stream is `.error`).
     case outOfBandLines([String], stream: HostStream)
@@ -29,6 +31,7 @@ package enum FormatPacket {
 package enum FormatShapeInfo {
     case table(TableHeaderInfo)
     case list
+    case custom
 }
 
 package struct TableHeaderInfo {
@@ -118,13 +121,13 @@ package struct FormatBackend {
                 table = writer
                 return labelLines + writer.header(header.labels)
             case .list?: return labelLines + [""]
-            case nil: return labelLines
+            case .custom?, nil: return labelLines
             }
         case .tableRow(let values, let alignments, let multiLine):
             return table?.row(values, alignments: alignments, multiLine: multiLine) ?? []
         case .listEntry(let labels, let values):
             return (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
-        case .outOfBandLines(let lines, _):
+        case .outOfBandLines(let lines, _), .customEntry(let lines):
             return lines
         case .outOfBandList(let labels, let values):
             return [""] + (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]

@@ -20,6 +20,8 @@ public final class OutputFormatter {
     public let errorView: ErrorViewKind
     /// `$FormatEnumerationLimit`.
     public var enumerationLimit = FormatValue.defaultEnumerationLimit
+    /// The table views modules declared, by type name.
+    package var declaredViews: [String: TableViewDefinition] = [:]
 
     private var backend: FormatBackend
     private var document: Document = .none
@@ -33,6 +35,8 @@ public final class OutputFormatter {
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
         case explicit(FormatSequence, group: String?)
+        /// A custom view: each object is its own lines (System.DateTime's `DateTime` view).
+        case custom
     }
 
     /// `width` is the console buffer width: lines are laid out in `width - 1` columns, as the
@@ -145,7 +149,19 @@ public final class OutputFormatter {
         if let outOfBand = outOfBandPacket(value, stream: stream) { return [outOfBand] }
 
         var packets: [FormatPacket] = []
-        if case .explicit = document { packets += closeDocument() }
+        if case .object(let object as DotNetObject) = value, let text = object.displayText {
+            if case .custom = document {} else {
+                packets += closeDocument()
+                document = .custom
+                packets += [.formatStart(.custom), .groupStart(label: nil)]
+            }
+            packets.append(.customEntry([text]))
+            return packets
+        }
+        switch document {
+        case .explicit, .custom: packets += closeDocument()
+        default: break
+        }
         if case .none = document { packets += openDocument(for: value) }
 
         switch document {
@@ -158,7 +174,7 @@ public final class OutputFormatter {
             let properties = FormatSelection.defaultProperties(of: value)
             packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
         case .viewTable(let view, let group):
-            if view.applies(to: value) {
+            if view.applies(to: value, declared: declaredViews) {
                 if let key = view.groupKey(value), key != group {
                     // A new grouping value ends the group and starts another under its own label.
                     packets += [.groupEnd, .groupStart(label: view.groupLabel(key))]
@@ -172,7 +188,7 @@ public final class OutputFormatter {
                 packets.append(.outOfBandList(labels: properties.map(\.name),
                                               values: properties.map { display($0.value) }))
             }
-        case .explicit, .none:
+        case .explicit, .custom, .none:
             break
         }
         return packets
@@ -194,7 +210,7 @@ public final class OutputFormatter {
         case .type:
             return nil
         case .object(let object as DotNetObject) where object.displayText != nil:
-            return .outOfBandLines([object.displayText ?? ""], stream: stream)
+            return nil
         default:
             if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
                 return .outOfBandLines([FormatValue.toString(value)], stream: stream)
@@ -204,7 +220,7 @@ public final class OutputFormatter {
     }
 
     private func openDocument(for value: PSValue) -> [FormatPacket] {
-        if let view = FormatView.view(for: value) {
+        if let view = FormatView.view(for: value, declared: declaredViews) {
             let key = view.groupKey(value)
             document = .viewTable(view, group: key)
             return [.formatStart(.table(view.header)), .groupStart(label: key.map(view.groupLabel))]

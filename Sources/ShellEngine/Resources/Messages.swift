@@ -71,6 +71,7 @@ package enum Messages {
         "ReadFailsOnNonInteractiveFlag": "Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
         "PromptHelp": "(Type !? for Help.)",
         "PromptFieldPromptInputSeparatorTemplate": "{0}: ",
+        "NoObjectSpecified": "You must specify an object for the Get-Member cmdlet.",
         "MethodNotFound": "Method invocation failed because [{0}] does not contain a method named '{1}'.",
         "TypeNotFound": "Unable to find type [{0}].",
         "InvokeMethodOnNull": "You cannot call a method on a null-valued expression.",
