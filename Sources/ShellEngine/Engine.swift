@@ -351,7 +351,11 @@ public final class Engine {
                            invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: extent))
     }
 
-    package func interruptRequested() -> Bool { host.consumeInterrupt() }
+    package func interruptRequested() -> Bool {
+        // Waiting commands poll here: a table held for its grouping window is shown once it passed.
+        outputFormatter?.flushIfDue(to: host)
+        return host.consumeInterrupt()
+    }
 
     // MARK: Variables
 

@@ -24,9 +24,9 @@ final class ConsoleHost: PSHostUserInterface {
         self.input = input
         isInteractive = interactive
         if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0, columns <= 10000 {
-            fallbackWidth = columns
+            fallbackWidth = Self.usableWidth(columns)
         } else {
-            fallbackWidth = 120
+            fallbackWidth = Self.defaultBufferWidth
         }
     }
 
@@ -68,9 +68,21 @@ final class ConsoleHost: PSHostUserInterface {
     var bufferWidth: Int {
         if outputIsTerminal {
             var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+                return Self.usableWidth(Int(size.ws_col))
+            }
         }
         return fallbackWidth
+    }
+
+    /// The Windows default buffer width, which a console keeps when its window is narrower.
+    static let defaultBufferWidth = 120
+    /// Narrower than this, a window cannot show a table or an error view: 5.1 lays text out in its
+    /// buffer (wider than the window), and so does the console here.
+    static let minimumUsableWidth = 20
+
+    static func usableWidth(_ columns: Int) -> Int {
+        columns >= minimumUsableWidth ? columns : defaultBufferWidth
     }
 
     func consumeInterrupt() -> Bool {

@@ -115,3 +115,26 @@ struct ConsoleViewTests {
         #expect(run(setUp, ".\\t.ps1") == "ran\n")
     }
 }
+
+/// Out-Default streams tables as 5.1 does: rows held for the grouping window, then written as
+/// they come.
+struct StreamingOutputTests {
+    @Test func aSlowPipelineShowsItsFirstRowsBeforeItsNextObject() {
+        // The sleep outlasts the 300 ms window: the held row is written while the pipeline waits.
+        let text = run("1..2 | ForEach-Object { [pscustomobject]@{Id=$_; Name='n' + $_}; "
+                       + "if ($_ -eq 1) { Start-Sleep -Milliseconds 700; Write-Host marker } }")
+        #expect(text == "\nId Name\n-- ----\n 1 n1  \nmarker\n 2 n2  \n\n\n")
+    }
+
+    @Test func rowsAfterTheWindowKeepTheColumnWidthsAndAreCut() {
+        let text = run("1..2 | ForEach-Object { [pscustomobject]@{Id=$_; Name='n' * (5 * $_)}; "
+                       + "if ($_ -eq 1) { Start-Sleep -Milliseconds 400 } }")
+        #expect(text == "\nId Name \n-- ---- \n 1 nnnnn\n 2 nn...\n\n\n")
+    }
+
+    @Test func autoSizeWaitsForTheWholeGroup() {
+        let text = run("1..2 | ForEach-Object { [pscustomobject]@{Id=$_; Name='n' * (5 * $_)}; "
+                       + "if ($_ -eq 1) { Start-Sleep -Milliseconds 400 } } | Format-Table -AutoSize")
+        #expect(text == "\nId Name      \n-- ----      \n 1 nnnnn     \n 2 nnnnnnnnnn\n\n\n")
+    }
+}

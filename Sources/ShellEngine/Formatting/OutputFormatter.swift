@@ -10,7 +10,8 @@
 ///   properties, else a list. Later objects go into the same table (the first object's columns)
 ///   or list (their own properties). Hashtables show as a Name/Value table, type literals as
 ///   PowerShell's type table.
-/// - Tables are held back until the sequence ends so every column fits its widest value.
+/// - A table whose view fixes no widths is held back for 5.1's grouping window (300 ms; the whole
+///   group with -AutoSize), sized to the widest values held, then streamed row by row.
 /// - `FormattedData` from Format-List / Format-Table is printed as its own sequence.
 public final class OutputFormatter {
     /// Console buffer width (chunking of error views).
@@ -75,6 +76,12 @@ public final class OutputFormatter {
     /// Writes what `process` returns to a host, each run of lines to its own stream.
     public func write(_ value: PSValue, stream: HostStream = .output, to host: PSHostUserInterface) {
         Self.write(output(value, stream: stream), to: host)
+    }
+
+    /// Writes a held table whose grouping window has passed.
+    public func flushIfDue(to host: PSHostUserInterface) {
+        let lines = backend.flushIfDue()
+        if !lines.isEmpty { Self.write(lines, to: host) }
     }
 
     /// Writes what `finish` returns to a host, each run of lines to its own stream.
