@@ -138,3 +138,29 @@ struct StreamingOutputTests {
         #expect(text == "\nId Name      \n-- ----      \n 1 nnnnn     \n 2 nnnnnnnnnn\n\n\n")
     }
 }
+
+/// Get-Help searches and the updatable-help cmdlets.
+struct HelpSearchTests {
+    @Test func wildcardSearchListsCommandsThenTopicsInTheHelpInfoShortTable() {
+        let lines = run("Get-Help *Mailslot*").split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("Name                              Category  Module                    Synopsis"))
+        #expect(lines.contains { $0.hasPrefix("New-Mailslot                      Cmdlet    SmbConfigShell.Mailslots  Creates a local mailslot") })
+        #expect(lines.last?.hasPrefix("about_Mailslots                   HelpFile                            Mailslots, remote") == true)
+        #expect(lines.allSatisfy { $0.count <= 119 })
+    }
+
+    @Test func aboutSearchListsTheConceptualTopics() {
+        let names = run("Get-Help about_* | ForEach-Object Name")
+        #expect(names == "about_FileSystem_Provider\nabout_Mailslots\nabout_SmbLabs\n")
+        #expect(run("(Get-Help about_Mail*)").contains("SHORT DESCRIPTION"))
+        #expect(run("Get-Help *zzz*").contains("HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand"))
+    }
+
+    @Test func updateAndSaveHelpFailAsWithoutNetwork() {
+        let update = run("Update-Help -Module SmbShare")
+        #expect(update.hasPrefix("Update-Help : Failed to update Help for the module(s) 'SmbShare' with UI culture(s) {en-US} : Unable to connect to \nHelp content."))
+        #expect(update.contains("+ FullyQualifiedErrorId : UnableToConnect,Microsoft.PowerShell.Commands.UpdateHelpCommand"))
+        let save = run("Save-Help C:\\Help -Module SmbSh*")
+        #expect(save.hasPrefix("Save-Help : Failed to save Help for the module(s) 'SmbShare' with UI culture(s) {en-US} :"))
+    }
+}

@@ -28,6 +28,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
         // prompt never pay for the parameter tables.
         registration.commands(definitions)
         registration.aliases(aliases)
+        registration.tableView(typeName: HelpSearch.typeName, HelpSearch.view)
         registration.provider(SessionTableProvider(.alias))
         registration.provider(SessionTableProvider(.environment))
         registration.provider(FileSystemProvider())
@@ -191,6 +192,16 @@ public enum MicrosoftPowerShellCore: CommandModule {
                  ParameterMetadata("Full", .switchParameter), ParameterMetadata("Examples", .switchParameter),
                  ParameterMetadata("Detailed", .switchParameter)],
                 synopsis: "Displays information about PowerShell commands and concepts.")) { GetHelp() },
+            CmdletDefinition(metadata: compiled("Update-Help", "UpdateHelpCommand",
+                [ParameterMetadata("Module", .array(.string), aliases: ["Name"], position: 0),
+                 ParameterMetadata("UICulture", .array(.string), position: 2), ParameterMetadata("Force", .switchParameter),
+                 ParameterMetadata("SourcePath", .array(.string), position: 1)],
+                synopsis: "Downloads and installs the newest help files on your computer.")) { UpdatableHelp(saving: false) },
+            CmdletDefinition(metadata: compiled("Save-Help", "SaveHelpCommand",
+                [ParameterMetadata("DestinationPath", .array(.string), position: 0, mandatory: true),
+                 ParameterMetadata("Module", .array(.string), aliases: ["Name"], position: 1),
+                 ParameterMetadata("UICulture", .array(.string), position: 2), ParameterMetadata("Force", .switchParameter)],
+                synopsis: "Downloads and saves the newest help files to a file system directory.")) { UpdatableHelp(saving: true) },
         ]
     }
 }
