@@ -302,3 +302,51 @@ struct LabViewTests {
         #expect(results.count > 3)
     }
 }
+
+/// A lab keeps running across restarts of the shell, per computer name, until Reset-Lab.
+struct LabProgressTests {
+    @Test func aRestartedShellResumesTheLabAndResetRestoresTheOriginalLmhosts() {
+        let first = LabsFixture()
+        defer { try? FileManager.default.removeItem(atPath: first.folder) }
+        first.write("lmhosts", "# mine\n")
+        first.write("lab.psd1", """
+            @{ Title = 'Mini'; OSProfile = 'Windows11-24H2'
+               Hosts = @(@{ Name = 'SRV'; OSProfile = 'WindowsServer2022'; Mailslots = @('in') })
+               Lmhosts = @('{SRV} SRV #PRE')
+               Tasks = @(@{ Title = 'Turn on'; Hint = 'h1'; Check = { (Get-SmbClientConfiguration).EnableMailslots } }) }
+            """)
+        first.run("Start-Lab '\(first.folder)/lab.psd1' | Out-Null", "Set-SmbClientConfiguration -EnableMailslots $true -Force")
+        #expect(first.run("Test-Lab | ForEach-Object Passed") == "True\n")
+        first.engine.shutdown()
+
+        let second = LabsFixture(folder: first.folder)
+        #expect(second.run("Get-LabTask | ForEach-Object Task") == "Turn on\n")
+        #expect(second.run("Get-LabHost | ForEach-Object Name") == "SRV\n")
+        // The learner's settings survive the restart: the lab is resumed, not started afresh.
+        #expect(second.run("Test-Lab | ForEach-Object Passed") == "True\n")
+        #expect(String(decoding: second.read("lmhosts"), as: UTF8.self).contains(" SRV #PRE"))
+        second.run("Reset-Lab")
+        #expect(String(decoding: second.read("lmhosts"), as: UTF8.self) == "# mine\n")
+        second.engine.shutdown()
+
+        let third = LabsFixture(folder: first.folder)
+        #expect(third.run("Get-LabTask").contains("No lab is running."))
+        third.engine.shutdown()
+    }
+
+    @Test func progressBelongsToTheComputerName() {
+        let first = LabsFixture()
+        defer { try? FileManager.default.removeItem(atPath: first.folder) }
+        first.write("lab.psd1", "@{ Title = 'Mini'; OSProfile = 'Windows11-24H2'; Tasks = @(@{ Title = 'T'; Hint = 'h'; Check = { $true } }) }")
+        first.run("Start-Lab '\(first.folder)/lab.psd1' | Out-Null")
+        first.engine.shutdown()
+        #expect(FileManager.default.fileExists(atPath: first.folder + "/labs/LABPC.progress.json"))
+        let host = LabsRecordingHost(answers: [])
+        let other = Engine(host: host, configuration: EngineConfiguration(environment: [
+            "SMBCONFIG_HOME": first.folder, "COMPUTERNAME": "OTHERPC", "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0"]),
+            modules: shellModules)
+        defer { other.shutdown() }
+        _ = other.execute("Get-LabTask")
+        #expect(host.text.contains("No lab is running."))
+    }
+}
