@@ -11,6 +11,18 @@ final class GetHelp: Cmdlet {
             try context.writeObject(.string(topic))
             return
         }
+        if WildcardPattern.hasWildcards(name) {
+            let matches = HelpSearch.matches(name, in: engine)
+            if matches.count > 1 {
+                for match in matches { try context.writeObject(.object(match.object)) }
+                return
+            }
+            if let only = matches.first {
+                try context.writeObject(.string(engine.helpTopics[NameKey(only.name)]
+                    ?? engine.commandMetadata(only.name).map { HelpText.command($0, full: false, examplesOnly: false) } ?? ""))
+                return
+            }
+        }
         guard let metadata = engine.commandMetadata(name) else {
             try context.writeError(context.errorRecord(
                 message: "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
@@ -25,6 +37,73 @@ final class GetHelp: Cmdlet {
         }
         try context.writeObject(.string(HelpText.command(metadata, full: context.switchValue("Full"),
                                                          examplesOnly: context.switchValue("Examples"))))
+    }
+}
+
+/// Get-Help with a wildcard: the matching commands and conceptual topics, as 5.1's help providers
+/// return them (aliases, functions, cmdlets, then help files), each as a HelpInfoShort row.
+enum HelpSearch {
+    static let typeName = "HelpInfoShort"
+    /// HelpInfoShort's table view (Name 33, Category 9, Module 25, Synopsis the rest).
+    static let view = TableViewDefinition(columns: [("Name", 33, .left), ("Category", 9, .left), ("Module", 25, .left),
+                                                    ("Synopsis", 0, .left)], wrap: false)
+
+    struct Match {
+        let name: String
+        let object: PSCustomObject
+    }
+
+    static func matches(_ pattern: String, in engine: Engine) -> [Match] {
+        let matcher = WildcardPattern(pattern)
+        let modules = Dictionary(engine.modules.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        func row(_ name: String, _ category: String, _ module: String, _ synopsis: String) -> Match {
+            let o = PSCustomObject(typeNames: [typeName, "System.Object"])
+            o.add("Name", .string(name))
+            o.add("Category", .string(category))
+            o.add("Module", .string(module))
+            o.add("Synopsis", .string(synopsis))
+            return Match(name: name, object: o)
+        }
+        var aliases: [Match] = [], functions: [Match] = [], cmdlets: [Match] = [], files: [Match] = []
+        for (key, target) in engine.aliases where matcher.matches(key.name) {
+            aliases.append(row(key.name, "Alias", "", target))
+        }
+        for definition in engine.cmdlets.all where matcher.matches(definition.metadata.name) {
+            let m = definition.metadata
+            let isFunction = modules[m.module]?.commandType == .function
+            let match = row(m.name, isFunction ? "Function" : "Cmdlet", m.module, m.synopsis)
+            if isFunction { functions.append(match) } else { cmdlets.append(match) }
+        }
+        for (key, text) in engine.helpTopics where matcher.matches(key.name) {
+            files.append(row(key.name, "HelpFile", "", shortDescription(text)))
+        }
+        let byName = { (a: Match, b: Match) in a.name.lowercased() < b.name.lowercased() }
+        return aliases.sorted(by: byName) + functions.sorted(by: byName) + cmdlets.sorted(by: byName) + files.sorted(by: byName)
+    }
+
+    /// An about topic's synopsis: the first line under SHORT DESCRIPTION.
+    static func shortDescription(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let heading = lines.firstIndex(where: { $0.trimmingPrefix(" ") == "SHORT DESCRIPTION" }) else { return "" }
+        return lines[(heading + 1)...].first { !$0.allSatisfy(\.isWhitespace) }.map { String($0.drop { $0 == " " }) } ?? ""
+    }
+}
+
+/// Update-Help and Save-Help: the help content lives on Microsoft's servers, which the emulated
+/// machine cannot reach, so both fail for every module as 5.1 does offline.
+final class UpdatableHelp: Cmdlet {
+    let saving: Bool
+    init(saving: Bool) { self.saving = saving }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let patterns = context.value("Module").map { ($0.enumerated ?? [$0]).map { WildcardPattern(LanguagePrimitives.toString($0)) } }
+        let names = context.engine.modules.map(\.name).filter { name in patterns?.contains { $0.matches(name) } ?? true }
+        let modules = Array(Set(names)).sorted { $0.lowercased() < $1.lowercased() }.joined(separator: ", ")
+        let culture = context.value("UICulture").map { ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) }.joined(separator: ", ") } ?? "en-US"
+        let message = Messages.format(saving ? "FailedToSaveHelpForModuleWithCulture" : "FailedToUpdateHelpForModuleWithCulture",
+                                      modules, culture, Messages.template("UnableToConnect"))
+        try context.writeError(context.errorRecord(message: message, errorId: "UnableToConnect", category: .InvalidOperation,
+                                                   exceptionType: "System.Exception"))
     }
 }
 

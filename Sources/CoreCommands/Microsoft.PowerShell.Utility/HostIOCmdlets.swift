@@ -8,8 +8,7 @@ final class OutString: Cmdlet {
     private var text = ""
     func begin(_ context: CommandContext) throws {
         let columns = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(max(1, $0)) }
-        formatter = OutputFormatter(width: context.engine.host.bufferWidth, columns: columns,
-                                    errorView: context.engine.errorView)
+        formatter = context.engine.makeFormatter(columns: columns)
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }

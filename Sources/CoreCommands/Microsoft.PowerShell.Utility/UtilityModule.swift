@@ -15,6 +15,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
         let utility = { (name: String, cls: String, params: [ParameterMetadata], synopsis: String) in
             compiled(name, cls, params, synopsis: synopsis)
         }
+        let consoleColor = ParameterType.enumeration(typeName: "System.ConsoleColor", values: ConsoleColor.allCases.map(\.rawValue))
         return [
             CmdletDefinition(metadata: compiled("Write-Output", "WriteOutputCommand",
                 [ParameterMetadata("InputObject", .array(.psObject), position: 0, mandatory: true, valueFromPipeline: true),
@@ -23,7 +24,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
             CmdletDefinition(metadata: compiled("Write-Host", "WriteHostCommand",
                 [ParameterMetadata("Object", .object, position: 0, valueFromPipeline: true),
                  ParameterMetadata("NoNewline", .switchParameter), ParameterMetadata("Separator", .object),
-                 ParameterMetadata("ForegroundColor", .string), ParameterMetadata("BackgroundColor", .string)],
+                 ParameterMetadata("ForegroundColor", consoleColor), ParameterMetadata("BackgroundColor", consoleColor)],
                 synopsis: "Writes customized output to a host.")) { WriteHost() },
             CmdletDefinition(metadata: compiled("Write-Error", "WriteErrorCommand",
                 [ParameterMetadata("Message", .string, aliases: ["Msg"], position: 0, valueFromPipeline: true),

@@ -1,13 +1,15 @@
 /// The table views of Windows PowerShell's format.ps1xml files the shell needs: `Dictionary`
 /// (hashtable entries: Name 30 wide, Value the rest), `System.RuntimeType` (`[int]`,
 /// `$x.GetType()`: IsPublic 8, IsSerial 8, Name 40, BaseType the rest) and `MemberDefinition`
-/// (Get-Member: grouped by TypeName, auto-sized, wrapped), `CommandInfo` (Get-Command:
+/// (Get-Member: grouped by TypeName, auto-sized), `CommandInfo` (Get-Command:
 /// CommandType 15, Name 50, Version 10, Source the rest) and `PSModuleInfo` (Get-Module: ModuleType
 /// 10, Version 10, Name 35, ExportedCommands the rest; grouped by directory for -ListAvailable).
 /// Their columns have no alignment, so every cell is left-aligned.
 package struct FormatView {
-    package enum Kind {
+    package enum Kind: Equatable {
         case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, process, culture
+        /// A module's own view of its objects' type.
+        case declared(TableViewDefinition)
     }
 
     /// The type name Get-Command's objects carry.
@@ -30,7 +32,12 @@ package struct FormatView {
 
     package let kind: Kind
 
-    package static func view(for value: PSValue) -> FormatView? {
+    /// The view of a value: a module's declared view for its first type name, else a built-in one.
+    package static func view(for value: PSValue, declared: [String: TableViewDefinition] = [:]) -> FormatView? {
+        if !declared.isEmpty, case .object(let object) = value, let name = object.typeNames.first,
+           let definition = declared[name] {
+            return FormatView(kind: .declared(definition))
+        }
         switch value {
         case .object(let object) where object is DictionaryEntryObject: return FormatView(kind: .dictionary)
         case .type: return FormatView(kind: .type)
@@ -50,6 +57,8 @@ package struct FormatView {
 
     package var header: TableHeaderInfo {
         switch kind {
+        case .declared(let definition):
+            return TableHeaderInfo(labels: definition.labels, widths: definition.widths, alignments: definition.alignments)
         case .dictionary:
             return TableHeaderInfo(labels: ["Name", "Value"], widths: [30, 0], alignments: [.left, .left])
         case .type:
@@ -87,8 +96,12 @@ package struct FormatView {
         }
     }
 
-    /// Rows wrap inside their columns (the view's `<Wrap/>`).
-    package var wrapsRows: Bool { kind == .memberDefinition }
+    /// Rows wrap inside their columns (the view's `<Wrap/>`); none of 5.1's views here does: a
+    /// long Get-Member definition is cut with `...`.
+    package var wrapsRows: Bool {
+        if case .declared(let definition) = kind { return definition.wrap }
+        return false
+    }
 
     /// The grouping value (`<GroupBy>`) of an object, nil for views without grouping.
     package func groupKey(_ value: PSValue) -> String? {
@@ -120,12 +133,14 @@ package struct FormatView {
         return String(path[..<separator])
     }
 
-    package func applies(to value: PSValue) -> Bool {
-        FormatView.view(for: value)?.kind == kind
+    package func applies(to value: PSValue, declared: [String: TableViewDefinition]) -> Bool {
+        FormatView.view(for: value, declared: declared)?.kind == kind
     }
 
     package func row(_ value: PSValue, display: (PSValue) -> String) -> [String] {
         switch (kind, value) {
+        case (.declared(let definition), .object(let object)):
+            return definition.labels.map { display(object.property($0) ?? .null) }
         case (.dictionary, .object(let entry as DictionaryEntryObject)):
             return [display(entry.key), display(entry.value)]
         case (.memberDefinition, .object(let member as MemberDefinition)):
@@ -175,5 +190,22 @@ package struct FormatView {
         if fullName == "System.Object" { return "" }
         if fullName.hasSuffix("[]") { return "System.Array" }
         return StandardTypes.baseType(of: fullName) ?? "System.Object"
+    }
+}
+
+/// A table view a module declares for the objects of one of its types, as a format.ps1xml
+/// TableControl does: the columns (each showing the property its label names), their widths
+/// (0: share the room left) and whether long values wrap inside their column (`<Wrap/>`).
+public struct TableViewDefinition: Equatable, Sendable {
+    public let labels: [String]
+    public let widths: [Int]
+    public let alignments: [FormatAlignment]
+    public let wrap: Bool
+
+    public init(columns: [(label: String, width: Int, alignment: FormatAlignment)], wrap: Bool) {
+        labels = columns.map(\.label)
+        widths = columns.map(\.width)
+        alignments = columns.map(\.alignment)
+        self.wrap = wrap
     }
 }

@@ -10,7 +10,8 @@
 ///   properties, else a list. Later objects go into the same table (the first object's columns)
 ///   or list (their own properties). Hashtables show as a Name/Value table, type literals as
 ///   PowerShell's type table.
-/// - Tables are held back until the sequence ends so every column fits its widest value.
+/// - A table whose view fixes no widths is held back for 5.1's grouping window (300 ms; the whole
+///   group with -AutoSize), sized to the widest values held, then streamed row by row.
 /// - `FormattedData` from Format-List / Format-Table is printed as its own sequence.
 public final class OutputFormatter {
     /// Console buffer width (chunking of error views).
@@ -20,6 +21,8 @@ public final class OutputFormatter {
     public let errorView: ErrorViewKind
     /// `$FormatEnumerationLimit`.
     public var enumerationLimit = FormatValue.defaultEnumerationLimit
+    /// The table views modules declared, by type name.
+    package var declaredViews: [String: TableViewDefinition] = [:]
 
     private var backend: FormatBackend
     private var document: Document = .none
@@ -35,6 +38,8 @@ public final class OutputFormatter {
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
         case explicit(FormatSequence, group: String?)
+        /// A custom view: each object is its own lines (System.DateTime's `DateTime` view).
+        case custom
     }
 
     /// `width` is the console buffer width: lines are laid out in `width - 1` columns, as the
@@ -73,6 +78,12 @@ public final class OutputFormatter {
     /// Writes what `process` returns to a host, each run of lines to its own stream.
     public func write(_ value: PSValue, stream: HostStream = .output, to host: PSHostUserInterface) {
         Self.write(output(value, stream: stream), to: host)
+    }
+
+    /// Writes a held table whose grouping window has passed.
+    public func flushIfDue(to host: PSHostUserInterface) {
+        let lines = backend.flushIfDue()
+        if !lines.isEmpty { Self.write(lines, to: host) }
     }
 
     /// Writes what `finish` returns to a host, each run of lines to its own stream.
@@ -147,7 +158,19 @@ public final class OutputFormatter {
         if let outOfBand = outOfBandPacket(value, stream: stream) { return [outOfBand] }
 
         var packets: [FormatPacket] = []
-        if case .explicit = document { packets += closeDocument() }
+        if case .object(let object as DotNetObject) = value, let text = object.displayText {
+            if case .custom = document {} else {
+                packets += closeDocument()
+                document = .custom
+                packets += [.formatStart(.custom), .groupStart(label: nil)]
+            }
+            packets.append(.customEntry([text]))
+            return packets
+        }
+        switch document {
+        case .explicit, .custom: packets += closeDocument()
+        default: break
+        }
         if case .none = document { packets += openDocument(for: value) }
 
         switch document {
@@ -167,7 +190,7 @@ public final class OutputFormatter {
                 packets.append(.outOfBandList(labels: properties.map(\.name), values: properties.map { display($0.value) }))
             }
         case .viewTable(let view, let group):
-            if view.applies(to: value) {
+            if view.applies(to: value, declared: declaredViews) {
                 if let key = view.groupKey(value), key != group {
                     // A new grouping value ends the group and starts another under its own label.
                     packets += [.groupEnd, .groupStart(label: view.groupLabel(key))]
@@ -181,7 +204,7 @@ public final class OutputFormatter {
                 packets.append(.outOfBandList(labels: properties.map(\.name),
                                               values: properties.map { display($0.value) }))
             }
-        case .explicit, .none:
+        case .explicit, .custom, .none:
             break
         }
         return packets
@@ -203,7 +226,7 @@ public final class OutputFormatter {
         case .type:
             return nil
         case .object(let object as DotNetObject) where object.displayText != nil:
-            return .outOfBandLines([object.displayText ?? ""], stream: stream)
+            return nil
         default:
             if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
                 return .outOfBandLines([FormatValue.toString(value)], stream: stream)
@@ -217,7 +240,7 @@ public final class OutputFormatter {
             document = .custom
             return [.formatStart(.custom), .groupStart(label: nil)]
         }
-        if let view = FormatView.view(for: value) {
+        if let view = FormatView.view(for: value, declared: declaredViews) {
             let key = view.groupKey(value)
             document = .viewTable(view, group: key)
             return [.formatStart(.table(view.header)), .groupStart(label: key.map(view.groupLabel))]

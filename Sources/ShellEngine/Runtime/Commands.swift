@@ -337,7 +337,10 @@ extension Engine {
            !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[NameKey(bare)] {
             return .cmdlet(c)
         }
-        if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        // A script is run by its path: 5.1 never loads a bare `file.ps1` from the current folder.
+        if resolved.lowercased().hasSuffix(".ps1"), resolved.contains(where: { $0 == "\\" || $0 == "/" }) {
+            return .script(resolved)
+        }
         // PowerShell's last resort: a bare noun names its Get- cmdlet (`date` → Get-Date).
         if !resolved.contains("-"), let c = cmdlets[NameKey("Get-" + resolved)] { return .cmdlet(c) }
         return .notFound
@@ -439,9 +442,22 @@ extension Engine {
                    + Messages.template("PromptMessage") + "\n", stream: .host)
         if missing.contains(where: { $0.helpMessage != nil }) { host.write(Messages.template("PromptHelp") + "\n", stream: .host) }
         for parameter in missing {
-            host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
-            guard case .line(let text) = host.readLine() else { throw .stopped }
-            bound[parameter.name] = try converting { try binder.convert(.string(text), for: parameter, extent: binder.commandExtent) }
+            guard case .array = parameter.type else {
+                host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
+                guard case .line(let text) = host.readLine() else { throw .stopped }
+                bound[parameter.name] = try converting { try binder.convert(.string(text), for: parameter, extent: binder.commandExtent) }
+                continue
+            }
+            // A collection is asked for element by element (`Name[0]: `) until an empty line.
+            var items: [PSValue] = []
+            while true {
+                host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", "\(parameter.name)[\(items.count)]"),
+                           stream: .host)
+                guard case .line(let text) = host.readLine() else { throw .stopped }
+                if text.isEmpty { break }
+                items.append(.string(text))
+            }
+            bound[parameter.name] = try converting { try binder.convert(.array(PSArray(items)), for: parameter, extent: binder.commandExtent) }
         }
     }
 
