@@ -69,6 +69,18 @@ package final class EmulatedHost: EngineService {
         policyMonitor.record(change)
     }
 
+    /// Saves a change to the host (registry, services, features) and puts it in effect at once;
+    /// warnings met reading the old file go to the host.
+    @discardableResult
+    package func commit(_ change: (PolicyStore) throws(PolicyStoreError) -> PolicyChangeResult)
+        throws(PolicyStoreError) -> PolicyChangeResult {
+        _ = policySnapshot()
+        let result = try change(policyStore)
+        for warning in result.warnings { host.write("WARNING: " + warning + "\n", stream: .warning) }
+        applyPolicy(result)
+        return result
+    }
+
     private static func transportPolicy(_ snapshot: PolicySnapshot) -> TransportPolicy {
         guard snapshot.profile.gatesRemoteMailslots else { return .allowed }
         return TransportPolicy(outboundRemoteAllowed: snapshot.mailslotsEnabled(.client),

@@ -5,9 +5,18 @@
 /// CommandType 15, Name 50, Version 10, Source the rest) and `PSModuleInfo` (Get-Module: ModuleType
 /// 10, Version 10, Name 35, ExportedCommands the rest; grouped by directory for -ListAvailable).
 /// Their columns have no alignment, so every cell is left-aligned.
+/// A registry key as the Registry provider's table view shows it (the key type lives with the
+/// emulated host; the view is the engine's).
+package protocol RegistryKeyDisplay: AnyObject {
+    /// The parent key (`HKEY_LOCAL_MACHINE\SYSTEM`), the view's `Hive:` group.
+    var registryParentPath: String { get }
+    var registryChildName: String { get }
+    var registryValues: [(name: String, value: PSValue)] { get }
+}
+
 package struct FormatView {
     package enum Kind {
-        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group
+        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, registry, service
     }
 
     /// The type name Get-Command's objects carry.
@@ -22,6 +31,8 @@ package struct FormatView {
     package static let jobTypeName = "System.Management.Automation.Job"
     /// Group-Object's groups: Count 5 (right-aligned), Name 25, Group the rest.
     package static let groupInfoTypeName = "Microsoft.PowerShell.Commands.GroupInfo"
+    /// Get-Service's objects (DotNetTypes.format.ps1xml service view: Status 8, Name 18, DisplayName 38).
+    package static let serviceTypeName = "System.ServiceProcess.ServiceController"
 
 
     package let kind: Kind
@@ -34,6 +45,8 @@ package struct FormatView {
         case .object(let object) where object.typeNames.contains(commandInfoTypeName): return FormatView(kind: .command)
         case .object(let object) where object.typeNames.contains(moduleInfoTypeName): return FormatView(kind: .module)
         case .object(let object) where object is FileSystemInfoObject: return FormatView(kind: .fileSystem)
+        case .object(let object) where object is RegistryKeyDisplay: return FormatView(kind: .registry)
+        case .object(let object) where object.typeNames.first == serviceTypeName: return FormatView(kind: .service)
         case .object(let object) where object is PSDriveObject: return FormatView(kind: .drive)
         case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
         case .object(let object) where object.typeNames.contains(jobTypeName): return FormatView(kind: .job)
@@ -73,11 +86,16 @@ package struct FormatView {
                                    alignments: Array(repeating: .left, count: Self.jobColumns.count))
         case .group:
             return TableHeaderInfo(labels: ["Count", "Name", "Group"], widths: [5, 25, 0], alignments: [.right, .left, .left])
+        case .service:
+            return TableHeaderInfo(labels: ["Status", "Name", "DisplayName"], widths: [8, 18, 38], alignments: [.left, .left, .left])
+        case .registry:
+            // Registry.format.ps1xml, children view: Name 30, Property the rest, wrapped.
+            return TableHeaderInfo(labels: ["Name", "Property"], widths: [30, 0], alignments: [.left, .left])
         }
     }
 
     /// Rows wrap inside their columns (the view's `<Wrap/>`).
-    package var wrapsRows: Bool { kind == .memberDefinition }
+    package var wrapsRows: Bool { kind == .memberDefinition || kind == .registry }
 
     /// The grouping value (`<GroupBy>`) of an object, nil for views without grouping.
     package func groupKey(_ value: PSValue) -> String? {
@@ -88,6 +106,8 @@ package struct FormatView {
             return module.property("ModuleBase").map { Self.parentDirectory(LanguagePrimitives.toString($0)) }
         case (.fileSystem, .object(let item as FileSystemInfoObject)):
             return item.parentPath ?? ""
+        case (.registry, .object(let key as RegistryKeyDisplay)):
+            return key.registryParentPath
         default:
             return nil
         }
@@ -97,7 +117,11 @@ package struct FormatView {
     /// value. Get-Module -ListAvailable: the custom control of FileSystemProviderStrings
     /// DirectoryDisplayGrouping (`    Directory: `), whose frame ends with a line of its own.
     package func groupLabel(_ key: String) -> String {
-        kind == .module || kind == .fileSystem ? "    Directory: " + key + "\n" : "   TypeName: " + key
+        switch kind {
+        case .module, .fileSystem: return "    Directory: " + key + "\n"
+        case .registry: return "    Hive: " + key + "\n"
+        default: return "   TypeName: " + key
+        }
     }
 
     private static let commandColumns = ["CommandType", "Name", "Version", "Source"]
@@ -141,6 +165,14 @@ package struct FormatView {
             return Self.jobColumns.map { name in display(properties.first { $0.name == name }?.value ?? .null) }
         case (.group, .object(let group)):
             return ["Count", "Name", "Group"].map { display(group.property($0) ?? .null) }
+        case (.service, .object(let service)):
+            return ["Status", "Name", "DisplayName"].map { display(service.property($0) ?? .null) }
+        case (.registry, .object(let key as RegistryKeyDisplay)):
+            // The view's script: Get-ItemProperty | Format-List | Out-String, trimmed.
+            let values = key.registryValues
+            let width = values.map { TextLayout.cells($0.name) }.max() ?? 0
+            let lines = values.map { $0.name + TextLayout.spaces(width - TextLayout.cells($0.name)) + " : " + display($0.value) }
+            return [key.registryChildName, lines.joined(separator: "\n")]
         case (.type, .type(let type)):
             let isSerial: Bool
             if case .staticClass? = StandardTypes.declaration(of: type.fullName)?.kind { isSerial = false } else { isSerial = true }
