@@ -147,3 +147,20 @@ extension OSProfile {
         }
     }
 }
+
+/// The subcommands of the emulated `net` program by name (`start`, `share`, …): each module that
+/// owns a part of the host adds its own; the handler gets the arguments after the subcommand and
+/// returns the program's exit code.
+package final class NetSubcommands: EngineService {
+    package typealias Handler = (CommandContext, [String]) throws -> Int32
+    package private(set) var handlers: [String: Handler] = [:]
+
+    package init() {}
+    package func shutdown() {}
+
+    package func add(_ name: String, _ handler: @escaping Handler) { handlers[name.lowercased()] = handler }
+}
+
+extension Engine {
+    package var netSubcommands: NetSubcommands { service(NetSubcommands.self) { NetSubcommands() } }
+}

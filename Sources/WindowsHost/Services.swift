@@ -17,7 +17,7 @@ final class ServiceControllerObject: PSObject {
         running = snapshot.serviceRunning(service)
         startMode = snapshot.startMode(service)
         dependents = ServiceHost.dependents(of: service, snapshot)
-        required = service.dependsOn.compactMap { snapshot.service($0) }
+        required = snapshot.dependencies(service).compactMap { snapshot.service($0) }
         super.init(typeNames: [Self.typeName, "System.ComponentModel.Component", "System.MarshalByRefObject", "System.Object"])
     }
 
@@ -64,7 +64,7 @@ final class ServiceControllerObject: PSObject {
 enum ServiceHost {
     static func dependents(of service: ServiceDefinition, _ snapshot: PolicySnapshot) -> [ServiceDefinition] {
         snapshot.installedServices().filter { candidate in
-            candidate.dependsOn.contains { $0.caseInsensitiveEquals(service.name) }
+            snapshot.dependencies(candidate).contains { $0.caseInsensitiveEquals(service.name) }
         }
     }
 
@@ -83,7 +83,7 @@ enum ServiceHost {
     /// The stopped services `service` needs, deepest first (the service control manager starts them).
     static func stoppedRequirements(of service: ServiceDefinition, _ snapshot: PolicySnapshot) -> [ServiceDefinition] {
         var result: [ServiceDefinition] = []
-        for name in service.dependsOn {
+        for name in snapshot.dependencies(service) {
             guard let required = snapshot.service(name), !snapshot.serviceRunning(required) else { continue }
             for inner in stoppedRequirements(of: required, snapshot) where !result.contains(where: { $0.name == inner.name }) {
                 result.append(inner)

@@ -58,6 +58,19 @@ public struct ServiceDefinition: Sendable {
 
     public var isDriver: Bool { type == 1 || type == 2 }
 
+    /// The ImagePath value: svchost groups as the releases ship them, drivers under System32\drivers.
+    public var imagePath: String {
+        switch name.lowercased() {
+        case "lanmanserver", "browser": return #"%SystemRoot%\system32\svchost.exe -k smbsvcs"#
+        case "lanmanworkstation": return #"%SystemRoot%\System32\svchost.exe -k NetworkService -p"#
+        case "netlogon", "samss": return #"%SystemRoot%\System32\lsass.exe"#
+        case "rpcss": return #"%SystemRoot%\system32\svchost.exe -k rpcss -p"#
+        case "nsi": return #"%SystemRoot%\system32\svchost.exe -k LocalService -p"#
+        case "lmhosts": return #"%SystemRoot%\system32\svchost.exe -k LocalServiceNetworkRestricted -p"#
+        default: return #"System32\drivers\"# + name.lowercased() + ".sys"
+        }
+    }
+
     /// `HKLM\SYSTEM\CurrentControlSet\Services\<name>`.
     public var registryKey: String { HostCatalog.servicesKey + "\\" + name }
 }

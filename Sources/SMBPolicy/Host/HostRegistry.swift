@@ -98,6 +98,7 @@ public struct HostRegistry: Sendable {
             set(key, "Start", .dword(service.start.rawValue))
             set(key, "ErrorControl", .dword(1))
             set(key, "DisplayName", .string(service.displayName))
+            set(key, "ImagePath", .expandString(service.imagePath))
             if !service.dependsOn.isEmpty { set(key, "DependOnService", .multiString(service.dependsOn)) }
             if !service.isDriver { set(key, "ObjectName", .string("LocalSystem")) }
         }

@@ -112,7 +112,9 @@ extension PolicyDocument {
     /// Feature states by lowercased name (true: enabled), over the catalog defaults.
     func featureStates() -> [String: Bool] {
         var result: [String: Bool] = [:]
-        for feature in HostCatalog.optionalFeatures { result[feature.name.lowercased()] = feature.enabledByDefault }
+        for feature in HostCatalog.optionalFeatures + HostCatalog.serverFeatures.map(\.feature) {
+            result[HostCatalog.stateName(ofServerFeature: feature.name).lowercased()] = feature.enabledByDefault
+        }
         for (name, value) in root["features"]?.objectValue ?? [:] {
             if case .string(let state) = value { result[name.lowercased()] = state == "Enabled" }
         }

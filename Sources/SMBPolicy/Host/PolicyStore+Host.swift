@@ -54,11 +54,13 @@ extension PolicyStore {
 
     /// Enables or disables optional features (a parent with its sub-features). Turning the SMB1
     /// server off or on writes `SMB1` under LanmanServer\Parameters, so EnableSMB1Protocol reports it.
-    public func setFeatures(_ names: [String], enabled: Bool) throws(PolicyStoreError) -> PolicyChangeResult {
+    public func setFeatures(_ names: [String], enabled: Bool, includeChildren: Bool = true) throws(PolicyStoreError) -> PolicyChangeResult {
         var all: [String] = []
         for name in names {
-            all.append(name)
-            all += HostCatalog.feature(named: name, server: false)?.children ?? []
+            let stateName = HostCatalog.stateName(ofServerFeature: name)
+            all.append(stateName)
+            let feature = HostCatalog.feature(named: stateName, server: false) ?? HostCatalog.feature(named: name, server: true)
+            if includeChildren { all += (feature?.children ?? []).map(HostCatalog.stateName(ofServerFeature:)) }
         }
         let profile = self.profile
         return try change { document in

@@ -51,6 +51,15 @@ public struct PolicySnapshot: Sendable {
         return service.start
     }
 
+    /// The services a service needs, read from the `DependOnService` value of its key.
+    public func dependencies(_ service: ServiceDefinition) -> [String] {
+        switch registry.key(service.registryKey)?.value("DependOnService")?.data {
+        case .multiString(let names)?: return names.filter { !$0.isEmpty }
+        case .string(let name)?: return name.isEmpty ? [] : [name]
+        default: return []
+        }
+    }
+
     public func featureEnabled(_ name: String) -> Bool { features[name.lowercased()] ?? false }
 
     /// Every property of a side in Get-* Format-List order.

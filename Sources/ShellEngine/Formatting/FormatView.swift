@@ -14,9 +14,19 @@ package protocol RegistryKeyDisplay: AnyObject {
     var registryValues: [(name: String, value: PSValue)] { get }
 }
 
+/// An object with a table view of its own (a format.ps1xml view of a module's type): objects with
+/// the same view name share one table.
+package protocol TableViewProvider: AnyObject {
+    var tableViewName: String { get }
+    var tableHeader: TableHeaderInfo { get }
+    func tableRow(display: (PSValue) -> String) -> [String]
+}
+
 package struct FormatView {
-    package enum Kind {
+    package enum Kind: Equatable {
         case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, registry, service
+        /// A view a command module declares with its objects (`TableViewProvider`), by view name.
+        case custom(String)
     }
 
     /// The type name Get-Command's objects carry.
@@ -36,6 +46,13 @@ package struct FormatView {
 
 
     package let kind: Kind
+    /// The object that declares a custom view (its header).
+    private var custom: TableViewProvider?
+
+    package init(kind: Kind, custom: TableViewProvider? = nil) {
+        self.kind = kind
+        self.custom = custom
+    }
 
     package static func view(for value: PSValue) -> FormatView? {
         switch value {
@@ -46,6 +63,7 @@ package struct FormatView {
         case .object(let object) where object.typeNames.contains(moduleInfoTypeName): return FormatView(kind: .module)
         case .object(let object) where object is FileSystemInfoObject: return FormatView(kind: .fileSystem)
         case .object(let object) where object is RegistryKeyDisplay: return FormatView(kind: .registry)
+        case .object(let object as TableViewProvider): return FormatView(kind: .custom(object.tableViewName), custom: object)
         case .object(let object) where object.typeNames.first == serviceTypeName: return FormatView(kind: .service)
         case .object(let object) where object is PSDriveObject: return FormatView(kind: .drive)
         case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
@@ -88,6 +106,8 @@ package struct FormatView {
             return TableHeaderInfo(labels: ["Count", "Name", "Group"], widths: [5, 25, 0], alignments: [.right, .left, .left])
         case .service:
             return TableHeaderInfo(labels: ["Status", "Name", "DisplayName"], widths: [8, 18, 38], alignments: [.left, .left, .left])
+        case .custom:
+            return custom?.tableHeader ?? TableHeaderInfo(labels: [], widths: [], alignments: [])
         case .registry:
             // Registry.format.ps1xml, children view: Name 30, Property the rest, wrapped.
             return TableHeaderInfo(labels: ["Name", "Property"], widths: [30, 0], alignments: [.left, .left])
@@ -165,6 +185,8 @@ package struct FormatView {
             return Self.jobColumns.map { name in display(properties.first { $0.name == name }?.value ?? .null) }
         case (.group, .object(let group)):
             return ["Count", "Name", "Group"].map { display(group.property($0) ?? .null) }
+        case (.custom, .object(let object as TableViewProvider)):
+            return object.tableRow(display: display)
         case (.service, .object(let service)):
             return ["Status", "Name", "DisplayName"].map { display(service.property($0) ?? .null) }
         case (.registry, .object(let key as RegistryKeyDisplay)):
