@@ -73,20 +73,25 @@ enum RegTool: NativeTool {
         "    " + (value.name.isEmpty ? "(Default)" : value.name) + "    " + value.data.kind.rawValue + "    " + value.data.displayText
     }
 
-    private static func query(_ key: String, _ options: Options, _ context: CommandContext) throws -> Int32 {
-        let registry = registry(context)
-        guard let found = registry.key(key) else {
+    /// The key and the `/v` value a command names; nil (after reg's error line) when either is missing.
+    private static func lookup(_ key: String, _ options: Options, _ context: CommandContext)
+        throws -> (key: HostRegistryKey, value: RegistryValue?)? {
+        let found = registry(context).key(key)
+        let value = options.value.flatMap { found?.value($0) }
+        guard let found, options.value == nil || value != nil else {
             try context.writeLines([notFound])
-            return 1
+            return nil
         }
-        if let name = options.value {
-            guard let value = found.value(name) else {
-                try context.writeLines([notFound])
-                return 1
-            }
+        return (found, value)
+    }
+
+    private static func query(_ key: String, _ options: Options, _ context: CommandContext) throws -> Int32 {
+        guard let (found, value) = try lookup(key, options, context) else { return 1 }
+        if let value {
             try context.writeLines(["", found.path, line(value), ""])
             return 0
         }
+        let registry = registry(context)
         var lines = [""]
         if !found.values.isEmpty { lines += [found.path] + found.values.map(line) + [""] }
         lines += registry.subkeyNames(key).map { found.path + "\\" + $0 }
@@ -147,16 +152,9 @@ enum RegTool: NativeTool {
     }
 
     private static func delete(_ key: String, _ options: Options, _ context: CommandContext) throws -> Int32 {
-        let registry = registry(context)
-        guard let found = registry.key(key) else {
-            try context.writeLines([notFound])
-            return 1
-        }
-        if let name = options.value {
-            guard let value = found.value(name) else {
-                try context.writeLines([notFound])
-                return 1
-            }
+        guard let (found, value) = try lookup(key, options, context) else { return 1 }
+        if let value {
+            let name = value.name
             if !options.force && !context.askYesNo("Delete the registry value \(name.isEmpty ? "(Default)" : name) (Yes/No)?") {
                 try context.writeLines(["The operation was canceled by the user.", ""])
                 return 0

@@ -1,3 +1,4 @@
+import FoundationEssentials
 import ShellEngine
 import ShellTestSupport
 import Testing
@@ -59,6 +60,6 @@ import Testing
         let start = host.text.endIndex
         _ = second.execute("\"$((Get-Service LanmanServer).Status)\"")
         #expect(String(host.text[start...]) == "Stopped\n")
-        _ = folder
+        try? FileManager.default.removeItem(atPath: folder)
     }
 }
