@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "MailslotCommandsTests", dependencies: ["MailslotCommands", "ShellTestSupport"]),
         .testTarget(name: "LabsTests",
                     dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
+        .testTarget(name: "WindowsHostTests",
+                    dependencies: ["WindowsHost", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,7 +23,11 @@ public enum ShellProfileModule: CommandModule {
                            HelpExample(code: "$env:SMBCONFIG_OS_PROFILE = 'WindowsServer2022'; smbconfig-shell",
                                        remarks: "Starts a shell that behaves as Windows Server 2022 (set the variable before the shell starts).")],
                 outputType: "SmbConfigShell.OSProfile")) { GetShellProfile() },
+            RegTool.definition("reg.exe", module: name, synopsis: "Reads and changes registry keys and values (query, add, delete)."),
+            ScTool.definition("sc.exe", module: name, synopsis: "Queries and configures services (query, qc, config, start, stop)."),
+            NetTool.definition("net.exe", module: name, synopsis: "Starts and stops services and shows their configuration."),
         ] }
+        registration.aliases(["reg": "reg.exe", "net": "net.exe"])
     }
 }
 

@@ -105,12 +105,9 @@ struct LabsTests {
         #expect(f.run("Remove-ItemProperty \(np) -Name EnableMailslots").contains("Property EnableMailslots does not exist at path"))
     }
 
-    @Test func writesOutsideThePolicyKeysAndMissingPathsFailAsOnWindows() throws {
+    @Test func missingPathsAndBadValuesFailAsOnWindows() throws {
         let f = LabsFixture()
         defer { f.close() }
-        let denied = f.run(#"Set-ItemProperty HKLM:\SYSTEM\CurrentControlSet\Services\LanmanServer\Parameters -Name SMB1 -Value 1"#)
-        #expect(denied.contains("Requested registry access is not allowed."))
-        #expect(denied.contains("System.Security.SecurityException,Microsoft.PowerShell.Commands.SetItemPropertyCommand"))
         let missing = f.run(#"Get-ChildItem HKLM:\SOFTWARE\Nothing"#)
         #expect(missing.contains("Cannot find path 'HKLM:\\SOFTWARE\\Nothing' because it does not exist."))
         #expect(f.run(#"Test-Path HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bow*"#) == "True\n")

@@ -41,6 +41,14 @@ package struct TableHeaderInfo {
     package var alignments: [FormatAlignment]
     package var hideHeader = false
     package var autoSize = false
+
+    package init(labels: [String], widths: [Int], alignments: [FormatAlignment], hideHeader: Bool = false, autoSize: Bool = false) {
+        self.labels = labels
+        self.widths = widths
+        self.alignments = alignments
+        self.hideHeader = hideHeader
+        self.autoSize = autoSize
+    }
 }
 
 /// OutCommandInner of Out-Default / Out-String: turns packets into lines. A format sequence

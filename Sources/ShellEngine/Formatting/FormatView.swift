@@ -5,11 +5,31 @@
 /// CommandType 15, Name 50, Version 10, Source the rest) and `PSModuleInfo` (Get-Module: ModuleType
 /// 10, Version 10, Name 35, ExportedCommands the rest; grouped by directory for -ListAvailable).
 /// Their columns have no alignment, so every cell is left-aligned.
+/// A registry key as the Registry provider's table view shows it (the key type lives with the
+/// emulated host; the view is the engine's).
+package protocol RegistryKeyDisplay: AnyObject {
+    /// The parent key (`HKEY_LOCAL_MACHINE\SYSTEM`), the view's `Hive:` group.
+    var registryParentPath: String { get }
+    var registryChildName: String { get }
+    var registryValues: [(name: String, value: PSValue)] { get }
+}
+
+/// An object with a table view of its own (a format.ps1xml view of a module's type): objects with
+/// the same view name share one table.
+package protocol TableViewProvider: AnyObject {
+    var tableViewName: String { get }
+    var tableHeader: TableHeaderInfo { get }
+    func tableRow(display: (PSValue) -> String) -> [String]
+}
+
 package struct FormatView {
     package enum Kind: Equatable {
-        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, process, culture
+        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, process, culture,
+             registry, service
         /// A module's own view of its objects' type.
         case declared(TableViewDefinition)
+        /// A view a command module declares with its objects (`TableViewProvider`), by view name.
+        case custom(String)
     }
 
     /// The type name Get-Command's objects carry.
@@ -28,9 +48,18 @@ package struct FormatView {
     package static let processTypeName = "System.Diagnostics.Process"
     /// Get-Culture: LCID 16, Name 16, DisplayName the rest.
     package static let cultureTypeName = "System.Globalization.CultureInfo"
+    /// Get-Service's objects (DotNetTypes.format.ps1xml service view: Status 8, Name 18, DisplayName 38).
+    package static let serviceTypeName = "System.ServiceProcess.ServiceController"
 
 
     package let kind: Kind
+    /// The object that declares a custom view (its header).
+    private var custom: TableViewProvider?
+
+    package init(kind: Kind, custom: TableViewProvider? = nil) {
+        self.kind = kind
+        self.custom = custom
+    }
 
     /// The view of a value: a module's declared view for its first type name, else a built-in one.
     package static func view(for value: PSValue, declared: [String: TableViewDefinition] = [:]) -> FormatView? {
@@ -45,6 +74,9 @@ package struct FormatView {
         case .object(let object) where object.typeNames.contains(commandInfoTypeName): return FormatView(kind: .command)
         case .object(let object) where object.typeNames.contains(moduleInfoTypeName): return FormatView(kind: .module)
         case .object(let object) where object is FileSystemInfoObject: return FormatView(kind: .fileSystem)
+        case .object(let object) where object is RegistryKeyDisplay: return FormatView(kind: .registry)
+        case .object(let object as TableViewProvider): return FormatView(kind: .custom(object.tableViewName), custom: object)
+        case .object(let object) where object.typeNames.first == serviceTypeName: return FormatView(kind: .service)
         case .object(let object) where object is PSDriveObject: return FormatView(kind: .drive)
         case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
         case .object(let object) where object.typeNames.contains(jobTypeName): return FormatView(kind: .job)
@@ -93,14 +125,21 @@ package struct FormatView {
                                    widths: [7, 7, 8, 10, 10, 6, 3, 0], alignments: Array(repeating: .right, count: 7) + [.left])
         case .culture:
             return TableHeaderInfo(labels: ["LCID", "Name", "DisplayName"], widths: [16, 16, 0], alignments: [.left, .left, .left])
+        case .service:
+            return TableHeaderInfo(labels: ["Status", "Name", "DisplayName"], widths: [8, 18, 38], alignments: [.left, .left, .left])
+        case .custom:
+            return custom?.tableHeader ?? TableHeaderInfo(labels: [], widths: [], alignments: [])
+        case .registry:
+            // Registry.format.ps1xml, children view: Name 30, Property the rest, wrapped.
+            return TableHeaderInfo(labels: ["Name", "Property"], widths: [30, 0], alignments: [.left, .left])
         }
     }
 
-    /// Rows wrap inside their columns (the view's `<Wrap/>`); none of 5.1's views here does: a
-    /// long Get-Member definition is cut with `...`.
+    /// Rows wrap inside their columns (the view's `<Wrap/>`): the registry's children view does; a long
+    /// Get-Member definition is cut with `...`.
     package var wrapsRows: Bool {
         if case .declared(let definition) = kind { return definition.wrap }
-        return false
+        return kind == .registry
     }
 
     /// The grouping value (`<GroupBy>`) of an object, nil for views without grouping.
@@ -112,6 +151,8 @@ package struct FormatView {
             return module.property("ModuleBase").map { Self.parentDirectory(LanguagePrimitives.toString($0)) }
         case (.fileSystem, .object(let item as FileSystemInfoObject)):
             return item.parentPath ?? ""
+        case (.registry, .object(let key as RegistryKeyDisplay)):
+            return key.registryParentPath
         default:
             return nil
         }
@@ -121,7 +162,11 @@ package struct FormatView {
     /// value. Get-Module -ListAvailable: the custom control of FileSystemProviderStrings
     /// DirectoryDisplayGrouping (`    Directory: `), whose frame ends with a line of its own.
     package func groupLabel(_ key: String) -> String {
-        kind == .module || kind == .fileSystem ? "    Directory: " + key + "\n" : "   TypeName: " + key
+        switch kind {
+        case .module, .fileSystem: return "    Directory: " + key + "\n"
+        case .registry: return "    Hive: " + key + "\n"
+        default: return "   TypeName: " + key
+        }
     }
 
     private static let commandColumns = ["CommandType", "Name", "Version", "Source"]
@@ -176,6 +221,16 @@ package struct FormatView {
                     display(process.property("ProcessName") ?? .null)]
         case (.culture, .object(let culture)):
             return ["LCID", "Name", "DisplayName"].map { display(culture.property($0) ?? .null) }
+        case (.custom, .object(let object as TableViewProvider)):
+            return object.tableRow(display: display)
+        case (.service, .object(let service)):
+            return ["Status", "Name", "DisplayName"].map { display(service.property($0) ?? .null) }
+        case (.registry, .object(let key as RegistryKeyDisplay)):
+            // The view's script: Get-ItemProperty | Format-List | Out-String, trimmed.
+            let values = key.registryValues
+            let width = values.map { TextLayout.cells($0.name) }.max() ?? 0
+            let lines = values.map { $0.name + TextLayout.spaces(width - TextLayout.cells($0.name)) + " : " + display($0.value) }
+            return [key.registryChildName, lines.joined(separator: "\n")]
         case (.type, .type(let type)):
             let isSerial: Bool
             if case .staticClass? = StandardTypes.declaration(of: type.fullName)?.kind { isSerial = false } else { isSerial = true }

@@ -80,6 +80,10 @@ public protocol PSCustomView: AnyObject {
     var customViewLines: [String] { get }
 }
 
+/// Objects whose module declares a list view for their type (a format.ps1xml `ListControl`):
+/// shown as a list of their default properties, however few.
+public protocol PSListView: AnyObject {}
+
 /// Which properties the formatter shows for an object, and in which shape.
 public enum FormatSelection {
     /// At most this many columns in a table built from all properties.
@@ -100,7 +104,12 @@ public enum FormatSelection {
 
     /// Table for up to four default properties, list for more.
     public static func defaultShape(of value: PSValue) -> FormattedData.Shape {
-        defaultProperties(of: value).count <= propertyCountForTable ? .table : .list
+        defaultProperties(of: value).count <= propertyCountForTable && !hasListView(value) ? .table : .list
+    }
+
+    public static func hasListView(_ value: PSValue) -> Bool {
+        if case .object(let object) = value { return object is PSListView }
+        return false
     }
 
     /// Every property of a value as the formatter sees it (also for values that are not PSObjects).

@@ -246,7 +246,7 @@ public final class OutputFormatter {
             return [.formatStart(.table(view.header)), .groupStart(label: key.map(view.groupLabel))]
         }
         let properties = FormatSelection.defaultProperties(of: value)
-        if properties.count > FormatSelection.propertyCountForTable {
+        if properties.count > FormatSelection.propertyCountForTable || FormatSelection.hasListView(value) {
             document = .list
             return [.formatStart(.list), .groupStart(label: nil)]
         }

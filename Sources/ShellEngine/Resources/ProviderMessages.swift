@@ -9,6 +9,8 @@ package enum ProviderMessages {
     package static let driveNotFound = "Cannot find drive. A drive with the name '{0}' does not exist."
     package static let registryAccessDenied = "Requested registry access is not allowed."
     package static let propertyAlreadyExists = "The property already exists."
+    package static let registryKeyAlreadyExists = "A key in this path already exists."
+    package static let registryKeyDoesNotExist = "The registry key at the specified path does not exist."
     // SessionStateStrings, FileSystemProviderStrings, NavigationResources (items and locations)
     package static let operationNotSupported = "Provider operation stopped because the provider does not support this operation."
     package static let providerNotFound = "Cannot find a provider with the name '{0}'."
