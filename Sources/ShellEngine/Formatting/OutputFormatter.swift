@@ -32,13 +32,12 @@ public final class OutputFormatter {
         /// A table built from the first object's property names.
         case propertyTable(names: [String])
         case list
-        /// A custom view (`PSCustomView` objects, such as Select-String's matches).
-        case custom
         /// A table of a format view (hashtable entries, types, members); other objects print out of
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
         case explicit(FormatSequence, group: String?)
-        /// A custom view: each object is its own lines (System.DateTime's `DateTime` view).
+        /// A custom view: each object is its own lines (System.DateTime's `DateTime` view, `PSCustomView`
+        /// objects such as Select-String's matches).
         case custom
     }
 
@@ -158,13 +157,13 @@ public final class OutputFormatter {
         if let outOfBand = outOfBandPacket(value, stream: stream) { return [outOfBand] }
 
         var packets: [FormatPacket] = []
-        if case .object(let object as DotNetObject) = value, let text = object.displayText {
+        if let lines = customViewLines(value) {
             if case .custom = document {} else {
                 packets += closeDocument()
                 document = .custom
                 packets += [.formatStart(.custom), .groupStart(label: nil)]
             }
-            packets.append(.customEntry([text]))
+            packets.append(.customEntry(lines))
             return packets
         }
         switch document {
@@ -182,13 +181,6 @@ public final class OutputFormatter {
         case .list:
             let properties = FormatSelection.defaultProperties(of: value)
             packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
-        case .custom:
-            if case .object(let object as PSCustomView) = value {
-                packets.append(.customEntry(object.customViewLines))
-            } else {
-                let properties = FormatSelection.defaultProperties(of: value)
-                packets.append(.outOfBandList(labels: properties.map(\.name), values: properties.map { display($0.value) }))
-            }
         case .viewTable(let view, let group):
             if view.applies(to: value, declared: declaredViews) {
                 if let key = view.groupKey(value), key != group {
@@ -208,6 +200,15 @@ public final class OutputFormatter {
             break
         }
         return packets
+    }
+
+    /// The lines of an object shown by a custom view, nil for other objects.
+    private func customViewLines(_ value: PSValue) -> [String]? {
+        switch value {
+        case .object(let object as DotNetObject): return object.displayText.map { [$0] }
+        case .object(let object as PSCustomView): return object.customViewLines
+        default: return nil
+        }
     }
 
     private func display(_ value: PSValue) -> String {
@@ -236,10 +237,6 @@ public final class OutputFormatter {
     }
 
     private func openDocument(for value: PSValue) -> [FormatPacket] {
-        if case .object(let object) = value, object is PSCustomView {
-            document = .custom
-            return [.formatStart(.custom), .groupStart(label: nil)]
-        }
         if let view = FormatView.view(for: value, declared: declaredViews) {
             let key = view.groupKey(value)
             document = .viewTable(view, group: key)
