@@ -112,16 +112,16 @@ final class ServiceCmdlet: Cmdlet {
     }
 
     private func object(_ service: ServiceDefinition, _ engine: Engine) -> ServiceControllerObject {
-        ServiceControllerObject(service, engine.policySnapshot())
+        ServiceControllerObject(service, engine.policySnapshot(), engine: engine)
     }
 
     private func get(_ context: CommandContext, _ service: ServiceDefinition) throws {
         let snapshot = context.engine.policySnapshot()
-        let controller = ServiceControllerObject(service, snapshot)
+        let controller = ServiceControllerObject(service, snapshot, engine: context.engine)
         if context.switchValue("DependentServices") || context.switchValue("RequiredServices") {
             let related = (context.switchValue("DependentServices") ? controller.dependents : [])
                 + (context.switchValue("RequiredServices") ? controller.required : [])
-            for other in related { try context.writeObject(.object(ServiceControllerObject(other, snapshot))) }
+            for other in related { try context.writeObject(.object(ServiceControllerObject(other, snapshot, engine: context.engine))) }
             return
         }
         try context.writeObject(.object(controller))

@@ -51,6 +51,12 @@ import Testing
             + "Cannot start service Netlogon on computer '.'.\nManual\nRunning\n")
     }
 
+    @Test func serviceControllerMethodsActOnTheHost() {
+        let output = run("$s = Get-Service Netlogon; $s.Start(); $s.Status.ToString(); $s.Refresh(); $s.Status.ToString()",
+                         "try { (Get-Service SamSS).Stop() } catch { $_.Exception.Message }")
+        #expect(output == "Stopped\nRunning\nException calling \"Stop\" with \"0\" argument(s): \"Cannot stop SamSS service on computer '.'.\"\n")
+    }
+
     @Test func theStateIsKeptBetweenShells() {
         let (engine, host, folder) = makeEngine()
         _ = engine.execute("Stop-Service LanmanServer -Force")
