@@ -27,7 +27,18 @@ enum ServiceCmdlets {
                 name: verb.rawValue + "-Service", module: module,
                 implementation: .compiled(className: "Microsoft.PowerShell.Commands.\(verb.rawValue)ServiceCommand"),
                 parameters: parameters, supportsShouldProcess: shouldProcess, defaultParameterSet: "Default",
-                synopsis: synopsis, outputType: ServiceControllerObject.typeName)) { ServiceCmdlet(verb) }
+                synopsis: synopsis, outputType: ServiceControllerObject.typeName),
+                outputProperties: { _ in ["Name", "RequiredServices", "CanPauseAndContinue", "CanShutdown", "CanStop", "DisplayName",
+                                          "DependentServices", "MachineName", "ServiceName", "ServicesDependedOn", "ServiceHandle",
+                                          "Status", "ServiceType", "StartType", "Site", "Container"] },
+                completeArgument: { engine, parameter, _ in
+                    let services = engine.policySnapshot().installedServices()
+                    switch parameter.lowercased() {
+                    case "name": return services.map(\.name)
+                    case "displayname": return services.filter { !$0.isDriver }.map(\.displayName)
+                    default: return nil
+                    }
+                }) { ServiceCmdlet(verb) }
         }
         let setName = ParameterMetadata("Name", .string, aliases: ["ServiceName", "SN"], position: 0, mandatory: true,
                                         valueFromPipelineByPropertyName: true, parameterSets: ["Name"])
