@@ -84,6 +84,11 @@ import Testing
         #expect(engine.policySnapshot().entry("EnableMailslots", side: .client)?.localValue == .bool(true))
     }
 
+    @Test func theProviderRootListsTheHives() {
+        let output = run("(Get-ChildItem Registry::).Name -join ','", "(Get-Item HKCU:\\).PSParentPath", "Test-Path Registry::")
+        #expect(output == "HKEY_LOCAL_MACHINE,HKEY_CURRENT_USER\nMicrosoft.PowerShell.Core\\Registry::\nTrue\n")
+    }
+
     @Test func writesArePersistedInThePolicyFile() throws {
         let (engine, _, folder) = makeEngine()
         defer { engine.shutdown(); try? FileManager.default.removeItem(atPath: folder) }
