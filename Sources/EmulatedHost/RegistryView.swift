@@ -118,7 +118,8 @@ package final class RegistryKeyObject: PSObject, PSDefaultDisplayPropertySet, Re
             PSPropertyInfo(name: "Property", value: .array(PSArray(valueNames, elementTypeName: "System.String")),
                            typeName: "System.String[]", isSettable: false),
             PSPropertyInfo(name: "PSPath", value: .string(path.providerPath), isSettable: false),
-            PSPropertyInfo(name: "PSParentPath", value: .string(path.parent.providerPath), isSettable: false),
+            PSPropertyInfo(name: "PSParentPath", value: .string(path.components.isEmpty ? "Microsoft.PowerShell.Core\\Registry::"
+                                                                                            : path.parent.providerPath), isSettable: false),
             PSPropertyInfo(name: "PSChildName", value: .string(path.components.last ?? path.hive), isSettable: false),
             PSPropertyInfo(name: "PSDrive", value: .string(path.driveName), isSettable: false),
             PSPropertyInfo(name: "PSProvider", value: .string("Microsoft.PowerShell.Core\\Registry"), isSettable: false),
@@ -136,7 +137,7 @@ package final class RegistryKeyObject: PSObject, PSDefaultDisplayPropertySet, Re
 
     // The registry table view (Registry.format.ps1xml): grouped by the parent key, the key's name,
     // and its values as `Format-List` lays them out.
-    package var registryParentPath: String { path.parent.keyName }
+    package var registryParentPath: String { path.components.isEmpty ? "" : path.parent.keyName }
     package var registryChildName: String { path.components.last ?? path.hive }
     package var registryValues: [(name: String, value: PSValue)] { key.values.map { ($0.name, $0.data.psValue) } }
 

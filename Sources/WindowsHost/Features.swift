@@ -17,7 +17,10 @@ enum FeatureCmdlets {
         func define(_ verb: String, _ parameters: [ParameterMetadata], _ synopsis: String, _ make: @escaping () -> Cmdlet) -> CmdletDefinition {
             CmdletDefinition(metadata: CommandMetadata(name: verb + "-WindowsOptionalFeature", module: dism,
                 implementation: .compiled(className: "Microsoft.Dism.Commands.\(verb)WindowsOptionalFeatureCommand"),
-                parameters: parameters, supportsShouldProcess: verb != "Get", synopsis: synopsis), make: make)
+                parameters: parameters, supportsShouldProcess: verb != "Get", synopsis: synopsis),
+                completeArgument: { _, parameter, _ in
+                    parameter.caseInsensitiveEquals("FeatureName") ? HostCatalog.optionalFeatures.map(\.name) : nil
+                }, make: make)
         }
         var mandatoryName = name
         mandatoryName.mandatory = true

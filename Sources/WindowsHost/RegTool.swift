@@ -15,7 +15,7 @@ enum RegTool: NativeTool {
         }
         let rest = Array(arguments.dropFirst())
         let usage = ["ERROR: Invalid syntax.", "Type \"REG \(operation.uppercased()) /?\" for usage.", ""]
-        guard let keyText = rest.first, let options = Options(Array(rest.dropFirst())) else {
+        guard let keyText = rest.first, let options = Options(Array(rest.dropFirst()), query: operation == "query") else {
             try context.writeLines(usage)
             return 1
         }
@@ -40,8 +40,10 @@ enum RegTool: NativeTool {
         var data: String?
         var force = false
         var separator = "\\0"
+        /// `/s` of reg query: every subkey too.
+        var recurse = false
 
-        init?(_ items: [String]) {
+        init?(_ items: [String], query: Bool) {
             var index = 0
             func next() -> String? {
                 index += 1
@@ -55,6 +57,7 @@ enum RegTool: NativeTool {
                 case "ve": defaultValue = true
                 case "t": guard let kind = next() else { return nil }; type = kind.uppercased()
                 case "d": guard let text = next() else { return nil }; data = text
+                case "s" where query: recurse = true
                 case "s": guard let text = next() else { return nil }; separator = text
                 case "f": force = true
                 case "reg:64", "reg:32": break
@@ -92,10 +95,23 @@ enum RegTool: NativeTool {
             return 0
         }
         let registry = registry(context)
-        var lines = [""]
-        if !found.values.isEmpty { lines += [found.path] + found.values.map(line) + [""] }
-        lines += registry.subkeyNames(key).map { found.path + "\\" + $0 }
-        try context.writeLines(lines)
+        guard options.recurse else {
+            var lines = [""]
+            if !found.values.isEmpty { lines += [found.path] + found.values.map(line) + [""] }
+            lines += registry.subkeyNames(key).map { found.path + "\\" + $0 }
+            try context.writeLines(lines)
+            return 0
+        }
+        // /s: each key with its values, depth first, then the count line.
+        var lines: [String] = []
+        func walk(_ current: HostRegistryKey) {
+            lines += [""] + [current.path] + current.values.map(line)
+            for name in registry.subkeyNames(current.path) {
+                if let child = registry.key(current.path + "\\" + name) { walk(child) }
+            }
+        }
+        walk(found)
+        try context.writeLines(lines + [""])
         return 0
     }
 

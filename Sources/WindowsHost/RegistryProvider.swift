@@ -41,7 +41,10 @@ final class RegistryProvider: ItemProvider {
         return engine.registryView.node(key).map { (key, $0) }
     }
 
-    func itemExists(_ path: String, _ engine: Engine) -> Bool { node(path, engine) != nil }
+    /// `Registry::` alone is the provider's root, whose children are the hives.
+    private static func isProviderRoot(_ path: String) -> Bool { path.allSatisfy(PathText.isSeparator) }
+
+    func itemExists(_ path: String, _ engine: Engine) -> Bool { Self.isProviderRoot(path) || node(path, engine) != nil }
 
     func isContainer(_ path: String, _ engine: Engine) -> Bool { itemExists(path, engine) }
 
@@ -56,6 +59,7 @@ final class RegistryProvider: ItemProvider {
     }
 
     func childNames(_ path: String, _ engine: Engine) throws(ProviderError) -> [String] {
+        if Self.isProviderRoot(path) { return Self.hives.map(\.1) }
         guard let key = Self.registryPath(path) else { return [] }
         return engine.registryView.subkeyNames(key)
     }

@@ -7,6 +7,14 @@ import ShellEngine
 /// reaches the program, as on Windows.
 enum ScTool: NativeTool {
     static func run(_ arguments: [String], _ context: CommandContext) throws -> Int32 {
+        if arguments.count == 1, ["query", "queryex"].contains(arguments[0].lowercased()) {
+            // sc query alone: the running Win32 services, one block each.
+            let snapshot = context.engine.policySnapshot()
+            for service in snapshot.installedServices() where !service.isDriver && snapshot.serviceRunning(service) {
+                try context.writeLines([""] + status(service, running: true, state: nil))
+            }
+            return 0
+        }
         guard arguments.count >= 2 else {
             try context.writeLines(["DESCRIPTION:", "        SC is a command line program used for communicating with the",
                                     "        Service Control Manager and services.",

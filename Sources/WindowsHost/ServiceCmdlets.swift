@@ -27,7 +27,18 @@ enum ServiceCmdlets {
                 name: verb.rawValue + "-Service", module: module,
                 implementation: .compiled(className: "Microsoft.PowerShell.Commands.\(verb.rawValue)ServiceCommand"),
                 parameters: parameters, supportsShouldProcess: shouldProcess, defaultParameterSet: "Default",
-                synopsis: synopsis, outputType: ServiceControllerObject.typeName)) { ServiceCmdlet(verb) }
+                synopsis: synopsis, outputType: ServiceControllerObject.typeName),
+                outputProperties: { _ in ["Name", "RequiredServices", "CanPauseAndContinue", "CanShutdown", "CanStop", "DisplayName",
+                                          "DependentServices", "MachineName", "ServiceName", "ServicesDependedOn", "ServiceHandle",
+                                          "Status", "ServiceType", "StartType", "Site", "Container"] },
+                completeArgument: { engine, parameter, _ in
+                    let services = engine.policySnapshot().installedServices()
+                    switch parameter.lowercased() {
+                    case "name": return services.map(\.name)
+                    case "displayname": return services.filter { !$0.isDriver }.map(\.displayName)
+                    default: return nil
+                    }
+                }) { ServiceCmdlet(verb) }
         }
         let setName = ParameterMetadata("Name", .string, aliases: ["ServiceName", "SN"], position: 0, mandatory: true,
                                         valueFromPipelineByPropertyName: true, parameterSets: ["Name"])
@@ -112,16 +123,16 @@ final class ServiceCmdlet: Cmdlet {
     }
 
     private func object(_ service: ServiceDefinition, _ engine: Engine) -> ServiceControllerObject {
-        ServiceControllerObject(service, engine.policySnapshot())
+        ServiceControllerObject(service, engine.policySnapshot(), engine: engine)
     }
 
     private func get(_ context: CommandContext, _ service: ServiceDefinition) throws {
         let snapshot = context.engine.policySnapshot()
-        let controller = ServiceControllerObject(service, snapshot)
+        let controller = ServiceControllerObject(service, snapshot, engine: context.engine)
         if context.switchValue("DependentServices") || context.switchValue("RequiredServices") {
             let related = (context.switchValue("DependentServices") ? controller.dependents : [])
                 + (context.switchValue("RequiredServices") ? controller.required : [])
-            for other in related { try context.writeObject(.object(ServiceControllerObject(other, snapshot))) }
+            for other in related { try context.writeObject(.object(ServiceControllerObject(other, snapshot, engine: context.engine))) }
             return
         }
         try context.writeObject(.object(controller))

@@ -7,13 +7,17 @@ import ShellEngine
 final class ServiceControllerObject: PSObject {
     static let typeName = "System.ServiceProcess.ServiceController"
     let service: ServiceDefinition
-    let running: Bool
-    let startMode: ServiceStartMode
-    let dependents: [ServiceDefinition]
+    private(set) var running: Bool
+    private(set) var startMode: ServiceStartMode
+    private(set) var dependents: [ServiceDefinition]
     let required: [ServiceDefinition]
 
-    init(_ service: ServiceDefinition, _ snapshot: PolicySnapshot) {
+    /// The engine whose host the methods act on (Start(), Stop(), Refresh()).
+    private weak var engine: Engine?
+
+    init(_ service: ServiceDefinition, _ snapshot: PolicySnapshot, engine: Engine? = nil) {
         self.service = service
+        self.engine = engine
         running = snapshot.serviceRunning(service)
         startMode = snapshot.startMode(service)
         dependents = ServiceHost.dependents(of: service, snapshot)
@@ -55,6 +59,36 @@ final class ServiceControllerObject: PSObject {
             PSPropertyInfo(name: "Site", value: .null, isSettable: false),
             PSPropertyInfo(name: "Container", value: .null, isSettable: false),
         ]
+    }
+
+    override var methodNames: [String] { ["Start", "Stop", "Refresh", "WaitForStatus"] }
+
+    /// ServiceController's methods: Stop() stops the dependents too, as the service control manager
+    /// does; the object keeps the state it read until Refresh().
+    override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+        guard let engine else { return nil }
+        do {
+            switch name.lowercased() {
+            case "start": try ServiceHost.start(service, engine)
+            case "stop": try ServiceHost.stop(service, engine)
+            case "refresh":
+                let snapshot = engine.policySnapshot()
+                running = snapshot.serviceRunning(service)
+                startMode = snapshot.startMode(service)
+                dependents = ServiceHost.dependents(of: service, snapshot)
+            case "waitforstatus": break
+            default: return nil
+            }
+        } catch {
+            let text: String
+            switch error {
+            case .disabled: text = Messages.fill(ServiceMessages.cannotStart, [service.name, "."])
+            case .cannotStop: text = Messages.fill(ServiceMessages.cannotStop, [service.name, "."])
+            case .store(let failure): text = failure.message
+            }
+            throw ConversionFailure(text, errorId: "InvalidOperationException")
+        }
+        return .null
     }
 
     override func toString() -> String { Self.typeName }

@@ -61,6 +61,16 @@ import Testing
             """)
     }
 
+    @Test func regQueryRecursesWithSAndScQueryAloneListsRunningServices() {
+        let output = run(#"reg add HKCU\Software\Contoso\Sub /v Level /t REG_DWORD /d 2 /f | Out-Null"#,
+                         #"reg query HKCU\Software\Contoso /s"#,
+                         "(sc.exe query | Where-Object { $_ -like 'SERVICE_NAME:*' }) -join ','")
+        #expect(output == "\nHKEY_CURRENT_USER\\Software\\Contoso\n\nHKEY_CURRENT_USER\\Software\\Contoso\\Sub\n"
+            + "    Level    REG_DWORD    0x2\n\n"
+            + "SERVICE_NAME: LanmanServer,SERVICE_NAME: LanmanWorkstation,SERVICE_NAME: lmhosts,SERVICE_NAME: NSI,"
+            + "SERVICE_NAME: RpcSs,SERVICE_NAME: SamSS\n")
+    }
+
     @Test func scAloneIsStillSetContent() {
         let output = run("Get-Alias sc | ForEach-Object Definition")
         #expect(output == "Set-Content\n")

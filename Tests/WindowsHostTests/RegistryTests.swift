@@ -1,4 +1,5 @@
 import FoundationEssentials
+import EmulatedHost
 import SMBPolicy
 import ShellTestSupport
 import Testing
@@ -70,6 +71,22 @@ import Testing
             Cannot find path 'HKLM:\\SOFTWARE\\Nothing' because it does not exist.
 
             """)
+    }
+
+    @Test func aRegistryWriteOpensTheOutboundMailslotGateAndThePolicyKeyWins() {
+        let (engine, _, folder) = makeEngine()
+        defer { engine.shutdown(); try? FileManager.default.removeItem(atPath: folder) }
+        #expect(!engine.mailslotService.policy.outboundRemoteAllowed)
+        _ = engine.execute(#"reg add HKLM\SYSTEM\CurrentControlSet\Services\Mup\Parameters /v EnableMailslots /t REG_DWORD /d 1 /f"#)
+        #expect(engine.mailslotService.policy.outboundRemoteAllowed)
+        _ = engine.execute(#"New-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\NetworkProvider -Name EnableMailslots -Value 0 -PropertyType DWord"#)
+        #expect(!engine.mailslotService.policy.outboundRemoteAllowed)
+        #expect(engine.policySnapshot().entry("EnableMailslots", side: .client)?.localValue == .bool(true))
+    }
+
+    @Test func theProviderRootListsTheHives() {
+        let output = run("(Get-ChildItem Registry::).Name -join ','", "(Get-Item HKCU:\\).PSParentPath", "Test-Path Registry::")
+        #expect(output == "HKEY_LOCAL_MACHINE,HKEY_CURRENT_USER\nMicrosoft.PowerShell.Core\\Registry::\nTrue\n")
     }
 
     @Test func writesArePersistedInThePolicyFile() throws {

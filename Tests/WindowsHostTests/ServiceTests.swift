@@ -51,6 +51,23 @@ import Testing
             + "Cannot start service Netlogon on computer '.'.\nManual\nRunning\n")
     }
 
+    @Test func serviceControllerMethodsActOnTheHost() {
+        let output = run("$s = Get-Service Netlogon; $s.Start(); $s.Status.ToString(); $s.Refresh(); $s.Status.ToString()",
+                         "try { (Get-Service SamSS).Stop() } catch { $_.Exception.Message }")
+        #expect(output == "Stopped\nRunning\nException calling \"Stop\" with \"0\" argument(s): \"Cannot stop SamSS service on computer '.'.\"\n")
+    }
+
+    @Test func tabCompletesServiceAndFeatureNames() {
+        let (engine, _, folder) = makeEngine()
+        defer {
+            engine.shutdown()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        #expect(engine.complete("Get-Service -Name Lanman", cursor: 24).candidates == ["LanmanServer", "LanmanWorkstation"])
+        let line = "Disable-WindowsOptionalFeature -Online -FeatureName SMB1Protocol-S"
+        #expect(engine.complete(line, cursor: line.utf16.count).candidates == ["SMB1Protocol-Server"])
+    }
+
     @Test func theStateIsKeptBetweenShells() {
         let (engine, host, folder) = makeEngine()
         _ = engine.execute("Stop-Service LanmanServer -Force")

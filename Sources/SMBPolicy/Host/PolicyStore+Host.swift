@@ -76,15 +76,16 @@ extension PolicyStore {
 
     // MARK: Internals
 
-    private func normalized(_ key: String) throws(PolicyStoreError) -> String {
-        guard let path = HostRegistry.normalize(key), path.contains("\\") else {
+    /// The key's full path; only values, not keys, may be written at a hive's root.
+    private func normalized(_ key: String, root: Bool = false) throws(PolicyStoreError) -> String {
+        guard let path = HostRegistry.normalize(key), root || path.contains("\\") else {
             throw PolicyStoreError(kind: .unknownProperty, message: "'\(key)' is not a registry key of this host.")
         }
         return path
     }
 
     private func writeRegistryValue(key: String, name: String, data: RegistryData?) throws(PolicyStoreError) -> PolicyChangeResult {
-        let path = try normalized(key)
+        let path = try normalized(key, root: true)
         let id = path.lowercased()
         for side in PolicySide.allCases where HostRegistry.normalize(PolicyStore.groupPolicyKey(side: side).path)?.lowercased() == id {
             if let data { return try setGroupPolicy(side: side, valueName: name, value: data) }
