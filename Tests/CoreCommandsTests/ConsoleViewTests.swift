@@ -164,3 +164,30 @@ struct HelpSearchTests {
         #expect(save.hasPrefix("Save-Help : Failed to save Help for the module(s) 'SmbShare' with UI culture(s) {en-US} :"))
     }
 }
+
+/// Get-Help's views of one command.
+struct HelpViewTests {
+    @Test func theViewsDifferAs5point1s() {
+        let standard = run("Get-Help New-Mailslot")
+        #expect(!standard.contains("PARAMETERS") && standard.contains("REMARKS") && standard.contains("RELATED LINKS\n    Get-Mailslot"))
+        let detailed = run("Get-Help New-Mailslot -Detailed")
+        #expect(detailed.contains("PARAMETERS\n    -Name <string>\n        The mailslot name"))
+        #expect(!detailed.contains("Required?") && detailed.contains("EXAMPLE 1"))
+        let full = run("Get-Help New-Mailslot -Full")
+        #expect(full.contains("Required?                    true"))
+        #expect(full.contains("INPUTS\n    System.String\n\nOUTPUTS\n"))
+        #expect(full.contains("RELATED LINKS\n    Get-Mailslot\n    Remove-Mailslot\n"))
+        #expect(!full.contains("REMARKS"))
+    }
+
+    @Test func helpIsWrappedAtTheConsoleWidthUnderItsIndentation() {
+        let (engine, host, folder) = makeEngine(RecordingHost(width: 60))
+        defer { engine.shutdown(); try? FileManager.default.removeItem(atPath: folder) }
+        _ = engine.execute("Get-Help Set-SmbClientConfiguration")
+        let lines = host.text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 59 })
+        let syntax = lines.firstIndex { $0 == "SYNTAX" }!
+        #expect(lines[syntax + 1].hasPrefix("    Set-SmbClientConfiguration "))
+        #expect(lines[syntax + 2].hasPrefix("    ") && !lines[syntax + 2].hasPrefix("     "))
+    }
+}
