@@ -10,6 +10,7 @@ public enum ShellProfileModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
+        registration.helpTopic("about_SmbConfigShell_Host", AboutEmulatedHost.text)
         registration.commands { [
             CmdletDefinition(metadata: CommandMetadata(name: "Get-SmbShellProfile", module: ShellProfileModule.name,
                 implementation: .function, parameters: [],

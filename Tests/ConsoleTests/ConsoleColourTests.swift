@@ -23,3 +23,19 @@ extension TerminalTests {
         }
     }
 }
+
+/// Out-Default on the terminal: a slow pipeline's first row shows while the pipeline still runs.
+extension TerminalTests {
+    @Test func aSlowPipelineStreamsItsTableRows() throws {
+        try withTerminal { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("1..2 | % { [pscustomobject]@{Id=$_; Word='row' + $_}; Start-Sleep 4 }; 'done'")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\n 1 row1\n"))
+            // The pipeline is still sleeping after its first object: the second row and 'done' wait.
+            let screen = try t.screen()
+            #expect(!screen.contains("row2") && !screen.contains("\ndone"))
+            #expect(try t.waitForScreen(containing: "\ndone\n"))
+        }
+    }
+}

@@ -52,3 +52,21 @@ extension TerminalTests {
         }
     }
 }
+
+extension TerminalTests {
+    @Test func tabCompletesFilePathsAndRegistryPaths() throws {
+        let home = try TestEnvironment.makeScratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try FileManager.default.createDirectory(atPath: home + "/labs/01-legacy-app", withIntermediateDirectories: true)
+        try withTerminal(home: home, shellCommand: "cd '\(home)' && $SHELL_BINARY -NoProfile") { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            try t.type("Get-ChildItem labs/0")
+            try t.press("Tab")
+            try expectCursorLine(t, Self.prompt + " Get-ChildItem labs/01-legacy-app")
+            try t.press("Escape")
+            try t.type("Get-Item HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Mu")
+            try t.press("Tab")
+            try expectCursorLine(t, Self.prompt + " Get-Item HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Mup")
+        }
+    }
+}

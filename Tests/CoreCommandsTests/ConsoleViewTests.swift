@@ -151,7 +151,8 @@ struct HelpSearchTests {
 
     @Test func aboutSearchListsTheConceptualTopics() {
         let names = run("Get-Help about_* | ForEach-Object Name")
-        #expect(names == "about_FileSystem_Provider\nabout_Mailslots\nabout_SmbLabs\n")
+        #expect(names.hasPrefix("about_FileSystem_Provider\nabout_Mailslots\n"))
+        #expect(names.contains("about_Profiles\nabout_SmbConfigShell_Host\nabout_SmbLabs\n"))
         #expect(run("(Get-Help about_Mail*)").contains("SHORT DESCRIPTION"))
         #expect(run("Get-Help *zzz*").contains("HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand"))
     }
@@ -162,5 +163,32 @@ struct HelpSearchTests {
         #expect(update.contains("+ FullyQualifiedErrorId : UnableToConnect,Microsoft.PowerShell.Commands.UpdateHelpCommand"))
         let save = run("Save-Help C:\\Help -Module SmbSh*")
         #expect(save.hasPrefix("Save-Help : Failed to save Help for the module(s) 'SmbShare' with UI culture(s) {en-US} :"))
+    }
+}
+
+/// Get-Help's views of one command.
+struct HelpViewTests {
+    @Test func theViewsDifferAs5point1s() {
+        let standard = run("Get-Help New-Mailslot")
+        #expect(!standard.contains("PARAMETERS") && standard.contains("REMARKS") && standard.contains("RELATED LINKS\n    Get-Mailslot"))
+        let detailed = run("Get-Help New-Mailslot -Detailed")
+        #expect(detailed.contains("PARAMETERS\n    -Name <string>\n        The mailslot name"))
+        #expect(!detailed.contains("Required?") && detailed.contains("EXAMPLE 1"))
+        let full = run("Get-Help New-Mailslot -Full")
+        #expect(full.contains("Required?                    true"))
+        #expect(full.contains("INPUTS\n    System.String\n\nOUTPUTS\n"))
+        #expect(full.contains("RELATED LINKS\n    Get-Mailslot\n    Remove-Mailslot\n"))
+        #expect(!full.contains("REMARKS"))
+    }
+
+    @Test func helpIsWrappedAtTheConsoleWidthUnderItsIndentation() {
+        let (engine, host, folder) = makeEngine(RecordingHost(width: 60))
+        defer { engine.shutdown(); try? FileManager.default.removeItem(atPath: folder) }
+        _ = engine.execute("Get-Help Set-SmbClientConfiguration")
+        let lines = host.text.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 59 })
+        let syntax = lines.firstIndex { $0 == "SYNTAX" }!
+        #expect(lines[syntax + 1].hasPrefix("    Set-SmbClientConfiguration "))
+        #expect(lines[syntax + 2].hasPrefix("    ") && !lines[syntax + 2].hasPrefix("     "))
     }
 }

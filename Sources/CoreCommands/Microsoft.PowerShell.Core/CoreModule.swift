@@ -30,6 +30,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
         registration.commands(definitions)
         registration.aliases(aliases)
         registration.tableView(typeName: HelpSearch.typeName, HelpSearch.view)
+        registration.helpTopic("about_Profiles", AboutProfiles.text)
         registration.provider(SessionTableProvider(.alias))
         registration.provider(SessionTableProvider(.environment))
         registration.provider(FileSystemProvider())

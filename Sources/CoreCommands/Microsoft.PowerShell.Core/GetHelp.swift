@@ -19,7 +19,7 @@ final class GetHelp: Cmdlet {
             }
             if let only = matches.first {
                 try context.writeObject(.string(engine.helpTopics[NameKey(only.name)]
-                    ?? engine.commandMetadata(only.name).map { HelpText.command($0, full: false, examplesOnly: false) } ?? ""))
+                    ?? engine.commandMetadata(only.name).map { HelpText.command($0, view: .standard) } ?? ""))
                 return
             }
         }
@@ -30,13 +30,17 @@ final class GetHelp: Cmdlet {
                 exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException", target: .string(name)))
             return
         }
+        let width = engine.host.bufferWidth - 1
         if let parameterName = context.string("Parameter") {
             let matches = metadata.allParameters.filter { WildcardPattern(parameterName).matches($0.name) }
-            for p in matches { try context.writeObject(.string(HelpText.parameter(p))) }
+            for p in matches { try context.writeObject(.string(HelpText.wrap(HelpText.parameter(p), width: width))) }
             return
         }
-        try context.writeObject(.string(HelpText.command(metadata, full: context.switchValue("Full"),
-                                                         examplesOnly: context.switchValue("Examples"))))
+        let view: HelpText.View = context.switchValue("Full") ? .full : context.switchValue("Examples") ? .examples
+            : context.switchValue("Detailed") ? .detailed : .standard
+        let related = engine.cmdlets.all.map(\.metadata.name).filter { $0 != metadata.name && HelpText.noun($0) == HelpText.noun(metadata.name) }
+        try context.writeObject(.string(HelpText.wrap(HelpText.command(metadata, view: view, related: related.sorted()),
+                                                      width: width)))
     }
 }
 
@@ -129,28 +133,66 @@ enum HelpText {
         """
     }
 
-    static func command(_ m: CommandMetadata, full: Bool, examplesOnly: Bool) -> String {
+    /// Get-Help's views: the default, -Detailed (parameter descriptions and examples), -Full
+    /// (everything, with each parameter's attributes, inputs, outputs and related links), -Examples.
+    enum View { case standard, detailed, full, examples }
+
+    static func noun(_ name: String) -> Substring {
+        name.firstIndex(of: "-").map { name[name.index(after: $0)...] } ?? ""
+    }
+
+    static func command(_ m: CommandMetadata, view: View, related: [String] = []) -> String {
         var text = "\nNAME\n    \(m.name)\n"
         if !m.synopsis.isEmpty { text += "\nSYNOPSIS\n\(indent(m.synopsis))\n" }
-        if examplesOnly {
+        if view == .examples {
             text += "\n    " + examples(m)
             return text
         }
         text += "\n\nSYNTAX\n    \(m.syntax)\n\n"
         if !m.description.isEmpty { text += "\nDESCRIPTION\n\(indent(m.description))\n\n" }
-        if full {
+        let parameters = m.parameters + (m.supportsShouldProcess ? CommandMetadata.shouldProcessParameters : [])
+        if view == .detailed || view == .full {
             text += "\nPARAMETERS\n"
-            for p in m.parameters + (m.supportsShouldProcess ? CommandMetadata.shouldProcessParameters : []) {
-                text += indent(parameter(p)) + "\n"
+            for p in parameters {
+                if view == .full {
+                    text += indent(parameter(p)) + "\n"
+                } else {
+                    let type = p.type == .switchParameter ? "" : " <\(p.type.syntaxName)>"
+                    text += "    -\(p.name)\(type)\n" + indent(p.help.isEmpty ? p.name : p.help, 8) + "\n\n"
+                }
             }
             if m.cmdletBinding {
                 text += "    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable. For more information, see\n        about_CommonParameters (https:/go.microsoft.com/fwlink/?LinkID=113216).\n\n"
             }
-            if let output = m.outputType { text += "OUTPUTS\n    \(output)\n\n" }
-            text += examples(m)
         }
-        text += "\nREMARKS\n    To see the examples, type: \"get-help \(m.name) -examples\".\n    For more information, type: \"get-help \(m.name) -detailed\".\n    For technical information, type: \"get-help \(m.name) -full\".\n"
+        if view == .full {
+            let pipeline = parameters.filter { $0.valueFromPipeline || $0.valueFromPipelineByPropertyName }
+            let inputs = pipeline.isEmpty ? ["None"] : Array(Set(pipeline.map(\.type.dotNetName))).sorted()
+            text += "INPUTS\n" + inputs.map { "    \($0)\n" }.joined() + "\n"
+            text += "OUTPUTS\n    \(m.outputType ?? "System.Object")\n\n"
+        }
+        if view == .detailed || view == .full { text += examples(m) }
+        if view != .detailed && !related.isEmpty {
+            text += "RELATED LINKS\n" + related.map { "    \($0)\n" }.joined() + "\n"
+        }
+        if view != .full {
+            text += "\nREMARKS\n    To see the examples, type: \"get-help \(m.name) -examples\".\n    For more information, type: \"get-help \(m.name) -detailed\".\n    For technical information, type: \"get-help \(m.name) -full\".\n"
+        }
         return text
+    }
+
+    /// Help text as the console shows it: lines longer than the width wrap at spaces, continuing
+    /// under their own indentation.
+    static func wrap(_ text: String, width: Int) -> String {
+        guard width > 8 else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard TextLayout.cells(String(line)) > width else { return String(line) }
+            let indentation = line.prefix { $0 == " " }.count
+            let margin = String(repeating: " ", count: Swift.min(indentation, width / 2))
+            let body = String(line.dropFirst(indentation))
+            return TextLayout.generateLines(body, firstLineLength: width - margin.count, followingLinesLength: width - margin.count)
+                .map { piece in margin + piece[..<(piece.lastIndex { $0 != " " }.map(piece.index(after:)) ?? piece.startIndex)] }.joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     static func examples(_ m: CommandMetadata) -> String {
