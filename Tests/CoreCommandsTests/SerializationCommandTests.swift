@@ -86,4 +86,19 @@ import Testing
                 "2021-03-07 08:05:09 066 0 0 9 10 20  7 21 2021 21\n")
         #expect(run("Get-Date -Date '1970-01-02' -UFormat %s") == "86400\n")
     }
+
+    @Test func exportAliasWritesTheAliasFileAndImportAliasReadsIt() {
+        let fixture = ProviderFixture()
+        defer { fixture.close() }
+        fixture.run("Set-Alias zz Get-Date", "Export-Alias C:\\al.csv -Name zz,gci")
+        let lines = TextEncoding.unicode.decode(fixture.read("drives/C/al.csv")).split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[0] == "# Alias File" && lines[1].hasPrefix("# Exported by : ") && lines[3] == "# Computer : TESTHOST")
+        #expect(Array(lines[4...]) == ["\"gci\",\"Get-ChildItem\",\"\",\"None\"", "\"zz\",\"Get-Date\",\"\",\"None\""])
+        fixture.run("Export-Alias C:\\s.ps1 -Name zz -As Script")
+        #expect(TextEncoding.unicode.decode(fixture.read("drives/C/s.ps1")).contains("set-alias -Name:\"zz\" -Value:\"Get-Date\" -Description:\"\" -Option:\"None\""))
+        let imported = fixture.run("Remove-Item alias:zz", "Import-Alias C:\\al.csv", "(Get-Alias zz).Definition")
+        #expect(imported.contains("AliasAlreadyExists,Microsoft.PowerShell.Commands.ImportAliasCommand"))
+        #expect(imported.hasSuffix("Get-Date\n"))
+    }
 }
