@@ -101,4 +101,13 @@ import Testing
         #expect(imported.contains("AliasAlreadyExists,Microsoft.PowerShell.Commands.ImportAliasCommand"))
         #expect(imported.hasSuffix("Get-Date\n"))
     }
+
+    @Test func getRandomFollowsDotNetsSeededSequenceAndTheTypesGiven() {
+        // System.Random(0): 0.7262432699679598, then 0.8173253595909687.
+        #expect(run("Get-Random -SetSeed 0 -Maximum 1.0; Get-Random -Maximum 100") == "0.72624326996796\n81\n")
+        #expect(run("(Get-Random -Maximum 1.5).GetType().Name; (Get-Random -Maximum 10L).GetType().Name; (Get-Random).GetType().Name") ==
+                "Double\nInt64\nInt32\n")
+        #expect(run("(1..10 | Get-Random -Count 20 | Sort-Object) -join ','") == "1,2,3,4,5,6,7,8,9,10\n")
+        #expect(run("Get-Random -Minimum 5 -Maximum 5").contains("MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand"))
+    }
 }
