@@ -110,4 +110,11 @@ import Testing
         #expect(run("(1..10 | Get-Random -Count 20 | Sort-Object) -join ','") == "1,2,3,4,5,6,7,8,9,10\n")
         #expect(run("Get-Random -Minimum 5 -Maximum 5").contains("MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand"))
     }
+
+    @Test func variableCmdletsExpandWildcardsAndFilterIncludeExclude() {
+        #expect(run("$a1=1;$a2=2;$b=3; (Get-Variable -Name a* -Exclude a2).Name; (Get-Variable -Include b).Name") == "a1\nb\n")
+        #expect(run("$a1=1;$a2=2; Remove-Variable a* -Exclude a2; (Get-Variable a*).Name; Remove-Variable zz*; 'ok'") == "a2\nok\n")
+        #expect(run("$a1=1;$a2=2; (Clear-Variable a* -PassThru).Name; $null -eq $a2") == "a1\na2\nTrue\n")
+        #expect(run("Remove-Variable nope").contains("VariableNotFound,Microsoft.PowerShell.Commands.RemoveVariableCommand"))
+    }
 }
