@@ -108,6 +108,7 @@ import Testing
                               "-------  ------    -----      -----     ------     --  -- -----------",
                               "   1247      26     6720      18376       9.94    672   0 lsass", "", "", ""])
         #expect(run("(Get-Process -Id $PID).ProcessName; (gps svchost).Count -gt 3") == "powershell\nTrue\n")
+        #expect(run("(Get-Process -Id 4 -IncludeUserName).UserName; (Get-Process -Id 4 | Get-Process).Name") == "NT AUTHORITY\\SYSTEM\nSystem\n")
         let missing = run("Get-Process nope")
         #expect(missing.contains("Cannot find a process with the name \"nope\". Verify the process name and call the cmdlet again."))
         #expect(missing.contains("NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand"))
