@@ -118,3 +118,20 @@ import Testing
         #expect(run("Remove-Variable nope").contains("VariableNotFound,Microsoft.PowerShell.Commands.RemoveVariableCommand"))
     }
 }
+
+/// Execution policies of the machine and the user outlive the session; the Process scope does not.
+@Suite struct ExecutionPolicyPersistenceTests {
+    @Test func localMachineAndCurrentUserAreKeptWithTheEmulatedHost() {
+        let fixture = ProviderFixture()
+        defer { fixture.close() }
+        fixture.run("Set-ExecutionPolicy RemoteSigned -Force", "Set-ExecutionPolicy AllSigned -Scope CurrentUser -Force",
+                    "Set-ExecutionPolicy Bypass -Scope Process -Force")
+        let environment = ["SMBCONFIG_HOME": fixture.folder, "COMPUTERNAME": "TESTHOST", "HOME": fixture.folder]
+        let host = RecordingHost()
+        let next = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: false),
+                          modules: shellModules)
+        defer { next.shutdown() }
+        _ = next.execute("Get-ExecutionPolicy; Get-ExecutionPolicy -Scope LocalMachine; Get-ExecutionPolicy -Scope Process")
+        #expect(host.text == "AllSigned\nRemoteSigned\nUndefined\n")
+    }
+}
