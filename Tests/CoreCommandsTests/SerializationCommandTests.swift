@@ -85,6 +85,8 @@ import Testing
         #expect(run("Get-Date -Date '2021-03-07 08:05:09' -UFormat '%Y-%m-%d %H:%M:%S %j %u %w %U %V %C %e %y %G %g'") ==
                 "2021-03-07 08:05:09 066 0 0 9 10 20  7 21 2021 21\n")
         #expect(run("Get-Date -Date '1970-01-02' -UFormat %s") == "86400\n")
+        // Text around the codes is literal; an unknown code is its letter.
+        #expect(run("Get-Date -Date '2021-03-07' -UFormat \"It's %A, Date: %Y %Q 100%\"") == "It's Sunday, Date: 2021 Q 100%\n")
     }
 
     @Test func exportAliasWritesTheAliasFileAndImportAliasReadsIt() {

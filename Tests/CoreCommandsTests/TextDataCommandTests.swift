@@ -92,6 +92,8 @@ import Testing
     }
 
     @Test func startSleepRangesAreValidatedAsFiveOne() {
+        // A positional number is -Seconds, never a prompt for the other parameter set's -Milliseconds.
+        #expect(run("Start-Sleep 0; Start-Sleep -Milliseconds 1; 'done'", interactive: false) == "done\n")
         let seconds = run("Start-Sleep -Seconds -1")
         #expect(seconds.contains("Cannot validate argument on parameter 'Seconds'. The -1 argument is less than the minimum allowed range"))
         let milliseconds = run("Start-Sleep -Milliseconds 2147483648")
