@@ -52,6 +52,8 @@ import Testing
         #expect(run("'Abc' | Select-String a -CaseSensitive -Quiet") == "")
         #expect(run("'Abc' | Select-String a -Quiet") == "True\n")
         #expect(run("'a.c','abc' | Select-String . -SimpleMatch | ForEach-Object LineNumber") == "1\n")
+        #expect(run("$m = 'abc' | Select-String b; $m -is [Microsoft.PowerShell.Commands.MatchInfo]; $m[0].Line; $null -eq $m[1]") ==
+                "True\nabc\nTrue\n")
         let fixture = ProviderFixture()
         defer { fixture.close() }
         fixture.run("Set-Content C:\\log.txt 'one','two','three','four','two'")
