@@ -85,5 +85,55 @@ import Testing
         #expect(run("Get-Date -Date '2021-03-07 08:05:09' -UFormat '%Y-%m-%d %H:%M:%S %j %u %w %U %V %C %e %y %G %g'") ==
                 "2021-03-07 08:05:09 066 0 0 9 10 20  7 21 2021 21\n")
         #expect(run("Get-Date -Date '1970-01-02' -UFormat %s") == "86400\n")
+        // Text around the codes is literal; an unknown code is its letter.
+        #expect(run("Get-Date -Date '2021-03-07' -UFormat \"It's %A, Date: %Y %Q 100%\"") == "It's Sunday, Date: 2021 Q 100%\n")
+    }
+
+    @Test func exportAliasWritesTheAliasFileAndImportAliasReadsIt() {
+        let fixture = ProviderFixture()
+        defer { fixture.close() }
+        fixture.run("Set-Alias zz Get-Date", "Export-Alias C:\\al.csv -Name zz,gci")
+        let lines = TextEncoding.unicode.decode(fixture.read("drives/C/al.csv")).split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[0] == "# Alias File" && lines[1].hasPrefix("# Exported by : ") && lines[3] == "# Computer : TESTHOST")
+        #expect(Array(lines[4...]) == ["\"gci\",\"Get-ChildItem\",\"\",\"None\"", "\"zz\",\"Get-Date\",\"\",\"None\""])
+        fixture.run("Export-Alias C:\\s.ps1 -Name zz -As Script")
+        #expect(TextEncoding.unicode.decode(fixture.read("drives/C/s.ps1")).contains("set-alias -Name:\"zz\" -Value:\"Get-Date\" -Description:\"\" -Option:\"None\""))
+        let imported = fixture.run("Remove-Item alias:zz", "Import-Alias C:\\al.csv", "(Get-Alias zz).Definition")
+        #expect(imported.contains("AliasAlreadyExists,Microsoft.PowerShell.Commands.ImportAliasCommand"))
+        #expect(imported.hasSuffix("Get-Date\n"))
+    }
+
+    @Test func getRandomFollowsDotNetsSeededSequenceAndTheTypesGiven() {
+        // System.Random(0): 0.7262432699679598, then 0.8173253595909687.
+        #expect(run("Get-Random -SetSeed 0 -Maximum 1.0; Get-Random -Maximum 100") == "0.72624326996796\n81\n")
+        #expect(run("(Get-Random -Maximum 1.5).GetType().Name; (Get-Random -Maximum 10L).GetType().Name; (Get-Random).GetType().Name") ==
+                "Double\nInt64\nInt32\n")
+        #expect(run("(1..10 | Get-Random -Count 20 | Sort-Object) -join ','") == "1,2,3,4,5,6,7,8,9,10\n")
+        #expect(run("Get-Random -Minimum 5 -Maximum 5").contains("MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand"))
+    }
+
+    @Test func variableCmdletsExpandWildcardsAndFilterIncludeExclude() {
+        #expect(run("$a1=1;$a2=2;$b=3; (Get-Variable -Name a* -Exclude a2).Name; (Get-Variable -Include b).Name") == "a1\nb\n")
+        #expect(run("$a1=1;$a2=2; Remove-Variable a* -Exclude a2; (Get-Variable a*).Name; Remove-Variable zz*; 'ok'") == "a2\nok\n")
+        #expect(run("$a1=1;$a2=2; (Clear-Variable a* -PassThru).Name; $null -eq $a2") == "a1\na2\nTrue\n")
+        #expect(run("Remove-Variable nope").contains("VariableNotFound,Microsoft.PowerShell.Commands.RemoveVariableCommand"))
+    }
+}
+
+/// Execution policies of the machine and the user outlive the session; the Process scope does not.
+@Suite struct ExecutionPolicyPersistenceTests {
+    @Test func localMachineAndCurrentUserAreKeptWithTheEmulatedHost() {
+        let fixture = ProviderFixture()
+        defer { fixture.close() }
+        fixture.run("Set-ExecutionPolicy RemoteSigned -Force", "Set-ExecutionPolicy AllSigned -Scope CurrentUser -Force",
+                    "Set-ExecutionPolicy Bypass -Scope Process -Force")
+        let environment = ["SMBCONFIG_HOME": fixture.folder, "COMPUTERNAME": "TESTHOST", "HOME": fixture.folder]
+        let host = RecordingHost()
+        let next = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: false),
+                          modules: shellModules)
+        defer { next.shutdown() }
+        _ = next.execute("Get-ExecutionPolicy; Get-ExecutionPolicy -Scope LocalMachine; Get-ExecutionPolicy -Scope Process")
+        #expect(host.text == "AllSigned\nRemoteSigned\nUndefined\n")
     }
 }

@@ -52,6 +52,8 @@ import Testing
         #expect(run("'Abc' | Select-String a -CaseSensitive -Quiet") == "")
         #expect(run("'Abc' | Select-String a -Quiet") == "True\n")
         #expect(run("'a.c','abc' | Select-String . -SimpleMatch | ForEach-Object LineNumber") == "1\n")
+        #expect(run("$m = 'abc' | Select-String b; $m -is [Microsoft.PowerShell.Commands.MatchInfo]; $m[0].Line; $null -eq $m[1]") ==
+                "True\nabc\nTrue\n")
         let fixture = ProviderFixture()
         defer { fixture.close() }
         fixture.run("Set-Content C:\\log.txt 'one','two','three','four','two'")
@@ -92,6 +94,8 @@ import Testing
     }
 
     @Test func startSleepRangesAreValidatedAsFiveOne() {
+        // A positional number is -Seconds, never a prompt for the other parameter set's -Milliseconds.
+        #expect(run("Start-Sleep 0; Start-Sleep -Milliseconds 1; 'done'", interactive: false) == "done\n")
         let seconds = run("Start-Sleep -Seconds -1")
         #expect(seconds.contains("Cannot validate argument on parameter 'Seconds'. The -1 argument is less than the minimum allowed range"))
         let milliseconds = run("Start-Sleep -Milliseconds 2147483648")
@@ -108,6 +112,7 @@ import Testing
                               "-------  ------    -----      -----     ------     --  -- -----------",
                               "   1247      26     6720      18376       9.94    672   0 lsass", "", "", ""])
         #expect(run("(Get-Process -Id $PID).ProcessName; (gps svchost).Count -gt 3") == "powershell\nTrue\n")
+        #expect(run("(Get-Process -Id 4 -IncludeUserName).UserName; (Get-Process -Id 4 | Get-Process).Name") == "NT AUTHORITY\\SYSTEM\nSystem\n")
         let missing = run("Get-Process nope")
         #expect(missing.contains("Cannot find a process with the name \"nope\". Verify the process name and call the cmdlet again."))
         #expect(missing.contains("NoProcessFoundForGivenName,Microsoft.PowerShell.Commands.GetProcessCommand"))

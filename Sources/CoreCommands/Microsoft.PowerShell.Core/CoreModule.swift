@@ -21,7 +21,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
         "rsn": "Remove-PSSession", "etsn": "Enter-PSSession", "group": "Group-Object", "compare": "Compare-Object", "diff": "Compare-Object",
         "gu": "Get-Unique", "tee": "Tee-Object", "h": "Get-History", "history": "Get-History", "ghy": "Get-History",
         "r": "Invoke-History", "ihy": "Invoke-History", "clhy": "Clear-History", "sal": "Set-Alias", "nal": "New-Alias",
-        "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "sls": "Select-String", "gps": "Get-Process", "ps": "Get-Process", "fw": "Format-Wide",
+        "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "sls": "Select-String", "gps": "Get-Process", "ps": "Get-Process", "fw": "Format-Wide", "epal": "Export-Alias", "ipal": "Import-Alias",
     ]
 
     public static func register(in registration: ModuleRegistration) {

@@ -87,6 +87,17 @@ final class GetProcess: Cmdlet {
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         let processes = EmulatedProcesses.all()
+        if context.switchValue("IncludeUserName") {
+            let user = context.engine.identity.computerName + "\\" + (context.engine.environmentValue("USERNAME") ?? "Administrator")
+            for process in processes {
+                let session = LanguagePrimitives.toInt64(process.property("SessionId") ?? .null) ?? 0
+                process.add("UserName", .string(session == 0 ? "NT AUTHORITY\\SYSTEM" : user), typeName: "System.String")
+            }
+        }
+        if let given = input ?? context.value("InputObject") {
+            for item in given.enumerated ?? [given] { try context.writeObject(item) }
+            return
+        }
         let exception = "Microsoft.PowerShell.Commands.ProcessCommandException"
         if let ids = context.value("Id") {
             for id in ids.enumerated ?? [ids] {

@@ -16,7 +16,10 @@ public enum MicrosoftPowerShellManagement: CommandModule {
             [ParameterMetadata("Name", .array(.string), aliases: ["ProcessName"], position: 0,
                                valueFromPipelineByPropertyName: true, parameterSets: ["Name"]),
              ParameterMetadata("Id", .array(.int32), aliases: ["PID"], valueFromPipelineByPropertyName: true,
-                               parameterSets: ["Id"]),
+                               validations: [.notNull], parameterSets: ["Id"]),
+             ParameterMetadata("InputObject", .array(.psObject), valueFromPipeline: true, validations: [.notNull],
+                               parameterSets: ["InputObject"]),
+             ParameterMetadata("IncludeUserName", .switchParameter),
              ParameterMetadata("ComputerName", .array(.string), aliases: ["Cn"], valueFromPipelineByPropertyName: true),
              ParameterMetadata("Module", .switchParameter), ParameterMetadata("FileVersionInfo", .switchParameter, aliases: ["FV", "FVI"])],
             synopsis: "Gets the processes that are running on the local computer or a remote computer."))) { GetProcess() }

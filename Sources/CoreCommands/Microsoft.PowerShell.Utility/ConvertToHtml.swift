@@ -53,8 +53,14 @@ final class ConvertToHtml: Cmdlet {
         count += 1
         let asList = (context.string("As") ?? "Table").caseInsensitiveEquals("List")
         if selectors == nil {
-            let named = context.value("Property").map { ($0.enumerated ?? [$0]).map(PropertySelector.init) }
-            selectors = named ?? FormatSelection.properties(of: value).map { PropertySelector(.string($0.name)) }
+            // Wildcards name the first object's matching properties, one column each.
+            let names = FormatSelection.properties(of: value).map(\.name)
+            let given = context.value("Property").map { $0.enumerated ?? [$0] } ?? [.string("*")]
+            selectors = given.flatMap { item -> [PropertySelector] in
+                guard case .string(let text) = item, WildcardPattern.hasWildcards(text) else { return [PropertySelector(item)] }
+                let pattern = WildcardPattern(text)
+                return names.filter { pattern.matches($0) }.map { PropertySelector(.string($0)) }
+            }
             if !asList {
                 let labels = try cells(value, context).map(\.label)
                 try context.writeObject(.string("<colgroup>" + labels.map { _ in "<col/>" }.joined() + "</colgroup>"))

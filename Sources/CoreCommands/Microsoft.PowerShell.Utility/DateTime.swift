@@ -23,11 +23,12 @@ final class GetDate: Cmdlet {
             var pattern = ""
             var chars = Array(uformat)[...]
             while let c = chars.popFirst() {
-                guard c == "%", let code = chars.popFirst() else { pattern += c == "'" ? "\\'" : String(c); continue }
+                // Text outside the codes is literal (5.1 copies it into a composite format).
+                guard c == "%", let code = chars.popFirst() else { pattern += c == "'" ? "\"'\"" : "\\" + String(c); continue }
                 if let computed = try Self.computed(code, date, engine) {
                     pattern += "'" + computed + "'"
                 } else {
-                    pattern += Self.uformat[code] ?? String(code)
+                    pattern += Self.uformat[code] ?? (code == "'" ? "\"'\"" : "\\" + String(code))
                 }
             }
             try context.writeObject(try engine.invokeMethod(date, "ToString", [.string(pattern)], isStatic: false, extent: extent))
