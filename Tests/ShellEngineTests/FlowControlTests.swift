@@ -72,6 +72,14 @@ import Testing
         #expect(run("$ErrorActionPreference = 'Stop'; try { Write-Error 'y'; 'not' } catch { \"caught $_\" }") == "caught y\n")
     }
 
+    @Test func errorActionPreferenceDecidesWhatAStatementErrorDoes() {
+        #expect(lines(run("$ErrorActionPreference = 'Stop'; 1/0; 'after'")) == ["Attempted to divide by zero."])
+        #expect(run("$ErrorActionPreference = 'SilentlyContinue'; 1/0; 'after'; $?; $Error.Count") == "after\nFalse\n1\n")
+        #expect(run("$ErrorActionPreference = 'SilentlyContinue'; nosuchcommand; 'after'") == "after\n")
+        #expect(run("function f { $ErrorActionPreference = 'Stop'; 1/0; 'in f' }; try { f } catch { \"caught $_\" }")
+                == "caught Attempted to divide by zero.\n")
+    }
+
     @Test func anErrorInABeginBlockReachesTheCatch() {
         #expect(run("function f { begin { throw 'boom' } process { 'p' } }; try { 1 | f } catch { \"caught $_\" }")
                 == "caught boom\n")

@@ -20,11 +20,17 @@ extension Engine {
                     try runTrap(trap, record: error.record, output: output)
                     continue
                 }
-                // A statement-terminating error outside any try or trap: report it, go on with the next statement.
+                // A statement-terminating error outside any try or trap: $ErrorActionPreference decides
+                // (ExceptionHandlingOps.CheckActionPreference): report it and go on with the next
+                // statement, go on silently, or stop the script.
                 guard !error.terminatesScript && tryDepth == 0 && trapDepth == 0 else { throw .error(error) }
                 appendError(error.record)
-                reportError(error.record)
                 lastSucceeded = false
+                switch errorActionPreference {
+                case .SilentlyContinue, .Ignore: continue
+                case .Stop: throw .failure(error.record, terminatesScript: true)
+                default: reportError(error.record)
+                }
             }
         }
     }
