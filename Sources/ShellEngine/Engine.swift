@@ -91,7 +91,7 @@ public final class Engine {
     /// How many running blocks have a `trap`: an error in code they run goes to the trap too.
     package var trapDepth = 0
     /// The errors the running catch blocks caught, innermost last (`throw` alone throws it again).
-    package var caughtErrors: [ErrorRecord] = []
+    package var caughtErrors: [CaughtError] = []
     package var strictMode = false
     /// `$ErrorActionPreference` as seen from the running scope.
     package var errorActionPreference: ActionPreference {

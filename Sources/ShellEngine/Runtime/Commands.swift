@@ -64,14 +64,18 @@ package final class CmdletProcessor: CommandProcessor {
         do {
             try context.engine.withCapture(capture, body)
         } catch {
-            let converted = EvalError(error)
-            if case .error(let failure) = converted {
-                context.engine.lastSucceeded = false
-                if failure.record.invocationInfo == nil, !(error is RuntimeError), !(error is EvalError) {
-                    failure.record.invocationInfo = context.invocation
-                    failure.record.fullyQualifiedErrorId += "," + context.metadata.name
-                }
+            let converted: EvalError
+            if error is EvalError || error is RuntimeError {
+                converted = EvalError(error)
+            } else {
+                // Any other exception leaving a cmdlet is CommandProcessor's CmdletInvocationException:
+                // the exception's own message, an error of this command.
+                let (exception, errorId, category) = EvalError.exception(of: error)
+                let record = context.errorRecord(message: exception.message, errorId: errorId, category: category,
+                                                 exceptionType: exception.typeName)
+                converted = .failure(record)
             }
+            if case .error = converted { context.engine.lastSucceeded = false }
             throw converted
         }
     }
