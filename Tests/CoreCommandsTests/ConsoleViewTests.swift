@@ -62,10 +62,11 @@ struct ConsoleViewTests {
     }
 
     @Test func dateTimeShowsItsLongFormBetweenBlankLines() {
+        // One custom-view document: a blank line, each date's line, the closing blank line.
         #expect(run("Get-Date -Date '2026-12-02 05:12:25'")
-                == "\nWednesday, December 2, 2026 5:12:25 AM\n\n\n")
+                == "\nWednesday, December 2, 2026 5:12:25 AM\n\n")
         #expect(run("[datetime]'2026-12-02 05:12:25', [datetime]'2026-12-03'")
-                == "\nWednesday, December 2, 2026 5:12:25 AM\nThursday, December 3, 2026 12:00:00 AM\n\n\n")
+                == "\nWednesday, December 2, 2026 5:12:25 AM\nThursday, December 3, 2026 12:00:00 AM\n\n")
     }
 
     @Test func pathInfoConvertsToItsPath() {
