@@ -62,11 +62,12 @@ struct ConsoleViewTests {
     }
 
     @Test func dateTimeShowsItsLongFormBetweenBlankLines() {
-        // One custom-view document: a blank line, each date's line, the closing blank line.
+        // One custom-view document: format start's blank line, each date's line, then the group end's
+        // and the format end's blank lines (5.1's OutCommandInner writes both).
         #expect(run("Get-Date -Date '2026-12-02 05:12:25'")
-                == "\nWednesday, December 2, 2026 5:12:25 AM\n\n")
+                == "\nWednesday, December 2, 2026 5:12:25 AM\n\n\n")
         #expect(run("[datetime]'2026-12-02 05:12:25', [datetime]'2026-12-03'")
-                == "\nWednesday, December 2, 2026 5:12:25 AM\nThursday, December 3, 2026 12:00:00 AM\n\n")
+                == "\nWednesday, December 2, 2026 5:12:25 AM\nThursday, December 3, 2026 12:00:00 AM\n\n\n")
     }
 
     @Test func pathInfoConvertsToItsPath() {

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func selectStringShowsLinesOfInputAndPathLineTextOfFiles() throws {
-        #expect(run("'hello world','foo','bar' | Select-String o") == "\nhello world\nfoo\n\n")
+        #expect(run("'hello world','foo','bar' | Select-String o") == "\nhello world\nfoo\n\n\n")
         #expect(run("'a1b2' | Select-String '\\d' -AllMatches | ForEach-Object { $_.Matches.Value -join ',' }") == "1,2\n")
         #expect(run("'x','y' | Select-String x -NotMatch | ForEach-Object Line") == "y\n")
         #expect(run("'Abc' | Select-String a -CaseSensitive -Quiet") == "")
@@ -59,12 +59,12 @@ import Testing
         let fixture = ProviderFixture()
         defer { fixture.close() }
         fixture.run("Set-Content C:\\log.txt 'one','two','three','four','two'")
-        #expect(fixture.run("Select-String -Path C:\\log.txt -Pattern two") == "\nlog.txt:2:two\nlog.txt:5:two\n\n")
+        #expect(fixture.run("Select-String -Path C:\\log.txt -Pattern two") == "\nlog.txt:2:two\nlog.txt:5:two\n\n\n")
         // ToString() gives the full path; with context, the lines joined.
         #expect(fixture.run("(Select-String two C:\\log.txt)[0].ToString()") == "C:\\log.txt:2:two\n")
         #expect(fixture.run("Select-String -Path C:\\log.txt -Pattern two -List | ForEach-Object { $_.Filename + $_.LineNumber }") == "log.txt2\n")
         #expect(fixture.run("Select-String -Path C:\\log.txt -Pattern three -Context 1,1") ==
-                "\n  log.txt:2:two\n> log.txt:3:three\n  log.txt:4:four\n\n")
+                "\n  log.txt:2:two\n> log.txt:3:three\n  log.txt:4:four\n\n\n")
         let invalid = fixture.run("Select-String -Path C:\\log.txt -Pattern '['")
         #expect(invalid.contains("Select-String : The string [ is not a valid regular expression: parsing \"[\" - Unterminated [] set."))
         #expect(invalid.contains("InvalidRegex,Microsoft.PowerShell.Commands.SelectStringCommand"))

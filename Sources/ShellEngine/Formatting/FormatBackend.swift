@@ -169,8 +169,6 @@ package struct FormatBackend {
             return [""] + (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
         case .groupEnd:
             table = nil
-            // A custom view's frame ends with the format end's empty line alone.
-            if case .custom? = shape { return [] }
             return [""]
         case .formatStart, .formatEnd:
             return [""]
