@@ -23,9 +23,13 @@ extension PolicyValue {
 package final class CimEnumValue: PSObject {
     package let name: String
 
-    package init(name: String, type: PolicyEnumType) {
+    package init(name: String, typeName: String) {
         self.name = name
-        super.init(typeNames: [type.fullName, "System.Enum", "System.ValueType", "System.Object"])
+        super.init(typeNames: [typeName, "System.Enum", "System.ValueType", "System.Object"])
+    }
+
+    package convenience init(name: String, type: PolicyEnumType) {
+        self.init(name: name, typeName: type.fullName)
     }
 
     override package func toString() -> String { name }

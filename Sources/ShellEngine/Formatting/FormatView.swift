@@ -7,7 +7,7 @@
 /// Their columns have no alignment, so every cell is left-aligned.
 package struct FormatView {
     package enum Kind {
-        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group
+        case declared, dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group
     }
 
     /// The type name Get-Command's objects carry.
@@ -25,9 +25,13 @@ package struct FormatView {
 
 
     package let kind: Kind
+    /// The view a module declared for the object (`.declared`).
+    package var declared: TableViewDefinition? = nil
 
     package static func view(for value: PSValue) -> FormatView? {
         switch value {
+        case .object(let object as PSTableViewObject):
+            return FormatView(kind: .declared, declared: object.tableView)
         case .object(let object) where object is DictionaryEntryObject: return FormatView(kind: .dictionary)
         case .type: return FormatView(kind: .type)
         case .object(let object) where object is MemberDefinition: return FormatView(kind: .memberDefinition)
@@ -44,6 +48,10 @@ package struct FormatView {
 
     package var header: TableHeaderInfo {
         switch kind {
+        case .declared:
+            let columns = declared?.columns ?? []
+            return TableHeaderInfo(labels: columns.map(\.label), widths: columns.map(\.width),
+                                   alignments: columns.map(\.alignment))
         case .dictionary:
             return TableHeaderInfo(labels: ["Name", "Value"], widths: [30, 0], alignments: [.left, .left])
         case .type:
@@ -110,11 +118,15 @@ package struct FormatView {
     }
 
     package func applies(to value: PSValue) -> Bool {
-        FormatView.view(for: value)?.kind == kind
+        guard let other = FormatView.view(for: value) else { return false }
+        return other.kind == kind && other.declared?.name == declared?.name
     }
 
     package func row(_ value: PSValue, display: (PSValue) -> String) -> [String] {
         switch (kind, value) {
+        case (.declared, .object(let object)):
+            let cells = object as? PSTableViewObject
+            return (declared?.columns ?? []).map { cells?.tableCell($0) ?? display(object.property($0.property) ?? .null) }
         case (.dictionary, .object(let entry as DictionaryEntryObject)):
             return [display(entry.key), display(entry.value)]
         case (.memberDefinition, .object(let member as MemberDefinition)):

@@ -31,7 +31,8 @@ package final class CmdletProcessor: CommandProcessor {
         next = streams.wrap(next, engine: context.engine)
         context.output = next
         context.applyCommonParameters()
-        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
+        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst,
+                                          parameterSet: context.parameterSetName)
         try guardErrors { try cmdlet.begin(context) }
     }
 
@@ -137,7 +138,8 @@ package final class ScriptProcessor: CommandProcessor {
         engine.callDepth += 1
         entered = true
         var result = try binder.bind(arguments, acceptsRemainingArguments: true)
-        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
+        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst,
+                                 parameterSet: result.parameterSetName)
         commandLine = Set(result.bound.keys)
         let streams = try StreamVariables(bound: result.bound, engine: engine, isLast: isLast)
         capture = streams.capture
@@ -400,11 +402,14 @@ extension Engine {
         }
     }
 
-    /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
-    package func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool) throws {
+    /// Mandatory parameters of the chosen parameter set not bound: prompt interactively, else
+    /// MissingMandatoryParameter.
+    package func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool,
+                                parameterSet: String? = nil) throws {
         let metadata = binder.metadata
         let missing = metadata.parameters.filter {
             $0.mandatory && bound[$0.name] == nil
+                && (parameterSet == nil || $0.parameterSets.isEmpty || $0.parameterSets.contains(parameterSet!))
                 && !(pipelineInput && ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName))
         }
         guard !missing.isEmpty else { return }
