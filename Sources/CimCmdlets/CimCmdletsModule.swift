@@ -8,8 +8,10 @@ public enum CimCmdletsModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands(named: ["Get-CimInstance"]) { [CimQueryCmdlets.getCimInstance()] }
-        registration.aliases(["gcim": "Get-CimInstance"])
+        registration.commands(named: ["Get-CimInstance", "Invoke-CimMethod"]) {
+            [CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod()]
+        }
+        registration.aliases(["gcim": "Get-CimInstance", "icim": "Invoke-CimMethod"])
     }
 }
 
@@ -66,6 +68,36 @@ enum CimQueryCmdlets {
         return CmdletDefinition(metadata: metadata, completeArgument: classNames) { CimQueryCmdlet(wmi: false) }
     }
 
+    static func invokeCimMethod() -> CmdletDefinition {
+        let metadata = CommandMetadata(
+            name: "Invoke-CimMethod", module: CimCmdletsModule.name,
+            implementation: .compiled(className: "Microsoft.Management.Infrastructure.CimCmdlets.InvokeCimMethodCommand"),
+            parameters: [
+                ParameterMetadata("ClassName", .string, aliases: ["Class"], position: 0, parameterSets: ["ClassNameComputerSet"],
+                                  help: "Specifies the name of the CIM class whose static method is invoked."),
+                ParameterMetadata("InputObject", .object, aliases: ["CimInstance"], position: 0, valueFromPipeline: true,
+                                  parameterSets: ["CimInstanceComputerSet"], help: "Specifies the CIM instance whose method is invoked."),
+                ParameterMetadata("Arguments", .hashtable, position: 1, valueFromPipelineByPropertyName: true,
+                                  help: "Specifies the parameters to pass to the method, as name-value pairs."),
+                ParameterMetadata("MethodName", .string, aliases: ["Name"], position: 2, mandatory: true,
+                                  valueFromPipelineByPropertyName: true, help: "Specifies the name of the CIM method to invoke."),
+                ParameterMetadata("Namespace", .string, help: namespaceHelp),
+                ParameterMetadata("ComputerName", .array(.string), aliases: ["CN", "ServerName"],
+                                  help: "Specifies the computer on which to invoke the method (only this computer is reachable)."),
+                ParameterMetadata("CimSession", .array(.object), help: "Runs the command using the specified CIM session."),
+                ParameterMetadata("OperationTimeoutSec", .uint32, aliases: ["OT"], help: "Specifies the amount of time that the cmdlet waits for a response."),
+            ],
+            supportsShouldProcess: true, confirmImpact: .medium, defaultParameterSet: "ClassNameComputerSet",
+            synopsis: "Invokes a method of a CIM class or instance.",
+            description: "Invokes a static method of a class (-ClassName) or a method of each instance given (-InputObject) and writes the method's ReturnValue.",
+            examples: [HelpExample(code: "Invoke-CimMethod -ClassName Win32_Share -MethodName Create -Arguments @{ Path = 'C:\\Data'; Name = 'Data'; Type = [uint32]0 }",
+                                   remarks: "Shares C:\\Data as Data (ReturnValue 0 on success, 22 when the name is already shared)."),
+                       HelpExample(code: "Get-CimInstance Win32_Share -Filter \"Name = 'Data'\" | Invoke-CimMethod -MethodName Delete",
+                                   remarks: "Removes the share Data.")],
+            outputType: "Microsoft.Management.Infrastructure.CimMethodResult")
+        return CmdletDefinition(metadata: metadata, completeArgument: classNames) { InvokeCimMethod() }
+    }
+
     static func getWmiObject() -> CmdletDefinition {
         let querySet = ["query"], wqlSet = ["WQLQuery"]
         let metadata = CommandMetadata(
@@ -90,6 +122,13 @@ enum CimQueryCmdlets {
                        HelpExample(code: "Get-WmiObject Win32_Share -Filter \"Name = 'C$'\"", remarks: "Gets one share.")],
             outputType: "System.Management.ManagementObject")
         return CmdletDefinition(metadata: metadata, completeArgument: classNames) { CimQueryCmdlet(wmi: true) }
+    }
+
+    /// -Property, nil when absent or `*`.
+    static func selectedProperties(_ context: CommandContext) -> [String]? {
+        guard let value = context.value("Property") else { return nil }
+        let names = (value.enumerated ?? [value]).map { LanguagePrimitives.toString($0) }
+        return names.contains("*") ? nil : names
     }
 
     static func classNames(_ engine: Engine, _ parameter: String, _ word: String) -> [String]? {

@@ -33,16 +33,30 @@ final class CimQueryCmdlet: Cmdlet {
                                            typedNamespace.replacing("/", with: "\\") + ":" + className),
                             wmi: ("Invalid class \"\(className)\"", "GetWMIManagementException", .InvalidType))
         }
+        let selected = CimQueryCmdlets.selectedProperties(context)
         for instance in cimClass.instances(context.engine) {
             if let condition, !condition.matches({ instance.property($0) }) { continue }
-            try context.writeObject(.object(output(instance, cimClass)))
+            try context.writeObject(.object(output(instance, cimClass, selected: selected, context: context)))
         }
     }
 
     /// The object as the cmdlet writes it: a CIM instance with the class's view, or a WMI object.
-    private func output(_ instance: PSObject, _ cimClass: CimClass) -> PSObject {
-        let properties = (instance as? CimInstanceObject)?.cimProperties ?? instance.properties
-        if wmi { return WmiObject(cimClass, properties: properties) }
+    /// With -Property, a CIM instance keeps every property but only the selected ones have values;
+    /// a WMI object has only the selected ones.
+    private func output(_ instance: PSObject, _ cimClass: CimClass, selected: [String]?, context: CommandContext) -> PSObject {
+        var properties = (instance as? CimInstanceObject)?.cimProperties ?? instance.properties
+        if let selected {
+            let wanted = { (name: String) in selected.contains { WildcardPattern($0).matches(name) } }
+            properties = wmi ? properties.filter { wanted($0.name) }
+                : properties.map { wanted($0.name) ? $0 : PSPropertyInfo(name: $0.name, value: .null, isSettable: false) }
+        }
+        if wmi { return WmiObject(cimClass, properties: properties, engine: context.engine) }
+        if selected != nil, let cim = instance as? CimInstanceObject {
+            guard let view = cimClass.view ?? (cim as? ViewedCimInstance)?.tableView else {
+                return CimInstanceObject(className: cim.className, namespace: cim.namespace, properties: properties)
+            }
+            return ViewedCimInstance(className: cim.className, namespace: cim.namespace, properties: properties, view: view)
+        }
         guard let view = cimClass.view, let cim = instance as? CimInstanceObject, !(cim is ViewedCimInstance) else { return instance }
         return ViewedCimInstance(className: cim.className, namespace: cim.namespace, properties: properties, view: view)
     }
@@ -72,8 +86,10 @@ final class WmiObject: PSObject, PSDefaultDisplayPropertySet {
     private let values: [PSPropertyInfo]
     let defaultDisplayPropertySet: [String]
     private let className: String
+    private weak var engine: Engine?
 
-    init(_ cimClass: CimClass, properties: [PSPropertyInfo]) {
+    init(_ cimClass: CimClass, properties: [PSPropertyInfo], engine: Engine) {
+        self.engine = engine
         let sorted = properties.sorted { $0.name.uppercased() < $1.name.uppercased() }
         let namespace = cimClass.namespace.replacing("/", with: "\\")
         let key = sorted.first { $0.name == "Name" }.map { "\(cimClass.name).Name=\"\(LanguagePrimitives.toString($0.value))\"" }
@@ -94,6 +110,18 @@ final class WmiObject: PSObject, PSDefaultDisplayPropertySet {
     }
 
     override var properties: [PSPropertyInfo] { values }
+
+    override var methodNames: [String] { CimMethods.names(of: className) }
+
+    /// `$share.Delete()`: the method's out-parameters, ReturnValue among them.
+    override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+        guard let engine, CimMethods.names(of: className).contains(where: { $0.caseInsensitiveEquals(name) }),
+              let value = CimMethods.invoke(engine, className: className, method: name, instance: self, arguments: [:])
+        else { return nil }
+        let out = PSCustomObject(typeNames: ["System.Management.ManagementBaseObject#\\__PARAMETERS", "System.Object"])
+        out.add("ReturnValue", .uint32(value), typeName: "System.UInt32")
+        return .object(out)
+    }
 
     override func toString() -> String {
         LanguagePrimitives.toString(values.first { $0.name == "__PATH" }?.value ?? .string(className))

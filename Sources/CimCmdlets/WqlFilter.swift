@@ -51,6 +51,7 @@ indirect enum WqlCondition {
     }
 
     private static func factor(_ tokens: inout WqlTokens, _ depth: Int) -> WqlCondition? {
+        guard depth < 64 else { return nil }
         if tokens.takeKeyword("NOT") { return factor(&tokens, depth + 1).map { .not($0) } }
         if tokens.takeSymbol("(") {
             guard let inner = parse(&tokens, depth: depth + 1), tokens.takeSymbol(")") else { return nil }
@@ -159,8 +160,9 @@ struct WqlTokens {
                 text.append(chars[end])
                 end += 1
             }
+            // An unterminated string is not WQL: a lone quote symbol no rule accepts.
+            token = end < chars.count ? .string(text) : .symbol(String(c))
             index = min(end + 1, chars.count)
-            token = .string(text)
         } else if c.isNumber || (c == "-" && index + 1 < chars.count && chars[index + 1].isNumber) {
             var end = index + 1
             while end < chars.count, chars[end].isNumber || chars[end] == "." { end += 1 }

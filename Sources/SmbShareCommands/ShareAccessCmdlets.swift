@@ -51,27 +51,6 @@ enum ShareAccess {
         return definitions
     }
 
-    /// A path New-SmbShare can share: fully qualified and an existing folder of the emulated host.
-    static func checkedPath(_ context: CommandContext, _ text: String) -> String? {
-        let chars = Array(text)
-        guard chars.count >= 3, chars[0].isLetter, chars[1] == ":", chars[2] == "\\" || chars[2] == "/",
-              !WildcardPattern.hasWildcards(text) else {
-            try? context.writeError(CimQuery.win32Error(context, code: 123, message: "The filename, directory name, or volume label syntax is incorrect.",
-                                                        category: .InvalidArgument, className: className))
-            return nil
-        }
-        var path = text.replacing("/", with: "\\")
-        while path.count > 3 && path.hasSuffix("\\") { path.removeLast() }
-        let engine = context.engine
-        guard let item = try? engine.resolveItemPath(path), item.provider.name == "FileSystem",
-              item.provider.isContainer(item.providerPath, engine) else {
-            try? context.writeError(CimQuery.win32Error(context, code: 2, message: "The system cannot find the file specified.",
-                                                        category: .ObjectNotFound, className: className))
-            return nil
-        }
-        return path
-    }
-
     /// The account name Windows stores for what the user typed (`Administrators` →
     /// `BUILTIN\Administrators`); nil after writing Windows' error for a name it cannot map.
     static func resolve(_ context: CommandContext, _ account: String, className: String) throws -> String? {

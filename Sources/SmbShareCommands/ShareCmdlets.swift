@@ -159,10 +159,27 @@ final class GetSmbShare: Cmdlet {
 final class NewSmbShare: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         try checkCimParameters(context)
-        let name = context.string("Name") ?? "", scope = context.string("ScopeName") ?? "*"
-        guard let path = ShareAccess.checkedPath(context, context.string("Path") ?? "") else { return }
-        var share = ShareRecord(name: name, path: path)
-        share.scopeName = scope
+        let engine = context.engine
+        func fail(_ failure: ShareFailure) throws {
+            let (code, message, category): (Int, String, ErrorCategory)
+            switch failure {
+            case .invalidName, .invalidPath: (code, message, category) = (123, "The filename, directory name, or volume label syntax is incorrect.", .InvalidArgument)
+            case .pathNotFound: (code, message, category) = (2, "The system cannot find the file specified.", .ObjectNotFound)
+            case .duplicate: (code, message, category) = (2118, "The name has already been shared.", .ResourceExists)
+            case .notFound: (code, message, category) = (2310, "This shared resource does not exist.", .ObjectNotFound)
+            case .store(let text): (code, message, category) = (29, text, .WriteError)
+            }
+            try context.writeError(CimQuery.win32Error(context, code: code, message: message, category: category,
+                                                       className: ShareCmdlets.className))
+        }
+        let name = context.string("Name") ?? ""
+        var share = ShareRecord(name: name, path: "")
+        do {
+            share.path = try engine.shareablePath(context.string("Path") ?? "")
+        } catch {
+            return try fail(error)
+        }
+        share.scopeName = context.string("ScopeName") ?? "*"
         share.temporary = context.switchValue("Temporary")
         ShareCmdlets.applySettings(context, to: &share)
         var access: [ShareAccessEntry] = []
@@ -174,30 +191,17 @@ final class NewSmbShare: Cmdlet {
             }
         }
         share.access = access.isEmpty ? [ShareAccessEntry(accountName: "Everyone", controlType: .allow, right: .read)] : access
-        if name.isEmpty || name.count >= 80 || ["pipe", "mailslot"].contains(name.lowercased())
-            || name.contains(where: { "\\/:*?\"<>|".contains($0) }) {
-            try context.writeError(CimQuery.win32Error(context, code: 123, message: "The filename, directory name, or volume label syntax is incorrect.",
-                                                       category: .InvalidArgument, className: ShareCmdlets.className))
-            return
-        }
+        guard Engine.isValidShareName(name) else { return try fail(.invalidName) }
         if share.description.count > 256 {
             try context.writeError(CimQuery.win32Error(context, code: 87, message: "The parameter is incorrect.",
                                                        category: .InvalidArgument, className: ShareCmdlets.className))
             return
         }
         guard try context.shouldProcess(verboseDescription: ShareCmdlets.operation("New", share)) else { return }
-        let created = try CimQuery.update(context) { state -> Bool in
-            if state.shares.contains(where: { $0.name.caseInsensitiveEquals(name) && $0.scopeName.caseInsensitiveEquals(scope) }) {
-                return false
-            }
-            state.shares.append(share)
-            return true
-        }
-        guard let created else { return }
-        guard created else {
-            try context.writeError(CimQuery.win32Error(context, code: 2118, message: "The name has already been shared.",
-                                                       category: .ResourceExists, className: ShareCmdlets.className))
-            return
+        do {
+            try engine.createShare(share)
+        } catch {
+            return try fail(error)
         }
         try context.writeObject(.object(SmbCim.share(share)))
     }
@@ -227,12 +231,17 @@ final class RemoveSmbShare: Cmdlet {
         for share in try ShareCmdlets.select(context, context.engine.currentShares().shares) {
             guard try context.shouldProcess(verboseDescription: ShareCmdlets.operation("Remove-Share", share),
                                             force: context.switchValue("Force")) else { continue }
-            let removed = try CimQuery.update(context) { state -> Bool in
-                let before = state.shares.count
-                state.shares.removeAll { $0.name == share.name && $0.scopeName == share.scopeName }
-                return state.shares.count < before
+            do {
+                try context.engine.deleteShare(name: share.name, scopeName: share.scopeName)
+            } catch {
+                // Removed meanwhile by another shell: nothing left to do.
+                if case .store(let message) = error {
+                    try context.writeError(CimQuery.win32Error(context, code: 29, message: message, category: .WriteError,
+                                                               className: ShareCmdlets.className))
+                }
+                continue
             }
-            if removed == true, context.switchValue("PassThru") { try context.writeObject(.object(SmbCim.share(share))) }
+            if context.switchValue("PassThru") { try context.writeObject(.object(SmbCim.share(share))) }
         }
     }
 }

@@ -72,4 +72,24 @@ import Testing
 
             """)
     }
+
+    @Test func win32ShareMethodsCreateAndDeleteShares() {
+        let text = run("New-Item -ItemType Directory C:\\Data | Out-Null",
+                       "$a = @{ Path = 'C:\\Data'; Name = 'Data'; Type = [uint32]0 }",
+                       "(Invoke-CimMethod -ClassName Win32_Share -MethodName Create -Arguments $a).ReturnValue",
+                       "(Invoke-CimMethod -ClassName Win32_Share -MethodName Create -Arguments $a).ReturnValue",
+                       "(Invoke-CimMethod -ClassName Win32_Share -MethodName Create -Arguments @{ Path = 'C:\\Nope'; Name = 'N'; Type = 0 }).ReturnValue",
+                       "(Get-SmbShare -Name Data).Description -eq ''",
+                       "(Get-WmiObject Win32_Share -Filter \"Name = 'Data'\").Delete().ReturnValue",
+                       "Get-SmbShare -Name Data -ErrorAction SilentlyContinue; 'deleted'",
+                       "(Get-CimInstance Win32_Share -Filter \"Name = 'C$'\" | Invoke-CimMethod -MethodName Delete).ReturnValue",
+                       "(Get-SmbShare).Name -join ','")
+        #expect(text == "0\n22\n24\nTrue\n0\ndeleted\n0\nADMIN$,IPC$\n")
+    }
+
+    @Test func propertySelectionLeavesOtherPropertiesEmpty() {
+        let text = run("$s = Get-CimInstance Win32_Share -Filter \"Name = 'C$'\" -Property Name; $s.Name; $null -eq $s.Path",
+                       "(Get-WmiObject Win32_Share -Property Name -Filter \"Name = 'C$'\").PSObject.Properties.Name -contains 'Path'")
+        #expect(text == "C$\nTrue\nFalse\n")
+    }
 }
