@@ -94,7 +94,7 @@ final class WmiObject: PSObject, PSDefaultDisplayPropertySet {
         let namespace = cimClass.namespace.replacing("/", with: "\\")
         let key = sorted.first { $0.name == "Name" }.map { "\(cimClass.name).Name=\"\(LanguagePrimitives.toString($0.value))\"" }
             ?? cimClass.name + "=@"
-        let server = "."
+        let server = engine.computerName
         func note(_ name: String, _ value: PSValue) -> PSPropertyInfo { PSPropertyInfo(name: name, value: value, isSettable: false) }
         values = [note("__GENUS", .int32(2)), note("__CLASS", .string(cimClass.name)), note("__SUPERCLASS", .string("")),
                   note("__DYNASTY", .string(cimClass.name)), note("__RELPATH", .string(key)),

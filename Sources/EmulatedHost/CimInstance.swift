@@ -38,8 +38,23 @@ package class CimInstanceObject: PSObject {
         values.first { $0.name.caseInsensitiveEquals(name) }?.value ?? super.property(name)
     }
 
-    /// The class name, as a CIM instance converts to a string.
-    override package func toString() -> String { className }
+    /// `MSFT_SmbShare (Name = "C$", ScopeName = "*")`: the class and its key properties, as a CIM
+    /// instance converts to a string.
+    override package func toString() -> String {
+        let keys = Self.keyProperties[className] ?? []
+        let parts = keys.compactMap { key in
+            values.first { $0.name == key }.map { key + " = \"" + LanguagePrimitives.toString($0.value) + "\"" }
+        }
+        return parts.isEmpty ? className : className + " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    /// The key properties of the classes the emulated host has (their MOF `[Key]` qualifiers).
+    private static let keyProperties: [String: [String]] = [
+        "MSFT_SmbShare": ["Name", "ScopeName"], "MSFT_SmbMapping": ["LocalPath", "RemotePath"],
+        "MSFT_SmbConnection": ["ServerName", "ShareName", "UserName"], "MSFT_SmbSession": ["SessionId"],
+        "Win32_Share": ["Name"], "Win32_Service": ["Name"], "Win32_OperatingSystem": ["Name"],
+        "Win32_ComputerSystem": ["Name"], "Win32_OptionalFeature": ["Name"],
+    ]
 }
 
 /// A CIM instance whose class has a table view in its module's format file.

@@ -92,4 +92,11 @@ import Testing
                        "(Get-WmiObject Win32_Share -Property Name -Filter \"Name = 'C$'\").PSObject.Properties.Name -contains 'Path'")
         #expect(text == "C$\nTrue\nFalse\n")
     }
+
+    @Test func instancesConvertToStringsAsWindowsShowsThem() {
+        let text = run("\"$(Get-SmbShare C$)\"", "\"$(Get-CimInstance Win32_ComputerSystem)\"",
+                       "\"$(Get-WmiObject Win32_Share -Filter \"Name = 'IPC$'\")\"")
+        #expect(text == "MSFT_SmbShare (Name = \"C$\", ScopeName = \"*\")\nWin32_ComputerSystem (Name = \"TESTHOST\")\n"
+            + "\\\\TESTHOST\\root\\cimv2:Win32_Share.Name=\"IPC$\"\n")
+    }
 }
