@@ -58,6 +58,12 @@ import Testing
         #expect(host.text(of: .output) == "after\nCmdletizationQuery_NotFound_Name,Get-SmbShare\nObjectNotFound\n")
     }
 
+    /// `-ea 0` as scripts write it: the number of ActionPreference.SilentlyContinue.
+    @Test func numericErrorActionSilencesTheQuery() {
+        let host = Self.session(["Get-SmbShare -Name nope -ea 0; 'quiet'", "$Error.Count"])
+        #expect(host.text == "quiet\n1\n")
+    }
+
     @Test func newShareChecksPathNameAndDuplicates() {
         let host = Self.session(["New-SmbShare -Name X -Path C:\\Nowhere", "$Error[0].FullyQualifiedErrorId",
                                  "New-SmbShare -Name C$ -Path C:\\ -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId",
