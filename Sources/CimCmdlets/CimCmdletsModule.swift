@@ -8,10 +8,10 @@ public enum CimCmdletsModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands(named: ["Get-CimInstance", "Invoke-CimMethod"]) {
-            [CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod()]
+        registration.commands(named: ["Get-CimInstance", "Invoke-CimMethod", "Remove-CimInstance"]) {
+            [CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod(), CimQueryCmdlets.removeCimInstance()]
         }
-        registration.aliases(["gcim": "Get-CimInstance", "icim": "Invoke-CimMethod"])
+        registration.aliases(["gcim": "Get-CimInstance", "icim": "Invoke-CimMethod", "rcim": "Remove-CimInstance"])
     }
 }
 
@@ -96,6 +96,26 @@ enum CimQueryCmdlets {
                                    remarks: "Removes the share Data.")],
             outputType: "Microsoft.Management.Infrastructure.CimMethodResult")
         return CmdletDefinition(metadata: metadata, completeArgument: classNames) { InvokeCimMethod() }
+    }
+
+    static func removeCimInstance() -> CmdletDefinition {
+        let metadata = CommandMetadata(
+            name: "Remove-CimInstance", module: CimCmdletsModule.name,
+            implementation: .compiled(className: "Microsoft.Management.Infrastructure.CimCmdlets.RemoveCimInstanceCommand"),
+            parameters: [
+                ParameterMetadata("InputObject", .object, aliases: ["CimInstance"], position: 0, mandatory: true, valueFromPipeline: true,
+                                  help: "Specifies the CIM instance to remove."),
+                ParameterMetadata("ComputerName", .array(.string), aliases: ["CN", "ServerName"],
+                                  help: "Specifies the computer on which to run the operation (only this computer is reachable)."),
+                ParameterMetadata("OperationTimeoutSec", .uint32, aliases: ["OT"], help: "Specifies the amount of time that the cmdlet waits for a response."),
+            ],
+            supportsShouldProcess: true, confirmImpact: .medium,
+            synopsis: "Removes a CIM instance from a computer.",
+            description: "Removes the CIM instances given (shares of Win32_Share and MSFT_SmbShare, drive mappings of MSFT_SmbMapping) from the emulated computer.",
+            examples: [HelpExample(code: "Get-CimInstance Win32_Share -Filter \"Name = 'Data'\" | Remove-CimInstance", remarks: "Removes the share Data."),
+                       HelpExample(code: "Get-CimInstance -Namespace root/Microsoft/Windows/SMB MSFT_SmbMapping | Remove-CimInstance",
+                                   remarks: "Removes every drive mapping.")])
+        return CmdletDefinition(metadata: metadata) { RemoveCimInstance() }
     }
 
     static func getWmiObject() -> CmdletDefinition {

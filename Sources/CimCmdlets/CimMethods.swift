@@ -94,3 +94,30 @@ final class InvokeCimMethod: Cmdlet {
         }
     }
 }
+
+/// Remove-CimInstance: deletes shares (Win32_Share, MSFT_SmbShare) and mappings (MSFT_SmbMapping);
+/// other classes do not support deletion.
+final class RemoveCimInstance: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        try context.checkLocalCimTarget(parameter: "ComputerName")
+        guard let value = context.value("InputObject") else { return }
+        for item in value.enumerated ?? [value] {
+            guard case .object(let object) = item, let instance = object as? CimInstanceObject else { continue }
+            guard try context.shouldProcess(target: instance.toString()) else { continue }
+            let engine = context.engine
+            let text = { (name: String) in instance.property(name).map { LanguagePrimitives.toString($0) } ?? "" }
+            switch instance.className {
+            case "Win32_Share", "MSFT_SmbShare":
+                try? engine.deleteShare(name: text("Name"), scopeName: instance.className == "Win32_Share" ? "*" : text("ScopeName"))
+            case "MSFT_SmbMapping":
+                _ = try? engine.shareStore.update { state in
+                    state.mappings.removeAll { $0.localPath == text("LocalPath") && $0.remotePath == text("RemotePath") }
+                }
+            default:
+                try context.writeError(context.errorRecord(message: "Not supported ", errorId: "HRESULT 0x8004100c",
+                    category: .NotImplemented, exceptionType: "Microsoft.Management.Infrastructure.CimException",
+                    target: .object(instance)))
+            }
+        }
+    }
+}

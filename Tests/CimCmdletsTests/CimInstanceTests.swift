@@ -99,4 +99,12 @@ import Testing
         #expect(text == "MSFT_SmbShare (Name = \"C$\", ScopeName = \"*\")\nWin32_ComputerSystem (Name = \"TESTHOST\")\n"
             + "\\\\TESTHOST\\root\\cimv2:Win32_Share.Name=\"IPC$\"\n")
     }
+
+    @Test func removeCimInstanceDeletesSharesAndRefusesOtherClasses() {
+        let text = run("Get-CimInstance Win32_Share -Filter \"Name = 'C$'\" | Remove-CimInstance",
+                       "Get-CimInstance -Namespace root/Microsoft/Windows/SMB MSFT_SmbShare -Filter \"Name = 'ADMIN$'\" | Remove-CimInstance",
+                       "(Get-SmbShare).Name -join ','",
+                       "Get-CimInstance Win32_OperatingSystem | Remove-CimInstance -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId")
+        #expect(text == "IPC$\nHRESULT 0x8004100c,Microsoft.Management.Infrastructure.CimCmdlets.RemoveCimInstanceCommand\n")
+    }
 }
