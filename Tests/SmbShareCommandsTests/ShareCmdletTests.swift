@@ -134,4 +134,13 @@ import Testing
         #expect(lines.dropFirst(2).first == "*                   1                   False               False               1 Gbps              127.0.0.1          ")
         #expect(host.text(of: .output).hasSuffix("127.0.0.1\n"))
     }
+
+    @Test func tabCompletesShareAndClassNames() {
+        let (engine, _, folder) = makeEngine()
+        defer { engine.shutdown(); try? FileManager.default.removeItem(atPath: folder) }
+        let line = "Get-SmbShare -Name A"
+        #expect(engine.complete(line, cursor: line.count).candidates == ["ADMIN$"])
+        let cim = "Get-CimInstance -ClassName Win32_Ope"
+        #expect(engine.complete(cim, cursor: cim.count).candidates == ["Win32_OperatingSystem"])
+    }
 }
