@@ -67,4 +67,18 @@ import Testing
         }
         #expect(ShareStore(folder: folder).load().state.shares.count == 3 + 120)
     }
+
+    @Test func anUnreadableFileIsNeverOverwritten() throws {
+        let temp = TempFolder()
+        let folder = temp.path + "/home"
+        let store = ShareStore(folder: folder)
+        try store.update { $0.shares.removeAll { $0.name == "C$" } }
+        // A folder where the file should be: reading fails with EISDIR, not as a damaged file.
+        unlink(store.filePath)
+        mkdir(store.filePath, 0o755)
+        #expect(store.load().warning?.contains("could not be read") == true)
+        #expect(throws: ShareStoreError.self) { try store.update { $0.shares.removeAll() } }
+        var info = stat()
+        #expect(stat(store.filePath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+    }
 }

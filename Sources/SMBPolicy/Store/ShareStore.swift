@@ -109,18 +109,24 @@ public final class ShareStore: Sendable {
         self.folder = trimmed
     }
 
-    /// The shares now, with a warning when the file had to be moved aside.
+    /// The shares now, with a warning when the file had to be moved aside or could not be read.
     public func load() -> (state: ShareState, warning: String?) {
         do {
-            switch try FileSystem.read(filePath, limit: PolicyStore.maximumFileSize) {
-            case .missing: return (ShareState(), nil)
-            case .contents(let bytes, _):
-                if let state = try? Self.decode(JSONValue.parse(bytes)) { return (state, nil) }
-                let aside = try FileSystem.moveAside(filePath, to: filePath + ".corrupt-" + FileSystem.timestamp())
-                return (ShareState(), "The share file '\(filePath)' was damaged and has been moved to '\(aside)'. The default shares are in effect.")
-            }
+            return try read()
         } catch {
-            return (ShareState(), "The share file '\(filePath)' could not be read: \(error.message)")
+            return (ShareState(), "The share file '\(filePath)' could not be read: \(error.message) The default shares are shown; changes cannot be saved until it is readable.")
+        }
+    }
+
+    /// Reads the file; a damaged one is moved aside (the warning says where). An unreadable file
+    /// throws, so that no change is saved over shares that could not be read.
+    private func read() throws(SystemCallError) -> (state: ShareState, warning: String?) {
+        switch try FileSystem.read(filePath, limit: PolicyStore.maximumFileSize) {
+        case .missing: return (ShareState(), nil)
+        case .contents(let bytes, _):
+            if let state = try? Self.decode(JSONValue.parse(bytes)) { return (state, nil) }
+            let aside = try FileSystem.moveAside(filePath, to: filePath + ".corrupt-" + FileSystem.timestamp())
+            return (ShareState(), "The share file '\(filePath)' was damaged and has been moved to '\(aside)'. The default shares are in effect.")
         }
     }
 
@@ -130,7 +136,7 @@ public final class ShareStore: Sendable {
         do {
             try FileSystem.makeFolder(folder)
             return try FileLock(path: lockPath).withLock {
-                var state = load().state
+                var state = try read().state
                 let result = try change(&state)
                 try FileSystem.replaceAtomically(filePath, with: Self.encode(state).serialized(),
                                                  temporaryName: "." + Self.fileName + ".tmp-" + String(getpid()))
