@@ -55,7 +55,7 @@ struct CimClass {
         CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbShare", view: nil, displayProperties: [],
                  instances: { $0.currentShares().shares.sorted { $0.name.uppercased() < $1.name.uppercased() }.map(SmbCim.share) }),
         CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbMapping", view: nil, displayProperties: [],
-                 instances: { $0.currentShares().mappings.map(SmbCim.mapping) }),
+                 instances: { engine in let state = engine.currentShares(); return state.mappings.map { SmbCim.mapping($0, in: state) } }),
         CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbServerConfiguration", view: nil, displayProperties: [],
                  instances: { [SmbConfigurationObject(side: .server, snapshot: $0.policySnapshot())] }),
         CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbClientConfiguration", view: nil, displayProperties: [],

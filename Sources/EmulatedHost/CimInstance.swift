@@ -134,14 +134,23 @@ package enum SmbCim {
     static let mappingView = TableViewDefinition(name: "MSFT_SmbMapping", columns: [
         .init("Status"), .init("Local Path", property: "LocalPath"), .init("Remote Path", property: "RemotePath")])
 
-    package static func mapping(_ m: MappingRecord) -> ViewedCimInstance {
+    /// A mapping whose share was removed since is `Unavailable` (removing a share disconnects it).
+    package static func mapping(_ m: MappingRecord, in state: ShareState? = nil) -> ViewedCimInstance {
+        let status = state.map { isConnected(m, $0) } ?? true ? "OK" : "Unavailable"
         let properties: [(String, PSValue)] = [
             ("LocalPath", .string(m.localPath)), ("RemotePath", .string(m.remotePath)),
             ("RequireIntegrity", .bool(false)), ("RequirePrivacy", .bool(false)),
-            ("Status", enumValue("OK", "Status")), ("UseWriteThrough", .bool(false))]
+            ("Status", enumValue(status, "Status")), ("UseWriteThrough", .bool(false))]
         return ViewedCimInstance(className: "MSFT_SmbMapping", namespace: namespace,
                                  properties: properties.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) },
                                  view: mappingView)
+    }
+
+    /// Whether the share a mapping reaches still exists (mappings only reach this host's shares).
+    package static func isConnected(_ m: MappingRecord, _ state: ShareState) -> Bool {
+        let parts = m.remotePath.split(separator: "\\", omittingEmptySubsequences: true)
+        guard parts.count >= 2 else { return false }
+        return state.shares.contains { $0.name.caseInsensitiveEquals(String(parts[1])) }
     }
 
     package static func accessEntry(_ entry: ShareAccessEntry, share: ShareRecord) -> ViewedCimInstance {

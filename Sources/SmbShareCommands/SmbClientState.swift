@@ -12,7 +12,9 @@ final class LiveStateCmdlet: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         try checkCimParameters(context)
         let engine = context.engine
-        let mappings = engine.currentShares().mappings
+        let state = engine.currentShares()
+        // Removing a share disconnects its clients: only mappings to existing shares are connected.
+        let mappings = state.mappings.filter { kind == .mapping || SmbCim.isConnected($0, state) }
         let user = engine.computerName + "\\" + engine.userName
         var instances: [(ViewedCimInstance, [String: String])] = []
         var className = ""
@@ -44,7 +46,7 @@ final class LiveStateCmdlet: Cmdlet {
         case .mapping:
             className = "MSFT_SmbMapping"
             for m in mappings {
-                instances.append((SmbCim.mapping(m), ["LocalPath": m.localPath, "RemotePath": m.remotePath]))
+                instances.append((SmbCim.mapping(m, in: state), ["LocalPath": m.localPath, "RemotePath": m.remotePath]))
             }
         case .clientInterface, .serverInterface:
             let address = engine.hostAddress

@@ -143,4 +143,12 @@ import Testing
         let cim = "Get-CimInstance -ClassName Win32_Ope"
         #expect(engine.complete(cim, cursor: cim.count).candidates == ["Win32_OperatingSystem"])
     }
+
+    @Test func removingAShareDisconnectsItsMappings() {
+        let host = Self.session(["New-Item -ItemType Directory C:\\M | Out-Null; New-SmbShare M C:\\M | Out-Null",
+                                 "New-SmbMapping -LocalPath Z: -RemotePath \\\\localhost\\M | Out-Null",
+                                 "(Get-SmbConnection | Measure-Object).Count", "Remove-SmbShare M -Force",
+                                 "(Get-SmbMapping).Status.ToString()", "(Get-SmbConnection | Measure-Object).Count"])
+        #expect(host.text(of: .output) == "1\nUnavailable\n0\n")
+    }
 }
