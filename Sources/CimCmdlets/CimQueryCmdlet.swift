@@ -8,8 +8,21 @@ final class CimQueryCmdlet: Cmdlet {
     init(wmi: Bool) { self.wmi = wmi }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
-        try context.checkLocalCimTarget(parameter: "ComputerName")
-        if !wmi { try context.checkLocalCimTarget(parameter: "CimSession") }
+        if wmi {
+            // Get-WmiObject reaches other computers over DCOM: no other computer answers here.
+            for name in (context.value("ComputerName").map { $0.enumerated ?? [$0] } ?? []).map({ LanguagePrimitives.toString($0) })
+            where ![context.engine.computerName, "localhost", ".", "127.0.0.1", context.engine.hostAddress].contains(where: { $0.caseInsensitiveEquals(name) }) {
+                try context.writeError(context.errorRecord(message: "The RPC server is unavailable. (Exception from HRESULT: 0x800706BA)",
+                    errorId: "GetWMICOMException", category: .InvalidOperation,
+                    exceptionType: "System.Runtime.InteropServices.COMException"))
+                return
+            }
+            try context.checkLocalCimTarget(parameter: "CimSession")  // Get-WmiObject has none: refuses -AsJob only
+        } else {
+            // An unreachable computer is reported and the command goes on (non-terminating).
+            if let record = context.unreachableTarget(parameter: "ComputerName") { return try context.writeError(record) }
+            try context.checkLocalCimTarget(parameter: "CimSession")
+        }
         let typedNamespace = context.string("Namespace") ?? "root\\cimv2"
         let namespace = CimClass.normalize(typedNamespace)
         var className = context.string(wmi ? "Class" : "ClassName") ?? ""

@@ -107,4 +107,12 @@ import Testing
                        "Get-CimInstance Win32_OperatingSystem | Remove-CimInstance -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId")
         #expect(text == "IPC$\nHRESULT 0x8004100c,Microsoft.Management.Infrastructure.CimCmdlets.RemoveCimInstanceCommand\n")
     }
+
+    @Test func otherComputersAreUnreachableOverDcomAndWinRM() {
+        let text = run("Get-WmiObject Win32_Share -ComputerName FS01 -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId",
+                       "(Get-WmiObject Win32_Share -ComputerName localhost).Count",
+                       "Get-CimInstance Win32_Share -ComputerName FS01 -ErrorAction SilentlyContinue; $Error[0].FullyQualifiedErrorId")
+        #expect(text == "GetWMICOMException,Microsoft.PowerShell.Commands.GetWmiObjectCommand\n3\n"
+            + "HRESULT 0x80338126,Microsoft.Management.Infrastructure.CimCmdlets.GetCimInstanceCommand\n")
+    }
 }
