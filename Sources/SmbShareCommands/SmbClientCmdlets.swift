@@ -17,11 +17,10 @@ enum SmbClientCmdlets {
         .init("ServerName", width: 19), .init("ShareName", width: 19), .init("UserName", width: 20),
         .init("Credential", width: 20), .init("Dialect", width: 19), .init("NumOpens")])
     static let sessionView = TableViewDefinition(name: "MSFT_SmbSession", columns: [
-        .init("SessionId", width: 19), .init("ClientComputerName", width: 19), .init("ClientUserName", width: 19),
-        .init("NumOpens")])
+        .init("SessionId"), .init("ClientComputerName"), .init("ClientUserName"), .init("NumOpens")])
     static let openFileView = TableViewDefinition(name: "MSFT_SmbOpenFile", columns: [
-        .init("FileId", width: 19), .init("SessionId", width: 19), .init("Path", width: 19), .init("ShareRelativePath", width: 19),
-        .init("ClientComputerName", width: 19), .init("ClientUserName")])
+        .init("FileId"), .init("SessionId"), .init("Path"), .init("ShareRelativePath"), .init("ClientComputerName"),
+        .init("ClientUserName")])
     static let clientInterfaceView = TableViewDefinition(name: "MSFT_SmbClientNetworkInterface", columns: [
         .init("Interface Index", property: "InterfaceIndex", width: 19), .init("RSS Capable", property: "RssCapable", width: 19),
         .init("RDMA Capable", property: "RdmaCapable", width: 19), .init("Speed", width: 19),

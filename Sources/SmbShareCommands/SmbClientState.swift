@@ -38,7 +38,8 @@ final class LiveStateCmdlet: Cmdlet {
                 instances.append((SmbClientCmdlets.instance(className, SmbClientCmdlets.sessionView, [
                     ("ClientComputerName", .string("[::1]")), ("ClientUserName", .string(name)), ("ClusterNodeName", .string("")),
                     ("Dialect", .string("3.1.1")), ("NumOpens", .uint32(0)), ("ScopeName", .string("*")),
-                    ("SessionId", .uint64(id)), ("SmbInstance", SmbCim.enumValue("Default", "SmbInstance"))]),
+                    ("SecondsExists", .uint32(0)), ("SecondsIdle", .uint32(0)), ("SessionId", .uint64(id)),
+                    ("TransportName", .string(""))]),
                     ["SessionId": String(id), "ClientComputerName": "[::1]", "ClientUserName": name, "ScopeName": "*"]))
             }
         case .openFile:
