@@ -230,7 +230,7 @@ final class ReceiveMessage: Cmdlet {
                 try context.writeObject(.string(MailslotCmdlets.decode(bytes, encoding: context.string("Encoding"))))
             }
         case .failure(let error):
-            if error == .operationAborted { throw PipelineStoppedSignal() }
+            if error == .operationAborted { throw EvalError.stopped }
             try context.writeError(MailslotCmdlets.error(error, context, target: name))
         }
     }

@@ -178,7 +178,7 @@ final class Assertion {
             return negate ? nil : "Expected: the expression to throw an exception"
         }
         do { _ = try asInTry(engine) { try engine.invokeScriptBlock(block, arguments: []) } }
-        catch let error as RuntimeError { thrown = error.record }
+        catch EvalError.error(let error) { thrown = error.record }
         let message = expected.isNull ? (context.string("ExpectedMessage") ?? "") : wanted
         guard let record = thrown else {
             if negate { return nil }

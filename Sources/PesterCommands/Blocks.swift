@@ -36,14 +36,15 @@ final class BlockCommand: Cmdlet {
                 frame.hoisting = false
                 frame.beforeAllDone = true
                 _ = try asInTry(engine) { try engine.invokeScriptBlockInCurrentScope(fixture, dollarUnder: .null, output: { _ in }) }
-            } catch let error as RuntimeError {
+            } catch let error as EvalError {
+                guard case .error(let error) = error else { throw error }
                 let elapsed = ContinuousClock.now - started
                 state.report(engine, failure(error.record, name: "Error occurred in \(kind == .describe ? "Describe" : "Context") block",
                                              state: state, milliseconds: milliseconds(elapsed)))
             }
             for hook in frame.afterAll {
                 do { _ = try asInTry(engine) { try engine.invokeScriptBlockInCurrentScope(hook, dollarUnder: .null, output: { _ in }) } }
-                catch let error as RuntimeError {
+                catch EvalError.error(let error) {
                     state.report(engine, failure(error.record, name: "Error occurred in AfterAll", state: state, milliseconds: 0))
                 }
             }
@@ -130,7 +131,7 @@ func trimmed(_ text: String) -> String {
 
 /// Runs `body` as inside `try { }`: the first terminating error, even one that would end only its
 /// statement, ends the block and reaches the caller (Pester runs each block inside try/catch).
-func asInTry<T>(_ engine: Engine, _ body: () throws -> T) rethrows -> T {
+func asInTry<T, E: Error>(_ engine: Engine, _ body: () throws(E) -> T) throws(E) -> T {
     engine.tryDepth += 1
     defer { engine.tryDepth -= 1 }
     return try body()

@@ -52,8 +52,8 @@ final class ItCommand: Cmdlet {
             func attempt(_ block: ScriptBlock) throws {
                 guard record == nil else { return }
                 do { _ = try asInTry(engine) { try engine.invokeScriptBlockInCurrentScope(block, dollarUnder: .null, output: { _ in }) } }
-                catch let error as RuntimeError { record = error.record }
-                catch is BreakSignal {} catch is ContinueSignal {}
+                catch EvalError.error(let error) { record = error.record }
+                catch EvalError.break, EvalError.continue {}
             }
             for frame in state.frames { for hook in frame.beforeEach { try attempt(hook) } }
             if let testCase {

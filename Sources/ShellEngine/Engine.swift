@@ -68,6 +68,8 @@ public final class Engine {
     /// Functions and scripts running inside each other.
     package var callDepth = 0
     package static let maximumCallDepth = 100
+    /// Ends evaluation nested deeper than the thread's stack holds.
+    package var stackGuard = StackGuard()
     /// The function or script whose code is running, as `Write-Error` reports it.
     package var callerInvocation: InvocationInfo?
     /// The `-ErrorVariable`/`-WarningVariable`/`-InformationVariable` lists of the running
@@ -81,6 +83,10 @@ public final class Engine {
     package var outputFormatter: OutputFormatter?
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
     package var tryDepth = 0
+    /// How many running blocks have a `trap`: an error in code they run goes to the trap too.
+    package var trapDepth = 0
+    /// The errors the running catch blocks caught, innermost last (`throw` alone throws it again).
+    package var caughtErrors: [ErrorRecord] = []
     package var strictMode = false
     /// `$ErrorActionPreference` as seen from the running scope.
     package var errorActionPreference: ActionPreference {
@@ -177,7 +183,7 @@ public final class Engine {
         let saved = currentSource
         currentSource = result.source
         defer { currentSource = saved }
-        return guarded(formatter: formatter) {
+        return guarded(formatter: formatter) { () throws(EvalError) in
             let meta = FunctionMetadata.build(name: result.source.file ?? "", ast: result.ast, outerParameters: nil)
             // Invoked by the host, not from script text: no position of its own.
             let invocation = InvocationInfo(myCommand: result.source.file, commandKind: .externalScript,
@@ -185,6 +191,8 @@ public final class Engine {
             let binder = ParameterBinder(engine: self, metadata: meta, invocation: invocation, commandExtent: .empty)
             let processor = ScriptProcessor(engine: self, block: result.ast, metadata: meta, binder: binder,
                                             arguments: arguments, dotSource: false, isFilter: false, isScript: true)
+            // `exit N` in the -File script is the process's exit code.
+            processor.rethrowsExit = true
             processor.next = { [unowned self] value in formatter.write(value, to: self.host) }
             try processor.begin()
             try processor.processWithoutInput()
@@ -210,7 +218,7 @@ public final class Engine {
             callerInvocation = InvocationInfo(myCommand: result.source.text, commandKind: .scriptBlock, source: nil, extent: nil)
         }
         defer { callerInvocation = savedCaller }
-        return guarded(formatter: formatter) {
+        return guarded(formatter: formatter) { () throws(EvalError) in
             let sink: OutputSink = { [unowned self] value in formatter.write(value, to: self.host) }
             let ast = result.ast
             types.use(ast.usingStatements)
@@ -222,7 +230,7 @@ public final class Engine {
     }
 
     /// Runs top-level code, turning its exits and errors into an outcome.
-    private func guarded(formatter: OutputFormatter, _ body: () throws -> Void) -> ExecutionOutcome {
+    private func guarded(formatter: OutputFormatter, _ body: () throws(EvalError) -> Void) -> ExecutionOutcome {
         var outcome = ExecutionOutcome.completed(succeeded: true)
         let savedFormatter = outputFormatter
         outputFormatter = formatter
@@ -230,24 +238,32 @@ public final class Engine {
         do {
             try body()
             outcome = .completed(succeeded: lastSucceeded)
-        } catch let error as RuntimeError {
-            appendError(error.record)
-            reportError(error.record)
-            formatter.finish(to: host)
-            lastSucceeded = false
-            return .terminated
-        } catch let exit as ExitSignal {
-            sessionState.global.variables[NameKey("LASTEXITCODE")] = PSVariable(name: "LASTEXITCODE", value: .int32(exit.code))
-            outcome = .exitRequested(exit.code)
-        } catch is PipelineStoppedSignal {
-            lastSucceeded = false
-            outcome = .completed(succeeded: false)
         } catch {
-            // break/continue/return outside any loop or function end the input, as in PowerShell.
-            outcome = .completed(succeeded: lastSucceeded)
+            switch error {
+            case .error(let failure):
+                appendError(failure.record)
+                reportError(failure.record)
+                formatter.finish(to: host)
+                lastSucceeded = false
+                return .terminated
+            case .exit(let code):
+                setLastExitCode(code)
+                outcome = .exitRequested(code)
+            case .stopped:
+                lastSucceeded = false
+                outcome = .completed(succeeded: false)
+            case .break, .continue, .return:
+                // Outside any loop or function they end the input, as in PowerShell.
+                outcome = .completed(succeeded: lastSucceeded)
+            }
         }
         formatter.finish(to: host)
         return outcome
+    }
+
+    /// `$global:LASTEXITCODE`, which `exit N` sets.
+    package func setLastExitCode(_ code: Int32) {
+        sessionState.global.variables[NameKey("LASTEXITCODE")] = PSVariable(name: "LASTEXITCODE", value: .int32(code))
     }
 
     package func writeFormatted(_ text: String) {
@@ -266,13 +282,11 @@ public final class Engine {
         let location = currentLocation?.path ?? "C:\\"
         let fallback = "PS " + location + (nestingLevel > 0 ? ">> " : "> ")
         guard let prompt = sessionState.function("prompt") else { return fallback }
-        do {
-            let value = try invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])
-            let text = expandToString(value)
-            return text.isEmpty ? fallback : text
-        } catch {
-            return fallback
-        }
+        // ConsoleHost.EvaluatePrompt: a prompt function that fails or writes nothing shows
+        // DefaultPrompt, and its error is not shown.
+        let value = try? invokeScriptBlock(ScriptBlock(ast: prompt.definition), arguments: [])
+        let text = value.map(expandToString) ?? ""
+        return text.isEmpty ? Messages.template("DefaultPrompt") : text
     }
 
     /// The names of every command (cmdlets, functions, aliases) for completion and `Get-Command`.

@@ -10,8 +10,8 @@ struct ProviderFixture {
     let host: RecordingHost
     let folder: String
 
-    init(answers: [String] = []) {
-        (engine, host, folder) = makeEngine(RecordingHost(answers: answers))
+    init(answers: [String] = [], folder: String? = nil) {
+        (engine, host, self.folder) = makeEngine(RecordingHost(answers: answers), folder: folder)
     }
 
     @discardableResult
@@ -43,6 +43,30 @@ struct ProviderFixture {
         #expect(f.read("drives/C/temp/a.txt") == Array("one\r\ntwo\r\n".utf8))
         #expect(f.run(#"Get-Content C:\temp\a.txt"#) == "one\ntwo\n")
         #expect(f.run(#"Get-Content C:\temp\..\..\..\temp\a.txt -TotalCount 1"#) == "one\n")
+    }
+
+    @Test func freshDriveHasTheFilesScriptsCheckFor() throws {
+        let f = ProviderFixture()
+        defer { f.close() }
+        #expect(f.run(#"Test-Path C:\Windows\System32\reg.exe, C:\Windows\System32\drivers\etc\hosts"#) == "True\nTrue\n")
+        #expect(f.run(#"Test-Path 'C:\ProgramData\Microsoft\Windows\Start Menu\Programs\Startup'"#) == "True\n")
+        #expect(f.run(#"(Get-Content C:\Windows\System32\drivers\etc\hosts)[0]"#) == "# Copyright (c) 1993-2009 Microsoft Corp.\n")
+        // A seeded file the user changed is kept when the drive is opened again.
+        f.run(#"Set-Content C:\Windows\System32\drivers\etc\hosts '10.0.0.5 FILESRV'"#)
+        let again = ProviderFixture(folder: f.folder)
+        defer { again.engine.shutdown() }
+        #expect(again.run(#"Get-Content C:\Windows\System32\drivers\etc\hosts"#) == "10.0.0.5 FILESRV\n")
+    }
+
+    @Test func transcriptMessagesNameTheWindowsPath() throws {
+        let f = ProviderFixture()
+        defer { f.close() }
+        let out = f.run(#"Start-Transcript -Path C:\ProgramData\X\t.log"#)
+        #expect(out.contains(#"Could not find a part of the path 'C:\ProgramData\X\t.log'."#))
+        #expect(!out.contains("drives/C"))
+        let started = f.run("Start-Transcript")
+        #expect(started.hasPrefix(#"Transcript started, output file is C:\Users\Administrator\Documents\PowerShell_transcript."#))
+        f.run("Stop-Transcript")
     }
 
     @Test func childItemTableHasTheDirectoryHeaderAndFiveOneColumns() throws {

@@ -163,4 +163,14 @@ import Testing
         #expect(engine.complete("[guid]::NewG", cursor: 12).candidates == ["NewGuid()"])
         engine.shutdown()
     }
+
+    @Test func dnsKnowsTheHostsOwnNameLocalhostAndLiteralAddresses() {
+        #expect(run("[System.Net.Dns]::GetHostName()") == "TESTHOST\n")
+        #expect(run("[Net.Dns]::GetHostByName('').AddressList | % ToString") == "127.0.0.1\n")
+        #expect(run("([Net.Dns]::GetHostEntry('localhost').AddressList | % ToString) -join ','") == "::1,127.0.0.1\n")
+        #expect(run("[Net.Dns]::GetHostAddresses('10.1.2.3') | % ToString") == "10.1.2.3\n")
+        let unknown = run("[Net.Dns]::GetHostEntry('nohost.invalid'); 'after'")
+        #expect(unknown.hasPrefix(#"Exception calling "GetHostEntry" with "1" argument(s): "No such host is known""#))
+        #expect(unknown.hasSuffix("after\n"))
+    }
 }

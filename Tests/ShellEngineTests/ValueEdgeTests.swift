@@ -28,6 +28,17 @@ import Testing
         #expect(run("'[{0,3}]' -f 1; 'after'") == "[  1]\nafter\n")
     }
 
+    @Test func formatItemsUseTheValuesOwnFormats() {
+        #expect(run("'{0:yyyy-MM-dd}|{0:dd}|{0:d}' -f [datetime]'2024-03-05 14:07:09'") == "2024-03-05|05|3/5/2024\n")
+        #expect(run("'{0:hh\\:mm}' -f (New-Object TimeSpan 1,2,3)") == "01:02\n")
+    }
+
+    @Test(arguments: ["'{0' -f 1", "'a}b' -f 1"])
+    func unbalancedBracesAreFormatErrors(_ input: String) {
+        #expect(run("try { \(input) } catch { $_.Exception.Message }; 'after'")
+            == "Error formatting a string: Input string was not in a correct format..\nafter\n")
+    }
+
     @Test func indexAssignmentFarOutOfRangeIsAnError() {
         let output = run("$a = @(1); $a[[long]::MinValue] = 1; 'after'")
         #expect(output.contains("Index was outside the bounds of the array."))

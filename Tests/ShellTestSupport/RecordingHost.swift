@@ -31,8 +31,9 @@ public final class RecordingHost: PSHostUserInterface {
 }
 
 /// A fresh engine with its own state folder.
-public func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil) -> (Engine, RecordingHost, String) {
-    let folder = NSTemporaryDirectory() + "smbconfig-engine-test-" + UUID().uuidString
+public func makeEngine(_ host: RecordingHost = RecordingHost(), profile: String? = nil,
+                       folder: String? = nil) -> (Engine, RecordingHost, String) {
+    let folder = folder ?? NSTemporaryDirectory() + "smbconfig-engine-test-" + UUID().uuidString
     var environment = ["SMBCONFIG_HOME": folder, "COMPUTERNAME": "TESTHOST", "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0",
                        "HOME": NSTemporaryDirectory()]
     if let profile { environment["SMBCONFIG_OS_PROFILE"] = profile }

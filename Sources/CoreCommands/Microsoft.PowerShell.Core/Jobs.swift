@@ -70,9 +70,11 @@ final class Runspace {
         do {
             let result = try engine.invokeScriptBlock(block, arguments: arguments)
             output = result.enumerated ?? (result.isNull ? [] : [result])
-        } catch let error as RuntimeError {
+        } catch .error(let error) {
             failure = error.record
-        } catch {}
+        } catch {
+            // break, return or exit ends the job's script block; its output so far is kept.
+        }
         let newErrors = engine.errorList.items.prefix(max(0, engine.errorList.items.count - before)).reversed()
         let errors = newErrors.compactMap { value -> ErrorRecord? in
             if case .object(let record as ErrorRecord) = value, record !== failure { return record }

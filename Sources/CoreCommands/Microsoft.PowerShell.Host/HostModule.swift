@@ -16,7 +16,7 @@ public enum MicrosoftPowerShellHost: CommandModule {
                 implementation: .compiled(className: "Microsoft.PowerShell.Commands.StartTranscriptCommand"),
                 parameters: [
                     ParameterMetadata("Path", .string, position: 0, parameterSets: ["ByPath"],
-                                      help: "The transcript file. Default: Documents/PowerShell_transcript.<COMPUTER>.<random>.<time>.txt in SMBCONFIG_HOME."),
+                                      help: "The transcript file. Default: PowerShell_transcript.<computer>.<random>.<time>.txt in the Documents folder of the user profile."),
                     ParameterMetadata("LiteralPath", .string, aliases: ["PSPath"], parameterSets: ["ByLiteralPath"],
                                       help: "The transcript file, taken literally."),
                     ParameterMetadata("OutputDirectory", .string, parameterSets: ["ByOutputDirectory"],

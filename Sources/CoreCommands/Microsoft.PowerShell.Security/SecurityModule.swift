@@ -240,11 +240,11 @@ final class GetCredential: Cmdlet {
         var user = context.string("UserName") ?? context.string("Credential") ?? ""
         if user.isEmpty {
             engine.host.write("User: ", stream: .host)
-            guard case .line(let text) = engine.host.readLine() else { throw PipelineStoppedSignal() }
+            guard case .line(let text) = engine.host.readLine() else { throw EvalError.stopped }
             user = text
         }
         engine.host.write("Password for user \(user): ", stream: .host)
-        guard case .line(let password) = engine.host.readLine() else { throw PipelineStoppedSignal() }
+        guard case .line(let password) = engine.host.readLine() else { throw EvalError.stopped }
         try context.writeObject(.object(CredentialObject(user: user, password: SecureStringObject(password))))
     }
 }

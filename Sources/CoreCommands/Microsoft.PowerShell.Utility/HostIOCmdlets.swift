@@ -36,7 +36,7 @@ final class StartSleep: Cmdlet {
         }
         var remaining = milliseconds
         while remaining > 0 {
-            if context.engine.interruptRequested() { throw PipelineStoppedSignal() }
+            if context.engine.interruptRequested() { throw EvalError.stopped }
             let slice = min(remaining, 50)
             usleep(UInt32(slice * 1000))
             remaining -= slice
@@ -55,7 +55,7 @@ final class ReadHost: Cmdlet {
         if let prompt = context.string("Prompt") { host.write(prompt + ": ", stream: .host) }
         switch host.readLine() {
         case .line(let text): try context.writeObject(.string(text))
-        case .endOfInput, .interrupted: throw PipelineStoppedSignal()
+        case .endOfInput, .interrupted: throw EvalError.stopped
         }
     }
 }

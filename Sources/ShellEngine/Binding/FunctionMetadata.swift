@@ -129,7 +129,9 @@ package enum FunctionMetadata {
     }
 
     /// Attribute arguments are constants: numbers, strings, `$true`/`$false`, arrays of those.
-    package static func constant(_ expression: ExpressionAst) -> PSValue {
+    package static func constant(_ expression: ExpressionAst, depth: Int = 0) -> PSValue {
+        // A default nested deeper than any real one is no constant (and no stack overflow).
+        guard depth < 64 else { return .null }
         switch expression {
         case let c as ConstantExpressionAst:
             return PSValue(c.value)
@@ -141,13 +143,13 @@ package enum FunctionMetadata {
             case "false": return .bool(false)
             default: return .null
             }
-        case let a as ArrayLiteralAst: return .array(PSArray(a.elements.map(constant)))
+        case let a as ArrayLiteralAst: return .array(PSArray(a.elements.map { constant($0, depth: depth + 1) }))
         case let u as UnaryExpressionAst where u.tokenKind == .minus:
-            let v = constant(u.child)
+            let v = constant(u.child, depth: depth + 1)
             if let d = LanguagePrimitives.toInt64(v) { return .int64(-d) }
             return v
         case let p as ParenExpressionAst:
-            if let e = (p.pipeline as? PipelineAst)?.pipelineElements.first as? CommandExpressionAst { return constant(e.expression) }
+            if let e = (p.pipeline as? PipelineAst)?.pipelineElements.first as? CommandExpressionAst { return constant(e.expression, depth: depth + 1) }
             return .null
         default: return .null
         }

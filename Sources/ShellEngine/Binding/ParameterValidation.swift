@@ -105,8 +105,9 @@ extension ParameterBinder {
                 let result: PSValue
                 do {
                     result = try engine.invokeScriptBlockInCurrentScope(block, dollarUnder: item)
-                } catch let error as RuntimeError {
-                    return error.record.exception.message
+                } catch {
+                    guard case .error(let failure) = error else { throw error }
+                    return failure.record.exception.message
                 }
                 if !LanguagePrimitives.isTrue(result) {
                     return Messages.format("ValidateScriptFailure", LanguagePrimitives.toString(item), block.text)

@@ -45,21 +45,23 @@ package final class TranscriptTee: PSHostUserInterface {
 /// One transcript file in Windows PowerShell 5.1's format: UTF-8 with a byte order mark, CRLF
 /// line ends, the prologue and epilogue of InternalHostUserInterfaceStrings.
 package final class TranscriptFile {
+    /// The path as the user names it (`C:\Users\…`), which messages show.
     package let path: String
     package let startTime: TranscriptClock.Stamp
     package var includeInvocationHeader = false
     private var file: UnsafeMutablePointer<FILE>?
 
-    /// Opens (or appends to) the file. Throws the system's reason when it cannot be written.
-    package init(path: String, append: Bool, startTime: TranscriptClock.Stamp) throws(TranscriptError) {
+    /// Opens (or appends to) the file at `hostPath`. Throws the system's reason, naming `path`, when it
+    /// cannot be written.
+    package init(path: String, hostPath: String, append: Bool, startTime: TranscriptClock.Stamp) throws(TranscriptError) {
         self.path = path
         self.startTime = startTime
         var info = stat()
-        if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        if stat(hostPath, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             throw TranscriptError(message: Messages.fill(TranscriptMessages.invalidTranscriptFilePath, [path]))
         }
-        let existing = stat(path, &info) == 0 && info.st_size > 0
-        guard let handle = fopen(path, append ? "ab" : "wb") else {
+        let existing = stat(hostPath, &info) == 0 && info.st_size > 0
+        guard let handle = fopen(hostPath, append ? "ab" : "wb") else {
             throw TranscriptError(message: TranscriptError.reason(errno, path: path))
         }
         file = handle

@@ -19,8 +19,46 @@ package final class FileSystemProvider: ItemProvider {
         ["PerfLogs", "Program Files", "Program Files/WindowsPowerShell/Modules", "Program Files (x86)", "ProgramData",
          "Users", "Users/Public", "Users/\(user)", "Users/\(user)/Desktop", "Users/\(user)/Documents",
          "Users/\(user)/Downloads", "Users/\(user)/AppData/Local/Temp", "Users/\(user)/AppData/Roaming",
-         "Windows", "Windows/System32", "Windows/System32/WindowsPowerShell/v1.0", "Windows/Temp"]
+         "Windows", "Windows/System32", "Windows/System32/WindowsPowerShell/v1.0", "Windows/Temp",
+         "Windows/System32/drivers/etc", "Windows/SysWOW64",
+         "ProgramData/Microsoft/Windows/Start Menu/Programs/Startup",
+         "Users/\(user)/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Startup"]
     }
+
+    /// The files scripts look for before they act (`Test-Path C:\Windows\System32\reg.exe`, the hosts
+    /// file). The programs are stand-ins: the shell runs its own built-in `reg`, `sc`, `net`, `nbtstat`.
+    package static let seedFiles: [(path: String, text: String)] = [
+        ("Windows/System32/drivers/etc/hosts", windowsHostsFile),
+        ("Windows/System32/reg.exe", ""), ("Windows/System32/sc.exe", ""), ("Windows/System32/net.exe", ""),
+        ("Windows/System32/nbtstat.exe", ""), ("Windows/System32/cmd.exe", ""),
+        ("Windows/System32/WindowsPowerShell/v1.0/powershell.exe", ""),
+    ]
+
+    /// The hosts file of a fresh Windows 10/11 installation.
+    static let windowsHostsFile = """
+        # Copyright (c) 1993-2009 Microsoft Corp.
+        #
+        # This is a sample HOSTS file used by Microsoft TCP/IP for Windows.
+        #
+        # This file contains the mappings of IP addresses to host names. Each
+        # entry should be kept on an individual line. The IP address should
+        # be placed in the first column followed by the corresponding host name.
+        # The IP address and the host name should be separated by at least one
+        # space.
+        #
+        # Additionally, comments (such as these) may be inserted on individual
+        # lines or following the machine name denoted by a '#' symbol.
+        #
+        # For example:
+        #
+        #      102.54.94.97     rhino.acme.com          # source server
+        #       38.25.63.10     x.acme.com              # x client host
+
+        # localhost name resolution is handled within DNS itself.
+        #\t127.0.0.1       localhost
+        #\t::1             localhost
+
+        """.replacing("\n", with: "\r\n")
 
     package func initialDrives(_ engine: Engine) -> [PSDriveInfo] {
         [PSDriveInfo(name: "C", provider: self, root: "C:\\", description: "")]
@@ -33,6 +71,13 @@ package final class FileSystemProvider: ItemProvider {
             seeded = true
             for folder in Self.seedFolders(user: engine.userName) {
                 try? FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            }
+            // O_EXCL: a file the user changed or replaced (even by a link) is left as it is.
+            for file in Self.seedFiles {
+                let fd = open(root + "/" + file.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+                guard fd >= 0 else { continue }
+                _ = Array(file.text.utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+                close(fd)
             }
         }
         return root

@@ -97,7 +97,7 @@ package final class CommandContext {
     }
 
     package func writeObject(_ value: PSValue) throws {
-        if engine.interruptRequested() { throw PipelineStoppedSignal() }
+        if engine.interruptRequested() { throw EvalError.stopped }
         try output(value)
     }
 

@@ -17,16 +17,17 @@ package final class CmdletProcessor: CommandProcessor {
         self.arguments = arguments
     }
 
-    package override func begin() throws {
+    package override func begin() throws(EvalError) {
         // A command without [CmdletBinding()] (an emulated program such as nbtstat) takes every
         // argument it does not declare, `-x` tokens included, as a host program would.
-        let result = try binder.bind(arguments, acceptsRemainingArguments: !context.metadata.cmdletBinding)
+        let binding = context.metadata.cmdletBinding
+        let result = try converting { try binder.bind(arguments, acceptsRemainingArguments: !binding) }
         commandLine = Set(result.bound.keys)
         context.parameterSetName = result.parameterSetName
         context.bound = result.bound
         context.remainingArguments = result.unbound
         context.boundExtents = result.extents
-        let streams = try StreamVariables(bound: result.bound, engine: context.engine, isLast: isLast)
+        let streams = try converting { try StreamVariables(bound: result.bound, engine: context.engine, isLast: isLast) }
         capture = streams.capture
         next = streams.wrap(next, engine: context.engine)
         context.output = next
@@ -36,34 +37,43 @@ package final class CmdletProcessor: CommandProcessor {
         try guardErrors { try cmdlet.begin(context) }
     }
 
-    package override func processWithoutInput() throws {
+    package override func processWithoutInput() throws(EvalError) {
         try guardErrors { try cmdlet.process(context, input: nil) }
     }
 
-    package override func process(_ input: PSValue) throws {
+    package override func process(_ input: PSValue) throws(EvalError) {
         try bindPipelineInput(input)
         try guardErrors { try cmdlet.process(context, input: input) }
     }
 
-    package override func end() throws {
+    package override func end() throws(EvalError) {
         try guardErrors { try cmdlet.end(context) }
     }
 
     /// ValueFromPipeline and ValueFromPipelineByPropertyName parameters take each input object.
-    private func bindPipelineInput(_ input: PSValue) throws {
-        for (parameter, value) in try binder.bindPipelineObject(input, commandLine: commandLine) {
+    private func bindPipelineInput(_ input: PSValue) throws(EvalError) {
+        let commandLine = commandLine
+        for (parameter, value) in try converting({ try binder.bindPipelineObject(input, commandLine: commandLine) }) {
             context.bound[parameter.name] = value
         }
     }
 
-    /// `-ErrorAction Stop` makes a cmdlet's non-terminating errors terminating; `$?` turns false
-    /// after an error.
-    private func guardErrors(_ body: () throws -> Void) throws {
+    /// The one place a cmdlet's untyped errors enter the evaluator: flow control passes through,
+    /// any other Swift error becomes an ErrorRecord of this command (never dropped). `$?` turns
+    /// false after an error.
+    private func guardErrors(_ body: () throws -> Void) throws(EvalError) {
         do {
             try context.engine.withCapture(capture, body)
-        } catch let error as RuntimeError {
-            context.engine.lastSucceeded = false
-            throw error
+        } catch {
+            let converted = EvalError(error)
+            if case .error(let failure) = converted {
+                context.engine.lastSucceeded = false
+                if failure.record.invocationInfo == nil, !(error is RuntimeError), !(error is EvalError) {
+                    failure.record.invocationInfo = context.invocation
+                    failure.record.fullyQualifiedErrorId += "," + context.metadata.name
+                }
+            }
+            throw converted
         }
     }
 }
@@ -79,6 +89,11 @@ package final class ScriptProcessor: CommandProcessor {
     package let isFilter: Bool
     /// A `.ps1` script: its scope is a script scope.
     package let isScript: Bool
+    /// `exit` in a script ends the script; only the script powershell.exe runs with -File passes
+    /// it on, to end the process.
+    package var rethrowsExit = false
+    /// The script ran `exit`: its remaining blocks do not run.
+    private var exited = false
     /// Parameters written after a function's name, when it has no `param()` block.
     package var parameterAsts: [ParameterAst]?
     /// A module function's module scope, the parent of its call scope.
@@ -108,7 +123,7 @@ package final class ScriptProcessor: CommandProcessor {
         self.isFilter = isFilter
     }
 
-    private func inScope<T>(_ body: () throws -> T) throws -> T {
+    private func inScope<T>(_ body: () throws(EvalError) -> T) throws(EvalError) -> T {
         let savedCaller = engine.callerInvocation
         if metadata.name.isEmpty == false || isScript { engine.callerInvocation = binder.invocation }
         // Positions inside the block refer to the text it was written in.
@@ -125,28 +140,26 @@ package final class ScriptProcessor: CommandProcessor {
         return try engine.withCapture(capture, body)
     }
 
-    package override func begin() throws {
+    package override func begin() throws(EvalError) {
         // Recursion ends with PowerShell's CallDepthOverflow long before the process stack would.
         guard engine.callDepth < Engine.maximumCallDepth else {
-            let exception = PSExceptionObject(typeName: "System.Management.Automation.ScriptCallDepthException",
-                                              message: "The script failed due to call depth overflow.")
-            let record = ErrorRecord(exception: exception, errorId: "CallDepthOverflow", category: .InvalidOperation,
-                                     targetObject: .int32(0))
-            record.categoryInfo.reason = "ParentContainsErrorRecordException"
-            throw RuntimeError(record: record, terminatesScript: true)
+            throw .failure(engine.callDepthOverflow(), terminatesScript: true)
         }
+        try engine.ensureStackRoom()
         engine.callDepth += 1
         entered = true
-        var result = try binder.bind(arguments, acceptsRemainingArguments: true)
+        let arguments = arguments
+        var result = try converting { try binder.bind(arguments, acceptsRemainingArguments: true) }
         try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst,
                                  parameterSet: result.parameterSetName)
         commandLine = Set(result.bound.keys)
-        let streams = try StreamVariables(bound: result.bound, engine: engine, isLast: isLast)
+        let bound = result.bound
+        let streams = try converting { try StreamVariables(bound: bound, engine: engine, isLast: isLast) }
         capture = streams.capture
         next = streams.wrap(next, engine: engine)
         scope = Scope(parent: parentScope ?? engine.sessionState.current, isScriptScope: isScript)
         scope!.variables.reserveCapacity(result.bound.count + 6)
-        try inScope {
+        try inScope { () throws(EvalError) in
             try engine.bindScriptParameters(parameterAsts ?? FunctionMetadata.parameterAsts(of: block),
                                             metadata: metadata, result: result)
             if metadata.cmdletBinding {
@@ -165,20 +178,21 @@ package final class ScriptProcessor: CommandProcessor {
         }
     }
 
-    package override func processWithoutInput() throws {
-        if block.processBlock != nil || isFilter {
-            try inScope {
+    package override func processWithoutInput() throws(EvalError) {
+        if (block.processBlock != nil || isFilter) && !exited {
+            try inScope { () throws(EvalError) in
                 engine.sessionState.setLocal("_", .null)
                 try run(block.processBlock ?? block.endBlock!)
             }
         }
     }
 
-    package override func process(_ input: PSValue) throws {
+    package override func process(_ input: PSValue) throws(EvalError) {
+        guard !exited else { return }
         receivedInput = true
         collectedInput.append(input)
         let process = block.processBlock ?? (isFilter ? block.endBlock : nil)
-        try inScope {
+        try inScope { () throws(EvalError) in
             // Without a process block the pipeline parameters still take each object: the end
             // block sees the last one.
             try bindPipelineInput(input)
@@ -189,9 +203,9 @@ package final class ScriptProcessor: CommandProcessor {
         }
     }
 
-    package override func end() throws {
-        guard let end = block.endBlock, !isFilter else { return }
-        try inScope {
+    package override func end() throws(EvalError) {
+        guard let end = block.endBlock, !isFilter, !exited else { return }
+        try inScope { () throws(EvalError) in
             engine.sessionState.current.automatics.input = collectedInput
             if block.processBlock == nil, receivedInput, let last = collectedInput.last {
                 engine.sessionState.setLocal("_", last)
@@ -201,8 +215,9 @@ package final class ScriptProcessor: CommandProcessor {
     }
 
     /// ValueFromPipeline / ValueFromPipelineByPropertyName parameters take each input object.
-    private func bindPipelineInput(_ input: PSValue) throws {
-        for (parameter, converted) in try binder.bindPipelineObject(input, commandLine: commandLine) {
+    private func bindPipelineInput(_ input: PSValue) throws(EvalError) {
+        let commandLine = commandLine
+        for (parameter, converted) in try converting({ try binder.bindPipelineObject(input, commandLine: commandLine) }) {
             let variable = (parameterAsts ?? FunctionMetadata.parameterAsts(of: block))
                 .first { $0.name.variablePath.name.caseInsensitiveEquals(parameter.name) }?.name.variablePath.name ?? parameter.name
             engine.sessionState.setLocal(variable, converted)
@@ -210,11 +225,17 @@ package final class ScriptProcessor: CommandProcessor {
         }
     }
 
-    private func run(_ named: NamedBlockAst) throws {
+    private func run(_ named: NamedBlockAst) throws(EvalError) {
         do {
             try engine.executeStatements(named.statements, traps: named.traps, output: next)
-        } catch is ReturnSignal {
+        } catch .return {
             return
+        } catch .exit(let code) where isScript && !rethrowsExit {
+            // ScriptCommandProcessor: exit ends this script file (dot-sourced too) and sets
+            // $LASTEXITCODE; a non-zero code makes `$?` false.
+            exited = true
+            engine.setLastExitCode(code)
+            if code != 0 { engine.lastSucceeded = false }
         }
     }
 }
@@ -222,9 +243,10 @@ package final class ScriptProcessor: CommandProcessor {
 extension Engine {
 
     /// Resolves the command of a `CommandAst` and prepares its processor.
-    package func makeProcessor(for command: CommandAst, pipelinePosition: Int, pipelineLength: Int) throws -> CommandProcessor {
+    package func makeProcessor(for command: CommandAst, pipelinePosition: Int,
+                               pipelineLength: Int) throws(EvalError) -> CommandProcessor {
         let elements = command.commandElements
-        guard let first = elements.first else { throw PipelineStoppedSignal() }
+        guard let first = elements.first else { throw .stopped }
         let arguments = try evaluateArguments(Array(elements.dropFirst()))
         let nameExtent = first.extent
         let dotSource = command.invocationOperator == .dot
@@ -260,11 +282,11 @@ extension Engine {
                                          commandExtent: command.extent)
             return CmdletProcessor(context: context, cmdlet: definition.make(), binder: binder, arguments: arguments)
         case .script(let path):
-            let source = try loadScript(path, extent: nameExtent)
+            let source = try converting { try loadScript(path, extent: nameExtent) }
             if let record = ScriptRequirements(source).unmet(scriptName: fileName(path), engine: self) {
                 record.invocationInfo = InvocationInfo(myCommand: nil, invocationName: invocationName, source: currentSource,
                                                        extent: nameExtent)
-                throw RuntimeError(record: record)
+                throw .failure(record)
             }
             return scriptProcessor(source.ast, name: path, isFilter: false, arguments: arguments, command: command,
                                    kind: .externalScript, dotSource: dotSource, invocationName: invocationName,
@@ -276,7 +298,7 @@ extension Engine {
                                      targetObject: .string(invocationName),
                                      invocationInfo: InvocationInfo(myCommand: nil, invocationName: invocationName,
                                                                     source: currentSource, extent: nameExtent))
-            throw RuntimeError(record: record)
+            throw .failure(record)
         }
     }
 
@@ -324,7 +346,7 @@ extension Engine {
     }
 
     /// Evaluates a command's arguments, spreading `@splat` variables.
-    package func evaluateArguments(_ elements: [CommandElementAst]) throws -> [CommandArgument] {
+    package func evaluateArguments(_ elements: [CommandElementAst]) throws(EvalError) -> [CommandArgument] {
         var result: [CommandArgument] = []
         result.reserveCapacity(elements.count)
         for element in elements {
@@ -367,7 +389,7 @@ extension Engine {
     /// Binds a script block's `param()` values (defaults for the rest); `$args`,
     /// `$PSBoundParameters` and `$MyInvocation` are made only when the code reads them.
     package func bindScriptParameters(_ parameterAsts: [ParameterAst], metadata: CommandMetadata,
-                              result: ParameterBinder.Result) throws {
+                              result: ParameterBinder.Result) throws(EvalError) {
         var bound: [(String, PSValue)] = []
         for parameter in parameterAsts {
             let name = parameter.name.variablePath.name
@@ -404,8 +426,8 @@ extension Engine {
 
     /// Mandatory parameters of the chosen parameter set not bound: prompt interactively, else
     /// MissingMandatoryParameter.
-    package func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue], pipelineInput: Bool,
-                                parameterSet: String? = nil) throws {
+    package func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue],
+                                pipelineInput: Bool, parameterSet: String? = nil) throws(EvalError) {
         let metadata = binder.metadata
         let missing = metadata.parameters.filter {
             $0.mandatory && bound[$0.name] == nil
@@ -414,21 +436,22 @@ extension Engine {
         }
         guard !missing.isEmpty else { return }
         guard host.isInteractive else {
-            throw binder.bindingError("MissingMandatoryParameter", parameterName: missing.map { " " + $0.name }.joined(),
-                                      extent: binder.commandExtent)
+            throw .error(binder.bindingError("MissingMandatoryParameter", parameterName: missing.map { " " + $0.name }.joined(),
+                                      extent: binder.commandExtent))
         }
         host.write("\n" + Messages.format("PromptCaption", metadata.name, "1") + "\n"
                    + Messages.template("PromptMessage") + "\n", stream: .host)
         if missing.contains(where: { $0.helpMessage != nil }) { host.write(Messages.template("PromptHelp") + "\n", stream: .host) }
         for parameter in missing {
             host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
-            guard case .line(let text) = host.readLine() else { throw PipelineStoppedSignal() }
-            bound[parameter.name] = try binder.convert(.string(text), for: parameter, extent: binder.commandExtent)
+            guard case .line(let text) = host.readLine() else { throw .stopped }
+            bound[parameter.name] = try converting { try binder.convert(.string(text), for: parameter, extent: binder.commandExtent) }
         }
     }
 
     /// Runs a script block in the current scope with `$_` set (Where-Object, ForEach-Object, switch).
-    package func invokeScriptBlockInCurrentScope(_ block: ScriptBlock, dollarUnder: PSValue, output: OutputSink? = nil) throws -> PSValue {
+    package func invokeScriptBlockInCurrentScope(_ block: ScriptBlock, dollarUnder: PSValue,
+                                                 output: OutputSink? = nil) throws(EvalError) -> PSValue {
         let saved = sessionState.current.variables["_"]
         sessionState.setLocal("_", dollarUnder)
         sessionState.setLocal("PSItem", dollarUnder)
@@ -443,12 +466,12 @@ extension Engine {
         defer { currentSource = savedSource }
         do {
             if let body { try executeStatements(body.statements, traps: body.traps, output: sink) }
-        } catch is ReturnSignal {}
+        } catch .return {}
         return collector.asValue
     }
 
     /// Invokes a script block in a new scope with arguments (`& $sb 1 2`, `.Invoke()`).
-    package func invokeScriptBlock(_ block: ScriptBlock, arguments: [PSValue]) throws -> PSValue {
+    package func invokeScriptBlock(_ block: ScriptBlock, arguments: [PSValue]) throws(EvalError) -> PSValue {
         let collector = OutputCollector()
         let meta = FunctionMetadata.build(name: "", ast: block.ast, outerParameters: nil)
         let invocation = InvocationInfo(myCommand: nil, commandKind: .scriptBlock, source: block.ast.source,

@@ -12,30 +12,85 @@ package struct RuntimeError: Error, @unchecked Sendable {
     }
 }
 
-/// `break` / `continue`, optionally to a labelled loop.
-package struct BreakSignal: Error {
-    package let label: String?
+/// How evaluation leaves its normal path. Every evaluator function throws this one type, so the
+/// compiler makes each place that runs code decide what a `break`, an `exit` or an error means there.
+package enum EvalError: Error {
+    /// A terminating error, travelling to the nearest `try`/`trap` or to the console.
+    case error(RuntimeError)
+    /// `break` / `continue`, optionally to a labelled loop.
+    case `break`(String?)
+    case `continue`(String?)
+    /// `return`: its pipeline's output has already been written.
+    case `return`
+    /// `exit N`: ends the script it is in (or the shell, at the top).
+    case exit(Int32)
+    /// The pipeline was stopped (Ctrl-C, or a prompt that cannot be answered).
+    case stopped
 }
 
-package struct ContinueSignal: Error {
-    package let label: String?
+extension EvalError {
+    /// A terminating error from its record.
+    package static func failure(_ record: ErrorRecord, terminatesScript: Bool = false) -> EvalError {
+        .error(RuntimeError(record: record, terminatesScript: terminatesScript))
+    }
+
+    /// What an untyped error (from a cmdlet, a .NET member, a provider) means to the evaluator:
+    /// flow control passes through; any other error becomes an ErrorRecord, never dropped.
+    package init(_ error: any Error) {
+        switch error {
+        case let flow as EvalError: self = flow
+        case let runtime as RuntimeError: self = .error(runtime)
+        case let dotNet as DotNetException:
+            let exception = dotNet.object
+            self = .failure(ErrorRecord(exception: exception, errorId: exception.shortName, category: .NotSpecified,
+                                        targetObject: .null))
+        case let conversion as ConversionFailure:
+            let exception = PSExceptionObject(typeName: "System.Management.Automation.PSInvalidCastException",
+                                              message: conversion.message)
+            self = .failure(ErrorRecord(exception: exception, errorId: conversion.errorId, category: .InvalidArgument,
+                                        targetObject: .null))
+        default:
+            let exception = PSExceptionObject(typeName: "System.Management.Automation.RuntimeException",
+                                              message: String(describing: error))
+            self = .failure(ErrorRecord(exception: exception, errorId: "RuntimeException", category: .NotSpecified,
+                                        targetObject: .null))
+        }
+    }
 }
 
-/// `return`: its pipeline's output has already been written.
-package struct ReturnSignal: Error {}
+extension Engine {
+    /// Fails with CallDepthOverflow when the stack has no room for one more level of evaluation.
+    package func ensureStackRoom() throws(EvalError) {
+        guard stackGuard.hasRoom() else { throw .failure(callDepthOverflow(), terminatesScript: true) }
+    }
 
-/// `exit N`.
-package struct ExitSignal: Error {
-    package let code: Int32
+    /// 5.1's ScriptCallDepthException, for recursion too deep to go on.
+    package func callDepthOverflow() -> ErrorRecord {
+        let exception = PSExceptionObject(typeName: "System.Management.Automation.ScriptCallDepthException",
+                                          message: "The script failed due to call depth overflow.")
+        let record = ErrorRecord(exception: exception, errorId: "CallDepthOverflow", category: .InvalidOperation,
+                                 targetObject: .int32(0))
+        record.categoryInfo.reason = "ParentContainsErrorRecordException"
+        return record
+    }
 }
 
-/// The pipeline was stopped (Ctrl-C, or a prompt that cannot be answered).
-package struct PipelineStoppedSignal: Error {
-    package init() {}
+/// Runs code that throws untyped errors (a cmdlet, a .NET member, an operator) inside the evaluator.
+package func converting<T>(_ body: () throws -> T) throws(EvalError) -> T {
+    do { return try body() } catch { throw EvalError(error) }
+}
+
+extension Error {
+    /// The terminating error an untyped error carries (a raw RuntimeError or one inside EvalError).
+    package var runtimeError: RuntimeError? {
+        if let error = self as? RuntimeError { return error }
+        if case .error(let error)? = self as? EvalError { return error }
+        return nil
+    }
 }
 
 /// Where a pipeline element writes its objects.
-package typealias OutputSink = (PSValue) throws -> Void
+package typealias OutputSink = (PSValue) throws(EvalError) -> Void
 
 /// Collects output, e.g. for `$( … )`, `( … )`, assignments and `Out-String`.
 package final class OutputCollector {

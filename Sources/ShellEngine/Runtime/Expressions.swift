@@ -2,7 +2,8 @@ import CmdletParser
 
 extension Engine {
 
-    package func evaluate(_ expression: ExpressionAst) throws -> PSValue {
+    package func evaluate(_ expression: ExpressionAst) throws(EvalError) -> PSValue {
+        try ensureStackRoom()
         switch expression {
         case let c as ConstantExpressionAst:
             return PSValue(c.value)
@@ -17,8 +18,7 @@ extension Engine {
                 if b.operatorKind == .or && left { return .bool(true) }
                 return .bool(LanguagePrimitives.isTrue(try evaluate(b.right)))
             }
-            return try Operators.binary(b.operatorKind, try evaluate(b.left), try evaluate(b.right), engine: self,
-                                        extent: b.errorPosition)
+            return try binary(b.operatorKind, try evaluate(b.left), try evaluate(b.right), extent: b.errorPosition)
         case let u as UnaryExpressionAst:
             return try evaluateUnary(u)
         case let s as ExpandableStringExpressionAst:
@@ -50,7 +50,7 @@ extension Engine {
             for entry in h.keyValuePairs {
                 let key = try evaluate(entry.key)
                 if table.containsKey(key) {
-                    throw RuntimeError(record: runtimeErrorRecord(
+                    throw .failure(runtimeErrorRecord(
                         message: ParserStrings.format("DuplicateKeyInHashLiteral", [LanguagePrimitives.toString(key)]),
                         errorId: "DuplicateKeyInHashLiteral", category: .InvalidOperation, extent: entry.key.extent))
                 }
@@ -67,20 +67,29 @@ extension Engine {
             let target = try evaluate(m.expression)
             var arguments: [PSValue] = []
             for argument in m.arguments { arguments.append(try evaluate(argument)) }
-            return try invokeMethod(target, try memberName(m.member), arguments, isStatic: m.isStatic, extent: m.extent)
+            let name = try memberName(m.member)
+            return try converting { try invokeMethod(target, name, arguments, isStatic: m.isStatic, extent: m.extent) }
         case let m as MemberExpressionAst:
             let target = try evaluate(m.expression)
-            return try getMember(target, try memberName(m.member), isStatic: m.isStatic, extent: m.extent)
+            let name = try memberName(m.member)
+            return try converting { try getMember(target, name, isStatic: m.isStatic, extent: m.extent) }
         case let i as IndexExpressionAst:
-            return try index(try evaluate(i.target), try evaluate(i.index), extent: i.extent)
+            let target = try evaluate(i.target)
+            let key = try evaluate(i.index)
+            return try converting { try index(target, key, extent: i.extent) }
         case let a as AttributedExpressionAst:
             return try evaluate(a.child)
         case let u as UsingExpressionAst:
             return try evaluate(u.subExpression)
         default:
-            throw RuntimeError(record: runtimeErrorRecord(message: "This expression is not supported by this shell.",
+            throw .failure(runtimeErrorRecord(message: "This expression is not supported by this shell.",
                 errorId: "ExpressionNotSupported", category: .NotImplemented, extent: expression.extent))
         }
+    }
+
+    /// A binary operator on two values.
+    private func binary(_ op: TokenKind, _ left: PSValue, _ right: PSValue, extent: SourceExtent) throws(EvalError) -> PSValue {
+        try converting { try Operators.binary(op, left, right, engine: self, extent: extent) }
     }
 
     /// String expansion: arrays joined with `$OFS` (a space by default).
@@ -92,13 +101,13 @@ extension Engine {
         return LanguagePrimitives.toString(value)
     }
 
-    package func memberName(_ member: CommandElementAst) throws -> String {
+    package func memberName(_ member: CommandElementAst) throws(EvalError) -> String {
         if let s = member as? StringConstantExpressionAst { return s.value }
         if let e = member as? ExpressionAst { return LanguagePrimitives.toString(try evaluate(e)) }
         return ""
     }
 
-    package func readVariable(_ v: VariableExpressionAst) throws -> PSValue {
+    package func readVariable(_ v: VariableExpressionAst) throws(EvalError) -> PSValue {
         let path = v.variablePath
         if case .drive(let drive) = path.scope {
             switch drive.lowercased() {
@@ -116,7 +125,7 @@ extension Engine {
         if let variable = sessionState.lookup(path.name, scope: path.scope) { return variable.value }
         if path.name == "?" { return .bool(lastSucceeded) }
         if strictMode {
-            throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("VariableIsUndefined", path.name),
+            throw .failure(runtimeErrorRecord(message: Messages.format("VariableIsUndefined", path.name),
                 errorId: "VariableIsUndefined", category: .InvalidOperation, extent: v.extent, target: .string(path.name)))
         }
         return .null
@@ -128,12 +137,12 @@ extension Engine {
         return sessionState.environment.first { $0.key.caseInsensitiveEquals(name) }?.value
     }
 
-    private func evaluateUnary(_ u: UnaryExpressionAst) throws -> PSValue {
+    private func evaluateUnary(_ u: UnaryExpressionAst) throws(EvalError) -> PSValue {
         switch u.tokenKind {
         case .not, .exclaim:
             return .bool(!LanguagePrimitives.isTrue(try evaluate(u.child)))
         case .minus:
-            return try Operators.binary(.minus, .int32(0), try evaluate(u.child), engine: self, extent: u.extent)
+            return try binary(.minus, .int32(0), try evaluate(u.child), extent: u.extent)
         case .plus:
             let value = try evaluate(u.child)
             return LanguagePrimitives.numericOperand(value) ?? value
@@ -145,20 +154,21 @@ extension Engine {
             let items = try evaluate(u.child)
             return .string((items.enumerated ?? [items]).map { LanguagePrimitives.toString($0) }.joined())
         case .isplit, .csplit:
-            return try RegexOperators.unarySplit(try evaluate(u.child), engine: self, extent: u.extent)
+            let value = try evaluate(u.child)
+            return try converting { try RegexOperators.unarySplit(value, engine: self, extent: u.extent) }
         case .plusPlus, .minusMinus, .postfixPlusPlus, .postfixMinusMinus:
             let old = try evaluate(u.child)
             let delta: TokenKind = (u.tokenKind == .plusPlus || u.tokenKind == .postfixPlusPlus) ? .plus : .minus
-            let new = try Operators.binary(delta, old.isNull ? .int32(0) : old, .int32(1), engine: self, extent: u.extent)
+            let new = try binary(delta, old.isNull ? .int32(0) : old, .int32(1), extent: u.extent)
             try assign(to: u.child, new)
             return (u.tokenKind == .plusPlus || u.tokenKind == .minusMinus) ? new : old
         default:
-            throw RuntimeError(record: runtimeErrorRecord(message: "Unexpected operator '\(u.tokenKind.rawValue)'.",
+            throw .failure(runtimeErrorRecord(message: "Unexpected operator '\(u.tokenKind.rawValue)'.",
                 errorId: "UnexpectedOperator", category: .InvalidOperation, extent: u.extent))
         }
     }
 
-    private func evaluateConvert(_ c: ConvertExpressionAst) throws -> PSValue {
+    private func evaluateConvert(_ c: ConvertExpressionAst) throws(EvalError) -> PSValue {
         let name = c.type.typeName.name.lowercased()
         if name == "ordered", let h = c.child as? HashtableAst {
             let table = PSHashtable(ordered: true)
@@ -179,7 +189,8 @@ extension Engine {
             guard let type = types.type(named: "System.Management.Automation.PSReference") else { return value }
             return .object(DotNetObject(type, payload: box, engine: self))
         }
-        return try cast(try evaluate(c.child), to: c.type.typeName, extent: c.extent)
+        let value = try evaluate(c.child)
+        return try converting { try cast(value, to: c.type.typeName, extent: c.extent) }
     }
 
     /// `[type]value`.
@@ -241,9 +252,9 @@ extension Engine {
     }
 
     /// A type literal; unknown names fail as 5.1 does: `Unable to find type [X].`
-    package func resolveType(_ typeName: TypeName) throws -> PSTypeInfo {
+    package func resolveType(_ typeName: TypeName) throws(EvalError) -> PSTypeInfo {
         if let known = types.resolve(typeName.name) { return known }
-        throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("TypeNotFound", typeName.name),
+        throw .failure(runtimeErrorRecord(message: Messages.format("TypeNotFound", typeName.name),
             errorId: "TypeNotFound", category: .InvalidOperation, extent: typeName.extent, target: .string(typeName.name)))
     }
 }

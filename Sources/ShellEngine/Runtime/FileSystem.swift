@@ -22,6 +22,12 @@ extension Engine {
         return base + "/" + relative.replacing("\\", with: "/")
     }
 
+    /// The full provider path (`C:\Users\…`) of a path the user names, for messages; the text itself
+    /// when it does not resolve.
+    package func providerPathText(_ path: String) -> String {
+        (try? resolveItemPath(path))?.providerPath ?? path
+    }
+
     package func fileName(_ path: String) -> String {
         guard let slash = path.lastIndex(where: { $0 == "/" || $0 == "\\" }) else { return path }
         return String(path[path.index(after: slash)...])

@@ -5,6 +5,20 @@ import FoundationEssentials
 /// unless `c`-prefixed, and collections on the left filter.
 package enum Operators {
 
+    /// `-f`: a .NET FormatException becomes 5.1's FormatError, with the exception inside.
+    private static func format(_ left: PSValue, _ right: PSValue, engine: Engine, extent: SourceExtent) throws -> PSValue {
+        let pattern = LanguagePrimitives.toString(left)
+        do {
+            return .string(try Formatting.compositeFormat(pattern, right.enumerated ?? [right]))
+        } catch {
+            let message = (error as? ConversionFailure)?.message ?? (error as? DotNetException)?.message ?? "\(error)"
+            throw RuntimeError(record: engine.runtimeErrorRecord(
+                message: Messages.format("FormatError", message), errorId: "FormatError",
+                category: .InvalidOperation, extent: extent, target: .string(pattern),
+                innerException: PSExceptionObject(typeName: "System.FormatException", message: message)))
+        }
+    }
+
     package static func binary(_ op: TokenKind, _ left: PSValue, _ right: PSValue, engine: Engine,
                        extent: SourceExtent) throws -> PSValue {
         switch op {
@@ -12,8 +26,7 @@ package enum Operators {
         case .minus, .multiply, .divide, .rem:
             return try arithmetic(op, left, right, engine: engine, extent: extent)
         case .dotDot: return try range(left, right, engine: engine, extent: extent)
-        case .format: return .string(try Formatting.compositeFormat(LanguagePrimitives.toString(left),
-                                                                     right.enumerated ?? [right]))
+        case .format: return try format(left, right, engine: engine, extent: extent)
         case .and: return .bool(LanguagePrimitives.isTrue(left) && LanguagePrimitives.isTrue(right))
         case .or: return .bool(LanguagePrimitives.isTrue(left) || LanguagePrimitives.isTrue(right))
         case .xor: return .bool(LanguagePrimitives.isTrue(left) != LanguagePrimitives.isTrue(right))

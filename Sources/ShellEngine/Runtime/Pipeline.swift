@@ -22,14 +22,14 @@ package class CommandProcessor {
     /// Objects written to this element by the `begin` of the one before it, before its own `begin` ran.
     private var pending: [PSValue] = []
     private var begun = false
-    package func begin() throws {}
+    package func begin() throws(EvalError) {}
     /// Called once for the first element of a pipeline, which receives no input.
-    package func processWithoutInput() throws {}
-    package func process(_ input: PSValue) throws {}
-    package func end() throws {}
+    package func processWithoutInput() throws(EvalError) {}
+    package func process(_ input: PSValue) throws(EvalError) {}
+    package func end() throws(EvalError) {}
 
     /// Runs `begin`, then processes what arrived before it.
-    package final func start() throws {
+    package final func start() throws(EvalError) {
         try begin()
         begun = true
         let early = pending
@@ -38,7 +38,7 @@ package class CommandProcessor {
     }
 
     /// Takes an object from the element before: processed now, or held until `begin` has run.
-    package final func receive(_ value: PSValue) throws {
+    package final func receive(_ value: PSValue) throws(EvalError) {
         if begun { try process(value) } else { pending.append(value) }
     }
 }
@@ -53,7 +53,7 @@ package final class ExpressionProcessor: CommandProcessor {
         self.expression = expression
     }
 
-    package override func processWithoutInput() throws {
+    package override func processWithoutInput() throws(EvalError) {
         try Engine.enumerate(try engine.evaluate(expression), into: next)
     }
 }
@@ -61,7 +61,7 @@ package final class ExpressionProcessor: CommandProcessor {
 extension Engine {
 
     /// Writes a value to a pipeline, unrolling arrays one level as PowerShell does.
-    package static func enumerate(_ value: PSValue, into sink: OutputSink) throws {
+    package static func enumerate(_ value: PSValue, into sink: OutputSink) throws(EvalError) {
         if case .array(let a) = value {
             for item in a.items { try sink(item) }
         } else {
@@ -69,33 +69,30 @@ extension Engine {
         }
     }
 
-    package func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws {
+    package func runPipeline(_ pipeline: PipelineAst, output: @escaping OutputSink) throws(EvalError) {
+        // An expression alone is no command: it leaves `$?` as the last command set it.
         let elements = pipeline.pipelineElements
         if elements.count == 1, let head = elements[0] as? CommandExpressionAst, head.redirections.isEmpty {
             if let unary = head.expression as? UnaryExpressionAst,
                [.plusPlus, .minusMinus, .postfixPlusPlus, .postfixMinusMinus].contains(unary.tokenKind) {
                 // `$i++` as a statement writes nothing; `($i++)` does.
                 _ = try evaluate(unary)
-                lastSucceeded = true
                 return
             }
             if let cast = head.expression as? ConvertExpressionAst, cast.type.typeName.name.caseInsensitiveEquals("void") {
                 // `[void](…)` writes nothing, not even $null.
                 _ = try evaluate(cast.child)
-                lastSucceeded = true
                 return
             }
             if head.expression is InvokeMemberExpressionAst {
                 // A void method writes nothing.
                 voidMethodCalled = false
                 let value = try evaluate(head.expression)
-                lastSucceeded = true
                 if voidMethodCalled && value.isNull { return }
                 try Engine.enumerate(value, into: output)
                 return
             }
             try Engine.enumerate(try evaluate(head.expression), into: output)
-            lastSucceeded = true
             return
         }
         var processors: [CommandProcessor] = []
@@ -124,7 +121,7 @@ extension Engine {
     }
 
     /// `> file`, `>> file`, `*> $null`, `2>&1`, `2> $null`.
-    private func applyRedirections(_ redirections: [RedirectionAst], to processor: CommandProcessor) throws -> CommandProcessor {
+    private func applyRedirections(_ redirections: [RedirectionAst], to processor: CommandProcessor) throws(EvalError) -> CommandProcessor {
         guard !redirections.isEmpty else { return processor }
         let redirected = RedirectingProcessor(inner: processor, engine: self)
         for r in redirections {
@@ -170,7 +167,7 @@ package final class RedirectingProcessor: CommandProcessor {
         self.engine = engine
     }
 
-    private func withStreams(_ body: () throws -> Void) throws {
+    private func withStreams(_ body: () throws(EvalError) -> Void) throws(EvalError) {
         let saved = engine.errorRedirection
         engine.errorRedirection = { [unowned self] record in
             if self.mergeErrors {
@@ -189,7 +186,7 @@ package final class RedirectingProcessor: CommandProcessor {
         try body()
     }
 
-    private func deliver(_ value: PSValue) throws {
+    private func deliver(_ value: PSValue) throws(EvalError) {
         switch outputTarget {
         case .none: try next(value)
         case .some(.none): break
@@ -200,20 +197,20 @@ package final class RedirectingProcessor: CommandProcessor {
         }
     }
 
-    package override func begin() throws {
+    package override func begin() throws(EvalError) {
         inner.isFirst = isFirst
         inner.isLast = isLast
-        inner.next = { [unowned self] value in try self.deliver(value) }
-        try withStreams { try inner.begin() }
+        inner.next = { [unowned self] (value: PSValue) throws(EvalError) in try self.deliver(value) }
+        try withStreams { () throws(EvalError) in try inner.begin() }
     }
-    package override func processWithoutInput() throws { try withStreams { try inner.processWithoutInput() } }
-    package override func process(_ input: PSValue) throws { try withStreams { try inner.process(input) } }
-    package override func end() throws {
-        try withStreams { try inner.end() }
+    package override func processWithoutInput() throws(EvalError) { try withStreams { () throws(EvalError) in try inner.processWithoutInput() } }
+    package override func process(_ input: PSValue) throws(EvalError) { try withStreams { () throws(EvalError) in try inner.process(input) } }
+    package override func end() throws(EvalError) {
+        try withStreams { () throws(EvalError) in try inner.end() }
         for (path, formatter) in fileFormatters { fileText[path, default: ""] += formatter.finish() }
         for (path, text) in fileText {
             let append = (outputTarget??.0 == path ? outputTarget??.1 : errorTarget??.1) ?? false
-            try engine.writeTextFile(path, text, append: append)
+            try converting { try engine.writeTextFile(path, text, append: append) }
         }
     }
 }

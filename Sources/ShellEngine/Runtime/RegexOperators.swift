@@ -42,7 +42,7 @@ package enum RegexOperators {
         do {
             return try body({ engine.interruptRequested() })
         } catch let error where error.kind == .matchTimeout {
-            throw PipelineStoppedSignal()
+            throw EvalError.stopped
         } catch {
             throw dotNetError(error, engine: engine, extent: extent)
         }

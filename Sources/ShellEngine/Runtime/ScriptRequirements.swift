@@ -61,10 +61,10 @@ package struct ScriptRequirements {
 
     /// The names an argument gives: a word, a quoted string, a list, or a module specification
     /// hashtable (its ModuleName).
-    private static func values(of expression: ExpressionAst, in parsed: ParseResult) -> [String] {
+    private static func values(of expression: ExpressionAst, in parsed: ParseResult, depth: Int = 0) -> [String] {
         switch expression {
-        case let list as ArrayLiteralAst:
-            return list.elements.flatMap { values(of: $0, in: parsed) }
+        case let list as ArrayLiteralAst where depth < 64:
+            return list.elements.flatMap { values(of: $0, in: parsed, depth: depth + 1) }
         case let string as StringConstantExpressionAst:
             return [string.value]
         case let table as HashtableAst:

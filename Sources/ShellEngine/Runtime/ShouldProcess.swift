@@ -66,7 +66,7 @@ extension Engine {
             let answer: String
             switch host.readLine() {
             case .line(let text): answer = text.trimmedWhitespace
-            case .endOfInput, .interrupted: throw PipelineStoppedSignal()
+            case .endOfInput, .interrupted: throw EvalError.stopped
             }
             if answer.isEmpty { return .yes }
             if answer == "?" {
@@ -104,8 +104,8 @@ extension Engine {
         while true {
             host.write(promptText(), stream: .host)
             guard case .line(let line) = host.readLine() else { return }
-            if line.trimmedWhitespace.caseInsensitiveEquals("exit") { return }
-            _ = execute(line)
+            // `exit`, alone or inside a longer line, leaves the nested prompt, not the shell.
+            if case .exitRequested = execute(line) { return }
         }
     }
 }

@@ -3,21 +3,25 @@ import CmdletParser
 /// Statement execution: a tree-walking evaluator that reads like the grammar.
 extension Engine {
 
-    package func executeBlock(_ block: StatementBlockAst, output: @escaping OutputSink) throws {
+    package func executeBlock(_ block: StatementBlockAst, output: @escaping OutputSink) throws(EvalError) {
         try executeStatements(block.statements, traps: block.traps, output: output)
     }
 
-    package func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [], output: @escaping OutputSink) throws {
+    package func executeStatements(_ statements: [StatementAst], traps: [TrapStatementAst] = [],
+                                   output: @escaping OutputSink) throws(EvalError) {
+        if !traps.isEmpty { trapDepth += 1 }
+        defer { if !traps.isEmpty { trapDepth -= 1 } }
         for statement in statements {
             do {
                 try executeStatement(statement, output: output)
-            } catch let error as RuntimeError {
+            } catch {
+                guard case .error(let error) = error else { throw error }
                 if let trap = traps.first(where: { trapMatches($0, error.record) }) {
                     try runTrap(trap, record: error.record, output: output)
                     continue
                 }
-                // A statement-terminating error outside any try: report it, go on with the next statement.
-                guard !error.terminatesScript && tryDepth == 0 else { throw error }
+                // A statement-terminating error outside any try or trap: report it, go on with the next statement.
+                guard !error.terminatesScript && tryDepth == 0 && trapDepth == 0 else { throw .error(error) }
                 appendError(error.record)
                 reportError(error.record)
                 lastSucceeded = false
@@ -32,7 +36,7 @@ extension Engine {
 
     /// A trap handles the error: it is reported (unless the trap breaks), then execution continues
     /// with the next statement, or leaves the scope on `break`.
-    private func runTrap(_ trap: TrapStatementAst, record: ErrorRecord, output: @escaping OutputSink) throws {
+    private func runTrap(_ trap: TrapStatementAst, record: ErrorRecord, output: @escaping OutputSink) throws(EvalError) {
         appendError(record)
         let saved = sessionState.lookup("_")?.value
         sessionState.setLocal("_", .object(record))
@@ -40,15 +44,16 @@ extension Engine {
         do {
             try executeBlock(trap.body, output: output)
             reportError(record)
-        } catch is ContinueSignal {
+        } catch .continue {
             // `continue` in a trap: resume silently.
-        } catch is BreakSignal {
-            throw RuntimeError(record: record)
+        } catch .break {
+            throw .failure(record)
         }
     }
 
-    package func executeStatement(_ statement: StatementAst, output: @escaping OutputSink) throws {
-        if interruptRequested() { throw PipelineStoppedSignal() }
+    package func executeStatement(_ statement: StatementAst, output: @escaping OutputSink) throws(EvalError) {
+        if interruptRequested() { throw .stopped }
+        try ensureStackRoom()
         switch statement {
         case let pipeline as PipelineAst:
             try runPipeline(pipeline, output: output)
@@ -64,7 +69,7 @@ extension Engine {
             try executeForEach(s, output: output)
         case let s as ForStatementAst:
             if let initializer = s.initializer { try executeStatement(initializer, output: { _ in }) }
-            try loop(label: s.label) {
+            try loop(label: s.label) { () throws(EvalError) -> Bool in
                 if let condition = s.condition, !LanguagePrimitives.isTrue(try evaluatePipelineValue(condition)) {
                     return false
                 }
@@ -73,18 +78,18 @@ extension Engine {
                 return true
             }
         case let s as WhileStatementAst:
-            try loop(label: s.label) {
+            try loop(label: s.label) { () throws(EvalError) -> Bool in
                 guard LanguagePrimitives.isTrue(try evaluatePipelineValue(s.condition!)) else { return false }
                 try runLoopBody(s.body, label: s.label, output: output)
                 return true
             }
         case let s as DoWhileStatementAst:
-            try loop(label: s.label) {
+            try loop(label: s.label) { () throws(EvalError) -> Bool in
                 try runLoopBody(s.body, label: s.label, output: output)
                 return LanguagePrimitives.isTrue(try evaluatePipelineValue(s.condition!))
             }
         case let s as DoUntilStatementAst:
-            try loop(label: s.label) {
+            try loop(label: s.label) { () throws(EvalError) -> Bool in
                 try runLoopBody(s.body, label: s.label, output: output)
                 return !LanguagePrimitives.isTrue(try evaluatePipelineValue(s.condition!))
             }
@@ -93,21 +98,21 @@ extension Engine {
         case let s as TryStatementAst:
             try executeTry(s, output: output)
         case let s as ThrowStatementAst:
-            throw RuntimeError(record: try throwRecord(s), terminatesScript: true)
+            throw .failure(try throwRecord(s), terminatesScript: true)
         case let s as ReturnStatementAst:
             if let pipeline = s.pipeline { try executeStatement(pipeline, output: output) }
-            throw ReturnSignal()
+            throw .return
         case let s as ExitStatementAst:
             var code: Int32 = 0
             if let pipeline = s.pipeline {
                 let value = try evaluatePipelineValue(pipeline)
                 code = Int32(truncatingIfNeeded: LanguagePrimitives.toInt64(value) ?? 0)
             }
-            throw ExitSignal(code: code)
+            throw .exit(code)
         case let s as BreakStatementAst:
-            throw BreakSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
+            throw .break(try flowLabel(s.label))
         case let s as ContinueStatementAst:
-            throw ContinueSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
+            throw .continue(try flowLabel(s.label))
         case let s as FunctionDefinitionAst:
             defineFunction(s)
         case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
@@ -120,40 +125,47 @@ extension Engine {
         case let s as BlockStatementAst:
             try executeBlock(s.body, output: output)
         default:
-            throw RuntimeError(record: runtimeErrorRecord(
+            throw .failure(runtimeErrorRecord(
                 message: "This statement is not supported by this shell.", errorId: "StatementNotSupported",
                 category: .NotImplemented, extent: statement.extent))
         }
     }
 
+    private func flowLabel(_ label: ExpressionAst?) throws(EvalError) -> String? {
+        guard let label else { return nil }
+        return LanguagePrimitives.toString(try evaluate(label))
+    }
+
+    /// True when a `break`/`continue` with `target` is aimed at a loop labelled `label`.
+    private func aims(_ target: String?, at label: String?) -> Bool {
+        target == nil || target!.caseInsensitiveEquals(label ?? "")
+    }
+
     /// Runs a loop; `step` returns false to stop. Handles `break`/`continue` aimed at this loop.
-    private func loop(label: String?, _ step: () throws -> Bool) throws {
+    private func loop(label: String?, _ step: () throws(EvalError) -> Bool) throws(EvalError) {
         while true {
             // Ctrl-C stops even a loop whose body is empty.
-            if interruptRequested() { throw PipelineStoppedSignal() }
+            if interruptRequested() { throw .stopped }
             do {
                 if try !step() { return }
-            } catch let signal as BreakSignal {
-                if signal.label == nil || signal.label!.caseInsensitiveEquals(label ?? "") { return }
-                throw signal
+            } catch .break(let target) where aims(target, at: label) {
+                return
             }
         }
     }
 
-    private func runLoopBody(_ body: StatementBlockAst, label: String?, output: @escaping OutputSink) throws {
+    private func runLoopBody(_ body: StatementBlockAst, label: String?, output: @escaping OutputSink) throws(EvalError) {
         do {
             try executeBlock(body, output: output)
-        } catch let signal as ContinueSignal {
-            if signal.label != nil && !signal.label!.caseInsensitiveEquals(label ?? "") { throw signal }
-        }
+        } catch .continue(let target) where aims(target, at: label) {}
     }
 
-    private func executeForEach(_ s: ForEachStatementAst, output: @escaping OutputSink) throws {
+    private func executeForEach(_ s: ForEachStatementAst, output: @escaping OutputSink) throws(EvalError) {
         let collection = try evaluatePipelineValue(s.condition!)
         let items: [PSValue]
         if case .null = collection { items = [] } else { items = collection.enumerated ?? [collection] }
         var index = 0
-        try loop(label: s.label) {
+        try loop(label: s.label) { () throws(EvalError) -> Bool in
             guard index < items.count else { return false }
             try assignVariable(s.variable.variablePath.name, scope: s.variable.variablePath.scope, items[index],
                                extent: s.variable.extent)
@@ -163,9 +175,10 @@ extension Engine {
         }
     }
 
-    private func executeSwitch(_ s: SwitchStatementAst, output: @escaping OutputSink) throws {
-        let value = s.condition.map { try? evaluatePipelineValue($0) } ?? .null
-        let items = (value ?? .null).enumerated ?? [value ?? .null]
+    private func executeSwitch(_ s: SwitchStatementAst, output: @escaping OutputSink) throws(EvalError) {
+        // An error in the condition ends the statement, as any statement-terminating error does.
+        let value = try s.condition.map { condition throws(EvalError) in try evaluatePipelineValue(condition) } ?? .null
+        let items = value.enumerated ?? [value]
         let saved = sessionState.lookup("_")?.value
         defer { sessionState.setLocal("_", saved ?? .null) }
         do {
@@ -178,16 +191,16 @@ extension Engine {
                         try executeBlock(clause.body, output: output)
                     }
                     if !matched, let d = s.defaultClause { try executeBlock(d, output: output) }
-                } catch let signal as ContinueSignal where signal.label == nil || signal.label!.caseInsensitiveEquals(s.label ?? "") {
+                } catch .continue(let target) where aims(target, at: s.label) {
                     continue
                 }
             }
-        } catch let signal as BreakSignal where signal.label == nil || signal.label!.caseInsensitiveEquals(s.label ?? "") {
+        } catch .break(let target) where aims(target, at: s.label) {
             return
         }
     }
 
-    private func switchClauseMatches(_ test: ExpressionAst, _ item: PSValue, flags: SwitchFlags) throws -> Bool {
+    private func switchClauseMatches(_ test: ExpressionAst, _ item: PSValue, flags: SwitchFlags) throws(EvalError) -> Bool {
         if case let block as ScriptBlockExpressionAst = test {
             let result = try invokeScriptBlockInCurrentScope(ScriptBlock(ast: block.scriptBlock), dollarUnder: item)
             return LanguagePrimitives.isTrue(result)
@@ -195,8 +208,8 @@ extension Engine {
         let pattern = try evaluate(test)
         let caseSensitive = flags.contains(.caseSensitive)
         if flags.contains(.regex) {
-            guard let matches = try RegexOperators.firstMatch(LanguagePrimitives.toString(item),
-                LanguagePrimitives.toString(pattern), caseSensitive: caseSensitive, engine: self) else { return false }
+            guard let matches = try converting({ try RegexOperators.firstMatch(LanguagePrimitives.toString(item),
+                LanguagePrimitives.toString(pattern), caseSensitive: caseSensitive, engine: self) }) else { return false }
             sessionState.setLocal("Matches", .hashtable(matches))
             return true
         }
@@ -207,31 +220,45 @@ extension Engine {
         return Operators.equals(item, pattern, caseSensitive: caseSensitive)
     }
 
-    private func executeTry(_ s: TryStatementAst, output: @escaping OutputSink) throws {
+    private func executeTry(_ s: TryStatementAst, output: @escaping OutputSink) throws(EvalError) {
+        // What leaves the try and catch blocks leaves after the finally block has run; an error
+        // or exit in the finally block takes its place.
+        var pending: EvalError?
         do {
+            try executeTryBody(s, output: output)
+        } catch {
+            pending = error
+        }
+        if let finallyBlock = s.finally { try executeBlock(finallyBlock, output: output) }
+        if let pending { throw pending }
+    }
+
+    private func executeTryBody(_ s: TryStatementAst, output: @escaping OutputSink) throws(EvalError) {
+        do {
+            tryDepth += 1
+            defer { tryDepth -= 1 }
+            try executeBlock(s.body, output: output)
+        } catch .error(let error) {
+            guard let index = catchClauseIndex(for: error.record.exception,
+                                               clauseTypes: s.catchClauses.map { $0.catchTypes.map(\.typeName.name) })
+            else { throw .error(error) }
+            let clause = s.catchClauses[index]
+            appendError(error.record)
+            let saved = sessionState.lookup("_")?.value
+            sessionState.setLocal("_", .object(error.record))
+            caughtErrors.append(error.record)
             defer {
-                if let finallyBlock = s.finally { try? executeBlock(finallyBlock, output: output) }
+                caughtErrors.removeLast()
+                sessionState.setLocal("_", saved ?? .null)
             }
-            do {
-                tryDepth += 1
-                defer { tryDepth -= 1 }
-                try executeBlock(s.body, output: output)
-            } catch let error as RuntimeError {
-                guard let index = catchClauseIndex(for: error.record.exception,
-                                                   clauseTypes: s.catchClauses.map { $0.catchTypes.map(\.typeName.name) })
-                else { throw error }
-                let clause = s.catchClauses[index]
-                appendError(error.record)
-                let saved = sessionState.lookup("_")?.value
-                sessionState.setLocal("_", .object(error.record))
-                defer { sessionState.setLocal("_", saved ?? .null) }
-                try executeBlock(clause.body, output: output)
-            }
+            try executeBlock(clause.body, output: output)
         }
     }
 
-    private func throwRecord(_ s: ThrowStatementAst) throws -> ErrorRecord {
-        let value = try s.pipeline.map { try evaluatePipelineValue($0) } ?? .null
+    private func throwRecord(_ s: ThrowStatementAst) throws(EvalError) -> ErrorRecord {
+        // `throw` alone in a catch block throws the error it caught again.
+        if s.pipeline == nil, let caught = caughtErrors.last { return caught }
+        let value = try s.pipeline.map { pipeline throws(EvalError) in try evaluatePipelineValue(pipeline) } ?? .null
         if case .object(let o) = value, let record = o as? ErrorRecord { return record }
         if case .object(let o) = value, let exception = o as? PSExceptionObject {
             return ErrorRecord(exception: exception, errorId: exception.shortName, category: .OperationStopped,
@@ -262,7 +289,7 @@ extension Engine {
 
     // MARK: Assignment
 
-    package func executeAssignment(_ s: AssignmentStatementAst) throws {
+    package func executeAssignment(_ s: AssignmentStatementAst) throws(EvalError) {
         let right = try evaluateStatementValue(s.right)
         if s.operatorKind == .equals {
             try assign(to: s.left, right)
@@ -277,11 +304,11 @@ extension Engine {
         case .divideEquals: op = .divide
         default: op = .rem
         }
-        try assign(to: s.left, try Operators.binary(op, current, right, engine: self, extent: s.errorPosition))
+        try assign(to: s.left, try converting { try Operators.binary(op, current, right, engine: self, extent: s.errorPosition) })
     }
 
     /// The value of a statement used as an expression (the right side of `=`, a hashtable entry).
-    package func evaluateStatementValue(_ statement: StatementAst) throws -> PSValue {
+    package func evaluateStatementValue(_ statement: StatementAst) throws(EvalError) -> PSValue {
         if let pipeline = statement as? PipelineAst, pipeline.pipelineElements.count == 1,
            let expression = pipeline.pipelineElements[0] as? CommandExpressionAst, expression.redirections.isEmpty {
             return try evaluate(expression.expression)
@@ -296,25 +323,25 @@ extension Engine {
     }
 
     /// A condition or collection: the pipeline's output as one value.
-    package func evaluatePipelineValue(_ pipeline: PipelineBaseAst) throws -> PSValue {
+    package func evaluatePipelineValue(_ pipeline: PipelineBaseAst) throws(EvalError) -> PSValue {
         try evaluateStatementValue(pipeline)
     }
 
-    package func assign(to target: ExpressionAst, _ value: PSValue) throws {
+    package func assign(to target: ExpressionAst, _ value: PSValue) throws(EvalError) {
         switch target {
         case let v as VariableExpressionAst:
             try assignVariable(v.variablePath.name, scope: v.variablePath.scope, value, extent: v.extent)
         case let c as ConvertExpressionAst:
-            let converted = try cast(value, to: c.type.typeName, extent: c.extent)
+            let converted = try converting { try cast(value, to: c.type.typeName, extent: c.extent) }
             try assign(to: c.child, converted)
         case let m as MemberExpressionAst:
             let object = try evaluate(m.expression)
             let name = try memberName(m.member)
-            try setMember(object, name, value, extent: m.extent)
+            try converting { try setMember(object, name, value, extent: m.extent) }
         case let i as IndexExpressionAst:
             let object = try evaluate(i.target)
             let index = try evaluate(i.index)
-            try setIndex(object, index, value, extent: i.extent)
+            try converting { try setIndex(object, index, value, extent: i.extent) }
         case let a as ArrayLiteralAst:
             let values = value.enumerated ?? [value]
             for (n, element) in a.elements.enumerated() {
@@ -329,12 +356,12 @@ extension Engine {
                 try assign(to: inner.expression, value)
             }
         default:
-            throw RuntimeError(record: runtimeErrorRecord(message: ParserStrings.format("InvalidLeftHandSide", []),
+            throw .failure(runtimeErrorRecord(message: ParserStrings.format("InvalidLeftHandSide", []),
                 errorId: "InvalidLeftHandSide", category: .ParserError, extent: target.extent))
         }
     }
 
-    package func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws {
+    package func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws(EvalError) {
         if name.utf8.count == 4 && NameKey(name) == "null" { return }  // `$null = …` discards
         if case .drive(let drive) = scope, drive.lowercased() == "env" {
             if value.isNull { sessionState.environment.removeValue(forKey: name) }
@@ -344,7 +371,7 @@ extension Engine {
         do {
             try sessionState.set(name, value, scope: scope)
         } catch {
-            throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("VariableNotWritable", name),
+            throw .failure(runtimeErrorRecord(message: Messages.format("VariableNotWritable", name),
                 errorId: "VariableNotWritable", category: .WriteError, extent: extent,
                 exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
                 target: .string(name)))

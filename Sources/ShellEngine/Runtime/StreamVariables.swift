@@ -105,9 +105,9 @@ package struct StreamVariables {
         guard outVariable != nil || pipelineVariable != nil else { return next }
         let list = outVariable
         let pipeline = pipelineVariable
-        return { [unowned engine] value in
+        return { [unowned engine] (value: PSValue) throws(EvalError) in
             list?.items.append(value)
-            if let pipeline { try? engine.assignVariable(pipeline.name, scope: pipeline.scope, value, extent: .empty) }
+            if let pipeline { try engine.assignVariable(pipeline.name, scope: pipeline.scope, value, extent: .empty) }
             try next(value)
         }
     }
@@ -116,14 +116,14 @@ package struct StreamVariables {
 extension Engine {
     /// Runs one block of a command under its stream capture; a terminating error leaving the
     /// command goes into its `-ErrorVariable` too.
-    package func withCapture<T>(_ capture: StreamCapture?, _ body: () throws -> T) throws -> T {
+    package func withCapture<T, E: Error>(_ capture: StreamCapture?, _ body: () throws(E) -> T) throws(E) -> T {
         let saved = streamCapture
         streamCapture = capture
         defer { streamCapture = saved }
         do {
             return try body()
-        } catch let error as RuntimeError {
-            capture?.add(.object(error.record), to: .error)
+        } catch {
+            if let failure = error.runtimeError { capture?.add(.object(failure.record), to: .error) }
             throw error
         }
     }

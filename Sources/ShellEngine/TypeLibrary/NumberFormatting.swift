@@ -11,9 +11,12 @@ package enum Formatting {
         while let c = chars.popFirst() {
             if c == "{" {
                 if chars.first == "{" { chars.removeFirst(); result.append("{"); continue }
-                _ = 0
-                var spec = ""
-                while let d = chars.popFirst(), d != "}" { spec.append(d) }
+                var spec = "", closed = false
+                while let d = chars.popFirst() {
+                    if d == "}" { closed = true; break }
+                    spec.append(d)
+                }
+                guard closed else { throw ConversionFailure("Input string was not in a correct format.") }
                 var indexPart = spec, formatPart = "", alignment = 0
                 if let colon = spec.firstIndex(of: ":") {
                     indexPart = String(spec[..<colon])
@@ -37,7 +40,9 @@ package enum Formatting {
                 if alignment < 0 && text.count < -alignment { text += String(repeating: " ", count: -alignment - text.count) }
                 result += text
             } else if c == "}" {
-                if chars.first == "}" { chars.removeFirst() }
+                // A lone closing brace is a FormatException in .NET, as an unclosed opening one is.
+                guard chars.first == "}" else { throw ConversionFailure("Input string was not in a correct format.") }
+                chars.removeFirst()
                 result.append("}")
             } else {
                 result.append(c)
@@ -49,6 +54,13 @@ package enum Formatting {
     /// Standard numeric formats: N, F, D, X, P, and custom `0.00`.
     package static func formatValue(_ value: PSValue, _ format: String) throws -> String {
         guard let first = format.first else { return LanguagePrimitives.toString(value) }
+        // DateTime, TimeSpan, Guid, …: the type's own ToString(string format), as IFormattable is used in .NET.
+        if case .object(let o as DotNetObject) = value,
+           let method = o.engine.types.instanceMethods(of: o.type, named: "ToString")
+               .first(where: { $0.parameters.count == 1 && $0.parameters[0].type == "string" }) {
+            let call = DotNetCall(engine: o.engine, this: value, args: [.string(format)], typeArguments: o.typeArguments)
+            return LanguagePrimitives.toString(try method.body(call))
+        }
         // .NET accepts precision specifiers up to 99.
         let precision = Int(format.dropFirst()).map { min(max($0, 0), 99) }
         switch first {

@@ -1,6 +1,6 @@
 /// System.Net.IPAddress and System.Uri.
 enum NetworkTypes {
-    static func all() -> [DotNetType] { [ipAddress, uri] }
+    static func all() -> [DotNetType] { [ipAddress, uri] + DnsTypes.all() }
 
     static let invalidAddress = "An invalid IP address was specified."
 
