@@ -32,7 +32,7 @@ let package = Package(
         // The emulated Windows machine the modules below share: OS profile, policy, mailslots.
         .target(name: "EmulatedHost", dependencies: ["ShellEngine", "SMBPolicy", "MailslotTransport"]),
         // Command modules: each imports the runtime and the layers below it, never another module.
-        .target(name: "CoreCommands", dependencies: ["ShellEngine", "CmdletParser", "MailslotTransport"]),
+        .target(name: "CoreCommands", dependencies: ["ShellEngine", "CmdletParser", "MailslotTransport", "RegularExpressions"]),
         .target(name: "SmbShareCommands", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
         .target(name: "MailslotCommands", dependencies: ["ShellEngine", "EmulatedHost", "MailslotTransport"]),
         .target(name: "WindowsHost", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
@@ -66,6 +66,8 @@ let package = Package(
         .testTarget(name: "CimCmdletsTests", dependencies: ["CimCmdlets", "ShellEngine", "ShellTestSupport"]),
         .testTarget(name: "LabsTests",
                     dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
+        .testTarget(name: "WindowsHostTests",
+                    dependencies: ["WindowsHost", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),
     ],
     swiftLanguageModes: [.v6]

@@ -154,6 +154,19 @@ LABS = {
         ],
         "wrong_task": 4,
     },
+    "06-registry-policy": {
+        "profile": None,
+        "solve": [
+            r"reg add HKLM\SYSTEM\CurrentControlSet\Services\Mup\Parameters /v EnableMailslots /t REG_DWORD /d 1 /f | Out-Null",
+            "$Winner = (Get-SmbConfigurationSource -Name EnableMailslots -Side Client).Source.ToString()",
+            "$Effective = (Get-SmbClientConfiguration).EnableMailslots",
+            r"Remove-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\NetworkProvider -Name EnableMailslots",
+        ],
+        "wrong": [
+            r"reg add HKLM\SYSTEM\CurrentControlSet\Services\LanmanWorkstation\Parameters /v EnableMailslots /t REG_DWORD /d 1 /f | Out-Null",
+        ],
+        "wrong_task": 1,
+    },
 }
 
 

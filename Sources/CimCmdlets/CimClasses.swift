@@ -9,7 +9,7 @@ struct CimClass {
     let namespace: String
     let name: String
     /// The CimCmdlets table view (`Get-CimInstance`), nil: all properties.
-    let view: TableViewDefinition?
+    let view: CimTableView?
     /// `DefaultDisplayPropertySet` of the class (Get-WmiObject shows these).
     let displayProperties: [String]
     let instances: (Engine) -> [PSObject]
@@ -32,8 +32,8 @@ struct CimClass {
         all.first { $0.namespace.caseInsensitiveEquals(namespace) && $0.name.caseInsensitiveEquals(name) }
     }
 
-    static func view(_ name: String, _ columns: [String]) -> TableViewDefinition {
-        TableViewDefinition(name: name, columns: columns.map { .init($0) })
+    static func view(_ name: String, _ columns: [String]) -> CimTableView {
+        CimTableView(name: name, columns: columns.map { .init($0) })
     }
 
     static var all: [CimClass] { [

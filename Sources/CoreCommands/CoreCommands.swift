@@ -18,3 +18,10 @@ func compiled(_ name: String, _ className: String, _ parameters: [ParameterMetad
     CommandMetadata(name: name, module: "", implementation: .compiled(className: "Microsoft.PowerShell.Commands." + className),
                     parameters: parameters, supportsShouldProcess: shouldProcess, synopsis: synopsis)
 }
+
+/// Metadata with its default parameter set named.
+func withDefaultSet(_ name: String, _ metadata: CommandMetadata) -> CommandMetadata {
+    var copy = metadata
+    copy.defaultParameterSet = name
+    return copy
+}

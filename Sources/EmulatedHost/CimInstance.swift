@@ -57,20 +57,56 @@ package class CimInstanceObject: PSObject {
     ]
 }
 
+/// A table view of a CDXML module's format file (`<TableControl>`): MSFT_SmbShare shows Name,
+/// ScopeName, Path, Description. A column shows the property it names, or a computed text (a
+/// view's `<ScriptBlock>` column, such as Speed).
+package struct CimTableView: Sendable {
+    package struct Column: Sendable {
+        package let label: String
+        package let property: String
+        /// 0: the column is sized by its values, as a view column without `<Width>`.
+        package let width: Int
+
+        package init(_ label: String, property: String? = nil, width: Int = 0) {
+            self.label = label
+            self.property = property ?? label
+            self.width = width
+        }
+    }
+
+    /// The view's name: consecutive objects of one view share one table.
+    package let name: String
+    package let columns: [Column]
+
+    package init(name: String, columns: [Column]) {
+        self.name = name
+        self.columns = columns
+    }
+}
+
 /// A CIM instance whose class has a table view in its module's format file.
-package final class ViewedCimInstance: CimInstanceObject, PSTableViewObject {
-    package let tableView: TableViewDefinition
+package final class ViewedCimInstance: CimInstanceObject, TableViewProvider {
+    package let tableView: CimTableView
     private let cells: [String: String]
 
-    /// `cells`: the text of the view's script-block columns, by label.
-    package init(className: String, namespace: String, properties: [PSPropertyInfo], view: TableViewDefinition,
+    /// `cells`: the text of the view's computed columns, by label.
+    package init(className: String, namespace: String, properties: [PSPropertyInfo], view: CimTableView,
                  cells: [String: String] = [:]) {
         self.tableView = view
         self.cells = cells
         super.init(className: className, namespace: namespace, properties: properties)
     }
 
-    package func tableCell(_ column: TableViewDefinition.Column) -> String? { cells[column.label] }
+    package var tableViewName: String { tableView.name }
+
+    package var tableHeader: TableHeaderInfo {
+        TableHeaderInfo(labels: tableView.columns.map(\.label), widths: tableView.columns.map(\.width),
+                        alignments: tableView.columns.map { _ in .left })
+    }
+
+    package func tableRow(display: (PSValue) -> String) -> [String] {
+        tableView.columns.map { cells[$0.label] ?? display(property($0.property) ?? .null) }
+    }
 }
 
 extension String {
@@ -92,10 +128,10 @@ package enum SmbCim {
     }
 
     /// MSFT_SmbShare: the view is Name, ScopeName, Path, Description.
-    package static let shareView = TableViewDefinition(name: "MSFT_SmbShare", columns: [
+    package static let shareView = CimTableView(name: "MSFT_SmbShare", columns: [
         .init("Name"), .init("ScopeName"), .init("Path"), .init("Description")])
 
-    package static let accessView = TableViewDefinition(name: "MSFT_SmbShareAccessControlEntry", columns: [
+    package static let accessView = CimTableView(name: "MSFT_SmbShareAccessControlEntry", columns: [
         .init("Name"), .init("ScopeName"), .init("AccountName"), .init("AccessControlType"), .init("AccessRight")])
 
     package static func share(_ share: ShareRecord) -> ViewedCimInstance {
@@ -131,7 +167,7 @@ package enum SmbCim {
                                  view: shareView)
     }
 
-    static let mappingView = TableViewDefinition(name: "MSFT_SmbMapping", columns: [
+    static let mappingView = CimTableView(name: "MSFT_SmbMapping", columns: [
         .init("Status"), .init("Local Path", property: "LocalPath"), .init("Remote Path", property: "RemotePath")])
 
     /// A mapping whose share was removed since is `Unavailable` (removing a share disconnects it).

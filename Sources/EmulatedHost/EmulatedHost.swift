@@ -69,6 +69,18 @@ package final class EmulatedHost: EngineService {
         policyMonitor.record(change)
     }
 
+    /// Saves a change to the host (registry, services, features) and puts it in effect at once;
+    /// warnings met reading the old file go to the host.
+    @discardableResult
+    package func commit(_ change: (PolicyStore) throws(PolicyStoreError) -> PolicyChangeResult)
+        throws(PolicyStoreError) -> PolicyChangeResult {
+        _ = policySnapshot()
+        let result = try change(policyStore)
+        for warning in result.warnings { host.write("WARNING: " + warning + "\n", stream: .warning) }
+        applyPolicy(result)
+        return result
+    }
+
     private static func transportPolicy(_ snapshot: PolicySnapshot) -> TransportPolicy {
         guard snapshot.profile.gatesRemoteMailslots else { return .allowed }
         return TransportPolicy(outboundRemoteAllowed: snapshot.mailslotsEnabled(.client),
@@ -134,4 +146,21 @@ extension OSProfile {
         case .windowsServer2022: return WindowsBuild(number: 20348, revision: 2849)
         }
     }
+}
+
+/// The subcommands of the emulated `net` program by name (`start`, `share`, …): each module that
+/// owns a part of the host adds its own; the handler gets the arguments after the subcommand and
+/// returns the program's exit code.
+package final class NetSubcommands: EngineService {
+    package typealias Handler = (CommandContext, [String]) throws -> Int32
+    package private(set) var handlers: [String: Handler] = [:]
+
+    package init() {}
+    package func shutdown() {}
+
+    package func add(_ name: String, _ handler: @escaping Handler) { handlers[name.lowercased()] = handler }
+}
+
+extension Engine {
+    package var netSubcommands: NetSubcommands { service(NetSubcommands.self) { NetSubcommands() } }
 }

@@ -23,13 +23,14 @@ extension PolicyValue {
 package final class CimEnumValue: PSObject {
     package let name: String
 
+    package convenience init(name: String, type: PolicyEnumType) {
+        self.init(name: name, typeName: type.fullName)
+    }
+
+    /// A value of any .NET enum the emulated host reports (`ServiceControllerStatus`).
     package init(name: String, typeName: String) {
         self.name = name
         super.init(typeNames: [typeName, "System.Enum", "System.ValueType", "System.Object"])
-    }
-
-    package convenience init(name: String, type: PolicyEnumType) {
-        self.init(name: name, typeName: type.fullName)
     }
 
     override package func toString() -> String { name }

@@ -1,15 +1,18 @@
 import ShellEngine
 import SMBPolicy
 
-/// A registry path the `HKLM:` drive accepts: `HKLM:\A\B`, `HKLM:/A/B`, `HKLM:`,
-/// `Registry::HKEY_LOCAL_MACHINE\A\B`, `Microsoft.PowerShell.Core\Registry::HKLM\A\B`.
+/// A registry path the `HKLM:` and `HKCU:` drives accept: `HKLM:\\A\\B`, `HKLM:/A/B`, `HKCU:`,
+/// `Registry::HKEY_LOCAL_MACHINE\\A\\B`, `Microsoft.PowerShell.Core\\Registry::HKLM\\A\\B`.
 package struct RegistryPath {
-    /// The key names below HKEY_LOCAL_MACHINE, as typed.
+    /// `HKEY_LOCAL_MACHINE` or `HKEY_CURRENT_USER`.
+    package let hive: String
+    /// The key names below the hive, as typed.
     package let components: [String]
     /// The path as the user wrote it, for messages.
     package let typed: String
 
-    package init(components: [String], typed: String) {
+    package init(hive: String = "HKEY_LOCAL_MACHINE", components: [String], typed: String) {
+        self.hive = hive
         self.components = components
         self.typed = typed
     }
@@ -23,109 +26,64 @@ package struct RegistryPath {
         return String(name)
     }
 
+    static let hives = ["hklm": "HKEY_LOCAL_MACHINE", "hkey_local_machine": "HKEY_LOCAL_MACHINE",
+                        "hkcu": "HKEY_CURRENT_USER", "hkey_current_user": "HKEY_CURRENT_USER"]
+
     /// Parses a registry path; nil when it is not one (a file path or another drive).
     package static func parse(_ text: String) -> RegistryPath? {
         var rest = Substring(text)
+        let hive: String
         let providerPrefixes = ["Microsoft.PowerShell.Core\\Registry::", "Registry::"]
         if let prefix = providerPrefixes.first(where: { text.lowercased().hasPrefix($0.lowercased()) }) {
             rest = rest.dropFirst(prefix.count)
-            let hive = rest.prefix { $0 != "\\" && $0 != "/" }
-            guard ["hkey_local_machine", "hklm"].contains(hive.lowercased()) else { return nil }
-            rest = rest.dropFirst(hive.count)
-        } else if text.lowercased().hasPrefix("hklm:") {
+            let name = rest.prefix { $0 != "\\" && $0 != "/" }
+            guard let found = hives[name.lowercased()] else { return nil }
+            hive = found
+            rest = rest.dropFirst(name.count)
+        } else if let drive = driveName(text), let found = hives[drive.lowercased()], drive.count == 4 {
+            hive = found
             rest = rest.dropFirst(5)
         } else {
             return nil
         }
         let components = rest.split(whereSeparator: { $0 == "\\" || $0 == "/" }).map(String.init)
-        return RegistryPath(components: components, typed: text)
+        return RegistryPath(hive: hive, components: components, typed: text)
     }
 
-    /// `HKEY_LOCAL_MACHINE\A\B`, as RegistryKey.Name shows it.
-    package var keyName: String { (["HKEY_LOCAL_MACHINE"] + components).joined(separator: "\\") }
+    /// `HKEY_LOCAL_MACHINE\\A\\B`, as RegistryKey.Name shows it.
+    package var keyName: String { ([hive] + components).joined(separator: "\\") }
     package var providerPath: String { "Microsoft.PowerShell.Core\\Registry::" + keyName }
-    package var drivePath: String { "HKLM:\\" + components.joined(separator: "\\") }
-    package var parent: RegistryPath { RegistryPath(components: Array(components.dropLast()), typed: typed) }
-    package func child(_ name: String) -> RegistryPath { RegistryPath(components: components + [name], typed: typed) }
+    package var driveName: String { hive == "HKEY_CURRENT_USER" ? "HKCU" : "HKLM" }
+    package var drivePath: String { driveName + ":\\" + components.joined(separator: "\\") }
+    package var parent: RegistryPath { RegistryPath(hive: hive, components: Array(components.dropLast()), typed: typed) }
+    package func child(_ name: String) -> RegistryPath { RegistryPath(hive: hive, components: components + [name], typed: typed) }
 }
 
-/// The read-only part of HKLM the SMB settings live in, derived from the policy schema: every
-/// key a property of the active profile is stored under, its parents, and the two Group Policy
-/// keys. A value exists where a local setting is stored (properties at their default have no
-/// value, as on Windows); the policy keys hold the Group Policy values.
+/// The emulated host's registry as the provider and the native tools read it: one tree, resolved
+/// by the policy store from what the release ships and what was written.
 package struct RegistryView {
-    package struct Node {
-        package var name: String
-        package var children: [String: Node] = [:]
-        package var values: [(name: String, data: RegistryData)] = []
-        /// Set on the two Group Policy keys.
-        package var policySide: PolicySide?
-    }
-
-    package private(set) var root = Node(name: "HKEY_LOCAL_MACHINE")
+    package let registry: HostRegistry
 
     package init(snapshot: PolicySnapshot) {
-        for key in RegistryKey.allCases { insertKey(key) }
-        for side in PolicySide.allCases {
-            for entry in snapshot.entries(side: side) {
-                guard let local = entry.localValue else { continue }
-                let storage = entry.property.storage
-                let data = storage.data(for: local, type: entry.property.type)
-                update(key: storage.key) { node in
-                    if let i = node.values.firstIndex(where: { $0.name.caseInsensitiveEquals(storage.valueName) }) {
-                        node.values[i].data = data
-                    } else {
-                        node.values.append((storage.valueName, data))
-                    }
-                }
-            }
-            let policyKey = PolicyStore.groupPolicyKey(side: side)
-            update(key: policyKey) { node in
-                node.policySide = side
-                for (name, data) in snapshot.groupPolicyValues(side: side).sorted(by: { $0.key.lowercased() < $1.key.lowercased() }) {
-                    node.values.append((name, data))
-                }
-            }
-        }
+        registry = snapshot.registry
     }
 
     /// Key names below HKLM (`SOFTWARE` spelled as Windows does).
     package static func components(_ key: RegistryKey) -> [String] {
-        var parts = key.path.split(separator: "\\").dropFirst().map(String.init)
-        if parts.first?.caseInsensitiveEquals("Software") == true { parts[0] = "SOFTWARE" }
-        return parts
-    }
-
-    private mutating func insertKey(_ key: RegistryKey) {
-        func insert(_ node: inout Node, _ parts: ArraySlice<String>) {
-            guard let first = parts.first else { return }
-            let id = first.lowercased()
-            if node.children[id] == nil { node.children[id] = Node(name: first) }
-            insert(&node.children[id]!, parts.dropFirst())
-        }
-        insert(&root, RegistryView.components(key)[...])
-    }
-
-    private mutating func update(key: RegistryKey, _ body: (inout Node) -> Void) {
-        func walk(_ node: inout Node, _ parts: ArraySlice<String>) {
-            guard let first = parts.first else { body(&node); return }
-            walk(&node.children[first.lowercased()]!, parts.dropFirst())
-        }
-        walk(&root, RegistryView.components(key)[...])
+        (HostRegistry.normalize(key.path) ?? key.path).split(separator: "\\").dropFirst().map(String.init)
     }
 
     /// The key at a path, nil when it does not exist.
-    package func node(_ path: RegistryPath) -> Node? {
-        var node = root
-        for part in path.components {
-            guard let next = node.children[part.lowercased()] else { return nil }
-            node = next
-        }
-        return node
-    }
+    package func node(_ path: RegistryPath) -> HostRegistryKey? { registry.key(path.keyName) }
+
+    package func subkeyNames(_ path: RegistryPath) -> [String] { registry.subkeyNames(path.keyName) }
 
     /// Which side's Group Policy key a path names, nil for every other key.
-    package func policySide(_ path: RegistryPath) -> PolicySide? { node(path)?.policySide }
+    package func policySide(_ path: RegistryPath) -> PolicySide? {
+        PolicySide.allCases.first {
+            HostRegistry.normalize(PolicyStore.groupPolicyKey(side: $0).path)?.lowercased() == path.keyName.lowercased()
+        }
+    }
 }
 
 extension RegistryData {
@@ -134,38 +92,42 @@ extension RegistryData {
         switch self {
         case .dword(let v): return .int32(Int32(bitPattern: v))
         case .qword(let v): return .int64(Int64(bitPattern: v))
-        case .string(let s): return .string(s)
+        case .string(let s), .expandString(let s): return .string(s)
         case .multiString(let items): return .array(PSArray(items.map { .string($0) }, elementTypeName: "System.String"))
+        case .binary(let bytes): return .array(PSArray(bytes.map { .byte($0) }, elementTypeName: "System.Byte"))
         }
     }
 }
 
 /// `Microsoft.Win32.RegistryKey` as `Get-Item` / `Get-ChildItem` return it.
-package final class RegistryKeyObject: PSObject, PSDefaultDisplayPropertySet {
+package final class RegistryKeyObject: PSObject, PSDefaultDisplayPropertySet, RegistryKeyDisplay {
     package let path: RegistryPath
-    package let node: RegistryView.Node
+    package let key: HostRegistryKey
+    package let subkeyNames: [String]
 
-    package init(path: RegistryPath, node: RegistryView.Node) {
+    package init(path: RegistryPath, key: HostRegistryKey, subkeyNames: [String]) {
         self.path = path
-        self.node = node
+        self.key = key
+        self.subkeyNames = subkeyNames
         super.init(typeNames: ["Microsoft.Win32.RegistryKey", "System.MarshalByRefObject", "System.Object"])
     }
 
     package override var properties: [PSPropertyInfo] {
-        let valueNames = node.values.map { PSValue.string($0.name) }
+        let valueNames = key.values.map { PSValue.string($0.name) }
         return [
             PSPropertyInfo(name: "Property", value: .array(PSArray(valueNames, elementTypeName: "System.String")),
                            typeName: "System.String[]", isSettable: false),
             PSPropertyInfo(name: "PSPath", value: .string(path.providerPath), isSettable: false),
-            PSPropertyInfo(name: "PSParentPath", value: .string(path.parent.providerPath), isSettable: false),
-            PSPropertyInfo(name: "PSChildName", value: .string(path.components.last ?? "HKEY_LOCAL_MACHINE"), isSettable: false),
-            PSPropertyInfo(name: "PSDrive", value: .string("HKLM"), isSettable: false),
+            PSPropertyInfo(name: "PSParentPath", value: .string(path.components.isEmpty ? "Microsoft.PowerShell.Core\\Registry::"
+                                                                                            : path.parent.providerPath), isSettable: false),
+            PSPropertyInfo(name: "PSChildName", value: .string(path.components.last ?? path.hive), isSettable: false),
+            PSPropertyInfo(name: "PSDrive", value: .string(path.driveName), isSettable: false),
             PSPropertyInfo(name: "PSProvider", value: .string("Microsoft.PowerShell.Core\\Registry"), isSettable: false),
             PSPropertyInfo(name: "PSIsContainer", value: .bool(true), isSettable: false),
-            PSPropertyInfo(name: "SubKeyCount", value: .int32(Int32(node.children.count)), isSettable: false),
+            PSPropertyInfo(name: "SubKeyCount", value: .int32(Int32(subkeyNames.count)), isSettable: false),
             PSPropertyInfo(name: "View", value: .string("Default"), isSettable: false),
             PSPropertyInfo(name: "Handle", value: .string("Microsoft.Win32.SafeHandles.SafeRegistryHandle"), isSettable: false),
-            PSPropertyInfo(name: "ValueCount", value: .int32(Int32(node.values.count)), isSettable: false),
+            PSPropertyInfo(name: "ValueCount", value: .int32(Int32(key.values.count)), isSettable: false),
             PSPropertyInfo(name: "Name", value: .string(path.keyName), isSettable: false),
         ]
     }
@@ -173,29 +135,40 @@ package final class RegistryKeyObject: PSObject, PSDefaultDisplayPropertySet {
     /// 5.1's registry view shows the key and its value names.
     package var defaultDisplayPropertySet: [String] { ["Name", "Property"] }
 
+    // The registry table view (Registry.format.ps1xml): grouped by the parent key, the key's name,
+    // and its values as `Format-List` lays them out.
+    package var registryParentPath: String { path.components.isEmpty ? "" : path.parent.keyName }
+    package var registryChildName: String { path.components.last ?? path.hive }
+    package var registryValues: [(name: String, value: PSValue)] { key.values.map { ($0.name, $0.data.psValue) } }
+
     package override var methodNames: [String] { ["GetValue", "GetValueNames", "GetSubKeyNames", "GetValueKind"] }
 
     package override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
         let first = arguments.first.map { LanguagePrimitives.toString($0) } ?? ""
-        let value = node.values.first { $0.name.caseInsensitiveEquals(first) }
+        let value = key.value(first)
         switch name.lowercased() {
         case "getvalue": return value?.data.psValue ?? (arguments.count > 1 ? arguments[1] : .null)
-        case "getvaluenames": return .array(PSArray(node.values.map { .string($0.name) }, elementTypeName: "System.String"))
-        case "getsubkeynames":
-            return .array(PSArray(node.children.values.map(\.name).sorted { $0.lowercased() < $1.lowercased() }
-                .map { .string($0) }, elementTypeName: "System.String"))
-        case "getvaluekind":
-            switch value?.data {
-            case .dword: return .string("DWord")
-            case .qword: return .string("QWord")
-            case .string: return .string("String")
-            case .multiString: return .string("MultiString")
-            case nil: return .string("Unknown")
-            }
+        case "getvaluenames": return .array(PSArray(key.values.map { .string($0.name) }, elementTypeName: "System.String"))
+        case "getsubkeynames": return .array(PSArray(subkeyNames.map { .string($0) }, elementTypeName: "System.String"))
+        case "getvaluekind": return .string(value.map { RegistryValueKindName.of($0.data) } ?? "Unknown")
         default: return nil
         }
     }
 
     /// `RegistryKey.ToString()`: the key's name.
     package override func toString() -> String { path.keyName }
+}
+
+/// `Microsoft.Win32.RegistryValueKind` names, as -PropertyType and GetValueKind spell them.
+package enum RegistryValueKindName {
+    package static func of(_ data: RegistryData) -> String {
+        switch data {
+        case .dword: return "DWord"
+        case .qword: return "QWord"
+        case .string: return "String"
+        case .multiString: return "MultiString"
+        case .expandString: return "ExpandString"
+        case .binary: return "Binary"
+        }
+    }
 }

@@ -11,6 +11,9 @@ import Glibc
 /// Start-Lab, Get-LabTask, Test-Lab and Reset-Lab.
 enum LabCmdlets {
     static let module = LabsModule.name
+    /// The type names of Get-LabTask's and Test-Lab's rows (each has its own table view).
+    static let taskTypeName = "SmbConfigShell.LabTask"
+    static let resultTypeName = "SmbConfigShell.LabTaskResult"
 
     static func definitions() -> [CmdletDefinition] {
         [
@@ -82,17 +85,7 @@ final class StartLab: Cmdlet {
         let engine = context.engine
         if try LabCmdlets.refusedInsideCheck(context) { return }
         let given = context.string("Path") ?? ""
-        let path = engine.absolutePath(given)
-        guard let text = engine.readTextFile(path) else {
-            try context.throwTerminatingError(context.pathNotFoundError(given))
-        }
-        let definition: LabDefinition
-        do {
-            definition = try LabDefinition(data: try LabDataFile.read(text: text, file: given), path: path)
-        } catch {
-            try context.throwTerminatingError(context.errorRecord(message: error.message, errorId: "InvalidLabFile",
-                category: .InvalidData, exceptionType: "System.IO.InvalidDataException", target: .string(given)))
-        }
+        let definition = try Self.definition(at: engine.absolutePath(given), given: given, context)
         guard definition.profile == engine.osProfile else {
             try context.throwTerminatingError(context.errorRecord(
                 message: "The lab '\(definition.title)' runs on \(definition.profile.displayName); this shell emulates \(engine.osProfile.displayName). Start the shell with SMBCONFIG_OS_PROFILE=\(definition.profile.rawValue) and run Start-Lab again.",
@@ -101,12 +94,14 @@ final class StartLab: Cmdlet {
         }
         engine.tearDownLab()
         do {
-            try setUp(definition, context)
+            try Self.setUp(definition, context, resuming: nil)
         } catch let error as LabFileError {
             engine.tearDownLab()
+            LabProgress.remove(engine)
             try context.throwTerminatingError(context.errorRecord(message: error.message, errorId: "LabSetupFailed",
                 category: .InvalidOperation, exceptionType: "System.InvalidOperationException", target: .string(given)))
         }
+        LabProgress(path: definition.path, savedLmhosts: engine.labServices.lab?.savedLmhosts, passed: []).save(engine)
         let o = PSCustomObject(typeNames: ["SmbConfigShell.Lab", "System.Object"])
         o.add("Title", .string(definition.title))
         o.add("OSProfile", .string(definition.profile.rawValue))
@@ -117,7 +112,22 @@ final class StartLab: Cmdlet {
         try context.writeObject(.object(o))
     }
 
-    private func setUp(_ definition: LabDefinition, _ context: CommandContext) throws {
+    /// The lab file read with the shell's parser; `given` is the path as the user wrote it.
+    static func definition(at path: String, given: String, _ context: CommandContext) throws -> LabDefinition {
+        guard let text = context.engine.readTextFile(path) else {
+            try context.throwTerminatingError(context.pathNotFoundError(given))
+        }
+        do {
+            return try LabDefinition(data: try LabDataFile.read(text: text, file: given), path: path)
+        } catch {
+            try context.throwTerminatingError(context.errorRecord(message: error.message, errorId: "InvalidLabFile",
+                category: .InvalidData, exceptionType: "System.IO.InvalidDataException", target: .string(given)))
+        }
+    }
+
+    /// Starts the lab; `resuming` a lab of an earlier session keeps the SMB settings the learner
+    /// has made since and the lmhosts file saved then.
+    static func setUp(_ definition: LabDefinition, _ context: CommandContext, resuming: LabProgress?) throws {
         let engine = context.engine
         let labs = engine.labServices
         var names: Set<String> = [engine.computerName.uppercased()]
@@ -133,7 +143,7 @@ final class StartLab: Cmdlet {
         guard Set(workloadNames).count == workloadNames.count else {
             throw LabFileError(message: "Two workloads of the lab have the same Name.")
         }
-        do {
+        if resuming == nil { do {
             try engine.resetMailslotPolicy()
             for (side, values) in Dictionary(grouping: definition.settings, by: { $0.side }) {
                 var set: [String: PolicyValue] = [:]
@@ -145,7 +155,7 @@ final class StartLab: Cmdlet {
             }
         } catch {
             throw LabFileError(message: "The lab's SMB settings cannot be applied: \(error.message)")
-        }
+        } }
         let service = engine.mailslotService
         var created: [String] = []
         for name in definition.mailslots {
@@ -161,7 +171,8 @@ final class StartLab: Cmdlet {
         for warning in service.drainWarnings() { context.writeWarning(warning) }
         let lmhostsPath = service.configuration.lmhostsPath
         var lab = RunningLab(definition: definition, lmhostsPath: lmhostsPath,
-                             savedLmhosts: lmhostsPath.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) },
+                             savedLmhosts: resuming.map(\.savedLmhosts)
+                                ?? lmhostsPath.flatMap { FileManager.default.contents(atPath: $0) }.map { [UInt8]($0) },
                              createdMailslots: created)
         labs.lab = lab
         for spec in definition.hosts {
@@ -218,7 +229,7 @@ final class StartLab: Cmdlet {
     }
 
     /// `{HOST}` → the lab host's address, `{SELF}` → this computer's, `{COMPUTERNAME}`, `{WORKGROUP}`.
-    private func substitute(_ line: String, engine: Engine) throws -> String {
+    private static func substitute(_ line: String, engine: Engine) throws -> String {
         var result = line.replacing("{COMPUTERNAME}", with: engine.computerName).replacing("{WORKGROUP}", with: engine.workgroup)
         if result.contains("{SELF}") {
             guard let own = engine.mailslotService.boundEndpoint else {
@@ -238,9 +249,9 @@ final class StartLab: Cmdlet {
 
 final class GetLabTask: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        guard let lab = context.engine.labServices.lab else { return try context.writeError(LabCmdlets.noLab(context)) }
+        guard let lab = LabCmdlets.runningLab(context) else { return try context.writeError(LabCmdlets.noLab(context)) }
         for task in lab.definition.tasks {
-            let o = PSCustomObject(typeNames: ["SmbConfigShell.LabTask", "System.Object"])
+            let o = PSCustomObject(typeNames: [LabCmdlets.taskTypeName, "System.Object"])
             o.add("Id", .int32(Int32(task.id)))
             o.add("Task", .string(task.title))
             o.add("Hint", .string(task.hint))
@@ -253,18 +264,25 @@ final class TestLab: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
         if try LabCmdlets.refusedInsideCheck(context) { return }
-        guard let lab = engine.labServices.lab else { return try context.writeError(LabCmdlets.noLab(context)) }
+        guard let lab = LabCmdlets.runningLab(context) else { return try context.writeError(LabCmdlets.noLab(context)) }
         var allPassed = true
         var rows: [PSValue] = []
         for task in lab.definition.tasks {
             let passed = engine.runLabCheck(task.check)
             allPassed = allPassed && passed
-            let o = PSCustomObject(typeNames: ["SmbConfigShell.LabTaskResult", "System.Object"])
+            let o = PSCustomObject(typeNames: [LabCmdlets.resultTypeName, "System.Object"])
             o.add("Id", .int32(Int32(task.id)))
             o.add("Task", .string(task.title))
             o.add("Passed", .bool(passed))
             o.add("Hint", .string(passed ? "" : task.hint))
             rows.append(.object(o))
+        }
+        if var progress = LabProgress.load(engine) {
+            progress.passed = lab.definition.tasks.indices.filter { k in
+                if case .object(let row) = rows[k], case .bool(true)? = row.property("Passed") { return true }
+                return false
+            }.map { lab.definition.tasks[$0].id }
+            progress.save(engine)
         }
         if context.switchValue("Quiet") { return try context.writeObject(.bool(allPassed)) }
         for row in rows { try context.writeObject(row) }
@@ -275,8 +293,9 @@ final class ResetLab: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
         if try LabCmdlets.refusedInsideCheck(context) { return }
-        guard engine.labServices.lab != nil else { return try context.writeError(LabCmdlets.noLab(context)) }
+        guard LabCmdlets.runningLab(context) != nil else { return try context.writeError(LabCmdlets.noLab(context)) }
         engine.tearDownLab()
+        LabProgress.remove(engine)
         do {
             try engine.resetMailslotPolicy()
         } catch {

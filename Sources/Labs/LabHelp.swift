@@ -61,20 +61,19 @@ enum LabHelp {
         Windows event ids.
 
       Registry and Group Policy
-        HKLM: holds the keys the SMB settings live in, derived from the policy schema:
+        HKLM: and HKCU: are the emulated computer's registry. The SMB settings live in:
             HKLM:\SYSTEM\CurrentControlSet\Services\Mup\Parameters
             HKLM:\SYSTEM\CurrentControlSet\Services\LanmanWorkstation\Parameters
             HKLM:\SYSTEM\CurrentControlSet\Services\LanmanServer\Parameters
             HKLM:\SYSTEM\CurrentControlSet\Services\Bowser\Parameters
             HKLM:\SOFTWARE\Policies\Microsoft\Windows\NetworkProvider   (Group Policy)
             HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser            (Group Policy)
-        Get-Item, Get-ChildItem, Test-Path, Get-ItemProperty and Get-ItemPropertyValue
-        read them; a value exists where a local setting is stored. The two policy keys
-        accept Set-ItemProperty, New-ItemProperty and Remove-ItemProperty: that is how
-        a lab plays Group Policy. EnableMailslots there (1 or 0) wins over the local
-        setting, as on Windows; removing it gives the decision back to the local
-        setting. Every other key is read-only ("Requested registry access is not
-        allowed.").
+        The item and item-property cmdlets and reg.exe read and write every key. A
+        value a setting is stored in is that setting: writing it changes what
+        Get-Smb*Configuration shows, and Set-Smb*Configuration writes it. Writing the
+        policy keys is how a lab plays Group Policy: EnableMailslots there (1 or 0)
+        wins over the local setting, as on Windows; removing it gives the decision
+        back to the local setting.
 
         Get-SmbConfigurationSource [-Name] [-Side] tells, for each setting, the
         effective value and whether it comes from the Default of the OS profile, the

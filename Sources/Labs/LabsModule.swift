@@ -11,6 +11,11 @@ public enum LabsModule: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
         registration.helpTopic("about_SmbLabs", LabHelp.aboutSmbLabs)
+        // Hints are whole sentences: they wrap inside their column instead of being cut.
+        registration.tableView(typeName: LabCmdlets.taskTypeName, TableViewDefinition(columns: [
+            ("Id", 3, .right), ("Task", 30, .left), ("Hint", 0, .left)], wrap: true))
+        registration.tableView(typeName: LabCmdlets.resultTypeName, TableViewDefinition(columns: [
+            ("Id", 3, .right), ("Task", 30, .left), ("Passed", 6, .right), ("Hint", 0, .left)], wrap: true))
         registration.commands {
             LabCmdlets.definitions() + WorkloadCmdlets.definitions() + SourceCmdlets.definitions()
                 + GetTranscript.definitions()

@@ -185,6 +185,7 @@ final class GetLabEvent: Cmdlet {
 final class GetLabHost: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let names = context.value("Name")
+        _ = LabCmdlets.runningLab(context)
         for host in context.engine.labServices.hosts where WorkloadCmdlets.matches(names, host.name) {
             let s = host.service.statistics()
             let policy = host.service.policy

@@ -49,7 +49,7 @@ enum MailslotCmdlets {
                 name: "Receive-MailslotMessage", module: module, implementation: .function,
                 parameters: [name,
                              ParameterMetadata("Timeout", .uint32, help: "Milliseconds to wait; the mailslot's read timeout when omitted."),
-                             ParameterMetadata("AsBytes", .switchParameter, help: "Returns the message as bytes."),
+                             ParameterMetadata("AsBytes", .switchParameter, help: "Returns the message as bytes. A message that is not text is returned as bytes unless -Encoding is given."),
                              ParameterMetadata("Encoding", .enumeration(typeName: "Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding",
                                                                         values: encodings), help: "How bytes become text; UTF8 by default.")],
                 synopsis: "Reads the next message of a local mailslot (ReadFile).",
@@ -81,6 +81,12 @@ enum MailslotCmdlets {
     }
 
     /// Bytes to text as .NET's decoders do: an incomplete trailing code unit becomes U+FFFD.
+    /// Not UTF-8 text: invalid sequences, or control characters other than tab and line ends.
+    static func isBinary(_ bytes: [UInt8]) -> Bool {
+        if bytes.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) { return true }
+        return String(validating: bytes, as: UTF8.self) == nil
+    }
+
     static func decode(_ bytes: [UInt8], encoding: String?) -> String {
         switch (encoding ?? "UTF8").lowercased() {
         case "unicode", "bigendianunicode":
@@ -224,7 +230,8 @@ final class ReceiveMessage: Cmdlet {
         let timeout = context.value("Timeout").flatMap { LanguagePrimitives.toInt64($0).map { UInt32(clamping: $0) } }
         switch win32({ () throws(Win32Error) in try service.read(name: name, timeout: timeout, isCancelled: { probe.check() }) }) {
         case .success(let bytes):
-            if context.switchValue("AsBytes") {
+            // Binary payloads come back as byte[] (shown one number a line) unless text was asked for.
+            if context.switchValue("AsBytes") || (context.value("Encoding") == nil && MailslotCmdlets.isBinary(bytes)) {
                 try context.writeObject(.array(PSArray(bytes.map { .byte($0) }, elementTypeName: "System.Byte")))
             } else {
                 try context.writeObject(.string(MailslotCmdlets.decode(bytes, encoding: context.string("Encoding"))))

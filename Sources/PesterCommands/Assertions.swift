@@ -53,7 +53,14 @@ final class Assertion {
         switch op {
         case "Be", "BeExactly":
             let exact = op == "BeExactly"
-            return verdict(try equal(actual, expected, caseSensitive: exact), beMessage(exact: exact),
+            // `$expected -eq $actual` (Pester's PesterBe): an object compares with a string as its text.
+            let holds: Bool
+            if case .array = actual, expected.enumerated == nil {
+                holds = try equal(actual, expected, caseSensitive: exact)
+            } else {
+                holds = try equal(expected, actual, caseSensitive: exact)
+            }
+            return verdict(holds, beMessage(exact: exact),
                            "Expected: value was {\(value)}, but should not have been \(exact ? "exactly " : "")the same")
         case "BeNullOrEmpty":
             let empty: Bool

@@ -11,5 +11,6 @@ public enum PesterModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         registration.commands(named: PesterCommands.names) { PesterCommands.definitions() }
+        registration.helpTopic("about_Pester", AboutPester.text)
     }
 }

@@ -64,7 +64,12 @@ public final class Engine {
     /// Set while a redirection (`2>&1`, `2>$null`) takes a command's error stream; returns true
     /// when it consumed the record.
     package var errorRedirection: ((ErrorRecord) throws -> Bool)?
-    package var nestingLevel = 0
+    /// Table views modules declared for their objects' types.
+    package var declaredViews: [String: TableViewDefinition] = [:]
+    /// Nested prompts (Suspend) entered; `$NestedPromptLevel` shows it.
+    package var nestingLevel = 0 {
+        didSet { try? sessionState.set("NestedPromptLevel", .int32(Int32(nestingLevel)), scope: .global) }
+    }
     /// Functions and scripts running inside each other.
     package var callDepth = 0
     package static let maximumCallDepth = 100
@@ -86,7 +91,7 @@ public final class Engine {
     /// How many running blocks have a `trap`: an error in code they run goes to the trap too.
     package var trapDepth = 0
     /// The errors the running catch blocks caught, innermost last (`throw` alone throws it again).
-    package var caughtErrors: [ErrorRecord] = []
+    package var caughtErrors: [CaughtError] = []
     package var strictMode = false
     /// `$ErrorActionPreference` as seen from the running scope.
     package var errorActionPreference: ActionPreference {
@@ -178,8 +183,15 @@ public final class Engine {
         }
     }
 
+    /// Out-Default's formatter at the console's width, with the modules' views.
+    package func makeFormatter(columns: Int? = nil) -> OutputFormatter {
+        let formatter = OutputFormatter(width: host.bufferWidth, columns: columns, errorView: errorView)
+        formatter.declaredViews = declaredViews
+        return formatter
+    }
+
     private func runScript(_ result: ParseResult, arguments: [CommandArgument]) -> ExecutionOutcome {
-        let formatter = OutputFormatter(width: host.bufferWidth, errorView: errorView)
+        let formatter = makeFormatter()
         let saved = currentSource
         currentSource = result.source
         defer { currentSource = saved }
@@ -208,7 +220,7 @@ public final class Engine {
             lastSucceeded = false
             return fromFile ? .terminated : .completed(succeeded: false)
         }
-        let formatter = OutputFormatter(width: host.bufferWidth, errorView: errorView)
+        let formatter = makeFormatter()
         let saved = currentSource
         currentSource = result.source
         defer { currentSource = saved }
@@ -353,7 +365,11 @@ public final class Engine {
                            invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: extent))
     }
 
-    package func interruptRequested() -> Bool { host.consumeInterrupt() }
+    package func interruptRequested() -> Bool {
+        // Waiting commands poll here: a table held for its grouping window is shown once it passed.
+        outputFormatter?.flushIfDue(to: host)
+        return host.consumeInterrupt()
+    }
 
     // MARK: Variables
 

@@ -13,19 +13,19 @@ enum SmbClientCmdlets {
         CimInstanceObject.instanceTypeName + "#root/Microsoft/Windows/SMB/" + className
     }
 
-    static let connectionView = TableViewDefinition(name: "MSFT_SmbConnection", columns: [
+    static let connectionView = CimTableView(name: "MSFT_SmbConnection", columns: [
         .init("ServerName", width: 19), .init("ShareName", width: 19), .init("UserName", width: 20),
         .init("Credential", width: 20), .init("Dialect", width: 19), .init("NumOpens")])
-    static let sessionView = TableViewDefinition(name: "MSFT_SmbSession", columns: [
+    static let sessionView = CimTableView(name: "MSFT_SmbSession", columns: [
         .init("SessionId"), .init("ClientComputerName"), .init("ClientUserName"), .init("NumOpens")])
-    static let openFileView = TableViewDefinition(name: "MSFT_SmbOpenFile", columns: [
+    static let openFileView = CimTableView(name: "MSFT_SmbOpenFile", columns: [
         .init("FileId"), .init("SessionId"), .init("Path"), .init("ShareRelativePath"), .init("ClientComputerName"),
         .init("ClientUserName")])
-    static let clientInterfaceView = TableViewDefinition(name: "MSFT_SmbClientNetworkInterface", columns: [
+    static let clientInterfaceView = CimTableView(name: "MSFT_SmbClientNetworkInterface", columns: [
         .init("Interface Index", property: "InterfaceIndex", width: 19), .init("RSS Capable", property: "RssCapable", width: 19),
         .init("RDMA Capable", property: "RdmaCapable", width: 19), .init("Speed", width: 19),
         .init("IpAddresses", width: 19), .init("Friendly Name", property: "FriendlyName")])
-    static let serverInterfaceView = TableViewDefinition(name: "MSFT_SmbServerNetworkInterface", columns: [
+    static let serverInterfaceView = CimTableView(name: "MSFT_SmbServerNetworkInterface", columns: [
         .init("Scope Name", property: "ScopeName", width: 19), .init("Interface Index", property: "InterfaceIndex", width: 19),
         .init("RSS Capable", property: "RssCapable", width: 19), .init("RDMA Capable", property: "RdmaCapable", width: 19),
         .init("Speed", width: 19), .init("IpAddress")])
@@ -124,7 +124,7 @@ enum SmbClientCmdlets {
         ]
     }
 
-    static func instance(_ className: String, _ view: TableViewDefinition, _ properties: [(String, PSValue)],
+    static func instance(_ className: String, _ view: CimTableView, _ properties: [(String, PSValue)],
                          cells: [String: String] = [:]) -> ViewedCimInstance {
         ViewedCimInstance(className: className, namespace: SmbCim.namespace,
                           properties: properties.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) },

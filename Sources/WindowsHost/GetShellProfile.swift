@@ -10,6 +10,7 @@ public enum ShellProfileModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
+        registration.helpTopic("about_SmbConfigShell_Host", AboutEmulatedHost.text)
         registration.commands { [
             CmdletDefinition(metadata: CommandMetadata(name: "Get-SmbShellProfile", module: ShellProfileModule.name,
                 implementation: .function, parameters: [],
@@ -23,7 +24,11 @@ public enum ShellProfileModule: CommandModule {
                            HelpExample(code: "$env:SMBCONFIG_OS_PROFILE = 'WindowsServer2022'; smbconfig-shell",
                                        remarks: "Starts a shell that behaves as Windows Server 2022 (set the variable before the shell starts).")],
                 outputType: "SmbConfigShell.OSProfile")) { GetShellProfile() },
+            RegTool.definition("reg.exe", module: name, synopsis: "Reads and changes registry keys and values (query, add, delete)."),
+            ScTool.definition("sc.exe", module: name, synopsis: "Queries and configures services (query, qc, config, start, stop)."),
+            NetTool.definition("net.exe", module: name, synopsis: "Starts and stops services and shows their configuration."),
         ] }
+        registration.aliases(["reg": "reg.exe", "net": "net.exe"])
     }
 }
 

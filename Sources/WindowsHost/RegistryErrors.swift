@@ -1,12 +1,8 @@
-import ShellEngine
 import EmulatedHost
-import FoundationEssentials
+import ShellEngine
 import SMBPolicy
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// The registry provider's errors, as Windows PowerShell 5.1 raises them.
+/// The registry provider's errors, as Windows PowerShell 5.1 raises them (RegistryProviderStrings).
 enum RegistryErrors {
     static func propertyNotFound(_ name: String, _ key: RegistryPath) -> ProviderError {
         ProviderError(message: Messages.fill(ProviderMessages.propertyNotFound, [name, key.keyName]),
@@ -14,13 +10,23 @@ enum RegistryErrors {
                       exceptionType: "System.Management.Automation.PSArgumentException", target: name)
     }
 
-    static func accessDenied(_ key: RegistryPath) -> ProviderError {
+    static func accessDenied(_ path: String) -> ProviderError {
         ProviderError(message: ProviderMessages.registryAccessDenied, errorId: "System.Security.SecurityException",
-                      category: .PermissionDenied, exceptionType: "System.Security.SecurityException", target: key.keyName)
+                      category: .PermissionDenied, exceptionType: "System.Security.SecurityException", target: path)
+    }
+
+    static func keyAlreadyExists(_ path: String) -> ProviderError {
+        ProviderError(message: ProviderMessages.registryKeyAlreadyExists, errorId: "System.IO.IOException",
+                      category: .ResourceExists, exceptionType: "System.IO.IOException", target: path)
+    }
+
+    static func keyDoesNotExist(_ path: String) -> ProviderError {
+        ProviderError(message: ProviderMessages.registryKeyDoesNotExist, errorId: "System.ArgumentException",
+                      category: .InvalidArgument, exceptionType: "System.ArgumentException", target: path)
     }
 }
 
 extension Engine {
-    /// The registry as the current SMB policy makes it.
+    /// The emulated host's registry as it is now.
     var registryView: RegistryView { RegistryView(snapshot: policySnapshot()) }
 }

@@ -2,9 +2,9 @@ import EmulatedHost
 import SMBPolicy
 import ShellEngine
 
-/// The Registry provider: `HKLM:` is the SMB part of HKEY_LOCAL_MACHINE as the current policy
-/// makes it (read-only through the item cmdlets; the *-ItemProperty cmdlets write the two Group
-/// Policy keys), `HKCU:` the current user's hive, which holds no key this shell models.
+/// The Registry provider: `HKLM:` and `HKCU:` over the emulated host's one registry, kept in the
+/// policy store. Writes to a value an SMB property lives in change that property, writes under the
+/// Group Policy keys change the policy layer, every other key and value is kept as written.
 final class RegistryProvider: ItemProvider {
     let name = "Registry"
     let capabilities = "ShouldProcess, Transactions"
@@ -16,10 +16,9 @@ final class RegistryProvider: ItemProvider {
     }
 
     func splitRoot(_ path: String) -> (root: String, rest: String) {
-        let head = path.prefix { !PathText.isSeparator($0) }
-        let aliases = ["HKLM": "HKEY_LOCAL_MACHINE", "HKCU": "HKEY_CURRENT_USER"]
-        if let hive = Self.hives.first(where: { $0.1.caseInsensitiveEquals(String(head)) || $0.0.caseInsensitiveEquals(String(head)) }) {
-            return (aliases[hive.0] ?? hive.1, String(path.dropFirst(head.count)))
+        let head = String(path.prefix { !PathText.isSeparator($0) })
+        if let hive = Self.hives.first(where: { $0.1.caseInsensitiveEquals(head) || $0.0.caseInsensitiveEquals(head) }) {
+            return (hive.1, String(path.dropFirst(head.count)))
         }
         return ("", path)
     }
@@ -30,85 +29,100 @@ final class RegistryProvider: ItemProvider {
         return path.providerPath
     }
 
-    /// The HKLM key a provider path names, nil for another hive.
-    private func node(_ path: String, _ engine: Engine) -> (RegistryPath, RegistryView.Node)? {
-        let (root, rest) = splitRoot(path)
-        guard root == "HKEY_LOCAL_MACHINE" else { return nil }
-        let key = RegistryPath(components: PathText.split(Substring(rest)), typed: path)
+    /// The registry path a provider path names, nil outside the two hives.
+    static func registryPath(_ path: String) -> RegistryPath? {
+        let head = String(path.prefix { !PathText.isSeparator($0) })
+        guard let hive = hives.first(where: { $0.1.caseInsensitiveEquals(head) || $0.0.caseInsensitiveEquals(head) }) else { return nil }
+        return RegistryPath(hive: hive.1, components: PathText.split(Substring(path.dropFirst(head.count))), typed: path)
+    }
+
+    private func node(_ path: String, _ engine: Engine) -> (RegistryPath, HostRegistryKey)? {
+        guard let key = Self.registryPath(path) else { return nil }
         return engine.registryView.node(key).map { (key, $0) }
     }
 
-    func itemExists(_ path: String, _ engine: Engine) -> Bool {
-        let (root, rest) = splitRoot(path)
-        if root == "HKEY_CURRENT_USER" { return PathText.split(Substring(rest)).isEmpty }
-        return node(path, engine) != nil
-    }
+    /// `Registry::` alone is the provider's root, whose children are the hives.
+    private static func isProviderRoot(_ path: String) -> Bool { path.allSatisfy(PathText.isSeparator) }
+
+    func itemExists(_ path: String, _ engine: Engine) -> Bool { Self.isProviderRoot(path) || node(path, engine) != nil }
 
     func isContainer(_ path: String, _ engine: Engine) -> Bool { itemExists(path, engine) }
 
     func item(_ path: String, _ engine: Engine) throws(ProviderError) -> ProviderItem? {
         guard let (key, node) = node(path, engine) else { return nil }
-        return ProviderItem(object: .object(RegistryKeyObject(path: key, node: node)), isContainer: true)
+        return Self.item(key, node, engine)
+    }
+
+    static func item(_ key: RegistryPath, _ node: HostRegistryKey, _ engine: Engine) -> ProviderItem {
+        let object = RegistryKeyObject(path: key, key: node, subkeyNames: engine.registryView.subkeyNames(key))
+        return ProviderItem(object: .object(object), isContainer: true)
     }
 
     func childNames(_ path: String, _ engine: Engine) throws(ProviderError) -> [String] {
-        guard let (_, node) = node(path, engine) else { return [] }
-        return node.children.values.map(\.name).sorted { $0.lowercased() < $1.lowercased() }
+        if Self.isProviderRoot(path) { return Self.hives.map(\.1) }
+        guard let key = Self.registryPath(path) else { return [] }
+        return engine.registryView.subkeyNames(key)
     }
-}
 
-/// Registry values are the provider's properties; only the two Group Policy keys take writes,
-/// which go to the policy store (EnableMailslots there overrides the local setting).
-extension RegistryProvider {
+    func newItem(_ path: String, type: String?, value: PSValue?, force: Bool, _ engine: Engine) throws(ProviderError) -> ProviderItem {
+        guard let key = Self.registryPath(path), !key.components.isEmpty else { throw RegistryErrors.accessDenied(path) }
+        if let (_, node) = node(path, engine) {
+            guard force else { throw RegistryErrors.keyAlreadyExists(path) }
+            try commit(engine, path) { store throws(PolicyStoreError) in try store.removeRegistryKey(key.keyName) }
+            _ = node
+        }
+        // Only -Force creates missing parent keys, as the provider's CreateIntermediateKeys.
+        guard force || engine.registryView.node(key.parent) != nil else { throw RegistryErrors.keyDoesNotExist(key.parent.keyName) }
+        try commit(engine, path) { store throws(PolicyStoreError) in try store.createRegistryKey(key.keyName) }
+        if let value {
+            let data = try RegistryValueConversion.convert(value, kind: type ?? "String", existing: nil, name: "")
+            try commit(engine, path) { store throws(PolicyStoreError) in try store.setRegistryValue(key: key.keyName, name: "", data: data) }
+        }
+        guard let (created, node) = self.node(path, engine) else { throw ProviderError.pathNotFound(path) }
+        return Self.item(created, node, engine)
+    }
+
+    func removeItem(_ path: String, recurse: Bool, _ engine: Engine) throws(ProviderError) {
+        guard let (key, _) = node(path, engine) else { throw ProviderError.pathNotFound(path) }
+        guard !key.components.isEmpty else { throw RegistryErrors.accessDenied(path) }
+        try commit(engine, path) { store throws(PolicyStoreError) in try store.removeRegistryKey(key.keyName) }
+    }
+
     func properties(_ path: String, _ engine: Engine) throws(ProviderError) -> [(String, PSValue)] {
         guard let (_, node) = node(path, engine) else { throw .pathNotFound(path) }
-        return node.values.map { ($0.name, $0.data.psValue) }
+        return node.values.map { ($0.name.isEmpty ? "(default)" : $0.name, $0.data.psValue) }
     }
 
     func setProperty(_ path: String, name: String, value: PSValue, type: String?, create: Bool, force: Bool,
                      _ engine: Engine) throws(ProviderError) {
         guard let (key, node) = node(path, engine) else { throw .pathNotFound(path) }
-        guard let side = node.policySide else { throw RegistryErrors.accessDenied(key) }
-        let existing = node.values.first { $0.name.caseInsensitiveEquals(name) }
+        let existing = node.value(name)
         if create, existing != nil, !force {
             throw ProviderError(message: ProviderMessages.propertyAlreadyExists, errorId: "System.IO.IOException",
                                 category: .ResourceExists, exceptionType: "System.IO.IOException", target: key.keyName)
         }
-        guard let data = RegistryValueConversion.data(value, kind: type, existing: existing?.data) else {
-            // The registry provider converts with PowerShell's rules: a DWord is an Int32.
-            let typeName = (type ?? "").lowercased() == "qword" ? "System.Int64" : "System.Int32"
-            throw ProviderError(message: Messages.format("InvalidCastExceptionWithInnerException", LanguagePrimitives.toString(value),
-                                                         typeName, "Input string was not in a correct format."),
-                                errorId: "System.Management.Automation.PSInvalidCastException", category: .InvalidArgument,
-                                exceptionType: "System.Management.Automation.PSInvalidCastException", target: name)
-        }
-        try commit(engine, side: side) { store throws(PolicyStoreError) in
-            try store.setGroupPolicy(side: side, valueName: name, value: data)
+        let data = try RegistryValueConversion.convert(value, kind: type, existing: create ? nil : existing?.data, name: name)
+        try commit(engine, path) { store throws(PolicyStoreError) in
+            try store.setRegistryValue(key: key.keyName, name: existing?.name ?? name, data: data)
         }
     }
 
     func removeProperty(_ path: String, name: String, _ engine: Engine) throws(ProviderError) {
         guard let (key, node) = node(path, engine) else { throw .pathNotFound(path) }
-        guard let side = node.policySide else { throw RegistryErrors.accessDenied(key) }
-        guard let existing = node.values.first(where: { $0.name.caseInsensitiveEquals(name) }) else {
-            throw RegistryErrors.propertyNotFound(name, key)
-        }
-        try commit(engine, side: side) { store throws(PolicyStoreError) in
-            try store.removeGroupPolicy(side: side, valueName: existing.name)
+        guard let existing = node.value(name) else { throw RegistryErrors.propertyNotFound(name, key) }
+        try commit(engine, path) { store throws(PolicyStoreError) in
+            try store.removeRegistryValue(key: key.keyName, name: existing.name)
         }
     }
 
-    /// Saves a Group Policy change and applies the new effective policy to the transport.
-    private func commit(_ engine: Engine, side: PolicySide,
+    /// Saves a registry change and puts it in effect (the transport's gates included).
+    private func commit(_ engine: Engine, _ path: String,
                         _ change: (PolicyStore) throws(PolicyStoreError) -> PolicyChangeResult) throws(ProviderError) {
-        _ = engine.policySnapshot()
         do {
-            let result = try change(engine.policyStore)
-            for warning in result.warnings { engine.host.write("WARNING: " + warning + "\n", stream: .warning) }
-            engine.applyPolicy(result)
+            try engine.emulatedHost.commit(change)
         } catch {
-            throw ProviderError(message: error.message, errorId: "PolicyStoreError", category: .WriteError,
-                                exceptionType: "System.IO.IOException", target: side.rawValue)
+            throw ProviderError(message: error.message, errorId: "System.IO.IOException", category: .WriteError,
+                                exceptionType: "System.IO.IOException", target: path)
         }
     }
 }

@@ -2,33 +2,41 @@ import EmulatedHost
 import ShellEngine
 import SMBPolicy
 
-/// How the registry provider turns a PowerShell value into registry data.
+/// How the registry provider turns a PowerShell value into registry data (RegistryProvider's
+/// ConvertValueToKind): DWord is an Int32, QWord an Int64, Binary a Byte[].
 enum RegistryValueConversion {
-    static func data(_ value: PSValue, kind: String?, existing: RegistryData?) -> RegistryData? {
-        let wanted = kind?.lowercased() ?? existing.map(kindName) ?? inferredKind(value)
+    static func convert(_ value: PSValue, kind: String?, existing: RegistryData?, name: String) throws(ProviderError) -> RegistryData {
+        let wanted = kind?.lowercased() ?? existing.map { RegistryValueKindName.of($0).lowercased() } ?? inferredKind(value)
         switch wanted {
         case "dword":
-            guard let number = integer(value), number >= Int64(Int32.min), number <= Int64(UInt32.max) else { return nil }
+            guard let number = integer(value), number >= Int64(Int32.min), number <= Int64(UInt32.max) else {
+                throw castError(value, "System.Int32", name)
+            }
             return .dword(UInt32(truncatingIfNeeded: number))
         case "qword":
-            guard let number = integer(value) else { return nil }
+            guard let number = integer(value) else { throw castError(value, "System.Int64", name) }
             return .qword(UInt64(bitPattern: number))
         case "multistring":
             return .multiString((value.enumerated ?? [value]).map { LanguagePrimitives.toString($0) })
-        case "string", "expandstring", "unknown":
-            return .string(LanguagePrimitives.toString(value))
+        case "binary":
+            var bytes: [UInt8] = []
+            for item in value.enumerated ?? [value] {
+                guard let number = integer(item), let byte = UInt8(exactly: number) else { throw castError(value, "System.Byte[]", name) }
+                bytes.append(byte)
+            }
+            return .binary(bytes)
+        case "expandstring":
+            return .expandString(LanguagePrimitives.toString(value))
         default:
-            return nil
+            return .string(LanguagePrimitives.toString(value))
         }
     }
 
-    private static func kindName(_ data: RegistryData) -> String {
-        switch data {
-        case .dword: return "dword"
-        case .qword: return "qword"
-        case .string: return "string"
-        case .multiString: return "multistring"
-        }
+    private static func castError(_ value: PSValue, _ typeName: String, _ name: String) -> ProviderError {
+        ProviderError(message: Messages.format("InvalidCastExceptionWithInnerException", LanguagePrimitives.toString(value),
+                                               typeName, "Input string was not in a correct format."),
+                      errorId: "System.Management.Automation.PSInvalidCastException", category: .InvalidArgument,
+                      exceptionType: "System.Management.Automation.PSInvalidCastException", target: name)
     }
 
     /// No -Type and no existing value: Int32 → DWord, Int64 → QWord, arrays → MultiString, else String.

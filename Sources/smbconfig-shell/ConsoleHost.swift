@@ -24,9 +24,9 @@ final class ConsoleHost: PSHostUserInterface {
         self.input = input
         isInteractive = interactive
         if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0, columns <= 10000 {
-            fallbackWidth = columns
+            fallbackWidth = Self.usableWidth(columns)
         } else {
-            fallbackWidth = 120
+            fallbackWidth = Self.defaultBufferWidth
         }
     }
 
@@ -41,6 +41,13 @@ final class ConsoleHost: PSHostUserInterface {
         case .warning, .verbose, .debug: output.write(text, colour: ConsoleColours.warning)
         case .output, .host: output.write(text)
         }
+    }
+
+    func write(_ text: String, foreground: ConsoleColor?, background: ConsoleColor?) {
+        if let last = text.unicodeScalars.last { atLineStart = last == "\n" }
+        let codes = [foreground.map(ConsoleColours.foreground), background.map(ConsoleColours.background)]
+            .compactMap { $0 }.joined(separator: ";")
+        output.write(text, colour: codes.isEmpty ? nil : codes)
     }
 
     func readLine() -> HostInput {
@@ -61,9 +68,21 @@ final class ConsoleHost: PSHostUserInterface {
     var bufferWidth: Int {
         if outputIsTerminal {
             var size = winsize()
-            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+                return Self.usableWidth(Int(size.ws_col))
+            }
         }
         return fallbackWidth
+    }
+
+    /// The Windows default buffer width, which a console keeps when its window is narrower.
+    static let defaultBufferWidth = 120
+    /// Narrower than this, a window cannot show a table or an error view: 5.1 lays text out in its
+    /// buffer (wider than the window), and so does the console here.
+    static let minimumUsableWidth = 20
+
+    static func usableWidth(_ columns: Int) -> Int {
+        columns >= minimumUsableWidth ? columns : defaultBufferWidth
     }
 
     func consumeInterrupt() -> Bool {
@@ -90,6 +109,33 @@ final class ConsoleHost: PSHostUserInterface {
 /// The Windows console host's stream colours as SGR codes: ErrorForegroundColor Red,
 /// Warning/Verbose/DebugForegroundColor Yellow (the bright console colours).
 enum ConsoleColours {
-    static let error = "91"
-    static let warning = "93"
+    static let error = foreground(.Red)
+    static let warning = foreground(.Yellow)
+
+    /// The SGR foreground code of a console colour (the dark ones are the normal ANSI colours,
+    /// the others their bright forms, as the Windows console's palette pairs them).
+    static func foreground(_ colour: ConsoleColor) -> String {
+        switch colour {
+        case .Black: return "30"
+        case .DarkRed: return "31"
+        case .DarkGreen: return "32"
+        case .DarkYellow: return "33"
+        case .DarkBlue: return "34"
+        case .DarkMagenta: return "35"
+        case .DarkCyan: return "36"
+        case .Gray: return "37"
+        case .DarkGray: return "90"
+        case .Red: return "91"
+        case .Green: return "92"
+        case .Yellow: return "93"
+        case .Blue: return "94"
+        case .Magenta: return "95"
+        case .Cyan: return "96"
+        case .White: return "97"
+        }
+    }
+
+    static func background(_ colour: ConsoleColor) -> String {
+        String((Int(foreground(colour)) ?? 30) + 10)
+    }
 }

@@ -60,6 +60,18 @@ final class LineEditor {
             guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
             return editor.loadHistory(el, key: key)
         }
+        _ = clibedit_add_function(editLine, "ps-revert-line", "Esc: clear the line, then act on the key that followed") { el, key in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.revertLine(el, then: key)
+        }
+        for (key, command) in Self.windowsKeys { _ = clibedit_bind(editLine, key, command) }
+        // Esc is libedit's meta prefix: each Esc+key pair reverts the line and keeps the key
+        // (CSI `[` and SS3 `O` stay the prefixes of the arrow and function keys).
+        for byte in UInt8(0x20)...UInt8(0x7E) where byte != UInt8(ascii: "[") && byte != UInt8(ascii: "O") {
+            let key = byte == UInt8(ascii: "^") || byte == UInt8(ascii: "\\") ? "\\" + String(UnicodeScalar(byte)) : String(UnicodeScalar(byte))
+            _ = clibedit_bind(editLine, "\u{1B}" + key, "ps-revert-line")
+        }
+        for key in ["\u{1B}\u{1B}", "\u{1B}^M", "\u{1B}^J", "\u{1B}^?"] { _ = clibedit_bind(editLine, key, "ps-revert-line") }
         _ = clibedit_bind(editLine, "^I", "ps-complete")
         _ = clibedit_bind(editLine, "\u{1B}[Z", "ps-complete-previous")
         _ = clibedit_bind(editLine, "^@", "ps-list-completions")
@@ -69,6 +81,18 @@ final class LineEditor {
             for (key, _) in Self.historyKeys { _ = clibedit_bind(editLine, key, "ps-load-history") }
         }
     }
+
+    /// PSReadLine's Windows-mode keys that libedit has commands for: Ctrl+Left/Right by word,
+    /// Home/End, Ctrl+Backspace/Ctrl+Delete by word, F8/Shift+F8 search history by the typed prefix.
+    static let windowsKeys: [(key: String, command: String)] = [
+        ("\u{1B}[1;5D", "ed-prev-word"), ("\u{1B}[5D", "ed-prev-word"),
+        ("\u{1B}[1;5C", "em-next-word"), ("\u{1B}[5C", "em-next-word"),
+        ("\u{1B}[H", "ed-move-to-beg"), ("\u{1B}[1~", "ed-move-to-beg"), ("\u{1B}OH", "ed-move-to-beg"),
+        ("\u{1B}[F", "ed-move-to-end"), ("\u{1B}[4~", "ed-move-to-end"), ("\u{1B}OF", "ed-move-to-end"),
+        ("\u{1B}[3~", "ed-delete-next-char"), ("\u{1B}[3;5~", "em-delete-next-word"),
+        ("^H", "ed-delete-prev-word"),
+        ("\u{1B}[19~", "ed-search-prev-history"), ("\u{1B}[19;2~", "ed-search-next-history"),
+    ]
 
     deinit {
         el_end(editLine)
@@ -124,6 +148,28 @@ final class LineEditor {
         }
         el_push(el, replay)
         return UInt8(CC_NORM)
+    }
+
+    // MARK: Esc
+
+    /// PSReadLine's RevertLine: the line is emptied; the key typed after Esc is not lost.
+    private func revertLine(_ el: OpaquePointer, then key: Int32) -> UInt8 {
+        cycle = nil
+        if let info = el_line(el)?.pointee {
+            let text = currentLine(el).text
+            _ = el_cursor(el, Int32(truncatingIfNeeded: info.lastchar - info.cursor))
+            el_deletestr(el, Int32(text.unicodeScalars.count))
+        }
+        switch key {
+        case 0x0D, 0x0A:
+            // The Enter goes through libedit's own accept-line.
+            el_push(el, "\r")
+            return UInt8(CC_REFRESH)
+        case 0x20...0x7E:
+            _ = el_insertstr(el, String(UnicodeScalar(UInt8(key))))
+            return UInt8(CC_REFRESH)
+        default: return UInt8(CC_REFRESH)
+        }
     }
 
     // MARK: Completion

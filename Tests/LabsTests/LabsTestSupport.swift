@@ -31,9 +31,10 @@ struct LabsFixture {
     let host: LabsRecordingHost
     let engine: Engine
 
-    init(answers: [String] = [], profile: String? = nil) {
+    /// `folder`: the state folder of an earlier fixture (a restarted shell), else a new one.
+    init(answers: [String] = [], profile: String? = nil, folder existing: String? = nil) {
         var template = Array("/tmp/smbconfig-labs-XXXXXX".utf8CString)
-        folder = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        folder = existing ?? template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
         host = LabsRecordingHost(answers: answers)
         var environment = ["SMBCONFIG_HOME": folder, "COMPUTERNAME": "LABPC",
                            "SMBCONFIG_DATAGRAM_ENDPOINT": "127.0.0.1:0", "USERNAME": "learner", "USERDOMAIN": "LAB"]

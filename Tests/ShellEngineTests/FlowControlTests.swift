@@ -37,6 +37,9 @@ import Testing
     @Test func throwAloneInACatchBlockThrowsTheCaughtErrorAgain() {
         #expect(run("try { throw 'a' } catch { try { throw } catch { \"re: $_\" } }") == "re: a\n")
         #expect(run("try { try { 1/0 } catch { throw } } catch { $_.FullyQualifiedErrorId }") == "RuntimeException\n")
+        // Only where it is written inside the catch block: a function it calls throws ScriptHalted.
+        #expect(run("function f { throw }; try { try { throw 'a' } catch { f } } catch { \"$_\" }") == "ScriptHalted\n")
+        #expect(run("try { try { throw 'a' } catch { 1 | ForEach-Object { throw } } } catch { \"$_\" }") == "a\n")
     }
 
     @Test func catchClausesMatchByExceptionType() {
@@ -70,6 +73,14 @@ import Testing
     @Test func errorActionStopMakesAnErrorTerminating() {
         #expect(run("try { Write-Error 'x' -ErrorAction Stop; 'not' } catch { \"caught $_\" }") == "caught x\n")
         #expect(run("$ErrorActionPreference = 'Stop'; try { Write-Error 'y'; 'not' } catch { \"caught $_\" }") == "caught y\n")
+    }
+
+    @Test func errorActionPreferenceDecidesWhatAStatementErrorDoes() {
+        #expect(lines(run("$ErrorActionPreference = 'Stop'; 1/0; 'after'")) == ["Attempted to divide by zero."])
+        #expect(run("$ErrorActionPreference = 'SilentlyContinue'; 1/0; 'after'; $?; $Error.Count") == "after\nFalse\n1\n")
+        #expect(run("$ErrorActionPreference = 'SilentlyContinue'; nosuchcommand; 'after'") == "after\n")
+        #expect(run("function f { $ErrorActionPreference = 'Stop'; 1/0; 'in f' }; try { f } catch { \"caught $_\" }")
+                == "caught Attempted to divide by zero.\n")
     }
 
     @Test func anErrorInABeginBlockReachesTheCatch() {
@@ -113,6 +124,25 @@ import Testing
         #expect(run("try { 'a' } finally { 1/0 }; $?").hasSuffix("False\n"))
         #expect(run("1/0; 'x'; $?").hasSuffix("x\nFalse\n"))
         #expect(run("1/0; Get-Date > $null; $?").hasSuffix("True\n"))
+    }
+
+    /// A cmdlet whose process block lets a .NET exception escape.
+    private final class Failing: Cmdlet {
+        func process(_ context: CommandContext, input: PSValue?) throws {
+            throw DotNetException.invalidOperation("Collection was modified.")
+        }
+    }
+
+    @Test func anExceptionLeavingACmdletIsAnErrorOfThatCommand() {
+        let (engine, host, _) = makeEngine()
+        defer { engine.shutdown() }
+        let metadata = CommandMetadata(name: "Test-Failing", module: "Test",
+                                       implementation: .compiled(className: "Test.TestFailingCommand"), parameters: [])
+        engine.cmdlets.register([CmdletDefinition(metadata: metadata, make: { Failing() })])
+        _ = engine.execute("Test-Failing; \"after $?\"; $Error[0].FullyQualifiedErrorId; $Error[0].Exception.GetType().FullName")
+        #expect(host.text.hasPrefix("Test-Failing : Collection was modified.\n"))
+        #expect(host.text.hasSuffix("after False\nSystem.InvalidOperationException,Test.TestFailingCommand\n"
+                                    + "System.InvalidOperationException\n"))
     }
 
     @Test func anUntypedErrorBecomesAnErrorRecord() {

@@ -16,6 +16,14 @@ public final class RecordingHost: PSHostUserInterface {
 
     public func write(_ text: String, stream: HostStream) { written.append((text, stream)) }
 
+    /// Text written in console colours, with them.
+    public var coloured: [(text: String, foreground: ConsoleColor?, background: ConsoleColor?)] = []
+
+    public func write(_ text: String, foreground: ConsoleColor?, background: ConsoleColor?) {
+        coloured.append((text, foreground, background))
+        written.append((text, .host))
+    }
+
     public func readLine() -> HostInput {
         guard !answers.isEmpty else { return .endOfInput }
         let line = answers.removeFirst()

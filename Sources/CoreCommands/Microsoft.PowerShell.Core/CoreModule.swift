@@ -21,6 +21,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
         "rsn": "Remove-PSSession", "etsn": "Enter-PSSession", "group": "Group-Object", "compare": "Compare-Object", "diff": "Compare-Object",
         "gu": "Get-Unique", "tee": "Tee-Object", "h": "Get-History", "history": "Get-History", "ghy": "Get-History",
         "r": "Invoke-History", "ihy": "Invoke-History", "clhy": "Clear-History", "sal": "Set-Alias", "nal": "New-Alias",
+        "epcsv": "Export-Csv", "ipcsv": "Import-Csv", "sls": "Select-String", "gps": "Get-Process", "ps": "Get-Process", "fw": "Format-Wide", "epal": "Export-Alias", "ipal": "Import-Alias",
     ]
 
     public static func register(in registration: ModuleRegistration) {
@@ -28,6 +29,8 @@ public enum MicrosoftPowerShellCore: CommandModule {
         // prompt never pay for the parameter tables.
         registration.commands(definitions)
         registration.aliases(aliases)
+        registration.tableView(typeName: HelpSearch.typeName, HelpSearch.view)
+        registration.helpTopic("about_Profiles", AboutProfiles.text)
         registration.provider(SessionTableProvider(.alias))
         registration.provider(SessionTableProvider(.environment))
         registration.provider(FileSystemProvider())
@@ -63,7 +66,11 @@ public enum MicrosoftPowerShellCore: CommandModule {
             CmdletDefinition(metadata: compiled("Get-Command", "GetCommandCommand",
                 [ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("Module", .array(.string)),
                  ParameterMetadata("Syntax", .switchParameter), ParameterMetadata("Noun", .array(.string)),
-                 ParameterMetadata("Verb", .array(.string))],
+                 ParameterMetadata("Verb", .array(.string)),
+                 ParameterMetadata("CommandType", .array(.enumeration(typeName: "System.Management.Automation.CommandTypes",
+                                                                     values: GetCommand.commandTypes.map(\.name))),
+                                   aliases: ["Type"]),
+                 ParameterMetadata("All", .switchParameter), ParameterMetadata("TotalCount", .int32)],
                 synopsis: "Gets all commands.")) { GetCommand() },
             CmdletDefinition(metadata: compiled("Get-Module", "GetModuleCommand",
                 [ParameterMetadata("Name", .array(.string), position: 0, valueFromPipeline: true),
@@ -187,6 +194,16 @@ public enum MicrosoftPowerShellCore: CommandModule {
                  ParameterMetadata("Full", .switchParameter), ParameterMetadata("Examples", .switchParameter),
                  ParameterMetadata("Detailed", .switchParameter)],
                 synopsis: "Displays information about PowerShell commands and concepts.")) { GetHelp() },
+            CmdletDefinition(metadata: compiled("Update-Help", "UpdateHelpCommand",
+                [ParameterMetadata("Module", .array(.string), aliases: ["Name"], position: 0),
+                 ParameterMetadata("UICulture", .array(.string), position: 2), ParameterMetadata("Force", .switchParameter),
+                 ParameterMetadata("SourcePath", .array(.string), position: 1)],
+                synopsis: "Downloads and installs the newest help files on your computer.")) { UpdatableHelp(saving: false) },
+            CmdletDefinition(metadata: compiled("Save-Help", "SaveHelpCommand",
+                [ParameterMetadata("DestinationPath", .array(.string), position: 0, mandatory: true),
+                 ParameterMetadata("Module", .array(.string), aliases: ["Name"], position: 1),
+                 ParameterMetadata("UICulture", .array(.string), position: 2), ParameterMetadata("Force", .switchParameter)],
+                synopsis: "Downloads and saves the newest help files to a file system directory.")) { UpdatableHelp(saving: true) },
         ]
     }
 }

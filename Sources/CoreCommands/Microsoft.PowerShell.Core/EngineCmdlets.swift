@@ -7,7 +7,7 @@ final class OutNull: Cmdlet {
 final class OutDefault: Cmdlet {
     private var formatter: OutputFormatter?
     func begin(_ context: CommandContext) throws {
-        formatter = OutputFormatter(width: context.engine.host.bufferWidth, errorView: context.engine.errorView)
+        formatter = context.engine.makeFormatter()
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }

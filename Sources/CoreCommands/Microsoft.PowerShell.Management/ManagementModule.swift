@@ -6,9 +6,23 @@ public enum MicrosoftPowerShellManagement: CommandModule {
     public static let version = "3.1.0.0"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands(definitions)
+        registration.commands { definitions() + [processDefinition] }
         registration.aliases(ManagementAliases.table)
         registration.helpTopic("about_FileSystem_Provider", AboutFileSystem.text)
+    }
+
+    static var processDefinition: CmdletDefinition {
+        CmdletDefinition(metadata: withDefaultSet("Name", compiled("Get-Process", "GetProcessCommand",
+            [ParameterMetadata("Name", .array(.string), aliases: ["ProcessName"], position: 0,
+                               valueFromPipelineByPropertyName: true, parameterSets: ["Name"]),
+             ParameterMetadata("Id", .array(.int32), aliases: ["PID"], valueFromPipelineByPropertyName: true,
+                               validations: [.notNull], parameterSets: ["Id"]),
+             ParameterMetadata("InputObject", .array(.psObject), valueFromPipeline: true, validations: [.notNull],
+                               parameterSets: ["InputObject"]),
+             ParameterMetadata("IncludeUserName", .switchParameter),
+             ParameterMetadata("ComputerName", .array(.string), aliases: ["Cn"], valueFromPipelineByPropertyName: true),
+             ParameterMetadata("Module", .switchParameter), ParameterMetadata("FileVersionInfo", .switchParameter, aliases: ["FV", "FVI"])],
+            synopsis: "Gets the processes that are running on the local computer or a remote computer."))) { GetProcess() }
     }
 
     static func definitions() -> [CmdletDefinition] {

@@ -48,6 +48,20 @@ extension CommandContext {
         return result
     }
 
+    /// Reads each file -Path/-LiteralPath names (folders are skipped); provider failures become
+    /// this command's errors and the next file is read.
+    func forEachFileContent(_ body: (ItemPath, [UInt8]) throws -> Void) throws {
+        let (texts, literal) = try providerPaths()
+        for path in try resolveExisting(texts, literal: literal) {
+            do {
+                if path.provider.isContainer(path.providerPath, engine) { continue }
+                try body(path, try path.provider.readContent(path.providerPath, engine))
+            } catch let error as ProviderError {
+                try writeProviderError(error)
+            }
+        }
+    }
+
     /// The item at a path with its provider notes, or nil when it does not exist.
     func providerItem(_ path: ItemPath) throws(ProviderError) -> PSValue? {
         guard let item = try path.provider.item(path.providerPath, engine) else { return nil }

@@ -145,12 +145,38 @@ final class ExecutionPolicyStore: EngineService {
     /// `-List` order: the most specific scope first.
     static let listOrder = ["MachinePolicy", "UserPolicy", "Process", "CurrentUser", "LocalMachine"]
 
-    var policy: [String: String] = [:]
+    /// LocalMachine and CurrentUser outlive the session (Windows keeps them in HKLM and HKCU): they
+    /// are kept in the emulated host's state folder, one `Scope=Policy` line each.
+    static let persistedScopes = ["CurrentUser", "LocalMachine"]
+    private let file: String?
+
+    var policy: [String: String] = [:] {
+        didSet { save() }
+    }
+
+    init(file: String? = nil) {
+        self.file = file
+        guard let file, let bytes = FileSystemHelpers.read(file) else { return }
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, Self.persistedScopes.contains(parts[0]), Self.policies.contains(parts[1]) else { continue }
+            policy[parts[0]] = parts[1]
+        }
+    }
+
+    private func save() {
+        guard let file else { return }
+        let lines = Self.persistedScopes.compactMap { scope in policy[scope].map { scope + "=" + $0 + "\n" } }
+        try? FileSystemHelpers.makeFolder(for: file)
+        _ = FileSystemHelpers.write(file, Array(lines.joined().utf8))
+    }
 
     func shutdown() {}
 
     static func of(_ engine: Engine) -> ExecutionPolicyStore {
-        engine.service(ExecutionPolicyStore.self) { ExecutionPolicyStore() }
+        engine.service(ExecutionPolicyStore.self) {
+            ExecutionPolicyStore(file: engine.configuration.stateFolder + "/execution-policy")
+        }
     }
 
     func get(_ scope: String) -> String { policy[scope] ?? "Undefined" }

@@ -23,12 +23,41 @@ final class GetDate: Cmdlet {
             var pattern = ""
             var chars = Array(uformat)[...]
             while let c = chars.popFirst() {
-                guard c == "%", let code = chars.popFirst() else { pattern += c == "'" ? "\\'" : String(c); continue }
-                pattern += Self.uformat[code] ?? String(code)
+                // Text outside the codes is literal (5.1 copies it into a composite format).
+                guard c == "%", let code = chars.popFirst() else { pattern += c == "'" ? "\"'\"" : "\\" + String(c); continue }
+                if let computed = try Self.computed(code, date, engine) {
+                    pattern += "'" + computed + "'"
+                } else {
+                    pattern += Self.uformat[code] ?? (code == "'" ? "\"'\"" : "\\" + String(code))
+                }
             }
             try context.writeObject(try engine.invokeMethod(date, "ToString", [.string(pattern)], isStatic: false, extent: extent))
         } else {
             try context.writeObject(date)
+        }
+    }
+
+    /// The -UFormat codes 5.1 computes from the date's numbers rather than a format pattern: the
+    /// century, the space-padded day, the day of the year, the day of the week (Sunday is 0 for
+    /// %u too), the week numbers as DayOfYear / 7, and %s as the local time's seconds since 1970
+    /// with their fraction.
+    private static func computed(_ code: Character, _ date: PSValue, _ engine: Engine) throws -> String? {
+        let number = { (name: String) throws -> Int64 in
+            LanguagePrimitives.toInt64(try engine.getMember(date, name, isStatic: false, extent: .empty)) ?? 0
+        }
+        switch code {
+        case "C": return String(try number("Year") / 100)
+        case "e":
+            let day = String(try number("Day"))
+            return day.count < 2 ? " " + day : day
+        case "j":
+            let day = String(try number("DayOfYear"))
+            return String(repeating: "0", count: max(0, 3 - day.count)) + day
+        case "u", "w": return String((try number("Ticks") / 864_000_000_000 + 1) % 7)
+        case "U", "W": return String(try number("DayOfYear") / 7)
+        case "V": return String(try number("DayOfYear") / 7 + 1)
+        case "s": return LanguagePrimitives.toString(.double(Double(try number("Ticks") - 621_355_968_000_000_000) / 10_000_000))
+        default: return nil
         }
     }
 
@@ -37,6 +66,6 @@ final class GetDate: Cmdlet {
         "Y": "yyyy", "y": "yy", "m": "MM", "d": "dd", "e": "%d", "H": "HH", "I": "hh", "M": "mm", "S": "ss",
         "A": "dddd", "a": "ddd", "B": "MMMM", "b": "MMM", "h": "MMM", "p": "tt", "D": "MM/dd/yy", "T": "HH:mm:ss",
         "R": "HH:mm", "r": "hh:mm:ss tt", "x": "MM/dd/yy", "X": "HH:mm:ss", "c": "ddd MMM dd HH:mm:ss yyyy",
-        "n": "\n", "t": "\t", "%": "%", "Z": "zz", "k": "%H", "l": "%h",
+        "n": "\n", "t": "\t", "%": "%", "Z": "zz", "k": "HH", "l": "hh", "G": "yyyy", "g": "yy",
     ]
 }

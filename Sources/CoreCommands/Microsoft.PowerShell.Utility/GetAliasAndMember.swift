@@ -18,7 +18,7 @@ final class GetMember: Cmdlet {
     private var seenTypes = Set<String>()
 
     func process(_ context: CommandContext, input: PSValue?) throws {
-        guard let input = input ?? context.value("InputObject") else { return }
+        guard let input = input ?? context.value("InputObject"), !input.isNull else { return }
         let isStatic = context.switchValue("Static")
         var typeName = input.typeName
         if isStatic, case .type(let info) = input { typeName = info.fullName }
@@ -33,10 +33,23 @@ final class GetMember: Cmdlet {
             rows = rows.filter { row in names.contains { WildcardPattern($0).matches(row.0) } }
         }
         if let kind = context.string("MemberType") { rows = rows.filter { WildcardPattern(kind).matches($0.1) } }
+        // MemberComparer: by MemberType's name, then by member name, both ignoring case.
+        rows.sort { a, b in
+            let kindA = a.1.lowercased(), kindB = b.1.lowercased()
+            return kindA != kindB ? kindA < kindB : a.0.lowercased() < b.0.lowercased()
+        }
         for row in rows {
             try context.writeObject(.object(MemberDefinition(typeName: typeName, name: row.0, memberType: row.1,
                                                              definition: row.2)))
         }
+    }
+
+    /// No object came (`$null | Get-Member`, or no input at all): 5.1's NoObjectInGetMember.
+    func end(_ context: CommandContext) throws {
+        guard seenTypes.isEmpty else { return }
+        try context.writeError(context.errorRecord(message: Messages.template("NoObjectSpecified"),
+            errorId: "NoObjectInGetMember", category: .CloseError,
+            exceptionType: "System.InvalidOperationException"))
     }
 
     /// Members of objects the library does not declare: the Object methods and the adapted properties.

@@ -8,8 +8,7 @@ final class OutString: Cmdlet {
     private var text = ""
     func begin(_ context: CommandContext) throws {
         let columns = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(max(1, $0)) }
-        formatter = OutputFormatter(width: context.engine.host.bufferWidth, columns: columns,
-                                    errorView: context.engine.errorView)
+        formatter = context.engine.makeFormatter(columns: columns)
     }
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject") else { return }
@@ -31,8 +30,8 @@ final class OutString: Cmdlet {
 final class StartSleep: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         var milliseconds = context.value("Milliseconds").flatMap { LanguagePrimitives.toInt64($0) } ?? 0
-        if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toDouble($0) }) {
-            milliseconds = milliseconds &+ (seconds * 1000).clampedInt64
+        if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toInt64($0) }) {
+            milliseconds = milliseconds &+ seconds &* 1000
         }
         var remaining = milliseconds
         while remaining > 0 {
@@ -54,7 +53,8 @@ final class ReadHost: Cmdlet {
         }
         if let prompt = context.string("Prompt") { host.write(prompt + ": ", stream: .host) }
         switch host.readLine() {
-        case .line(let text): try context.writeObject(.string(text))
+        case .line(let text):
+            try context.writeObject(context.switchValue("AsSecureString") ? .object(SecureStringObject(text)) : .string(text))
         case .endOfInput, .interrupted: throw EvalError.stopped
         }
     }

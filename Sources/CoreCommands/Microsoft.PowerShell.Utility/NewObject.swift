@@ -50,7 +50,20 @@ enum UtilityTypes {
                 guard case .object(let o as PSExceptionObject) = c.this else { return .int32(0) }
                 return o.property("NativeErrorCode") ?? .int32(0)
             }
-        }]
+        }] + outputTypes
+    }
+
+    /// The classes of the objects the Utility and Management commands write, so that `-is`,
+    /// `[type]` and `Should -BeOfType` know them; their members are the objects' own.
+    private static var outputTypes: [DotNetType] {
+        [DotNetType("Microsoft.PowerShell.Commands.MatchInfo"),
+         DotNetType("Microsoft.PowerShell.Commands.MatchInfoContext"),
+         DotNetType("Microsoft.PowerShell.Commands.MeasureInfo"),
+         DotNetType("Microsoft.PowerShell.Commands.GenericMeasureInfo", base: "Microsoft.PowerShell.Commands.MeasureInfo"),
+         DotNetType("Microsoft.PowerShell.Commands.TextMeasureInfo", base: "Microsoft.PowerShell.Commands.MeasureInfo"),
+         DotNetType("System.MarshalByRefObject"),
+         DotNetType("System.ComponentModel.Component", base: "System.MarshalByRefObject"),
+         DotNetType("System.Diagnostics.Process", base: "System.ComponentModel.Component")]
     }
 
     private static func exception(_ call: DotNetCall, code: Int, message: String) -> PSValue {

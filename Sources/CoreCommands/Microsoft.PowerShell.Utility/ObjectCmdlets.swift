@@ -155,31 +155,6 @@ final class SortObject: Cmdlet {
     }
 }
 
-final class MeasureObject: Cmdlet {
-    private var items: [PSValue] = []
-
-    func process(_ context: CommandContext, input: PSValue?) throws {
-        if let input { items.append(input) }
-    }
-
-    func end(_ context: CommandContext) throws {
-        let property = context.value("Property").map { LanguagePrimitives.toString(($0.enumerated ?? [$0]).first ?? .null) }
-        var values: [Double] = []
-        for item in items {
-            let v = try property.map { try context.engine.getMember(item, $0, isStatic: false, extent: .empty) } ?? item
-            if let d = LanguagePrimitives.toDouble(v) { values.append(d) }
-        }
-        let o = PSCustomObject(typeNames: ["Microsoft.PowerShell.Commands.GenericMeasureInfo", "System.Object"])
-        o.add("Count", .int32(Int32(items.count)))
-        o.add("Average", context.switchValue("Average") && !values.isEmpty ? .double(values.reduce(0, +) / Double(values.count)) : .null)
-        o.add("Sum", context.switchValue("Sum") ? .double(values.reduce(0, +)) : .null)
-        o.add("Maximum", context.switchValue("Maximum") ? values.max().map { .double($0) } ?? .null : .null)
-        o.add("Minimum", context.switchValue("Minimum") ? values.min().map { .double($0) } ?? .null : .null)
-        o.add("Property", property.map { .string($0) } ?? .null)
-        try context.writeObject(.object(o))
-    }
-}
-
 /// Format-List and Format-Table: resolve the properties, then hand Out-Default the formatted data.
 final class FormatCmdlet: Cmdlet {
     let shape: FormattedData.Shape
@@ -221,5 +196,49 @@ final class FormatCmdlet: Cmdlet {
                                                       autoSize: context.switchValue("AutoSize"),
                                                       wrap: context.switchValue("Wrap"),
                                                       hideTableHeaders: context.switchValue("HideTableHeaders"))))
+    }
+}
+
+/// Format-Wide: one value per object (the named property, a folder's `[name]`, or the first
+/// default property), laid out in columns by Out-Default.
+final class FormatWide: Cmdlet {
+    static let viewAndProperty = "Cmdlet parameters View and Property are mutually exclusive."
+    private var entries: [[(label: String, value: PSValue)]] = []
+
+    func begin(_ context: CommandContext) throws {
+        guard context.has("View") && context.has("Property") else { return }
+        throw RuntimeError(record: context.errorRecord(message: Self.viewAndProperty, errorId: "FormatCannotSpecifyViewAndProperty",
+            category: .InvalidArgument, exceptionType: "System.IO.InvalidDataException"))
+    }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        guard let input = input ?? context.value("InputObject"), !input.isNull else { return }
+        // A dictionary is shown entry by entry, each by its key (the DictionaryEntry view).
+        if case .hashtable(let table) = input, !context.has("Property") {
+            for (key, _) in table.entries { entries.append([("", key)]) }
+            return
+        }
+        let value: PSValue
+        if let property = context.value("Property") {
+            value = try PropertySelector(property).resolve(input, engine: context.engine).first?.value ?? .null
+        } else if case .object(let item as FileSystemInfoObject) = input {
+            value = .string(item.isDirectory ? "[" + item.name + "]" : item.name)
+        } else if FormatValue.isScalar(input) {
+            value = input
+        } else {
+            value = FormatSelection.defaultProperties(of: input).first?.value ?? input
+        }
+        entries.append([("", value)])
+    }
+
+    func end(_ context: CommandContext) throws {
+        guard !entries.isEmpty else { return }
+        let data = FormattedData(shape: .table, entries: entries, hideTableHeaders: true)
+        if context.switchValue("AutoSize") {
+            data.wide = .autoSize
+        } else {
+            data.wide = .columns(context.value("Column").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(clamping: $0) } ?? 2)
+        }
+        try context.writeObject(.object(data))
     }
 }

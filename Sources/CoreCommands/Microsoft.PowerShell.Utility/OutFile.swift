@@ -8,8 +8,7 @@ final class OutFile: Cmdlet {
 
     func begin(_ context: CommandContext) throws {
         let columns = context.value("Width").flatMap { LanguagePrimitives.toInt64($0) }.map { Int(max(2, min($0, 10_000))) - 1 }
-        formatter = OutputFormatter(width: context.engine.host.bufferWidth, columns: columns ?? 119,
-                                    errorView: context.engine.errorView)
+        formatter = context.engine.makeFormatter(columns: columns ?? 119)
     }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
@@ -35,7 +34,7 @@ final class OutFile: Cmdlet {
                     errorId: "NoClobber", category: .ResourceExists, exceptionType: "System.IO.IOException",
                     target: .string(target.path)))
             }
-            try engine.writeTextFile(path, text, append: context.switchValue("Append"), encoding: encoding)
+            try engine.writeText(to: target, text, append: context.switchValue("Append"), encoding: encoding)
         } catch let error as ProviderError {
             try context.writeError(context.errorRecord(message: error.message, errorId: error.errorId, category: error.category,
                                                        exceptionType: error.exceptionType, target: .string(error.target)))

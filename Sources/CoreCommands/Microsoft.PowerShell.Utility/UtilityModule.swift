@@ -6,7 +6,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
     public static let version = "3.1.0.0"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands(definitions)
+        registration.commands { definitions() + dataDefinitions() }
         registration.types(UtilityTypes.all)
     }
 
@@ -15,6 +15,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
         let utility = { (name: String, cls: String, params: [ParameterMetadata], synopsis: String) in
             compiled(name, cls, params, synopsis: synopsis)
         }
+        let consoleColor = ParameterType.enumeration(typeName: "System.ConsoleColor", values: ConsoleColor.allCases.map(\.rawValue))
         return [
             CmdletDefinition(metadata: compiled("Write-Output", "WriteOutputCommand",
                 [ParameterMetadata("InputObject", .array(.psObject), position: 0, mandatory: true, valueFromPipeline: true),
@@ -23,7 +24,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
             CmdletDefinition(metadata: compiled("Write-Host", "WriteHostCommand",
                 [ParameterMetadata("Object", .object, position: 0, valueFromPipeline: true),
                  ParameterMetadata("NoNewline", .switchParameter), ParameterMetadata("Separator", .object),
-                 ParameterMetadata("ForegroundColor", .string), ParameterMetadata("BackgroundColor", .string)],
+                 ParameterMetadata("ForegroundColor", consoleColor), ParameterMetadata("BackgroundColor", consoleColor)],
                 synopsis: "Writes customized output to a host.")) { WriteHost() },
             CmdletDefinition(metadata: compiled("Write-Error", "WriteErrorCommand",
                 [ParameterMetadata("Message", .string, aliases: ["Msg"], position: 0, valueFromPipeline: true),
@@ -65,8 +66,10 @@ public enum MicrosoftPowerShellUtility: CommandModule {
             CmdletDefinition(metadata: compiled("Measure-Object", "MeasureObjectCommand",
                 [input, ParameterMetadata("Property", .array(.string), position: 0),
                  ParameterMetadata("Sum", .switchParameter), ParameterMetadata("Average", .switchParameter),
-                 ParameterMetadata("Maximum", .switchParameter), ParameterMetadata("Minimum", .switchParameter)],
-                synopsis: "Calculates the numeric properties of objects.")) { MeasureObject() },
+                 ParameterMetadata("Maximum", .switchParameter), ParameterMetadata("Minimum", .switchParameter),
+                 ParameterMetadata("Line", .switchParameter), ParameterMetadata("Word", .switchParameter),
+                 ParameterMetadata("Character", .switchParameter), ParameterMetadata("IgnoreWhiteSpace", .switchParameter)],
+                synopsis: "Calculates the numeric properties of objects, and the characters, words, and lines in string objects, such as files of text.")) { MeasureObject() },
             CmdletDefinition(metadata: compiled("Format-List", "FormatListCommand",
                 [input, ParameterMetadata("Property", .array(.object), position: 0)],
                 synopsis: "Formats the output as a list of properties in which each property appears on a new line.")) { FormatCmdlet(shape: .list) },
@@ -86,9 +89,13 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("NoClobber", .switchParameter, aliases: ["NoOverwrite"]),
                  ParameterMetadata("Width", .int32), ParameterMetadata("NoNewline", .switchParameter), input],
                 synopsis: "Sends output to a file.", shouldProcess: true)) { OutFile() },
-            CmdletDefinition(metadata: compiled("Start-Sleep", "StartSleepCommand",
-                [ParameterMetadata("Seconds", .double, aliases: ["s"], position: 0), ParameterMetadata("Milliseconds", .int32, aliases: ["ms"])],
-                synopsis: "Suspends the activity in a script or session for the specified period of time.")) { StartSleep() },
+            CmdletDefinition(metadata: withDefaultSet("Seconds", compiled("Start-Sleep", "StartSleepCommand",
+                [ParameterMetadata("Seconds", .int32, position: 0, valueFromPipeline: true,
+                                    valueFromPipelineByPropertyName: true, validations: [.range(min: 0, max: Double(Int32.max / 1000))],
+                                    parameterSets: ["Seconds"]),
+                 ParameterMetadata("Milliseconds", .int32, valueFromPipelineByPropertyName: true,
+                                   validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["Milliseconds"])],
+                synopsis: "Suspends the activity in a script or session for the specified period of time."))) { StartSleep() },
             CmdletDefinition(metadata: compiled("Read-Host", "ReadHostCommand",
                 [ParameterMetadata("Prompt", .object, position: 0), ParameterMetadata("AsSecureString", .switchParameter)],
                 synopsis: "Reads a line of input from the console.")) { ReadHost() },
@@ -102,7 +109,9 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                 synopsis: "Gets the current date and time.")) { GetDate() },
             CmdletDefinition(metadata: compiled("Get-Random", "GetRandomCommand",
                 [ParameterMetadata("Maximum", .object, position: 0), ParameterMetadata("Minimum", .object),
-                 ParameterMetadata("InputObject", .array(.object), valueFromPipeline: true), ParameterMetadata("Count", .int32)],
+                 ParameterMetadata("InputObject", .array(.object), valueFromPipeline: true),
+                 ParameterMetadata("Count", .int32, validations: [.range(min: 1, max: Double(Int32.max))]),
+                 ParameterMetadata("SetSeed", .int32)],
                 synopsis: "Gets a random number, or selects objects randomly from a collection.")) { GetRandom() },
             CmdletDefinition(metadata: compiled("Invoke-Expression", "InvokeExpressionCommand",
                 [ParameterMetadata("Command", .string, position: 0, mandatory: true, valueFromPipeline: true)],
@@ -180,7 +189,8 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"])],
                 synopsis: "Unblocks files that were downloaded from the Internet.", shouldProcess: true)) { UnblockFile() },
             CmdletDefinition(metadata: utility("Get-Variable", "GetVariableCommand",
-                [ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("ValueOnly", .switchParameter),
+                [ParameterMetadata("Name", .array(.string), position: 0, valueFromPipelineByPropertyName: true),
+                 ParameterMetadata("ValueOnly", .switchParameter), ParameterMetadata("Include", .array(.string)), ParameterMetadata("Exclude", .array(.string)),
                  ParameterMetadata("Scope", .string)], "Gets the variables in the current console.")) { GetVariable() },
             CmdletDefinition(metadata: utility("Set-Variable", "SetVariableCommand",
                 [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true),
@@ -197,12 +207,13 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("PassThru", .switchParameter)],
                 "Creates a new variable.")) { SetVariable(create: true) },
             CmdletDefinition(metadata: utility("Remove-Variable", "RemoveVariableCommand",
-                [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true), ParameterMetadata("Scope", .string),
-                 ParameterMetadata("Force", .switchParameter)],
+                [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true, valueFromPipelineByPropertyName: true),
+                 ParameterMetadata("Include", .array(.string)), ParameterMetadata("Exclude", .array(.string)), ParameterMetadata("Scope", .string), ParameterMetadata("Force", .switchParameter)],
                 "Deletes a variable and its value.")) { RemoveVariable() },
             CmdletDefinition(metadata: utility("Clear-Variable", "ClearVariableCommand",
-                [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true), ParameterMetadata("Scope", .string),
-                 ParameterMetadata("Force", .switchParameter), ParameterMetadata("PassThru", .switchParameter)],
+                [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true, valueFromPipelineByPropertyName: true),
+                 ParameterMetadata("Include", .array(.string)), ParameterMetadata("Exclude", .array(.string)), ParameterMetadata("Scope", .string), ParameterMetadata("Force", .switchParameter),
+                 ParameterMetadata("PassThru", .switchParameter)],
                 "Deletes the value of a variable.")) { ClearVariable() },
             CmdletDefinition(metadata: utility("Get-Alias", "GetAliasCommand",
                 [ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("Definition", .array(.string))],

@@ -18,6 +18,42 @@ private func notFound(_ context: CommandContext, _ name: String) -> ErrorRecord 
                         target: .string(name))
 }
 
+/// -Include and -Exclude on variable names (wildcards, without case).
+private func includeExclude(_ context: CommandContext) -> (String) -> Bool {
+    let include = context.stringList("Include")?.map { WildcardPattern($0) }
+    let exclude = context.stringList("Exclude")?.map { WildcardPattern($0) } ?? []
+    return { name in
+        if let include, !include.contains(where: { $0.matches(name) }) { return false }
+        return !exclude.contains { $0.matches(name) }
+    }
+}
+
+/// The variables -Name names (wildcards expand over the visible ones, or those of -Scope) that
+/// pass -Include/-Exclude, each with the scope that holds it; a plain name nobody has is reported.
+private func namedVariables(_ context: CommandContext) throws -> [(PSVariable, Scope)] {
+    let session = context.engine.sessionState
+    let scope: Scope? = context.has("Scope") ? try targetScope(context) : nil
+    let keep = includeExclude(context)
+    var result: [(PSVariable, Scope)] = []
+    for name in context.stringList("Name") ?? [] {
+        guard WildcardPattern.hasWildcards(name) else {
+            guard let (variable, owner) = session.find(name, in: scope) else {
+                try context.writeError(notFound(context, name))
+                continue
+            }
+            if keep(variable.name) { result.append((variable, owner)) }
+            continue
+        }
+        let pattern = WildcardPattern(name)
+        let candidates = scope.map { Array($0.variables.values) } ?? session.visibleVariables
+        for variable in candidates.sorted(by: { $0.name.lowercased() < $1.name.lowercased() })
+            where pattern.matches(variable.name) && keep(variable.name) {
+            if let (found, owner) = session.find(variable.name, in: scope) { result.append((found, owner)) }
+        }
+    }
+    return result
+}
+
 /// `-Option ReadOnly, Constant, Private, AllScope` (a list or a comma-separated string).
 private func options(_ context: CommandContext) -> Set<String> {
     guard let value = context.value("Option") else { return [] }
@@ -39,11 +75,12 @@ final class GetVariable: Cmdlet {
         } else {
             variables = engine.sessionState.visibleVariables
         }
-        let sorted = variables.sorted { $0.name.lowercased() < $1.name.lowercased() }
+        let keep = includeExclude(context)
+        let sorted = variables.filter { keep($0.name) }.sorted { $0.name.lowercased() < $1.name.lowercased() }
         for pattern in patterns {
             let matcher = WildcardPattern(pattern)
             let matches = sorted.filter { matcher.matches($0.name) }
-            if matches.isEmpty && !WildcardPattern.hasWildcards(pattern) {
+            if matches.isEmpty && !WildcardPattern.hasWildcards(pattern) && keep(pattern) {
                 try context.writeError(notFound(context, pattern))
                 continue
             }
@@ -106,13 +143,8 @@ final class SetVariable: Cmdlet {
 
 final class RemoveVariable: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let scope: Scope? = context.has("Scope") ? try targetScope(context) : nil
-        for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
-            let name = LanguagePrimitives.toString(nameValue)
-            guard let (variable, owner) = context.engine.sessionState.find(name, in: scope) else {
-                try context.writeError(notFound(context, name))
-                continue
-            }
+        for (variable, owner) in try namedVariables(context) {
+            let name = variable.name
             if variable.isConstant || (variable.isReadOnly && !context.switchValue("Force")) {
                 try context.writeError(context.errorRecord(
                     message: "Cannot remove variable \(variable.name) because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.",
@@ -128,13 +160,8 @@ final class RemoveVariable: Cmdlet {
 
 final class ClearVariable: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let scope: Scope? = context.has("Scope") ? try targetScope(context) : nil
-        for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
-            let name = LanguagePrimitives.toString(nameValue)
-            guard let (variable, _) = context.engine.sessionState.find(name, in: scope) else {
-                try context.writeError(notFound(context, name))
-                continue
-            }
+        for (variable, _) in try namedVariables(context) {
+            let name = variable.name
             if variable.isConstant || (variable.isReadOnly && !context.switchValue("Force")) {
                 try context.writeError(context.errorRecord(
                     message: "Cannot overwrite variable \(variable.name) because it is read-only or constant.",

@@ -13,7 +13,14 @@ final class WriteHost: Cmdlet {
         let object = context.value("Object") ?? .string("")
         let text = (object.enumerated ?? [object]).map { LanguagePrimitives.toString($0) }.joined(separator: separator)
         context.writeInformation(.string(text))
-        context.engine.host.write(text + (context.switchValue("NoNewline") ? "" : "\n"), stream: .host)
+        let foreground = context.string("ForegroundColor").flatMap(ConsoleColor.init(named:))
+        let background = context.string("BackgroundColor").flatMap(ConsoleColor.init(named:))
+        let line = text + (context.switchValue("NoNewline") ? "" : "\n")
+        if foreground == nil && background == nil {
+            context.engine.host.write(line, stream: .host)
+        } else {
+            context.engine.host.write(line, foreground: foreground, background: background)
+        }
     }
 }
 

@@ -326,7 +326,7 @@ extension PolicySchema {
             name: "AsynchronousCredits", side: .server, type: .uint32,
             help: "Asynchronous credits granted to a connection.",
             validation: .none,
-            defaults: .init(w24H2: .init(.uint32(64), source: "L24H2", confirmed: true), s2025: .init(.uint32(512), source: "S5", confirmed: true), w23H2: .init(.uint32(64), source: "S8", confirmed: true), s2022: .init(.uint32(64), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.uint32(64), source: "L24H2", confirmed: true), s2025: .init(.uint32(512), source: "S5", confirmed: true), w23H2: .init(.uint32(64), source: "L24H2", confirmed: false), s2022: .init(.uint32(512), source: "S5", confirmed: false)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "AsynchronousCredits", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(
@@ -368,7 +368,7 @@ extension PolicySchema {
             name: "AutoDisconnectTimeout", side: .server, type: .uint32,
             help: "Minutes of inactivity before a session is disconnected.",
             validation: .none,
-            defaults: .init(w24H2: .init(.uint32(15), source: "S5", confirmed: true), s2025: .init(.uint32(15), source: "S5", confirmed: true), w23H2: .init(.uint32(0), source: "S8", confirmed: true), s2022: .init(.uint32(0), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.uint32(15), source: "S5", confirmed: true), s2025: .init(.uint32(15), source: "S5", confirmed: true), w23H2: .init(.uint32(15), source: "S5", confirmed: false), s2022: .init(.uint32(15), source: "S5", confirmed: false)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "autodisconnect", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(
@@ -389,7 +389,7 @@ extension PolicySchema {
             name: "CachedOpenLimit", side: .server, type: .uint32,
             help: "Maximum number of cached open files.",
             validation: .none,
-            defaults: .init(w24H2: .init(.uint32(10), source: "S5", confirmed: true), s2025: .init(.uint32(10), source: "S5", confirmed: true), w23H2: .init(.uint32(5), source: "S8", confirmed: true), s2022: .init(.uint32(5), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.uint32(10), source: "S5", confirmed: true), s2025: .init(.uint32(10), source: "S5", confirmed: true), w23H2: .init(.uint32(10), source: "S5", confirmed: false), s2022: .init(.uint32(10), source: "S5", confirmed: false)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "CachedOpenLimit", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(
@@ -417,7 +417,7 @@ extension PolicySchema {
             name: "DurableHandleV2TimeoutInSeconds", side: .server, type: .uint32,
             help: "Durable handle v2 time-out, in seconds.",
             validation: .none,
-            defaults: .init(w24H2: .init(.uint32(180), source: "S5", confirmed: true), s2025: .init(.uint32(180), source: "S5", confirmed: true), w23H2: .init(.uint32(30), source: "S8", confirmed: true), s2022: .init(.uint32(30), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.uint32(180), source: "S5", confirmed: true), s2025: .init(.uint32(180), source: "S5", confirmed: true), w23H2: .init(.uint32(180), source: "S5", confirmed: false), s2022: .init(.uint32(180), source: "S5", confirmed: false)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "DurableHandleV2TimeoutInSeconds", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(
@@ -480,7 +480,7 @@ extension PolicySchema {
             name: "EnableSMB1Protocol", side: .server, type: .boolean,
             help: "Enables the SMB1 protocol.",
             validation: .none,
-            defaults: .init(w24H2: .init(.bool(false), source: "S5", confirmed: true), s2025: .init(.bool(false), source: "S5", confirmed: true), w23H2: .init(.bool(true), source: "S8", confirmed: true), s2022: .init(.bool(true), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.bool(false), source: "S5", confirmed: true), s2025: .init(.bool(false), source: "S5", confirmed: true), w23H2: .init(.bool(false), source: "S5", confirmed: true), s2022: .init(.bool(false), source: "S5", confirmed: true)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "SMB1", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(
@@ -641,14 +641,14 @@ extension PolicySchema {
             name: "Smb2CreditsMax", side: .server, type: .uint32,
             help: "Maximum SMB2 credits.",
             validation: .none,
-            defaults: .init(w24H2: .init(.uint32(2048), source: "L24H2", confirmed: true), s2025: .init(.uint32(8192), source: "S5", confirmed: true), w23H2: .init(.uint32(2048), source: "S8", confirmed: true), s2022: .init(.uint32(2048), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.uint32(2048), source: "L24H2", confirmed: true), s2025: .init(.uint32(8192), source: "S5", confirmed: true), w23H2: .init(.uint32(2048), source: "L24H2", confirmed: false), s2022: .init(.uint32(8192), source: "S5", confirmed: false)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "Smb2CreditsMax", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(
             name: "Smb2CreditsMin", side: .server, type: .uint32,
             help: "Minimum SMB2 credits.",
             validation: .none,
-            defaults: .init(w24H2: .init(.uint32(128), source: "L24H2", confirmed: true), s2025: .init(.uint32(512), source: "S5", confirmed: true), w23H2: .init(.uint32(128), source: "S8", confirmed: true), s2022: .init(.uint32(128), source: "S8", confirmed: true)),
+            defaults: .init(w24H2: .init(.uint32(128), source: "L24H2", confirmed: true), s2025: .init(.uint32(512), source: "S5", confirmed: true), w23H2: .init(.uint32(128), source: "L24H2", confirmed: false), s2022: .init(.uint32(512), source: "S5", confirmed: false)),
             storage: RegistryLocation(key: .lanmanServer, valueName: "Smb2CreditsMin", kind: .dword, inverted: false, note: nil),
             activation: .immediate, groupPolicy: nil),
         PolicyProperty(

@@ -6,6 +6,8 @@ public enum RegistryValueKind: String, Sendable, Hashable, Codable {
     case qword = "REG_QWORD"
     case string = "REG_SZ"
     case multiString = "REG_MULTI_SZ"
+    case expandString = "REG_EXPAND_SZ"
+    case binary = "REG_BINARY"
 }
 
 /// Data of a registry value.
@@ -14,6 +16,8 @@ public enum RegistryData: Sendable, Hashable, Codable {
     case qword(UInt64)
     case string(String)
     case multiString([String])
+    case expandString(String)
+    case binary([UInt8])
 
     public var kind: RegistryValueKind {
         switch self {
@@ -21,6 +25,8 @@ public enum RegistryData: Sendable, Hashable, Codable {
         case .qword: return .qword
         case .string: return .string
         case .multiString: return .multiString
+        case .expandString: return .expandString
+        case .binary: return .binary
         }
     }
 
@@ -29,8 +35,9 @@ public enum RegistryData: Sendable, Hashable, Codable {
         switch self {
         case .dword(let value): return "0x" + String(value, radix: 16)
         case .qword(let value): return "0x" + String(value, radix: 16)
-        case .string(let value): return value
+        case .string(let value), .expandString(let value): return value
         case .multiString(let values): return values.joined(separator: "\\0")
+        case .binary(let bytes): return bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
         }
     }
 }

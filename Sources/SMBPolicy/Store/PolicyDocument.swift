@@ -15,7 +15,7 @@
 struct PolicyDocument {
     static let currentVersion: UInt64 = 1
 
-    private(set) var root: [String: JSONValue]
+    var root: [String: JSONValue]
 
     init() {
         root = ["version": .unsigned(PolicyDocument.currentVersion)]
@@ -125,8 +125,9 @@ struct PolicyDocument {
         switch data {
         case .dword(let number): payload = .unsigned(UInt64(number))
         case .qword(let number): payload = .unsigned(number)
-        case .string(let text): payload = .string(text)
+        case .string(let text), .expandString(let text): payload = .string(text)
         case .multiString(let items): payload = .array(items.map { .string($0) })
+        case .binary(let bytes): payload = .array(bytes.map { .unsigned(UInt64($0)) })
         }
         return .object(["type": .string(data.kind.rawValue), "data": payload])
     }
@@ -139,6 +140,10 @@ struct PolicyDocument {
             return payload.unsignedValue.flatMap { UInt32(exactly: $0) }.map { .dword($0) }
         case (.qword, .number): return payload.unsignedValue.map { .qword($0) }
         case (.string, .string(let text)): return .string(text)
+        case (.expandString, .string(let text)): return .expandString(text)
+        case (.binary, .array(let items)):
+            let bytes = items.compactMap { $0.unsignedValue.flatMap { UInt8(exactly: $0) } }
+            return bytes.count == items.count ? .binary(bytes) : nil
         case (.multiString, .array(let items)):
             var texts: [String] = []
             for item in items {

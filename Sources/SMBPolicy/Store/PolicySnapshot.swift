@@ -21,6 +21,46 @@ public struct PolicySnapshot: Sendable {
     private let client: [PolicyEntry]
     private let server: [PolicyEntry]
     private let policy: [PolicySide: [String: RegistryData]]
+    /// The whole registry of the emulated host.
+    public let registry: HostRegistry
+    private let services: [String: String]
+    private let features: [String: Bool]
+
+    /// Whether a service runs: as it was last started or stopped, else as the release boots
+    /// (a changed start mode takes effect at the next boot, as on Windows).
+    public func serviceRunning(_ service: ServiceDefinition) -> Bool {
+        if let state = services[service.name.lowercased()] { return state == "Running" }
+        return service.runsAtBoot
+    }
+
+    /// The services and drivers that exist now (installed with their features), sorted by name.
+    public func installedServices() -> [ServiceDefinition] {
+        HostCatalog.services(profile).filter { service in
+            registry.key(service.registryKey) != nil
+        }.sorted { $0.name.lowercased() < $1.name.lowercased() }
+    }
+
+    public func service(_ name: String) -> ServiceDefinition? {
+        installedServices().first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The start mode, read from the `Start` value of the service's key.
+    public func startMode(_ service: ServiceDefinition) -> ServiceStartMode {
+        if case .dword(let number)? = registry.key(service.registryKey)?.value("Start")?.data,
+           let mode = ServiceStartMode(rawValue: number) { return mode }
+        return service.start
+    }
+
+    /// The services a service needs, read from the `DependOnService` value of its key.
+    public func dependencies(_ service: ServiceDefinition) -> [String] {
+        switch registry.key(service.registryKey)?.value("DependOnService")?.data {
+        case .multiString(let names)?: return names.filter { !$0.isEmpty }
+        case .string(let name)?: return name.isEmpty ? [] : [name]
+        default: return []
+        }
+    }
+
+    public func featureEnabled(_ name: String) -> Bool { features[name.lowercased()] ?? false }
 
     /// Every property of a side in Get-* Format-List order.
     public func entries(side: PolicySide) -> [PolicyEntry] {
@@ -81,8 +121,13 @@ public struct PolicySnapshot: Sendable {
             policy[side] = values
         }
         self.policy = policy
-        client = PolicySnapshot.resolve(.client, profile, document, policy[.client] ?? [:], &warnings)
-        server = PolicySnapshot.resolve(.server, profile, document, policy[.server] ?? [:], &warnings)
+        let client = PolicySnapshot.resolve(.client, profile, document, policy[.client] ?? [:], &warnings)
+        let server = PolicySnapshot.resolve(.server, profile, document, policy[.server] ?? [:], &warnings)
+        self.client = client
+        self.server = server
+        registry = HostRegistry(profile: profile, document: document, client: client, server: server, policy: policy)
+        services = document.serviceStates()
+        features = document.featureStates()
     }
 
     private static func resolve(_ side: PolicySide, _ profile: OSProfile, _ document: PolicyDocument,

@@ -233,7 +233,7 @@ public struct PolicyStore: Sendable {
     }
 
     /// Read-modify-write under the lock. The folder is created here, on the first change.
-    private func change(_ mutate: (inout PolicyDocument) -> [RegistryWrite]) throws(PolicyStoreError)
+    func change(_ mutate: (inout PolicyDocument) -> [RegistryWrite]) throws(PolicyStoreError)
         -> PolicyChangeResult
     {
         guard !folder.isEmpty else {

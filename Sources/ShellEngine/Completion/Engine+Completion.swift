@@ -44,6 +44,8 @@ extension Engine {
         }
         if context.isCommandPosition {
             guard !word.isEmpty else { return ([], context.wordStart) }
+            // `.\scr<Tab>`: a path at command position completes as a path.
+            if word.contains(where: PathText.isSeparator) { return (pathCandidates(word), context.wordStart) }
             return (CompletionMatcher.names(matching: word, in: commandNames), context.wordStart)
         }
         guard let commandName = context.commandName, let metadata = commandMetadata(commandName) else {
@@ -63,7 +65,11 @@ extension Engine {
         }
         if let parameterWord = context.parameterForValue {
             guard let parameter = ParameterLookup.resolve(parameterWord, in: metadata) else { return ([], valueStart) }
-            return (values(of: parameter, command: metadata, context: context, matching: valueWord), valueStart)
+            let candidates = values(of: parameter, command: metadata, context: context, matching: valueWord)
+            if candidates.isEmpty && Self.valueNames(of: parameter.type).isEmpty && !hasOwnCompleter(metadata, parameter) {
+                return (pathCandidates(valueWord), valueStart)
+            }
+            return (candidates, valueStart)
         }
         // A positional argument completes as the parameter at that position (the first, in
         // parameter-set order, that has values to offer).
@@ -75,7 +81,35 @@ extension Engine {
             let names = propertyNames(producedBy: context.previousCommandName)
             return (CompletionMatcher.values(matching: valueWord, in: names), valueStart)
         }
-        return ([], valueStart)
+        // An argument nothing else completes is a path, as PowerShell's default completer has it.
+        return (pathCandidates(valueWord), valueStart)
+    }
+
+    /// File-system, registry and other provider paths that start with `word`: the folder part as
+    /// typed and the leaf completed; a bare name is made relative (`.\name`), a drive (`HKLM:`)
+    /// lists its root; names with spaces are single-quoted.
+    package func pathCandidates(_ word: String) -> [String] {
+        var typed = word
+        if let first = typed.first, first == "'" || first == "\"" { typed.removeFirst() }
+        if typed.hasPrefix("-") || typed.hasPrefix("$") || typed.contains(where: { $0 == "*" || $0 == "?" || $0 == "[" }) {
+            return []
+        }
+        let directory: String
+        if typed.hasSuffix(":") {
+            directory = typed + "\\"
+        } else if let separator = typed.lastIndex(where: PathText.isSeparator) {
+            directory = String(typed[...separator])
+        } else {
+            directory = ".\\"
+        }
+        let pattern = (typed.hasSuffix(":") ? typed + "\\" : typed) + "*"
+        guard let matches = try? resolvePaths(pattern, literal: false) else { return [] }
+        var seen = Set<String>()
+        return matches.map(\.name).filter { !$0.isEmpty }.sorted { $0.lowercased() < $1.lowercased() }.compactMap { name in
+            var candidate = directory + name
+            if candidate.contains(" ") { candidate = "'" + candidate.replacing("'", with: "''") + "'" }
+            return seen.insert(candidate).inserted ? candidate : nil
+        }
     }
 
     /// Values a parameter accepts: the command's own completer (mailslot names), property names,
@@ -89,10 +123,21 @@ extension Engine {
         if parameter.name == "Property", PropertyCompletion.takesPropertyNames(command.name) {
             return CompletionMatcher.values(matching: word, in: propertyNames(producedBy: context.previousCommandName))
         }
+        if parameter.name == "Module" || (parameter.name == "Name" && command.name.hasSuffix("-Module")) {
+            return CompletionMatcher.values(matching: word, in: Array(Set(modules.map(\.name))).sorted())
+        }
         for validation in parameter.validations {
             if case .set(let allowed, _) = validation { return CompletionMatcher.values(matching: word, in: allowed) }
         }
         return CompletionMatcher.values(matching: word, in: Self.valueNames(of: parameter.type))
+    }
+
+    /// The command completes this parameter itself (mailslot names): no path fallback.
+    private func hasOwnCompleter(_ command: CommandMetadata, _ parameter: ParameterMetadata) -> Bool {
+        guard case .cmdlet(let definition) = resolveCommand(command.name), let completer = definition.completeArgument else {
+            return false
+        }
+        return completer(self, parameter.name, "") != nil
     }
 
     private static func valueNames(of type: ParameterType) -> [String] {

@@ -17,6 +17,8 @@ package enum FormatPacket {
     case groupStart(label: String?)
     case tableRow(values: [String], alignments: [FormatAlignment?], multiLine: Bool)
     case listEntry(labels: [String], values: [String])
+    /// One object of a custom view (a `<CustomControl>`): its lines as the view writes them.
+    case customEntry([String])
     /// Out-of-band text: each string is one WriteLine (it may hold line breaks of its own);
     /// `stream` is where the object came from (an error record of the error stream is `.error`).
     case outOfBandLines([String], stream: HostStream)
@@ -29,6 +31,7 @@ package enum FormatPacket {
 package enum FormatShapeInfo {
     case table(TableHeaderInfo)
     case list
+    case custom
 }
 
 package struct TableHeaderInfo {
@@ -38,6 +41,14 @@ package struct TableHeaderInfo {
     package var alignments: [FormatAlignment]
     package var hideHeader = false
     package var autoSize = false
+
+    package init(labels: [String], widths: [Int], alignments: [FormatAlignment], hideHeader: Bool = false, autoSize: Bool = false) {
+        self.labels = labels
+        self.widths = widths
+        self.alignments = alignments
+        self.hideHeader = hideHeader
+        self.autoSize = autoSize
+    }
 }
 
 /// OutCommandInner of Out-Default / Out-String: turns packets into lines. A format sequence
@@ -51,7 +62,14 @@ package struct FormatBackend {
     private var shape: FormatShapeInfo?
     private var cachingEnabled = false
     private var cache: [FormatPacket]?
+    /// When a table held without -AutoSize is shown anyway (nil: held to its group end).
+    private var cacheDeadline: ContinuousClock.Instant?
     private var table: TableWriter?
+    private var autoSize = false
+
+    /// OutCommandInner's grouping window: a table whose view fixes no widths is sized from the
+    /// rows that arrive within 300 ms of its start, then shown and streamed row by row.
+    package static let groupingDelay = Duration.milliseconds(300)
 
     package init(columns: Int) {
         self.columns = columns
@@ -63,29 +81,50 @@ package struct FormatBackend {
             shape = info
             if case .table(let header) = info {
                 cachingEnabled = header.autoSize || (header.widths.first ?? 0) == 0
+                autoSize = header.autoSize
             } else {
                 cachingEnabled = false
             }
             return [OutputLine("")]
         case .groupStart where cachingEnabled:
             cache = [packet]
+            cacheDeadline = autoSize ? nil : ContinuousClock.now.advanced(by: Self.groupingDelay)
             return []
         case .groupEnd:
-            guard var queued = cache else { return emit(packet, widthHint: nil) }
-            queued.append(packet)
-            cache = nil
-            let hint = cachedWidths(queued)
-            return queued.flatMap { emit($0, widthHint: hint) }
+            guard cache != nil else { return emit(packet, widthHint: nil) }
+            cache!.append(packet)
+            return releaseCache()
         case .formatEnd:
             shape = nil
             return [OutputLine("")]
         default:
             if cache != nil {
                 cache!.append(packet)
-                return []
+                // 5.1 looks at the clock as each object arrives; the object that ends the window is measured too.
+                return isDue ? releaseCache() : []
             }
             return emit(packet, widthHint: nil)
         }
+    }
+
+    private var isDue: Bool {
+        guard let cacheDeadline else { return false }
+        return ContinuousClock.now >= cacheDeadline
+    }
+
+    /// The held table once its grouping window has passed (commands that wait poll this, so the
+    /// first rows of a slow pipeline appear without waiting for its next object).
+    package mutating func flushIfDue() -> [OutputLine] {
+        cache != nil && isDue ? releaseCache() : []
+    }
+
+    /// Sizes the columns from the held rows, writes them, and lets later rows through at once.
+    private mutating func releaseCache() -> [OutputLine] {
+        guard let queued = cache else { return [] }
+        cache = nil
+        cacheDeadline = nil
+        let hint = cachedWidths(queued)
+        return queued.flatMap { emit($0, widthHint: hint) }
     }
 
     /// ProcessCachedGroupOnTable: each column as wide as its label or its widest cached value.
@@ -118,18 +157,20 @@ package struct FormatBackend {
                 table = writer
                 return labelLines + writer.header(header.labels)
             case .list?: return labelLines + [""]
-            case nil: return labelLines
+            case .custom?, nil: return labelLines
             }
         case .tableRow(let values, let alignments, let multiLine):
             return table?.row(values, alignments: alignments, multiLine: multiLine) ?? []
         case .listEntry(let labels, let values):
             return (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
-        case .outOfBandLines(let lines, _):
+        case .outOfBandLines(let lines, _), .customEntry(let lines):
             return lines
         case .outOfBandList(let labels, let values):
             return [""] + (ListWriter(labels: labels, columns: columns)?.lines(values) ?? []) + [""]
         case .groupEnd:
             table = nil
+            // A custom view's frame ends with the format end's empty line alone.
+            if case .custom? = shape { return [] }
             return [""]
         case .formatStart, .formatEnd:
             return [""]

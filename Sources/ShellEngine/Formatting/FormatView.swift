@@ -1,13 +1,35 @@
 /// The table views of Windows PowerShell's format.ps1xml files the shell needs: `Dictionary`
 /// (hashtable entries: Name 30 wide, Value the rest), `System.RuntimeType` (`[int]`,
 /// `$x.GetType()`: IsPublic 8, IsSerial 8, Name 40, BaseType the rest) and `MemberDefinition`
-/// (Get-Member: grouped by TypeName, auto-sized, wrapped), `CommandInfo` (Get-Command:
+/// (Get-Member: grouped by TypeName, auto-sized), `CommandInfo` (Get-Command:
 /// CommandType 15, Name 50, Version 10, Source the rest) and `PSModuleInfo` (Get-Module: ModuleType
 /// 10, Version 10, Name 35, ExportedCommands the rest; grouped by directory for -ListAvailable).
 /// Their columns have no alignment, so every cell is left-aligned.
+/// A registry key as the Registry provider's table view shows it (the key type lives with the
+/// emulated host; the view is the engine's).
+package protocol RegistryKeyDisplay: AnyObject {
+    /// The parent key (`HKEY_LOCAL_MACHINE\SYSTEM`), the view's `Hive:` group.
+    var registryParentPath: String { get }
+    var registryChildName: String { get }
+    var registryValues: [(name: String, value: PSValue)] { get }
+}
+
+/// An object with a table view of its own (a format.ps1xml view of a module's type): objects with
+/// the same view name share one table.
+package protocol TableViewProvider: AnyObject {
+    var tableViewName: String { get }
+    var tableHeader: TableHeaderInfo { get }
+    func tableRow(display: (PSValue) -> String) -> [String]
+}
+
 package struct FormatView {
-    package enum Kind {
-        case declared, dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group
+    package enum Kind: Equatable {
+        case dictionary, type, memberDefinition, command, module, fileSystem, drive, provider, job, group, process, culture,
+             registry, service
+        /// A module's own view of its objects' type.
+        case declared(TableViewDefinition)
+        /// A view a command module declares with its objects (`TableViewProvider`), by view name.
+        case custom(String)
     }
 
     /// The type name Get-Command's objects carry.
@@ -22,36 +44,53 @@ package struct FormatView {
     package static let jobTypeName = "System.Management.Automation.Job"
     /// Group-Object's groups: Count 5 (right-aligned), Name 25, Group the rest.
     package static let groupInfoTypeName = "Microsoft.PowerShell.Commands.GroupInfo"
+    /// Get-Process: Handles 7, NPM(K) 7, PM(K) 8, WS(K) 10, CPU(s) 10, Id 6, SI 3 (right-aligned), ProcessName.
+    package static let processTypeName = "System.Diagnostics.Process"
+    /// Get-Culture: LCID 16, Name 16, DisplayName the rest.
+    package static let cultureTypeName = "System.Globalization.CultureInfo"
+    /// Get-Service's objects (DotNetTypes.format.ps1xml service view: Status 8, Name 18, DisplayName 38).
+    package static let serviceTypeName = "System.ServiceProcess.ServiceController"
 
 
     package let kind: Kind
-    /// The view a module declared for the object (`.declared`).
-    package var declared: TableViewDefinition? = nil
+    /// The object that declares a custom view (its header).
+    private var custom: TableViewProvider?
 
-    package static func view(for value: PSValue) -> FormatView? {
+    package init(kind: Kind, custom: TableViewProvider? = nil) {
+        self.kind = kind
+        self.custom = custom
+    }
+
+    /// The view of a value: a module's declared view for its first type name, else a built-in one.
+    package static func view(for value: PSValue, declared: [String: TableViewDefinition] = [:]) -> FormatView? {
+        if !declared.isEmpty, case .object(let object) = value, let name = object.typeNames.first,
+           let definition = declared[name] {
+            return FormatView(kind: .declared(definition))
+        }
         switch value {
-        case .object(let object as PSTableViewObject):
-            return FormatView(kind: .declared, declared: object.tableView)
         case .object(let object) where object is DictionaryEntryObject: return FormatView(kind: .dictionary)
         case .type: return FormatView(kind: .type)
         case .object(let object) where object is MemberDefinition: return FormatView(kind: .memberDefinition)
         case .object(let object) where object.typeNames.contains(commandInfoTypeName): return FormatView(kind: .command)
         case .object(let object) where object.typeNames.contains(moduleInfoTypeName): return FormatView(kind: .module)
         case .object(let object) where object is FileSystemInfoObject: return FormatView(kind: .fileSystem)
+        case .object(let object) where object is RegistryKeyDisplay: return FormatView(kind: .registry)
+        case .object(let object as TableViewProvider): return FormatView(kind: .custom(object.tableViewName), custom: object)
+        case .object(let object) where object.typeNames.first == serviceTypeName: return FormatView(kind: .service)
         case .object(let object) where object is PSDriveObject: return FormatView(kind: .drive)
         case .object(let object) where object is ProviderInfoObject: return FormatView(kind: .provider)
         case .object(let object) where object.typeNames.contains(jobTypeName): return FormatView(kind: .job)
         case .object(let object) where object.typeNames.first == groupInfoTypeName: return FormatView(kind: .group)
+        case .object(let object) where object.typeNames.first == processTypeName: return FormatView(kind: .process)
+        case .object(let object) where object.typeNames.first == cultureTypeName: return FormatView(kind: .culture)
         default: return nil
         }
     }
 
     package var header: TableHeaderInfo {
         switch kind {
-        case .declared:
-            let columns = declared?.columns ?? []
-            return TableHeaderInfo(labels: columns.map(\.label), widths: columns.map(\.width),
-                                   alignments: columns.map(\.alignment))
+        case .declared(let definition):
+            return TableHeaderInfo(labels: definition.labels, widths: definition.widths, alignments: definition.alignments)
         case .dictionary:
             return TableHeaderInfo(labels: ["Name", "Value"], widths: [30, 0], alignments: [.left, .left])
         case .type:
@@ -81,11 +120,27 @@ package struct FormatView {
                                    alignments: Array(repeating: .left, count: Self.jobColumns.count))
         case .group:
             return TableHeaderInfo(labels: ["Count", "Name", "Group"], widths: [5, 25, 0], alignments: [.right, .left, .left])
+        case .process:
+            return TableHeaderInfo(labels: ["Handles", "NPM(K)", "PM(K)", "WS(K)", "CPU(s)", "Id", "SI", "ProcessName"],
+                                   widths: [7, 7, 8, 10, 10, 6, 3, 0], alignments: Array(repeating: .right, count: 7) + [.left])
+        case .culture:
+            return TableHeaderInfo(labels: ["LCID", "Name", "DisplayName"], widths: [16, 16, 0], alignments: [.left, .left, .left])
+        case .service:
+            return TableHeaderInfo(labels: ["Status", "Name", "DisplayName"], widths: [8, 18, 38], alignments: [.left, .left, .left])
+        case .custom:
+            return custom?.tableHeader ?? TableHeaderInfo(labels: [], widths: [], alignments: [])
+        case .registry:
+            // Registry.format.ps1xml, children view: Name 30, Property the rest, wrapped.
+            return TableHeaderInfo(labels: ["Name", "Property"], widths: [30, 0], alignments: [.left, .left])
         }
     }
 
-    /// Rows wrap inside their columns (the view's `<Wrap/>`).
-    package var wrapsRows: Bool { kind == .memberDefinition }
+    /// Rows wrap inside their columns (the view's `<Wrap/>`): the registry's children view does; a long
+    /// Get-Member definition is cut with `...`.
+    package var wrapsRows: Bool {
+        if case .declared(let definition) = kind { return definition.wrap }
+        return kind == .registry
+    }
 
     /// The grouping value (`<GroupBy>`) of an object, nil for views without grouping.
     package func groupKey(_ value: PSValue) -> String? {
@@ -96,6 +151,8 @@ package struct FormatView {
             return module.property("ModuleBase").map { Self.parentDirectory(LanguagePrimitives.toString($0)) }
         case (.fileSystem, .object(let item as FileSystemInfoObject)):
             return item.parentPath ?? ""
+        case (.registry, .object(let key as RegistryKeyDisplay)):
+            return key.registryParentPath
         default:
             return nil
         }
@@ -105,7 +162,11 @@ package struct FormatView {
     /// value. Get-Module -ListAvailable: the custom control of FileSystemProviderStrings
     /// DirectoryDisplayGrouping (`    Directory: `), whose frame ends with a line of its own.
     package func groupLabel(_ key: String) -> String {
-        kind == .module || kind == .fileSystem ? "    Directory: " + key + "\n" : "   TypeName: " + key
+        switch kind {
+        case .module, .fileSystem: return "    Directory: " + key + "\n"
+        case .registry: return "    Hive: " + key + "\n"
+        default: return "   TypeName: " + key
+        }
     }
 
     private static let commandColumns = ["CommandType", "Name", "Version", "Source"]
@@ -117,16 +178,14 @@ package struct FormatView {
         return String(path[..<separator])
     }
 
-    package func applies(to value: PSValue) -> Bool {
-        guard let other = FormatView.view(for: value) else { return false }
-        return other.kind == kind && other.declared?.name == declared?.name
+    package func applies(to value: PSValue, declared: [String: TableViewDefinition]) -> Bool {
+        FormatView.view(for: value, declared: declared)?.kind == kind
     }
 
     package func row(_ value: PSValue, display: (PSValue) -> String) -> [String] {
         switch (kind, value) {
-        case (.declared, .object(let object)):
-            let cells = object as? PSTableViewObject
-            return (declared?.columns ?? []).map { cells?.tableCell($0) ?? display(object.property($0.property) ?? .null) }
+        case (.declared(let definition), .object(let object)):
+            return definition.labels.map { display(object.property($0) ?? .null) }
         case (.dictionary, .object(let entry as DictionaryEntryObject)):
             return [display(entry.key), display(entry.value)]
         case (.memberDefinition, .object(let member as MemberDefinition)):
@@ -153,6 +212,25 @@ package struct FormatView {
             return Self.jobColumns.map { name in display(properties.first { $0.name == name }?.value ?? .null) }
         case (.group, .object(let group)):
             return ["Count", "Name", "Group"].map { display(group.property($0) ?? .null) }
+        case (.process, .object(let process)):
+            // The view's script blocks: memory in whole KB, CPU seconds as ToString("N").
+            let kilobytes = { (name: String) in String((process.property(name).flatMap(LanguagePrimitives.toInt64) ?? 0) / 1024) }
+            let cpu = process.property("CPU").flatMap(LanguagePrimitives.toDouble).map { Formatting.grouped(Formatting.fixed($0, 2)) } ?? ""
+            return [display(process.property("Handles") ?? .null), kilobytes("NPM"), kilobytes("PM"), kilobytes("WS"), cpu,
+                    display(process.property("Id") ?? .null), display(process.property("SI") ?? .null),
+                    display(process.property("ProcessName") ?? .null)]
+        case (.culture, .object(let culture)):
+            return ["LCID", "Name", "DisplayName"].map { display(culture.property($0) ?? .null) }
+        case (.custom, .object(let object as TableViewProvider)):
+            return object.tableRow(display: display)
+        case (.service, .object(let service)):
+            return ["Status", "Name", "DisplayName"].map { display(service.property($0) ?? .null) }
+        case (.registry, .object(let key as RegistryKeyDisplay)):
+            // The view's script: Get-ItemProperty | Format-List | Out-String, trimmed.
+            let values = key.registryValues
+            let width = values.map { TextLayout.cells($0.name) }.max() ?? 0
+            let lines = values.map { $0.name + TextLayout.spaces(width - TextLayout.cells($0.name)) + " : " + display($0.value) }
+            return [key.registryChildName, lines.joined(separator: "\n")]
         case (.type, .type(let type)):
             let isSerial: Bool
             if case .staticClass? = StandardTypes.declaration(of: type.fullName)?.kind { isSerial = false } else { isSerial = true }
@@ -167,5 +245,22 @@ package struct FormatView {
         if fullName == "System.Object" { return "" }
         if fullName.hasSuffix("[]") { return "System.Array" }
         return StandardTypes.baseType(of: fullName) ?? "System.Object"
+    }
+}
+
+/// A table view a module declares for the objects of one of its types, as a format.ps1xml
+/// TableControl does: the columns (each showing the property its label names), their widths
+/// (0: share the room left) and whether long values wrap inside their column (`<Wrap/>`).
+public struct TableViewDefinition: Equatable, Sendable {
+    public let labels: [String]
+    public let widths: [Int]
+    public let alignments: [FormatAlignment]
+    public let wrap: Bool
+
+    public init(columns: [(label: String, width: Int, alignment: FormatAlignment)], wrap: Bool) {
+        labels = columns.map(\.label)
+        widths = columns.map(\.width)
+        alignments = columns.map(\.alignment)
+        self.wrap = wrap
     }
 }

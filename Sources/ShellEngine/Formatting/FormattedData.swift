@@ -13,6 +13,11 @@ public final class FormattedData: PSObject {
         case list, table
     }
 
+    public enum WideLayout: Sendable {
+        case columns(Int)
+        case autoSize
+    }
+
     /// A table column: its header label, an explicit alignment (nil: decided by the first
     /// object's value) and an explicit width (nil: sized from the values).
     public struct Column {
@@ -40,6 +45,9 @@ public final class FormattedData: PSObject {
     /// Get-Member; a new label within one sequence starts a new group.
     public var groupHeader: String?
     public let sequence: FormatSequence
+    /// Format-Wide: each entry's one value, laid out across this many columns (or as many as the
+    /// widest value allows with -AutoSize).
+    public var wide: WideLayout?
     /// False when more `FormattedData` of the same sequence follow (a cmdlet that streams one
     /// object at a time); the last one closes the sequence.
     public let isLastInSequence: Bool
@@ -66,6 +74,16 @@ public protocol PSDefaultDisplayPropertySet: AnyObject {
     var defaultDisplayPropertySet: [String] { get }
 }
 
+/// Objects shown by a custom view of format.ps1xml (a `<CustomControl>`): Out-Default writes
+/// their lines inside one format sequence (an empty line before, two after).
+public protocol PSCustomView: AnyObject {
+    var customViewLines: [String] { get }
+}
+
+/// Objects whose module declares a list view for their type (a format.ps1xml `ListControl`):
+/// shown as a list of their default properties, however few.
+public protocol PSListView: AnyObject {}
+
 /// Which properties the formatter shows for an object, and in which shape.
 public enum FormatSelection {
     /// At most this many columns in a table built from all properties.
@@ -86,7 +104,12 @@ public enum FormatSelection {
 
     /// Table for up to four default properties, list for more.
     public static func defaultShape(of value: PSValue) -> FormattedData.Shape {
-        defaultProperties(of: value).count <= propertyCountForTable ? .table : .list
+        defaultProperties(of: value).count <= propertyCountForTable && !hasListView(value) ? .table : .list
+    }
+
+    public static func hasListView(_ value: PSValue) -> Bool {
+        if case .object(let object) = value { return object is PSListView }
+        return false
     }
 
     /// Every property of a value as the formatter sees it (also for values that are not PSObjects).

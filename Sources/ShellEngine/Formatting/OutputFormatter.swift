@@ -10,7 +10,8 @@
 ///   properties, else a list. Later objects go into the same table (the first object's columns)
 ///   or list (their own properties). Hashtables show as a Name/Value table, type literals as
 ///   PowerShell's type table.
-/// - Tables are held back until the sequence ends so every column fits its widest value.
+/// - A table whose view fixes no widths is held back for 5.1's grouping window (300 ms; the whole
+///   group with -AutoSize), sized to the widest values held, then streamed row by row.
 /// - `FormattedData` from Format-List / Format-Table is printed as its own sequence.
 public final class OutputFormatter {
     /// Console buffer width (chunking of error views).
@@ -20,6 +21,8 @@ public final class OutputFormatter {
     public let errorView: ErrorViewKind
     /// `$FormatEnumerationLimit`.
     public var enumerationLimit = FormatValue.defaultEnumerationLimit
+    /// The table views modules declared, by type name.
+    package var declaredViews: [String: TableViewDefinition] = [:]
 
     private var backend: FormatBackend
     private var document: Document = .none
@@ -33,6 +36,9 @@ public final class OutputFormatter {
         /// band. `group`: the current value of the view's grouping key.
         case viewTable(FormatView, group: String?)
         case explicit(FormatSequence, group: String?)
+        /// A custom view: each object is its own lines (System.DateTime's `DateTime` view, `PSCustomView`
+        /// objects such as Select-String's matches).
+        case custom
     }
 
     /// `width` is the console buffer width: lines are laid out in `width - 1` columns, as the
@@ -71,6 +77,12 @@ public final class OutputFormatter {
     /// Writes what `process` returns to a host, each run of lines to its own stream.
     public func write(_ value: PSValue, stream: HostStream = .output, to host: PSHostUserInterface) {
         Self.write(output(value, stream: stream), to: host)
+    }
+
+    /// Writes a held table whose grouping window has passed.
+    public func flushIfDue(to host: PSHostUserInterface) {
+        let lines = backend.flushIfDue()
+        if !lines.isEmpty { Self.write(lines, to: host) }
     }
 
     /// Writes what `finish` returns to a host, each run of lines to its own stream.
@@ -145,7 +157,19 @@ public final class OutputFormatter {
         if let outOfBand = outOfBandPacket(value, stream: stream) { return [outOfBand] }
 
         var packets: [FormatPacket] = []
-        if case .explicit = document { packets += closeDocument() }
+        if let lines = customViewLines(value) {
+            if case .custom = document {} else {
+                packets += closeDocument()
+                document = .custom
+                packets += [.formatStart(.custom), .groupStart(label: nil)]
+            }
+            packets.append(.customEntry(lines))
+            return packets
+        }
+        switch document {
+        case .explicit, .custom: packets += closeDocument()
+        default: break
+        }
         if case .none = document { packets += openDocument(for: value) }
 
         switch document {
@@ -158,7 +182,7 @@ public final class OutputFormatter {
             let properties = FormatSelection.defaultProperties(of: value)
             packets.append(.listEntry(labels: properties.map(\.name), values: properties.map { display($0.value) }))
         case .viewTable(let view, let group):
-            if view.applies(to: value) {
+            if view.applies(to: value, declared: declaredViews) {
                 if let key = view.groupKey(value), key != group {
                     // A new grouping value ends the group and starts another under its own label.
                     packets += [.groupEnd, .groupStart(label: view.groupLabel(key))]
@@ -172,10 +196,19 @@ public final class OutputFormatter {
                 packets.append(.outOfBandList(labels: properties.map(\.name),
                                               values: properties.map { display($0.value) }))
             }
-        case .explicit, .none:
+        case .explicit, .custom, .none:
             break
         }
         return packets
+    }
+
+    /// The lines of an object shown by a custom view, nil for other objects.
+    private func customViewLines(_ value: PSValue) -> [String]? {
+        switch value {
+        case .object(let object as DotNetObject): return object.displayText.map { [$0] }
+        case .object(let object as PSCustomView): return object.customViewLines
+        default: return nil
+        }
     }
 
     private func display(_ value: PSValue) -> String {
@@ -194,7 +227,7 @@ public final class OutputFormatter {
         case .type:
             return nil
         case .object(let object as DotNetObject) where object.displayText != nil:
-            return .outOfBandLines([object.displayText ?? ""], stream: stream)
+            return nil
         default:
             if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
                 return .outOfBandLines([FormatValue.toString(value)], stream: stream)
@@ -204,13 +237,13 @@ public final class OutputFormatter {
     }
 
     private func openDocument(for value: PSValue) -> [FormatPacket] {
-        if let view = FormatView.view(for: value) {
+        if let view = FormatView.view(for: value, declared: declaredViews) {
             let key = view.groupKey(value)
             document = .viewTable(view, group: key)
             return [.formatStart(.table(view.header)), .groupStart(label: key.map(view.groupLabel))]
         }
         let properties = FormatSelection.defaultProperties(of: value)
-        if properties.count > FormatSelection.propertyCountForTable {
+        if properties.count > FormatSelection.propertyCountForTable || FormatSelection.hasListView(value) {
             document = .list
             return [.formatStart(.list), .groupStart(label: nil)]
         }
@@ -230,6 +263,7 @@ public final class OutputFormatter {
     // MARK: Format-List / Format-Table output
 
     private func formattedPackets(_ data: FormattedData) -> [FormatPacket] {
+        if let wide = data.wide { return closeDocument() + widePackets(data, wide) }
         var packets: [FormatPacket] = []
         if case .explicit(let sequence, let group) = document, sequence === data.sequence {
             if data.groupHeader != group {
@@ -255,6 +289,34 @@ public final class OutputFormatter {
         }
         if data.isLastInSequence { packets += closeDocument() }
         return packets
+    }
+
+    /// Format-Wide: a table without headers whose columns share the width equally.
+    private func widePackets(_ data: FormattedData, _ layout: FormattedData.WideLayout) -> [FormatPacket] {
+        let values = data.entries.map { display($0.first?.value ?? .null) }
+        guard !values.isEmpty else { return [] }
+        var count: Int
+        var widths: [Int]
+        switch layout {
+        case .columns(let n):
+            count = Swift.max(1, Swift.min(n, (columns + 1) / 2))
+            let share = (columns - (count - 1)) / count, extra = (columns - (count - 1)) % count
+            widths = (0..<count).map { share + ($0 < extra ? 1 : 0) }
+        case .autoSize:
+            // As many columns as the widest value allows, each as wide as that value.
+            let widest = Swift.min(Swift.max(values.map(TextLayout.cells).max() ?? 1, 1), columns)
+            count = Swift.max(1, (columns + 1) / (widest + 1))
+            widths = Array(repeating: widest, count: count)
+        }
+        var packets: [FormatPacket] = [.formatStart(.table(TableHeaderInfo(labels: widths.map { _ in "" }, widths: widths,
+            alignments: widths.map { _ in .left }, hideHeader: true))), .groupStart(label: nil)]
+        var start = 0
+        while start < values.count {
+            let row = Array(values[start..<Swift.min(start + count, values.count)])
+            packets.append(.tableRow(values: row + Array(repeating: "", count: count - row.count), alignments: [], multiLine: false))
+            start += count
+        }
+        return packets + [.groupEnd, .formatEnd]
     }
 
     private func shapeInfo(of data: FormattedData) -> FormatShapeInfo {

@@ -40,9 +40,30 @@ public protocol PSHostUserInterface: AnyObject {
 
     /// `Clear-Host`.
     func clearScreen()
+
+    /// `Write-Host -ForegroundColor/-BackgroundColor`: host text in console colours (nil: the
+    /// console's own colour).
+    func write(_ text: String, foreground: ConsoleColor?, background: ConsoleColor?)
+}
+
+/// System.ConsoleColor, in declaration order (the position is the enum's value).
+public enum ConsoleColor: String, CaseIterable, Sendable {
+    case Black, DarkBlue, DarkGreen, DarkCyan, DarkRed, DarkMagenta, DarkYellow, Gray
+    case DarkGray, Blue, Green, Cyan, Red, Magenta, Yellow, White
+
+    /// The name as given, in any case (`red`), or nil.
+    public init?(named name: String) {
+        guard let match = Self.allCases.first(where: { $0.rawValue.caseInsensitiveEquals(name) }) else { return nil }
+        self = match
+    }
 }
 
 extension PSHostUserInterface {
+    /// Hosts without colours write the text as host output.
+    public func write(_ text: String, foreground: ConsoleColor?, background: ConsoleColor?) {
+        write(text, stream: .host)
+    }
+
     public func writeLine(_ text: String = "", stream: HostStream = .output) {
         write(text + "\n", stream: stream)
     }

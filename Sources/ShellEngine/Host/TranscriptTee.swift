@@ -19,6 +19,11 @@ package final class TranscriptTee: PSHostUserInterface {
         for transcript in transcripts { transcript.append(text) }
     }
 
+    package func write(_ text: String, foreground: ConsoleColor?, background: ConsoleColor?) {
+        inner.write(text, foreground: foreground, background: background)
+        for transcript in transcripts { transcript.append(text) }
+    }
+
     package func readLine() -> HostInput {
         let input = inner.readLine()
         if case .line(let line) = input {

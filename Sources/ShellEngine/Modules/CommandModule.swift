@@ -96,6 +96,11 @@ public final class ModuleRegistration {
         engine.locations.register(provider)
     }
 
+    /// The table view Out-Default shows the module's objects of `typeName` in.
+    package func tableView(typeName: String, _ definition: TableViewDefinition) {
+        engine.declaredViews[typeName] = definition
+    }
+
     /// A conceptual help topic (`about_Mailslots`) Get-Help shows by name.
     public func helpTopic(_ name: String, _ text: String) {
         engine.helpTopics[NameKey(name)] = text

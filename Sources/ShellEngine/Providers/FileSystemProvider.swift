@@ -225,12 +225,29 @@ package final class FileSystemProvider: ItemProvider {
 
     package func writeContent(_ path: String, _ bytes: [UInt8], append: Bool, _ engine: Engine) throws(ProviderError) {
         let host = try writablePath(path, engine)
-        guard FileSystemHelpers.write(host, bytes, append: append) else {
-            throw ProviderError(message: Messages.fill(ProviderMessages.partOfPathNotFound, [path]),
-                                errorId: "System.IO.DirectoryNotFoundException", category: .OpenError,
-                                exceptionType: "System.IO.DirectoryNotFoundException", target: path)
-        }
+        let failure = FileSystemHelpers.writeReportingError(host, bytes, append: append)
+        guard failure == 0 else { throw Self.writeError(failure, path) }
         for observer in engine.fileWriteObservers { observer(host) }
+    }
+
+    /// The .NET exception a failed write raises on Windows, by the errno of the failure.
+    static func writeError(_ code: Int32, _ path: String) -> ProviderError {
+        switch code {
+        case ENOENT, ENOTDIR:
+            return ProviderError(message: Messages.fill(ProviderMessages.partOfPathNotFound, [path]),
+                                 errorId: "System.IO.DirectoryNotFoundException", category: .OpenError,
+                                 exceptionType: "System.IO.DirectoryNotFoundException", target: path)
+        case EACCES, EPERM, EISDIR, EROFS:
+            return ProviderError(message: Messages.fill(ProviderMessages.accessDenied, [path]),
+                                 errorId: "System.UnauthorizedAccessException", category: .PermissionDenied,
+                                 exceptionType: "System.UnauthorizedAccessException", target: path)
+        case ENOSPC, EDQUOT:
+            return ProviderError(message: ProviderMessages.diskFull, errorId: "System.IO.IOException", category: .WriteError,
+                                 exceptionType: "System.IO.IOException", target: path)
+        default:
+            return ProviderError(message: ProviderMessages.ioError, errorId: "System.IO.IOException", category: .WriteError,
+                                 exceptionType: "System.IO.IOException", target: path)
+        }
     }
 
     package func properties(_ path: String, _ engine: Engine) throws(ProviderError) -> [(String, PSValue)] {

@@ -72,6 +72,10 @@ package enum Messages {
         "ReadFailsOnNonInteractiveFlag": "Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
         "PromptHelp": "(Type !? for Help.)",
         "PromptFieldPromptInputSeparatorTemplate": "{0}: ",
+        "NoObjectSpecified": "You must specify an object for the Get-Member cmdlet.",
+        "FailedToUpdateHelpForModuleWithCulture": "Failed to update Help for the module(s) '{0}' with UI culture(s) {{{1}}} : {2}",
+        "FailedToSaveHelpForModuleWithCulture": "Failed to save Help for the module(s) '{0}' with UI culture(s) {{{1}}} : {2}",
+        "UnableToConnect": "Unable to connect to Help content. The server on which Help content is stored might not be available. Verify that the server is available, or wait until the server is back online, and then try the command again.",
         "MethodNotFound": "Method invocation failed because [{0}] does not contain a method named '{1}'.",
         "TypeNotFound": "Unable to find type [{0}].",
         "InvokeMethodOnNull": "You cannot call a method on a null-valued expression.",
@@ -105,13 +109,30 @@ package enum Messages {
     package static func fill(_ template: String, _ arguments: [String]) -> String {
         var result = ""
         var chars = template.makeIterator()
+        var pendingBrace = false
         while let c = chars.next() {
+            // .NET's escapes: `}}` is one `}` (and `{{`, below, one `{`).
+            if c == "}" {
+                if pendingBrace { pendingBrace = false; continue }
+                pendingBrace = true
+                result.append(c)
+                continue
+            }
+            pendingBrace = false
             guard c == "{" else { result.append(c); continue }
             var digits = ""
             var closed = false
             while let d = chars.next() {
+                if d == "{" && digits.isEmpty {
+                    // `{{`: a literal brace.
+                    break
+                }
                 if d == "}" { closed = true; break }
                 digits.append(d)
+            }
+            if !closed && digits.isEmpty {
+                result.append("{")
+                continue
             }
             if closed, let i = Int(digits) {
                 result += i < arguments.count ? arguments[i] : ""

@@ -65,14 +65,18 @@ package final class CmdletProcessor: CommandProcessor {
         do {
             try context.engine.withCapture(capture, body)
         } catch {
-            let converted = EvalError(error)
-            if case .error(let failure) = converted {
-                context.engine.lastSucceeded = false
-                if failure.record.invocationInfo == nil, !(error is RuntimeError), !(error is EvalError) {
-                    failure.record.invocationInfo = context.invocation
-                    failure.record.fullyQualifiedErrorId += "," + context.metadata.name
-                }
+            let converted: EvalError
+            if error is EvalError || error is RuntimeError {
+                converted = EvalError(error)
+            } else {
+                // Any other exception leaving a cmdlet is CommandProcessor's CmdletInvocationException:
+                // the exception's own message, an error of this command.
+                let (exception, errorId, category) = EvalError.exception(of: error)
+                let record = context.errorRecord(message: exception.message, errorId: errorId, category: category,
+                                                 exceptionType: exception.typeName)
+                converted = .failure(record)
             }
+            if case .error = converted { context.engine.lastSucceeded = false }
             throw converted
         }
     }
@@ -339,7 +343,10 @@ extension Engine {
            !resolved.lowercased().hasSuffix(".ps1"), let c = cmdlets[NameKey(bare)] {
             return .cmdlet(c)
         }
-        if resolved.lowercased().hasSuffix(".ps1") { return .script(resolved) }
+        // A script is run by its path: 5.1 never loads a bare `file.ps1` from the current folder.
+        if resolved.lowercased().hasSuffix(".ps1"), resolved.contains(where: { $0 == "\\" || $0 == "/" }) {
+            return .script(resolved)
+        }
         // PowerShell's last resort: a bare noun names its Get- cmdlet (`date` → Get-Date).
         if !resolved.contains("-"), let c = cmdlets[NameKey("Get-" + resolved)] { return .cmdlet(c) }
         return .notFound
@@ -443,9 +450,22 @@ extension Engine {
                    + Messages.template("PromptMessage") + "\n", stream: .host)
         if missing.contains(where: { $0.helpMessage != nil }) { host.write(Messages.template("PromptHelp") + "\n", stream: .host) }
         for parameter in missing {
-            host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
-            guard case .line(let text) = host.readLine() else { throw .stopped }
-            bound[parameter.name] = try converting { try binder.convert(.string(text), for: parameter, extent: binder.commandExtent) }
+            guard case .array = parameter.type else {
+                host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", parameter.name), stream: .host)
+                guard case .line(let text) = host.readLine() else { throw .stopped }
+                bound[parameter.name] = try converting { try binder.convert(.string(text), for: parameter, extent: binder.commandExtent) }
+                continue
+            }
+            // A collection is asked for element by element (`Name[0]: `) until an empty line.
+            var items: [PSValue] = []
+            while true {
+                host.write(Messages.format("PromptFieldPromptInputSeparatorTemplate", "\(parameter.name)[\(items.count)]"),
+                           stream: .host)
+                guard case .line(let text) = host.readLine() else { throw .stopped }
+                if text.isEmpty { break }
+                items.append(.string(text))
+            }
+            bound[parameter.name] = try converting { try binder.convert(.array(PSArray(items)), for: parameter, extent: binder.commandExtent) }
         }
     }
 

@@ -1,3 +1,5 @@
+import CmdletParser
+
 /// A terminating error travelling up to the nearest `try`/`trap` or to the console.
 // @unchecked: the engine runs on one thread; a RuntimeError never crosses to another.
 package struct RuntimeError: Error, @unchecked Sendable {
@@ -40,20 +42,27 @@ extension EvalError {
         switch error {
         case let flow as EvalError: self = flow
         case let runtime as RuntimeError: self = .error(runtime)
-        case let dotNet as DotNetException:
-            let exception = dotNet.object
-            self = .failure(ErrorRecord(exception: exception, errorId: exception.shortName, category: .NotSpecified,
-                                        targetObject: .null))
-        case let conversion as ConversionFailure:
-            let exception = PSExceptionObject(typeName: "System.Management.Automation.PSInvalidCastException",
-                                              message: conversion.message)
-            self = .failure(ErrorRecord(exception: exception, errorId: conversion.errorId, category: .InvalidArgument,
-                                        targetObject: .null))
         default:
-            let exception = PSExceptionObject(typeName: "System.Management.Automation.RuntimeException",
-                                              message: String(describing: error))
-            self = .failure(ErrorRecord(exception: exception, errorId: "RuntimeException", category: .NotSpecified,
-                                        targetObject: .null))
+            let (exception, errorId, category) = Self.exception(of: error)
+            self = .failure(ErrorRecord(exception: exception, errorId: errorId, category: category, targetObject: .null))
+        }
+    }
+
+    /// The .NET exception an error that is neither flow control nor an ErrorRecord stands for, with
+    /// the error id and category PowerShell gives it.
+    package static func exception(of error: any Error) -> (PSExceptionObject, errorId: String, ErrorCategory) {
+        switch error {
+        case let dotNet as DotNetException:
+            return (dotNet.object, dotNet.typeName, .NotSpecified)
+        case let conversion as ConversionFailure:
+            return (PSExceptionObject(typeName: "System.Management.Automation.PSInvalidCastException",
+                                      message: conversion.message), conversion.errorId, .InvalidArgument)
+        case let provider as ProviderError:
+            return (PSExceptionObject(typeName: provider.exceptionType, message: provider.message),
+                    provider.errorId, provider.category)
+        default:
+            return (PSExceptionObject(typeName: "System.Management.Automation.RuntimeException",
+                                      message: String(describing: error)), "RuntimeException", .NotSpecified)
         }
     }
 }
@@ -87,6 +96,13 @@ extension Error {
         if case .error(let error)? = self as? EvalError { return error }
         return nil
     }
+}
+
+/// An error a running catch block caught, and where that block is written.
+package struct CaughtError {
+    package let record: ErrorRecord
+    package let source: ScriptSource?
+    package let body: SourceExtent
 }
 
 /// Where a pipeline element writes its objects.

@@ -61,15 +61,20 @@ extension Engine {
         return result
     }
 
+    /// Writes text to an item with Windows line ends (CR LF); the encoding's preamble unless
+    /// appending to an existing file.
+    package func writeText(to target: ItemPath, _ text: String, append: Bool, encoding: TextEncoding) throws(ProviderError) {
+        let windowsText = text.replacing("\r\n", with: "\n").replacing("\n", with: "\r\n")
+        let exists = target.provider.itemExists(target.providerPath, self)
+        try target.provider.writeContent(target.providerPath, encoding.encode(windowsText, preamble: !(append && exists)),
+                                         append: append, self)
+    }
+
     /// Writes redirected output (`> file`, `>> file`) through the path layer, as Out-File does in
     /// Windows PowerShell 5.1: Unicode (UTF-16 LE with a byte order mark), lines ending in CR LF.
     package func writeTextFile(_ path: String, _ text: String, append: Bool, encoding: TextEncoding = .unicode) throws {
-        let windowsText = text.replacing("\r\n", with: "\n").replacing("\n", with: "\r\n")
         do {
-            let target = try resolveItemPath(path)
-            let exists = target.provider.itemExists(target.providerPath, self)
-            try target.provider.writeContent(target.providerPath, encoding.encode(windowsText, preamble: !(append && exists)),
-                                             append: append, self)
+            try writeText(to: try resolveItemPath(path), text, append: append, encoding: encoding)
         } catch {
             throw RuntimeError(record: runtimeErrorRecord(message: error.message, errorId: error.errorId,
                 category: error.category, extent: .empty, exceptionType: error.exceptionType, target: .string(path)))

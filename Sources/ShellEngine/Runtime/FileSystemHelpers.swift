@@ -12,24 +12,33 @@ package enum FileSystemHelpers {
 
     /// Writes (or appends) bytes with POSIX calls; false when the file cannot be written.
     package static func write(_ path: String, _ bytes: [UInt8], append: Bool = false) -> Bool {
-        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
-        guard fd >= 0 else { return false }
+        writeReportingError(path, bytes, append: append) == 0
+    }
+
+    /// Writes (or appends) bytes; 0, or the errno of the failure. A FIFO nobody reads fails
+    /// with ENXIO at once instead of blocking the shell.
+    package static func writeReportingError(_ path: String, _ bytes: [UInt8], append: Bool = false) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NONBLOCK | (append ? O_APPEND : O_TRUNC), 0o644)
+        guard fd >= 0 else { return errno }
         defer { close(fd) }
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
+            guard n > 0 else { return n < 0 ? errno : EIO }
             written += n
         }
-        return true
+        return 0
     }
 }
 
 extension FileSystemHelpers {
     /// The bytes of a regular file; nil when it cannot be read.
     package static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer (it is refused below).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()

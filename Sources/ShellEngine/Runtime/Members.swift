@@ -110,6 +110,9 @@ extension Engine {
             return .null
         case .object(let o):
             if let value = o.property(LanguagePrimitives.toString(index)) { return value }
+            // A single object (not a .NET collection) indexed by 0 or -1 is itself, as any scalar
+            // (`$result[0]` when a command wrote one object).
+            if !(o is DotNetObject), !index.isDouble, let i = LanguagePrimitives.toInt64(index), i == 0 || i == -1 { return target }
             return .null
         default:
             if let i = LanguagePrimitives.toInt64(index), i == 0 || i == -1 { return target }

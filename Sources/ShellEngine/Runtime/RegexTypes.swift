@@ -13,6 +13,9 @@ package enum RegexTypes {
         return nil
     }
 
+    /// A `System.Text.RegularExpressions.Match` object for a match (Select-String's `Matches`).
+    package static func matchValue(_ m: RegexMatch) -> PSValue { .object(MatchObject(m)) }
+
     /// `[regex]$value`.
     package static func cast(_ value: PSValue) throws -> PSValue {
         if regex(from: value) != nil { return value }

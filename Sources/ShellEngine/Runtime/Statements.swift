@@ -20,11 +20,17 @@ extension Engine {
                     try runTrap(trap, record: error.record, output: output)
                     continue
                 }
-                // A statement-terminating error outside any try or trap: report it, go on with the next statement.
+                // A statement-terminating error outside any try or trap: $ErrorActionPreference decides
+                // (ExceptionHandlingOps.CheckActionPreference): report it and go on with the next
+                // statement, go on silently, or stop the script.
                 guard !error.terminatesScript && tryDepth == 0 && trapDepth == 0 else { throw .error(error) }
                 appendError(error.record)
-                reportError(error.record)
                 lastSucceeded = false
+                switch errorActionPreference {
+                case .SilentlyContinue, .Ignore: continue
+                case .Stop: throw .failure(error.record, terminatesScript: true)
+                default: reportError(error.record)
+                }
             }
         }
     }
@@ -246,7 +252,7 @@ extension Engine {
             appendError(error.record)
             let saved = sessionState.lookup("_")?.value
             sessionState.setLocal("_", .object(error.record))
-            caughtErrors.append(error.record)
+            caughtErrors.append(CaughtError(record: error.record, source: currentSource, body: clause.body.extent))
             defer {
                 caughtErrors.removeLast()
                 sessionState.setLocal("_", saved ?? .null)
@@ -256,8 +262,14 @@ extension Engine {
     }
 
     private func throwRecord(_ s: ThrowStatementAst) throws(EvalError) -> ErrorRecord {
-        // `throw` alone in a catch block throws the error it caught again.
-        if s.pipeline == nil, let caught = caughtErrors.last { return caught }
+        // `throw` alone written inside a catch block throws the error that block caught again
+        // (ThrowStatementAst.IsRethrow: decided by where the statement is written).
+        if s.pipeline == nil, let caught = caughtErrors.last(where: {
+            $0.source === currentSource && $0.body.startOffset <= s.extent.startOffset
+                && s.extent.endOffset <= $0.body.endOffset
+        }) {
+            return caught.record
+        }
         let value = try s.pipeline.map { pipeline throws(EvalError) in try evaluatePipelineValue(pipeline) } ?? .null
         if case .object(let o) = value, let record = o as? ErrorRecord { return record }
         if case .object(let o) = value, let exception = o as? PSExceptionObject {

@@ -1,0 +1,45 @@
+/// about_SmbConfigShell_Host: the Windows computer the console emulates.
+enum AboutEmulatedHost {
+    static let text = """
+
+    TOPIC
+        about_SmbConfigShell_Host
+
+    SHORT DESCRIPTION
+        Describes the Windows computer this console emulates: its release, name, drives and registry.
+
+    LONG DESCRIPTION
+        The console behaves as Windows PowerShell 5.1 on one Windows computer.
+        Which release it is comes from SMBCONFIG_OS_PROFILE: Windows11-24H2
+        (the default), WindowsServer2025, Windows11-23H2 or WindowsServer2022.
+        On Windows 11 24H2 and Windows Server 2025 remote mailslots are off
+        until Set-SmbClientConfiguration -EnableMailslots $true (or the server
+        side) turns them on; on the older releases they simply work.
+
+        The computer's name is COMPUTERNAME and its workgroup
+        SMBCONFIG_WORKGROUP. Get-SmbShellProfile shows both, the release and
+        the folder where the computer's state is kept (SMBCONFIG_HOME).
+
+        What the computer keeps between sessions:
+            - the SMB client and server settings (Set-SmbClientConfiguration,
+              Set-SmbServerConfiguration) and the Group Policy values under
+              HKLM:\\SOFTWARE\\Policies;
+            - the C: drive, a folder inside the state folder seeded with the
+              folders of a fresh Windows;
+            - the command history, the profile, the lmhosts file and the
+              running lab.
+
+        The registry drives HKLM: and HKCU: show the values the SMB settings
+        are stored in, and Get-ItemProperty, Set-ItemProperty and
+        New-ItemProperty work on them as on Windows.
+
+        The console never runs programs of the computer it is started on.
+
+    SEE ALSO
+        about_Mailslots
+        about_SmbLabs
+        about_Profiles
+        Get-SmbShellProfile
+
+    """
+}
