@@ -41,6 +41,8 @@ import Testing
         #expect(mismatch.hasSuffix("Cannot append CSV content to the following file: C:\\shares.csv. The appended object does not have a property that corresponds to the following column: Name. To continue with mismatched properties, add the -Force parameter, and then retry the command.\n"))
         let clobber = fixture.run("1 | Export-Csv C:\\shares.csv -NoClobber")
         #expect(clobber.contains("NoClobber,Microsoft.PowerShell.Commands.ExportCsvCommand"))
+        // An object with a Path property binds it, not its string form.
+        #expect(fixture.run("([pscustomobject]@{ Path = 'C:\\shares.csv' } | Import-Csv).Count") == "2\n")
         let missing = fixture.run("Import-Csv C:\\nope.csv")
         #expect(missing.contains("Cannot find path 'C:\\nope.csv' because it does not exist."))
     }

@@ -213,6 +213,14 @@ final class FormatWide: Cmdlet {
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input = input ?? context.value("InputObject"), !input.isNull else { return }
+        if let view = context.string("View") {
+            // The shell defines no named wide views.
+            let type = (input.enumerated?.first ?? input).typeName
+            throw RuntimeError(record: context.errorRecord(
+                message: "The view name \(view) cannot be found. There are no existing Format-Wide views for \(type) objects.",
+                errorId: "FormatViewNotFound", category: .ObjectNotFound,
+                exceptionType: "System.Management.Automation.PipelineStoppedException", target: .string(view)))
+        }
         // A dictionary is shown entry by entry, each by its key (the DictionaryEntry view).
         if case .hashtable(let table) = input, !context.has("Property") {
             for (key, _) in table.entries { entries.append([("", key)]) }

@@ -18,6 +18,12 @@ extension ParameterBinder {
             var value: PSValue?
             if parameter.valueFromPipeline {
                 value = input
+                // By property name without coercion comes before by value with coercion: an object
+                // that has the property binds it rather than its string form (`[pscustomobject]@{Path=…}`).
+                if parameter.valueFromPipelineByPropertyName, Self.needsCoercion(input, to: parameter.type),
+                   let byName = propertyValue(of: input, names: [parameter.name] + parameter.aliases) {
+                    value = byName
+                }
             } else {
                 value = propertyValue(of: input, names: [parameter.name] + parameter.aliases)
             }
@@ -35,6 +41,19 @@ extension ParameterBinder {
             throw bindingError("InputObjectNotBound", parameterName: "", extent: commandExtent)
         }
         return bound
+    }
+
+    /// Whether an object or dictionary would have to be converted to bind to a parameter of this
+    /// type (any parameter but an Object or PSObject one).
+    private static func needsCoercion(_ input: PSValue, to type: ParameterType) -> Bool {
+        switch input {
+        case .object, .hashtable: break
+        default: return false
+        }
+        switch type {
+        case .object, .psObject, .array(.object), .array(.psObject): return false
+        default: return true
+        }
     }
 
     /// The first of `names` the object has as a property (a hashtable's key counts too).
