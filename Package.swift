@@ -36,13 +36,14 @@ let package = Package(
         .target(name: "SmbShareCommands", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
         .target(name: "MailslotCommands", dependencies: ["ShellEngine", "EmulatedHost", "MailslotTransport"]),
         .target(name: "WindowsHost", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
+        .target(name: "CimCmdlets", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
         .target(name: "Labs", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy", "MailslotTransport", "CmdletParser"]),
         .target(name: "PesterCommands", dependencies: ["ShellEngine", "CmdletParser"]),
         .executableTarget(
             name: "smbconfig-shell",
             dependencies: [
                 "ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
-                "PesterCommands", "SMBPolicy", "CmdletParser", "CLibEdit",
+                "PesterCommands", "CimCmdlets", "SMBPolicy", "CmdletParser", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +54,8 @@ let package = Package(
         // What the engine and module tests share: a recording host and the shell's module list.
         .target(
             name: "ShellTestSupport",
-            dependencies: ["ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs"],
+            dependencies: ["ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
+                           "CimCmdlets"],
             path: "Tests/ShellTestSupport"
         ),
         .testTarget(name: "ShellEngineTests", dependencies: ["ShellEngine", "ShellTestSupport", "CmdletParser"]),
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "SmbShareCommandsTests",
                     dependencies: ["SmbShareCommands", "ShellEngine", "ShellTestSupport", "SMBPolicy"]),
         .testTarget(name: "MailslotCommandsTests", dependencies: ["MailslotCommands", "ShellTestSupport"]),
+        .testTarget(name: "CimCmdletsTests", dependencies: ["CimCmdlets", "ShellEngine", "ShellTestSupport"]),
         .testTarget(name: "LabsTests",
                     dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
         .testTarget(name: "WindowsHostTests",

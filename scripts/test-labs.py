@@ -134,6 +134,26 @@ LABS = {
         ],
         "wrong_task": 4,
     },
+    "05-file-server": {
+        "profile": "WindowsServer2025",
+        "solve": [
+            r"New-Item -ItemType Directory C:\Orders | Out-Null",
+            r"New-SmbShare -Name Orders -Path C:\Orders -Description 'Order drop' | Out-Null",
+            "Grant-SmbShareAccess -Name Orders -AccountName Users -AccessRight Change -Force | Out-Null",
+            "Revoke-SmbShareAccess -Name Orders -AccountName Everyone -Force | Out-Null",
+            "$Source = (Get-SmbConfigurationSource -Side Server -Name EnableMailslots).Source",
+            r"Set-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value 1",
+        ],
+        "wrong": [
+            r"New-Item -ItemType Directory C:\Orders | Out-Null",
+            r"New-SmbShare -Name Orders -Path C:\Orders | Out-Null",
+            "Grant-SmbShareAccess -Name Orders -AccountName Users -AccessRight Change -Force | Out-Null",
+            "Revoke-SmbShareAccess -Name Orders -AccountName Everyone -Force | Out-Null",
+            "$Source = 'GroupPolicy'",
+            "Set-SmbServerConfiguration -EnableMailslots $true -Force",
+        ],
+        "wrong_task": 4,
+    },
     "06-registry-policy": {
         "profile": None,
         "solve": [

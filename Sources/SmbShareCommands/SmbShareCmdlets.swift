@@ -104,49 +104,9 @@ enum SmbShareCmdlets {
     }
 }
 
-/// `Get-SmbClientConfiguration` objects: CIM instances of MSFT_SmbClientConfiguration.
-final class SmbConfigurationObject: PSObject {
-    let side: PolicySide
-    let entries: [PolicyEntry]
-
-    init(side: PolicySide, snapshot: PolicySnapshot) {
-        self.side = side
-        self.entries = snapshot.entries(side: side)
-        super.init(typeNames: side.cimTypeNames)
-    }
-
-    override var properties: [PSPropertyInfo] {
-        entries.map { PSPropertyInfo(name: $0.property.name, value: $0.value.psValue(type: $0.property.type),
-                                     typeName: $0.property.type.dotNetTypeName) }
-    }
-
-    override func property(_ name: String) -> PSValue? {
-        if name.caseInsensitiveEquals("PSComputerName") { return .string("") }
-        return entries.first { $0.property.name.caseInsensitiveEquals(name) }
-            .map { $0.value.psValue(type: $0.property.type) }
-    }
-
-    override func toString() -> String { side.cimClassName }
-}
-
-/// The checks every SmbShare configuration cmdlet makes: `-CimSession` names the local computer,
-/// `-AsJob` is refused.
-private func checkCimParameters(_ context: CommandContext) throws {
-    if context.switchValue("AsJob") {
-        throw RuntimeError(record: context.errorRecord(message: Messages.template("AsJobNotSupported"),
-            errorId: "AsJobNotSupported", category: .NotImplemented,
-            exceptionType: "System.Management.Automation.PSNotSupportedException"))
-    }
-    guard let sessions = context.value("CimSession") else { return }
-    for session in sessions.enumerated ?? [sessions] {
-        let name = LanguagePrimitives.toString(session)
-        let local = [context.engine.computerName, "localhost", ".", "127.0.0.1"]
-        guard !local.contains(where: { $0.caseInsensitiveEquals(name) }) else { continue }
-        throw RuntimeError(record: context.errorRecord(
-            message: "WinRM cannot complete the operation. Verify that the specified computer name is valid, that the computer is accessible over the network, and that a firewall exception for the WinRM service is enabled and allows access from this computer. By default, the WinRM firewall exception for public profiles limits access to remote computers within the same local subnet. ",
-            errorId: "HRESULT 0x80338126", category: .ConnectionError,
-            exceptionType: "Microsoft.Management.Infrastructure.CimException", target: .string(name)))
-    }
+/// The checks every SmbShare cmdlet makes: `-CimSession` names the local computer, `-AsJob` is refused.
+func checkCimParameters(_ context: CommandContext) throws {
+    try context.checkLocalCimTarget(parameter: "CimSession")
 }
 
 final class GetConfiguration: Cmdlet {

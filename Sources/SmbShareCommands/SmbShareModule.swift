@@ -2,7 +2,7 @@ import EmulatedHost
 import SMBPolicy
 import ShellEngine
 
-/// The SmbShare module: Get-, Set- and Reset-SmbClientConfiguration / -SmbServerConfiguration
+/// The SmbShare module: the client and server configuration, shares and their access lists
 /// (CDXML, so Get-Command lists them as functions).
 public enum SmbShareModule: CommandModule {
     public static let name = "SmbShare"
@@ -17,5 +17,8 @@ public enum SmbShareModule: CommandModule {
         registration.commands(named: ["Get", "Set", "Reset"].flatMap { verb in
             PolicySide.allCases.map { "\(verb)-" + SmbShareCmdlets.noun($0) }
         }) { SmbShareCmdlets.definitions(profile: profile) }
+        registration.commands(named: ShareCmdlets.names) { ShareCmdlets.definitions() }
+        registration.commands(named: ShareAccess.names) { ShareAccess.definitions() }
+        registration.commands(named: SmbClientCmdlets.names) { SmbClientCmdlets.definitions() }
     }
 }

@@ -1,3 +1,4 @@
+import CimCmdlets
 import CoreCommands
 import Labs
 import MailslotCommands
@@ -10,6 +11,6 @@ import WindowsHost
 enum StandardModules {
     static var all: [any CommandModule.Type] {
         CoreCommands.modules
-        + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + [LabsModule.self, PesterModule.self]
+        + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + CimCmdlets.modules + [LabsModule.self, PesterModule.self]
     }
 }

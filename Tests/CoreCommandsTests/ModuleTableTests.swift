@@ -32,8 +32,11 @@ struct ModuleTableTests {
 
     @Test func getCommandModuleFiltersBySource() {
         let text = run("(Get-Command -Module SmbShare).Name -join ','")
-        #expect(text == "Get-SmbClientConfiguration,Get-SmbServerConfiguration,Reset-SmbClientConfiguration,"
-            + "Reset-SmbServerConfiguration,Set-SmbClientConfiguration,Set-SmbServerConfiguration\n")
+        #expect(text == "Block-SmbShareAccess,Get-SmbClientConfiguration,Get-SmbClientNetworkInterface,Get-SmbConnection,"
+            + "Get-SmbMapping,Get-SmbOpenFile,Get-SmbServerConfiguration,Get-SmbServerNetworkInterface,Get-SmbSession,"
+            + "Get-SmbShare,Get-SmbShareAccess,Grant-SmbShareAccess,New-SmbMapping,New-SmbShare,Remove-SmbMapping,"
+            + "Remove-SmbShare,Reset-SmbClientConfiguration,Reset-SmbServerConfiguration,Revoke-SmbShareAccess,"
+            + "Set-SmbClientConfiguration,Set-SmbServerConfiguration,Set-SmbShare,Unblock-SmbShareAccess\n")
     }
 
     @Test func listAvailableGroupsByDirectoryWithoutTheSnapIn() {
@@ -52,7 +55,9 @@ struct ModuleTableTests {
             ])
         }
         #expect(lines.contains(Self.pad("Manifest", 11) + Self.pad("2.0.0.0", 11) + Self.pad("SmbShare", 36)
-            + "{Get-SmbClientConfiguration, Get-SmbServerConfiguration, R..."))
+            + "{Block-SmbShareAccess, Get-SmbClientConfiguration, Get-Smb..."))
+        #expect(lines.contains(Self.pad("Manifest", 11) + Self.pad("1.0.0.0", 11) + Self.pad("CimCmdlets", 36)
+            + "{Get-CimInstance, Invoke-CimMethod, Remove-CimInstance}"))
         #expect(!text.contains("Microsoft.PowerShell.Core"))
     }
 

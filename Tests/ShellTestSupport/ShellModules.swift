@@ -1,3 +1,4 @@
+import CimCmdlets
 import CoreCommands
 import Labs
 import MailslotCommands
@@ -7,5 +8,5 @@ import WindowsHost
 
 /// The modules the shell registers (as the console does), for tests that run commands.
 public var shellModules: [any CommandModule.Type] {
-    CoreCommands.modules + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + [LabsModule.self]
+    CoreCommands.modules + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + CimCmdlets.modules + [LabsModule.self]
 }

@@ -32,7 +32,8 @@ package final class CmdletProcessor: CommandProcessor {
         next = streams.wrap(next, engine: context.engine)
         context.output = next
         context.applyCommonParameters()
-        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst)
+        try context.engine.checkMandatory(binder, bound: &context.bound, pipelineInput: !isFirst,
+                                          parameterSet: context.parameterSetName)
         try guardErrors { try cmdlet.begin(context) }
     }
 
@@ -153,7 +154,8 @@ package final class ScriptProcessor: CommandProcessor {
         entered = true
         let arguments = arguments
         var result = try converting { try binder.bind(arguments, acceptsRemainingArguments: true) }
-        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst)
+        try engine.checkMandatory(binder, bound: &result.bound, pipelineInput: !isFirst,
+                                 parameterSet: result.parameterSetName)
         commandLine = Set(result.bound.keys)
         let bound = result.bound
         let streams = try converting { try StreamVariables(bound: bound, engine: engine, isLast: isLast) }
@@ -429,12 +431,14 @@ extension Engine {
         }
     }
 
-    /// Mandatory parameters not bound: prompt interactively, else MissingMandatoryParameter.
+    /// Mandatory parameters of the chosen parameter set not bound: prompt interactively, else
+    /// MissingMandatoryParameter.
     package func checkMandatory(_ binder: ParameterBinder, bound: inout [String: PSValue],
-                                pipelineInput: Bool) throws(EvalError) {
+                                pipelineInput: Bool, parameterSet: String? = nil) throws(EvalError) {
         let metadata = binder.metadata
         let missing = metadata.parameters.filter {
             $0.mandatory && bound[$0.name] == nil
+                && (parameterSet == nil || $0.parameterSets.isEmpty || $0.parameterSets.contains(parameterSet!))
                 && !(pipelineInput && ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName))
         }
         guard !missing.isEmpty else { return }

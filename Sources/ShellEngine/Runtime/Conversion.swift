@@ -53,6 +53,12 @@ package enum Conversion {
             if let match = values.first(where: { $0.caseInsensitiveEquals(text.trimmedWhitespace) }) {
                 return .string(match)
             }
+            // A number names the member with that value (`-ErrorAction 0` is SilentlyContinue).
+            if value.isNumeric, let number = LanguagePrimitives.toInt64(value),
+               let member = StandardTypes.declaration(of: typeName)?.enumValues.first(where: { $0.value == number }),
+               let match = values.first(where: { $0.caseInsensitiveEquals(member.name) }) {
+                return .string(match)
+            }
             // .NET Framework's Enum.Parse text, as Windows PowerShell 5.1 wraps it.
             throw ConversionFailure(Messages.format("InvalidCastException", text, typeName,
                 "Unable to match the identifier name \(text) to a valid enumerator name. Specify one of the following enumerator names and try again:\n"

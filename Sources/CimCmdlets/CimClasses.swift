@@ -1,0 +1,121 @@
+import EmulatedHost
+import SMBPolicy
+import ShellEngine
+
+/// The WMI repository of the emulated host: the namespaces it has and the classes scripts query,
+/// each with the properties Windows returns and its display (the CIM table view, the WMI default
+/// display property set).
+struct CimClass {
+    let namespace: String
+    let name: String
+    /// The CimCmdlets table view (`Get-CimInstance`), nil: all properties.
+    let view: CimTableView?
+    /// `DefaultDisplayPropertySet` of the class (Get-WmiObject shows these).
+    let displayProperties: [String]
+    let instances: (Engine) -> [PSObject]
+
+    static let cimv2 = "root/cimv2"
+
+    /// Namespaces that exist (an unknown one is `Invalid namespace`).
+    static let namespaces = ["root", "root/cimv2", "root/default", "root/standardcimv2", "root/microsoft",
+                             "root/microsoft/windows", "root/microsoft/windows/smb", "root/subscription"]
+
+    /// `root\CIMV2`, `ROOT/cimv2` → `root/cimv2`.
+    static func normalize(_ namespace: String) -> String {
+        var n = namespace.replacing("\\", with: "/")
+        while n.hasPrefix("/") { n.removeFirst() }
+        while n.hasSuffix("/") { n.removeLast() }
+        return n
+    }
+
+    static func find(namespace: String, name: String) -> CimClass? {
+        all.first { $0.namespace.caseInsensitiveEquals(namespace) && $0.name.caseInsensitiveEquals(name) }
+    }
+
+    static func view(_ name: String, _ columns: [String]) -> CimTableView {
+        CimTableView(name: name, columns: columns.map { .init($0) })
+    }
+
+    static var all: [CimClass] { [
+        CimClass(namespace: cimv2, name: "Win32_OperatingSystem",
+                 view: view("Win32_OperatingSystem", operatingSystemDisplay), displayProperties: operatingSystemDisplay,
+                 instances: { [instance("Win32_OperatingSystem", cimv2, operatingSystem($0))] }),
+        CimClass(namespace: cimv2, name: "Win32_ComputerSystem",
+                 view: view("Win32_ComputerSystem", computerSystemDisplay), displayProperties: computerSystemDisplay,
+                 instances: { [instance("Win32_ComputerSystem", cimv2, computerSystem($0))] }),
+        CimClass(namespace: cimv2, name: "Win32_Service",
+                 view: view("Win32_Service", ["ProcessId", "Name", "StartMode", "State", "Status", "ExitCode"]),
+                 displayProperties: ["ExitCode", "Name", "ProcessId", "StartMode", "State", "Status"],
+                 instances: { $0.cimRepository.instances(namespace: cimv2, className: "Win32_Service", engine: $0) ?? [] }),
+        CimClass(namespace: cimv2, name: "Win32_OptionalFeature", view: nil, displayProperties: [],
+                 instances: { $0.cimRepository.instances(namespace: cimv2, className: "Win32_OptionalFeature", engine: $0) ?? [] }),
+        CimClass(namespace: cimv2, name: "Win32_Share",
+                 view: view("Win32_Share", ["Name", "Path", "Description"]), displayProperties: ["Name", "Path", "Description"],
+                 instances: { $0.currentShares().shares.map(win32Share) }),
+        CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbShare", view: nil, displayProperties: [],
+                 instances: { $0.currentShares().shares.sorted { $0.name.uppercased() < $1.name.uppercased() }.map(SmbCim.share) }),
+        CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbMapping", view: nil, displayProperties: [],
+                 instances: { engine in let state = engine.currentShares(); return state.mappings.map { SmbCim.mapping($0, in: state) } }),
+        CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbServerConfiguration", view: nil, displayProperties: [],
+                 instances: { [SmbConfigurationObject(side: .server, snapshot: $0.policySnapshot())] }),
+        CimClass(namespace: SmbCim.namespace, name: "MSFT_SmbClientConfiguration", view: nil, displayProperties: [],
+                 instances: { [SmbConfigurationObject(side: .client, snapshot: $0.policySnapshot())] }),
+    ] }
+
+    static let operatingSystemDisplay = ["SystemDirectory", "Organization", "BuildNumber", "RegisteredUser", "SerialNumber", "Version"]
+    static let computerSystemDisplay = ["Name", "PrimaryOwnerName", "Domain", "TotalPhysicalMemory", "Model", "Manufacturer"]
+
+    static func instance(_ name: String, _ namespace: String, _ properties: [(String, PSValue)]) -> CimInstanceObject {
+        CimInstanceObject(className: name, namespace: namespace,
+                          properties: properties.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) })
+    }
+
+    static func caption(_ profile: OSProfile) -> String {
+        switch profile {
+        case .windows11_24H2, .windows11_23H2: return "Microsoft Windows 11 Pro"
+        case .windowsServer2025: return "Microsoft Windows Server 2025 Standard"
+        case .windowsServer2022: return "Microsoft Windows Server 2022 Standard"
+        }
+    }
+
+    static func operatingSystem(_ engine: Engine) -> [(String, PSValue)] {
+        let profile = engine.osProfile
+        let build = String(engine.identity.windowsBuild.number)
+        return [("Status", .string("OK")), ("Name", .string(caption(profile) + "|C:\\Windows|\\Device\\Harddisk0\\Partition3")),
+                ("FreePhysicalMemory", .uint64(6_291_456)), ("FreeSpaceInPagingFiles", .uint64(1_310_720)),
+                ("FreeVirtualMemory", .uint64(7_340_032)), ("Caption", .string(caption(profile))),
+                ("Description", .string("")), ("Manufacturer", .string("Microsoft Corporation")),
+                ("BootDevice", .string("\\Device\\HarddiskVolume1")), ("BuildNumber", .string(build)),
+                ("BuildType", .string("Multiprocessor Free")), ("CodeSet", .string("1252")), ("CountryCode", .string("1")),
+                ("CSName", .string(engine.computerName)), ("Locale", .string("0409")), ("OSArchitecture", .string("64-bit")),
+                ("OSLanguage", .uint32(1033)), ("OSType", .uint32(18)), ("Organization", .string("")),
+                ("ProductType", .uint32(profile.isServer ? 3 : 1)), ("RegisteredUser", .string(engine.userName)),
+                ("SerialNumber", .string("00330-80000-00000-AA000")), ("ServicePackMajorVersion", .uint32(0)),
+                ("ServicePackMinorVersion", .uint32(0)), ("SystemDevice", .string("\\Device\\HarddiskVolume3")),
+                ("SystemDirectory", .string("C:\\Windows\\system32")), ("SystemDrive", .string("C:")),
+                ("TotalVirtualMemorySize", .uint64(10_485_760)), ("TotalVisibleMemorySize", .uint64(8_388_608)),
+                ("Version", .string("10.0." + build)), ("WindowsDirectory", .string("C:\\Windows"))]
+    }
+
+    static func computerSystem(_ engine: Engine) -> [(String, PSValue)] {
+        let server = engine.osProfile.isServer
+        return [("Name", .string(engine.computerName)), ("PrimaryOwnerName", .string(engine.userName)),
+                ("Domain", .string(engine.workgroup)), ("TotalPhysicalMemory", .uint64(8_589_934_592)),
+                ("Model", .string("Virtual Machine")), ("Manufacturer", .string("Microsoft Corporation")),
+                ("Caption", .string(engine.computerName)), ("DNSHostName", .string(engine.computerName.lowercased())),
+                ("DomainRole", .uint32(server ? 2 : 0)), ("NumberOfLogicalProcessors", .uint32(2)),
+                ("NumberOfProcessors", .uint32(1)), ("PartOfDomain", .bool(false)), ("Status", .string("OK")),
+                ("SystemType", .string("x64-based PC")), ("UserName", .string(engine.computerName + "\\" + engine.userName)),
+                ("Workgroup", .string(engine.workgroup))]
+    }
+
+    static func win32Share(_ share: ShareRecord) -> PSObject {
+        let type: UInt32 = share.kind == .interprocessCommunication ? 0x8000_0003 : (share.special ? 0x8000_0000 : 0)
+        return instance("Win32_Share", cimv2, [
+            ("Status", .string("OK")), ("Type", .uint32(type)), ("Name", .string(share.name)),
+            ("AccessMask", .null), ("AllowMaximum", .bool(share.concurrentUserLimit == 0)),
+            ("Caption", .string(share.description)), ("Description", .string(share.description)),
+            ("InstallDate", .null), ("MaximumAllowed", share.concurrentUserLimit == 0 ? .null : .uint32(share.concurrentUserLimit)),
+            ("Path", .string(share.path))])
+    }
+}
