@@ -63,6 +63,7 @@ let package = Package(
         .testTarget(name: "MailslotCommandsTests", dependencies: ["MailslotCommands", "ShellTestSupport"]),
         .testTarget(name: "LabsTests",
                     dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
+        .testTarget(name: "PesterCommandsTests", dependencies: ["PesterCommands", "ShellTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),
     ],
     swiftLanguageModes: [.v6]

@@ -21,6 +21,8 @@ extension Engine {
             if name.caseInsensitiveEquals("PSObject") { return .object(PSObjectView(o)) }
         case .scriptBlock(let b):
             if name.caseInsensitiveEquals("Ast") { return .string(b.ast.source.text(of: b.ast.extent)) }
+            if name.caseInsensitiveEquals("File") { return b.ast.source.file.map { .string($0) } ?? .null }
+            if name.caseInsensitiveEquals("Module") { return .null }
         default: break
         }
         if let value = try instanceMember(target, name, extent: extent) { return value }

@@ -95,7 +95,7 @@ extension Engine {
         case let s as ThrowStatementAst:
             throw RuntimeError(record: try throwRecord(s), terminatesScript: true)
         case let s as ReturnStatementAst:
-            if let pipeline = s.pipeline { try executeStatement(pipeline, output: output) }
+            if let pipeline = s.pipeline { try executeStatement(pipeline, output: returnSink(for: s, default: output)) }
             throw ReturnSignal()
         case let s as ExitStatementAst:
             var code: Int32 = 0
@@ -110,7 +110,9 @@ extension Engine {
             throw ContinueSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
         case let s as FunctionDefinitionAst:
             defineFunction(s)
-        case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
+        case let s as TypeDefinitionAst:
+            try defineType(s)
+        case is TrapStatementAst, is UsingStatementAst:
             break
         case let s as DataStatementAst:
             let collector = OutputCollector()
