@@ -53,8 +53,10 @@ extension Engine {
         default: break
         }
         if try setInstanceMember(target, name, value, extent: extent) { return }
+        // 5.1's set-member binder: PropertyNotFound on $null, PropertyAssignmentException on an object.
         throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("PropertyNotFound", name),
-            errorId: "PropertyNotFound", category: .InvalidOperation, extent: extent))
+            errorId: target.isNull ? "PropertyNotFound" : "PropertyAssignmentException", category: .InvalidOperation,
+            extent: extent))
     }
 
     package func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,

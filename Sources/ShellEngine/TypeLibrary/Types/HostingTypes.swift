@@ -4,7 +4,7 @@ import CmdletParser
 /// (`[powershell]::Create().AddScript(…).Invoke()`). The runspace is an engine of its own in this
 /// process, created on the first `Invoke` and kept for the next ones, as a runspace is.
 enum HostingTypes {
-    static func all() -> [DotNetType] { [powerShell, streams, command, asyncResult, runspaceMode] }
+    static func all() -> [DotNetType] { [powerShell, streams, command, settings, asyncResult, runspaceMode] }
 
     private static let typeName = "System.Management.Automation.PowerShell"
 
@@ -39,6 +39,11 @@ enum HostingTypes {
         }
         t.method("Invoke", "System.Collections.ObjectModel.Collection[psobject]", "System.Collections.IEnumerable input") { c in
             try pipeline(c).invoke(input: c.value(0))
+        }
+        t.method("Invoke", "System.Collections.ObjectModel.Collection[psobject]",
+                 "System.Collections.IEnumerable input, System.Management.Automation.PSInvocationSettings settings") { c in
+            try pipeline(c).invoke(input: c.value(0).isNull ? nil : c.value(0),
+                                   addToHistory: c.payload(1, InvocationSettings.self)?.addToHistory ?? false)
         }
         t.method("BeginInvoke", "System.IAsyncResult") { c in
             let p = try pipeline(c)
@@ -92,6 +97,12 @@ enum HostingTypes {
         }
     }
 
+    static let settings = DotNetType("System.Management.Automation.PSInvocationSettings") { t in
+        t.constructor { c in c.make("System.Management.Automation.PSInvocationSettings", InvocationSettings()) }
+        t.property("AddToHistory", "bool", { c in .bool(c.payload(InvocationSettings.self)?.addToHistory ?? false) },
+                   set: { c, v in c.payload(InvocationSettings.self)?.addToHistory = LanguagePrimitives.isTrue(v) })
+    }
+
     static let asyncResult = DotNetType("System.Management.Automation.PowerShellAsyncResult",
                                         interfaces: ["System.IAsyncResult"]) { t in
         t.property("IsCompleted", "bool") { _ in .bool(true) }
@@ -108,6 +119,10 @@ enum HostingTypes {
         try change(try pipeline(c))
         return c.this
     }
+}
+
+final class InvocationSettings {
+    var addToHistory = false
 }
 
 /// The commands of one `[powershell]` object and the streams its invocations filled.
@@ -183,7 +198,7 @@ final class HostedPipeline {
 
     /// Runs every statement; output is returned, errors and other records go to the streams, a
     /// terminating error fails the call (the adapter reports it as `Exception calling "Invoke"`).
-    func invoke(input: PSValue?) throws -> PSValue {
+    func invoke(input: PSValue?, addToHistory: Bool = false) throws -> PSValue {
         guard statements.contains(where: { !$0.isEmpty }) else {
             throw DotNetException("System.InvalidOperationException", "No commands are specified.")
         }
@@ -209,7 +224,8 @@ final class HostedPipeline {
                 engine.sessionState.global.variables[NameKey(name + "n")] = PSVariable(name: name + "n", value: .hashtable(named))
                 engine.sessionState.global.variables[NameKey(name + "p")] =
                     PSVariable(name: name + "p", value: .array(PSArray(command.positional)))
-                elements.append("\(command.useLocalScope ? "." : "&") $\(name) @\(name)n @\(name)p")
+                // A script without useLocalScope runs dot-sourced into the runspace's global scope.
+                elements.append("\(command.useLocalScope ? "&" : ".") $\(name) @\(name)n @\(name)p")
             }
             let head = input != nil && s == 0 ? "$__PowerShellInput | " : ""
             script += head + elements.joined(separator: " | ") + "\n"
@@ -222,10 +238,20 @@ final class HostedPipeline {
         state = "Running"
         var output: PSValue = .null
         var failure: RuntimeError?
-        do {
-            output = try engine.invokeScriptBlock(ScriptBlock(ast: Parser.parseInput(script).ast), arguments: [])
-        } catch let error as RuntimeError {
-            failure = error
+        let run = { () -> ExecutionOutcome in
+            do {
+                output = try engine.invokeScriptBlockInCurrentScope(ScriptBlock(ast: Parser.parseInput(script).ast),
+                                                                    dollarUnder: .null)
+            } catch let error as RuntimeError {
+                failure = error
+            } catch {}
+            return .completed(succeeded: failure == nil)
+        }
+        if addToHistory {
+            // The history line is the commands as added: a script's text, a command's name.
+            _ = engine.recordingHistory(statements.map { $0.map(\.text).joined(separator: " | ") }.joined(separator: "; "), run)
+        } else {
+            _ = run()
         }
         let added = engine.errorList.items.prefix(max(0, engine.errorList.items.count - before)).reversed()
         for record in added {
