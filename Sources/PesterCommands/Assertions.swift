@@ -75,12 +75,13 @@ final class Assertion {
             let exact = op == "MatchExactly"
             return verdict(try binary(exact ? .cmatch : .imatch, actual, expected),
                            "Expected: {\(value)} to \(exact ? "exactly " : "")match the expression {\(wanted)}",
-                           "Expected: {\(value)} to not match the expression {\(wanted)}\(exact ? " exactly" : "")")
+                           "Expected: \(value) to not match the expression \(wanted)\(exact ? " exactly" : "")")
         case "BeLike", "BeLikeExactly":
+            // Pester 3.4 loads BeLikeExactly's messages over BeLike's, so both say "exactly".
             let exact = op == "BeLikeExactly"
             return verdict(try binary(exact ? .clike : .ilike, actual, expected),
-                           "Expected: {\(value)} to be \(exact ? "exactly " : "")like the wildcard {\(wanted)}",
-                           "Expected: {\(value)} to not be \(exact ? "exactly " : "")like the wildcard {\(wanted)}")
+                           "Expected: {\(value)} to be exactly like the wildcard {\(wanted)}",
+                           "Expected: \(value) to not be exactly like the wildcard \(wanted)")
         case "BeGreaterThan":
             return verdict(try binary(.igt, actual, expected), "Expected {\(value)} to be greater than {\(wanted)}",
                            "Expected {\(value)} to be less than or equal to {\(wanted)}")
@@ -101,10 +102,14 @@ final class Assertion {
             if case .string(let text) = expected, text.hasPrefix("["), text.hasSuffix("]"), text.count > 2 {
                 type = .string(String(text.dropFirst().dropLast()))
             }
-            let typeName: String
-            if case .type(let info) = type { typeName = info.fullName } else { typeName = LanguagePrimitives.toString(type) }
-            return verdict(try binary(.is, actual, type), "Expected: {\(value)} to be of type [\(typeName)]",
-                           "Expected: {\(value)} not to be of type [\(typeName)]")
+            if case .string(let text) = type, let info = engine.types.resolve(text) { type = .type(info) }
+            // 3.4 shows the type as PowerShell turns a [type] into text: its accelerator (`int`), else its full name.
+            var typeName = LanguagePrimitives.toString(type)
+            if case .type(let info) = type, let alias = engine.types.type(named: info.fullName)?.aliases.first {
+                typeName = alias
+            }
+            return verdict(try binary(.is, actual, type), "Expected: \(value) to be of type [\(typeName)]",
+                           "Expected: {\(value)} to be of any type except [\(typeName)], but it's a [\(typeName)]")
         case "BeTrue":
             return verdict(LanguagePrimitives.isTrue(actual), "Expected $true,\(because) but got \(show(actual)).",
                            "Expected $false,\(because) but got \(show(actual)).")
@@ -126,7 +131,7 @@ final class Assertion {
                            "Expected \(show(expected)) to be found in collection \(show(actual)),\(because) but it was not found.",
                            "Expected \(show(expected)) to not be found in collection \(show(actual)),\(because) but it was found.")
         case "Exist":
-            return verdict(try testPath(actual), "Expected: {\(value)} to exist", "Expected: {\(value)} to not exist")
+            return verdict(try testPath(actual), "Expected: {\(value)} to exist", "Expected: \(value) to not exist, but it was found")
         default:
             return try throwCheck()
         }
@@ -193,9 +198,22 @@ final class Assertion {
                 : "Expected: the expression to throw an exception with message {\(message)}, an exception was not raised"
         }
         let actualMessage = record.exception.message
-        if negate { return "Expected: the expression not to throw an exception. Message was {\(actualMessage)}" }
-        if !message.isEmpty, !actualMessage.lowercased().contains(message.lowercased()) {
-            return "Expected: the expression to throw an exception with message {\(message)}, an exception was raised, message was {\(actualMessage)}"
+        // 3.4 adds where the error was raised: its PositionMessage with "At" turned into "from".
+        let line = record.invocationInfo.map { info -> String in
+            let lines = ErrorView.positionMessage(info).split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+            var text = lines.joined(separator: "\r\n")
+            if text.hasPrefix("At ") { text = "from " + text.dropFirst(3) }
+            return text.replacing("\n", with: "\n    ")
+        } ?? ""
+        if negate {
+            if !message.isEmpty {
+                return "Expected: the expression not to throw an exception with message {\(message)}, an exception was raised, message was {\(actualMessage)}\n    \(line)"
+            }
+            return "Expected: the expression not to throw an exception. Message was {\(actualMessage)}\n    \(line)"
+        }
+        // 3.4 compares the message with String.Contains: case-sensitive.
+        if !message.isEmpty, !actualMessage.contains(message) {
+            return "Expected: the expression to throw an exception with message {\(message)}, an exception was raised, message was {\(actualMessage)}\n    \(line)"
         }
         if let id = context.string("ErrorId"), !record.fullyQualifiedErrorId.lowercased().contains(id.lowercased()) {
             return "Expected an exception, with FullyQualifiedErrorId '\(id)' to be thrown,\(because) but got '\(record.fullyQualifiedErrorId)'."

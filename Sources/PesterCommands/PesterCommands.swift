@@ -4,7 +4,7 @@ import ShellEngine
 enum PesterCommands {
     static let names = ["Describe", "Context", "It", "BeforeEach", "AfterEach", "BeforeAll", "AfterAll",
                         "Should", "Invoke-Pester", "Set-TestInconclusive", "Mock", "Invoke-PesterMock",
-                        "Assert-MockCalled", "Assert-VerifiableMocks", "In", "InModuleScope"]
+                        "Assert-MockCalled", "Assert-VerifiableMocks", "In", "InModuleScope", "Setup"]
 
     static func definitions() -> [CmdletDefinition] {
         let module = PesterModule.name
@@ -55,6 +55,10 @@ enum PesterCommands {
             command("In", [ParameterMetadata("Path", .object, position: 0, mandatory: true),
                            ParameterMetadata("Execute", .scriptBlock, position: 1, mandatory: true)],
                     "Runs a script block with the location set to a folder.") { InCommand() },
+            command("Setup", [ParameterMetadata("Dir", .switchParameter), ParameterMetadata("File", .switchParameter),
+                              ParameterMetadata("Path", .object, position: 0), ParameterMetadata("Content", .object, position: 1),
+                              ParameterMetadata("PassThru", .switchParameter)],
+                    "Creates a file or folder in TestDrive.") { SetupCommand() },
             command("InModuleScope", [ParameterMetadata("ModuleName", .string, position: 0, mandatory: true),
                                       ParameterMetadata("ScriptBlock", .scriptBlock, position: 1, mandatory: true)],
                     "Runs a script block as if inside a module.") { InModuleScope() },

@@ -47,3 +47,23 @@ final class InModuleScope: Cmdlet {
         _ = try context.engine.invokeScriptBlockInCurrentScope(block, dollarUnder: .null, output: context.output)
     }
 }
+
+/// Setup (kept by 3.4 for older tests): creates a folder (-Dir) or a file with -Content (-File)
+/// in TestDrive; -PassThru returns the item.
+final class SetupCommand: Cmdlet {
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let script = """
+            param($dir, $file, $path, $content, $passThru)
+            $root = Get-PSDrive TestDrive | Select-Object -ExpandProperty Root
+            if ($dir) { $item = New-Item -Name $path -Path "$root\\" -Type Container -Force }
+            if ($file) { $item = $content | New-Item -Name $path -Path "$root\\" -Type File -Force }
+            if ($passThru) { $item }
+            """
+        let content = context.value("Content") ?? .string("")
+        let result = try TestDrive.run(context.engine, script, [
+            .bool(context.switchValue("Dir")), .bool(context.switchValue("File")), context.value("Path") ?? .null, content,
+            .bool(context.switchValue("PassThru")),
+        ])
+        for item in result.enumerated ?? (result.isNull ? [] : [result]) { try context.writeObject(item) }
+    }
+}

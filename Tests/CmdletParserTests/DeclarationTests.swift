@@ -86,7 +86,10 @@ import Testing
     @Test func attributesOnStatementsAndExpressions() {
         #expect(parse("[int]$x = 5").errors.isEmpty)
         #expect(parse("[ValidateNotNull()]$x = 5").errors.isEmpty)
-        #expect(parse("[int] function f {}").errors.first?.errorId == "TypeNotAllowedBeforeStatement")
+        // `function` takes no attributes: a type before it is an expression, and `function` then unexpected.
+        #expect(parse("[int] function f {}").errors.first?.errorId == "UnexpectedToken")
+        #expect(parse("$x = [int]\nfunction f {}").errors.isEmpty)
+        #expect(parse("[int] class C {}").errors.first?.errorId == "TypeNotAllowedBeforeStatement")
         #expect(parse("[int] if ($a) {}").errors.first?.errorId == "UnexpectedToken")
         #expect(parse("[int").errors.first?.errorId != nil)
     }

@@ -351,9 +351,16 @@ public final class TypeMemberAst: Ast, @unchecked Sendable {
     public let initialValue: ExpressionAst?
     public let parameters: [ParameterAst]
     public let body: ScriptBlockAst?
+    /// `hidden`: left out of Get-Member, formatting and completion.
+    public let isHidden: Bool
+    /// A constructor's `: base(…)` arguments; nil when it calls the base's default constructor.
+    public let baseArguments: [ExpressionAst]?
 
     public init(extent: SourceExtent, name: String, isMethod: Bool, isStatic: Bool, attributes: [AttributeBaseAst],
-                initialValue: ExpressionAst?, parameters: [ParameterAst], body: ScriptBlockAst?) {
+                initialValue: ExpressionAst?, parameters: [ParameterAst], body: ScriptBlockAst?, isHidden: Bool = false,
+                baseArguments: [ExpressionAst]? = nil) {
+        self.isHidden = isHidden
+        self.baseArguments = baseArguments
         self.name = name
         self.isMethod = isMethod
         self.isStatic = isStatic

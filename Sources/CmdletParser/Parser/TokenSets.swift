@@ -64,7 +64,8 @@ extension TokenKind {
     var statementDoesntSupportAttributes: Bool {
         switch self {
         case .if, .switch, .foreach, .for, .while, .do, .return, .throw, .exit, .break, .continue, .trap, .try,
-             .data, .begin, .process, .end, .dynamicparam, .else, .elseIf, .catch, .finally, .until, .using:
+             .data, .begin, .process, .end, .dynamicparam, .else, .elseIf, .catch, .finally, .until, .using,
+             .function, .filter, .workflow, .define, .from, .var, .parallel, .sequence, .inlineScript:
             return true
         default:
             return false

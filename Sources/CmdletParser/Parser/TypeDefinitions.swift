@@ -1,5 +1,5 @@
-// `class`, `enum`, `using` and `configuration` statements: parsed and checked for syntax; the
-// engine does not run them.
+// `class`, `enum`, `using` and `configuration` statements. The engine defines the classes and enums
+// (`ScriptTypes`); configurations are parsed and checked only.
 
 extension ScriptParser {
     mutating func classDefinitionRule(attributes: [AttributeBaseAst]?, _ classTok: Tok) -> StatementAst {
@@ -65,6 +65,7 @@ extension ScriptParser {
         var attributes: [AttributeBaseAst] = []
         var start: SourceExtent?
         var isStatic = false
+        var isHidden = false
         var lastModifier: SourceExtent?
         var token: Tok
         while true {
@@ -84,6 +85,8 @@ extension ScriptParser {
                 if token.kind == .static {
                     if isStatic { reportError(token.extent, "DuplicateQualifier", text(token)) }
                     isStatic = true
+                } else {
+                    isHidden = true
                 }
                 lastModifier = token.extent
                 skipToken()
@@ -108,12 +111,12 @@ extension ScriptParser {
             if terminator.kind == .semi { end = terminator.extent }
             return TypeMemberAst(extent: extentOf(start ?? token.extent, end), name: VariablePathParser.path(stringValue(token)).name,
                                  isMethod: false, isStatic: isStatic, attributes: attributes, initialValue: initial,
-                                 parameters: [], body: nil)
+                                 parameters: [], body: nil, isHidden: isHidden)
         }
         if token.kind == .identifier {
             skipToken()
-            let member = methodDeclarationRule(token, className: className, isStatic: isStatic, attributes: attributes,
-                                               start: start ?? token.extent)
+            let member = methodDeclarationRule(token, className: className, isStatic: isStatic, isHidden: isHidden,
+                                               attributes: attributes, start: start ?? token.extent)
             skipNewlinesAndSemicolons()
             return member
         }
@@ -123,11 +126,12 @@ extension ScriptParser {
         return nil
     }
 
-    mutating func methodDeclarationRule(_ nameTok: Tok, className: String, isStatic: Bool,
+    mutating func methodDeclarationRule(_ nameTok: Tok, className: String, isStatic: Bool, isHidden: Bool,
                                         attributes: [AttributeBaseAst], start: SourceExtent) -> TypeMemberAst? {
         var parameters: [ParameterAst] = []
         var endError: SourceExtent?
         var rParen: Tok?
+        var baseArguments: [ExpressionAst]?
         if peekToken().kind == .lParen {
             let (p, e, r) = functionParameterDeclarationRule()
             parameters = p ?? []
@@ -152,7 +156,7 @@ extension ScriptParser {
                     let lParen = peekToken()
                     if lParen.kind == .lParen {
                         skipToken()
-                        _ = invokeParamParenListRule(lParen)
+                        baseArguments = invokeParamParenListRule(lParen).0
                         skipNewlines()
                     } else {
                         endError = base.extent
@@ -180,7 +184,8 @@ extension ScriptParser {
         let body = scriptBlockRule(lCurly: lCurly, isFilter: false)
         setMode(savedMode)
         return TypeMemberAst(extent: extentOf(start, body.extent), name: text(nameTok), isMethod: true, isStatic: isStatic,
-                             attributes: attributes, initialValue: nil, parameters: parameters, body: body)
+                             attributes: attributes, initialValue: nil, parameters: parameters, body: body,
+                             isHidden: isHidden, baseArguments: baseArguments)
     }
 
     mutating func enumDefinitionRule(attributes: [AttributeBaseAst]?, _ enumTok: Tok) -> StatementAst {

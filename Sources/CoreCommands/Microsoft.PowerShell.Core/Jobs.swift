@@ -44,6 +44,7 @@ final class Runspace {
     init(for parent: Engine) {
         let configuration = EngineConfiguration(environment: parent.configuration.environment, interactive: false)
         engine = Engine(host: host, configuration: configuration, modules: parent.moduleTypes)
+        engine.allowUsingVariables()
     }
 
     /// Runs `block` with `arguments`, `$using:` variables taken from `caller`. Returns the output

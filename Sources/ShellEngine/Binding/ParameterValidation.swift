@@ -35,15 +35,19 @@ extension ParameterBinder {
     /// PowerShell's ParameterArgumentValidationError with the attribute's own text.
     func validate(_ value: PSValue, for parameter: ParameterMetadata, extent: SourceExtent) throws {
         for validation in parameter.validations {
-            if let inner = try failure(of: validation, value) {
+            if let inner = try validation.failure(value, engine: engine) {
                 throw bindingError("ParameterArgumentValidationError", parameterName: parameter.name, extent: extent,
                                    extra: inner)
             }
         }
     }
 
-    /// The message of a failed validation, nil when the value passes.
-    private func failure(of validation: ParameterValidation, _ value: PSValue) throws -> String? {
+}
+
+extension ParameterValidation {
+    /// The message of a failed validation, nil when the value passes (parameters and class properties).
+    package func failure(_ value: PSValue, engine: Engine) throws -> String? {
+        let validation = self
         let items = value.isNull ? [] : (value.enumerated ?? [value])
         switch validation {
         case .set(let allowed, let ignoreCase):
@@ -55,10 +59,10 @@ extension ParameterBinder {
                                              allowed.joined(separator: ",")) }
         case .range(let min, let max):
             for item in items {
-                guard let order = Self.rangeOrder(item, min: min, max: max) else { continue }
+                guard let order = ParameterBinder.rangeOrder(item, min: min, max: max) else { continue }
                 let text = LanguagePrimitives.toString(item)
-                if order < 0 { return Messages.format("ValidateRangeSmallerThanMinRangeFailure", text, Self.boundText(min)) }
-                if order > 0 { return Messages.format("ValidateRangeGreaterThanMaxRangeFailure", text, Self.boundText(max)) }
+                if order < 0 { return Messages.format("ValidateRangeSmallerThanMinRangeFailure", text, ParameterBinder.boundText(min)) }
+                if order > 0 { return Messages.format("ValidateRangeGreaterThanMaxRangeFailure", text, ParameterBinder.boundText(max)) }
             }
             return nil
         case .notNull:

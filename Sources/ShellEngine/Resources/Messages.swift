@@ -78,6 +78,7 @@ package enum Messages {
         "UnableToConnect": "Unable to connect to Help content. The server on which Help content is stored might not be available. Verify that the server is available, or wait until the server is back online, and then try the command again.",
         "MethodNotFound": "Method invocation failed because [{0}] does not contain a method named '{1}'.",
         "TypeNotFound": "Unable to find type [{0}].",
+        "UsingWithoutInvokeCommand": "A Using variable cannot be retrieved. A Using variable can be used only with Invoke-Command, Start-Job, or InlineScript in the script workflow. When it is used with Invoke-Command, the Using variable is valid only if the script block is invoked on a remote computer.",
         "InvokeMethodOnNull": "You cannot call a method on a null-valued expression.",
         "NullArrayIndex": "Cannot index into a null array.",
         "PropertyNotFound": "The property '{0}' cannot be found on this object. Verify that the property exists and can be set.",

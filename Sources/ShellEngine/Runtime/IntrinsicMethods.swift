@@ -24,6 +24,8 @@ package enum IntrinsicMethods {
         case .scriptBlock(let block):
             switch name {
             case "invoke", "invokereturnasis": return try engine.invokeScriptBlock(block, arguments: args)
+            // The shell's script blocks resolve variables when they run; the closure is the block itself.
+            case "getnewclosure": return target
             default: return nil
             }
         default:

@@ -21,6 +21,8 @@ extension Engine {
             if name.caseInsensitiveEquals("PSObject") { return .object(PSObjectView(o)) }
         case .scriptBlock(let b):
             if name.caseInsensitiveEquals("Ast") { return .string(b.ast.source.text(of: b.ast.extent)) }
+            if name.caseInsensitiveEquals("File") { return b.ast.source.file.map { .string($0) } ?? .null }
+            if name.caseInsensitiveEquals("Module") { return .null }
         default: break
         }
         if let value = try instanceMember(target, name, extent: extent) { return value }
@@ -51,8 +53,10 @@ extension Engine {
         default: break
         }
         if try setInstanceMember(target, name, value, extent: extent) { return }
+        // 5.1's set-member binder: PropertyNotFound on $null, PropertyAssignmentException on an object.
         throw RuntimeError(record: runtimeErrorRecord(message: Messages.format("PropertyNotFound", name),
-            errorId: "PropertyNotFound", category: .InvalidOperation, extent: extent))
+            errorId: target.isNull ? "PropertyNotFound" : "PropertyAssignmentException", category: .InvalidOperation,
+            extent: extent))
     }
 
     package func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,

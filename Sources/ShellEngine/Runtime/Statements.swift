@@ -106,7 +106,7 @@ extension Engine {
         case let s as ThrowStatementAst:
             throw .failure(try throwRecord(s), terminatesScript: true)
         case let s as ReturnStatementAst:
-            if let pipeline = s.pipeline { try executeStatement(pipeline, output: output) }
+            if let pipeline = s.pipeline { try executeStatement(pipeline, output: returnSink(for: s, default: output)) }
             throw .return
         case let s as ExitStatementAst:
             var code: Int32 = 0
@@ -121,7 +121,9 @@ extension Engine {
             throw .continue(try flowLabel(s.label))
         case let s as FunctionDefinitionAst:
             defineFunction(s)
-        case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
+        case let s as TypeDefinitionAst:
+            try defineType(s)
+        case is TrapStatementAst, is UsingStatementAst:
             break
         case let s as DataStatementAst:
             let collector = OutputCollector()

@@ -222,7 +222,8 @@ extension Engine {
                 exceptionType = "System.Management.Automation.MethodInvocationException"
             }
             let exception = PSExceptionObject(typeName: exceptionType, message: message, innerException: inner)
-            let record = ErrorRecord(exception: exception, errorId: inner.shortName, category: .NotSpecified,
+            let record = ErrorRecord(exception: exception, errorId: setter ? "ExceptionWhenSetting" : inner.shortName,
+                                     category: .NotSpecified,
                                      targetObject: .null,
                                      invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: extent))
             throw RuntimeError(record: record)
