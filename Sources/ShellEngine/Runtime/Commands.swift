@@ -268,7 +268,7 @@ extension Engine {
             invocationName = LanguagePrimitives.toString(target)
         }
 
-        switch try resolveCommandAutoloading(invocationName) {
+        switch try converting({ try resolveCommandAutoloading(invocationName) }) {
         case .function(let f):
             let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
                                             command: command, kind: .function, dotSource: dotSource, metadata: f.metadata,

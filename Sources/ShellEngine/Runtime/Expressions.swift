@@ -80,7 +80,7 @@ extension Engine {
         case let a as AttributedExpressionAst:
             return try evaluate(a.child)
         case let u as UsingExpressionAst:
-            try checkUsingAllowed(u)
+            try converting { try checkUsingAllowed(u) }
             return try evaluate(u.subExpression)
         default:
             throw .failure(runtimeErrorRecord(message: "This expression is not supported by this shell.",

@@ -253,7 +253,7 @@ extension Engine {
             for block in [body.beginBlock, body.processBlock, body.endBlock].compactMap({ $0 }) {
                 do {
                     try executeStatements(block.statements, traps: block.traps, output: { _ in })
-                } catch is ReturnSignal {
+                } catch EvalError.return {
                     break
                 }
             }

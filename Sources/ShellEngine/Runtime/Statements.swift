@@ -122,7 +122,7 @@ extension Engine {
         case let s as FunctionDefinitionAst:
             defineFunction(s)
         case let s as TypeDefinitionAst:
-            try defineType(s)
+            try converting { try defineType(s) }
         case is TrapStatementAst, is UsingStatementAst:
             break
         case let s as DataStatementAst:
