@@ -31,10 +31,14 @@ public struct EngineConfiguration: Sendable {
     public var environment: [String: String]
     /// False under `-NonInteractive`.
     public var interactive: Bool
+    /// The stack size of the thread the engine runs on, when the host chose it; nil: the size
+    /// the system gives a thread (the stack limit).
+    public var stackSize: Int?
 
-    public init(environment: [String: String], interactive: Bool = true) {
+    public init(environment: [String: String], interactive: Bool = true, stackSize: Int? = nil) {
         self.environment = environment
         self.interactive = interactive
+        self.stackSize = stackSize
     }
 
     /// `SMBCONFIG_HOME`, else `$XDG_STATE_HOME/smbconfig-shell`, else `~/.local/state/smbconfig-shell`.
@@ -65,11 +69,11 @@ public final class Engine {
     /// when it consumed the record.
     package var errorRedirection: ((ErrorRecord) throws -> Bool)?
     package var nestingLevel = 0
+    /// Ends evaluation nested deeper than the thread's stack holds.
+    package var stackGuard: StackGuard
     /// Functions and scripts running inside each other.
     package var callDepth = 0
-    package static let maximumCallDepth = 100
-    /// Ends evaluation nested deeper than the thread's stack holds.
-    package var stackGuard = StackGuard()
+    package static let maximumCallDepth = 3000
     /// The function or script whose code is running, as `Write-Error` reports it.
     package var callerInvocation: InvocationInfo?
     /// The `-ErrorVariable`/`-WarningVariable`/`-InformationVariable` lists of the running
@@ -121,6 +125,7 @@ public final class Engine {
         self.configuration = configuration
         self.sessionState = SessionState(environment: configuration.environment)
         self.identity = HostIdentity(environment: configuration.environment)
+        self.stackGuard = StackGuard(stackSize: configuration.stackSize)
         self.moduleTypes = modules
         for module in modules {
             let info = ModuleInfo(module)
