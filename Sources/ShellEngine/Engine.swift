@@ -69,8 +69,6 @@ public final class Engine {
     /// when it consumed the record.
     package var errorRedirection: ((ErrorRecord) throws -> Bool)?
     package var nestingLevel = 0
-    /// Ends evaluation nested deeper than the thread's stack holds.
-    package var stackGuard: StackGuard
     /// Functions and scripts running inside each other.
     package var callDepth = 0
     package static let maximumCallDepth = 3000
@@ -87,6 +85,8 @@ public final class Engine {
     package var outputFormatter: OutputFormatter?
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
     package var tryDepth = 0
+    /// Ends evaluation nested deeper than the thread's stack holds.
+    package var stackGuard: StackGuard
     /// How many running blocks have a `trap`: an error in code they run goes to the trap too.
     package var trapDepth = 0
     /// The errors the running catch blocks caught, innermost last (`throw` alone throws it again).

@@ -24,6 +24,11 @@ enum SessionThread {
             Unmanaged<Job>.fromOpaque(context).release()
             return body(nil)
         }
+        // Signals sent to the process (Ctrl-C, a resized window) go to the session thread, which
+        // reads the console and waits on them, not to this one, which only waits for it to end.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
         pthread_join(thread, nil)
         return job.status
     }
