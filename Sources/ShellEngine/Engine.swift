@@ -31,10 +31,14 @@ public struct EngineConfiguration: Sendable {
     public var environment: [String: String]
     /// False under `-NonInteractive`.
     public var interactive: Bool
+    /// The stack size of the thread the engine runs on, when the host chose it; nil: the size
+    /// the system gives a thread (the stack limit).
+    public var stackSize: Int?
 
-    public init(environment: [String: String], interactive: Bool = true) {
+    public init(environment: [String: String], interactive: Bool = true, stackSize: Int? = nil) {
         self.environment = environment
         self.interactive = interactive
+        self.stackSize = stackSize
     }
 
     /// `SMBCONFIG_HOME`, else `$XDG_STATE_HOME/smbconfig-shell`, else `~/.local/state/smbconfig-shell`.
@@ -72,9 +76,7 @@ public final class Engine {
     }
     /// Functions and scripts running inside each other.
     package var callDepth = 0
-    package static let maximumCallDepth = 100
-    /// Ends evaluation nested deeper than the thread's stack holds.
-    package var stackGuard = StackGuard()
+    package static let maximumCallDepth = 3000
     /// The function or script whose code is running, as `Write-Error` reports it.
     package var callerInvocation: InvocationInfo?
     /// The `-ErrorVariable`/`-WarningVariable`/`-InformationVariable` lists of the running
@@ -88,6 +90,8 @@ public final class Engine {
     package var outputFormatter: OutputFormatter?
     /// How many `try` blocks are running: inside one, statement-terminating errors go to the catch.
     package var tryDepth = 0
+    /// Ends evaluation nested deeper than the thread's stack holds.
+    package var stackGuard: StackGuard
     /// How many running blocks have a `trap`: an error in code they run goes to the trap too.
     package var trapDepth = 0
     /// The errors the running catch blocks caught, innermost last (`throw` alone throws it again).
@@ -126,6 +130,7 @@ public final class Engine {
         self.configuration = configuration
         self.sessionState = SessionState(environment: configuration.environment)
         self.identity = HostIdentity(environment: configuration.environment)
+        self.stackGuard = StackGuard(stackSize: configuration.stackSize)
         self.moduleTypes = modules
         for module in modules {
             let info = ModuleInfo(module)

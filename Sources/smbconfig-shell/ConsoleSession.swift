@@ -8,10 +8,14 @@ import ShellEngine
 final class ConsoleSession {
     private let options: LaunchOptions
     private let environment: [String: String]
+    /// The stack size of the thread the session runs on, when it chose one.
+    private let stackSize: Int?
 
-    init(options: LaunchOptions, environment: [String: String] = ConsoleSession.processEnvironment()) {
+    init(options: LaunchOptions, environment: [String: String] = ConsoleSession.processEnvironment(),
+         stackSize: Int? = nil) {
         self.options = options
         self.environment = environment
+        self.stackSize = stackSize
     }
 
     /// The process environment, read straight from `environ` (cheaper at start-up than ProcessInfo).
@@ -52,7 +56,8 @@ final class ConsoleSession {
 
         let interactive = !options.nonInteractive
         let host = ConsoleHost(environment: environment, interactive: interactive, input: reader)
-        let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: interactive),
+        let engine = Engine(host: host, configuration: EngineConfiguration(environment: environment, interactive: interactive,
+                                                                       stackSize: stackSize),
                             modules: StandardModules.all)
         defer { engine.shutdown() }
 

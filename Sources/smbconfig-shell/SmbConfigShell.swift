@@ -20,7 +20,7 @@ struct SmbConfigShell {
                 ShellOptions.exit(withError: error)
             }
         }
-        let status = ConsoleSession(options: options).run()
+        let status = SessionThread.run { stackSize in ConsoleSession(options: options, stackSize: stackSize).run() }
         // Everything is written (unbuffered writes; libedit's stdio flushed here) and the engine is
         // shut down: skip the exit-time destructors of a large static binary.
         fflush(nil)

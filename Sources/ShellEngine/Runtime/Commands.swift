@@ -107,7 +107,8 @@ package final class ScriptProcessor: CommandProcessor {
     /// The parameters bound from the command line, which pipeline input does not rebind.
     private var commandLine: Set<String> = []
     private var collectedInput: [PSValue] = []
-    /// Whether `begin` counted this call in the engine's call depth (undone at `end` or on error).
+    /// Whether `begin` counted this call in the engine's call depth (undone when the call's
+    /// processor goes).
     private var entered = false
 
     deinit {
@@ -145,7 +146,9 @@ package final class ScriptProcessor: CommandProcessor {
     }
 
     package override func begin() throws(EvalError) {
-        // Recursion ends with PowerShell's CallDepthOverflow long before the process stack would.
+        // Recursion ends with CallDepthOverflow when the stack runs low, as PowerShell's
+        // CheckStackDepth (EnsureSufficientExecutionStack) does, or after 3000 nested calls, which
+        // keeps runaway recursion quick (each call looks its commands up through every scope).
         guard engine.callDepth < Engine.maximumCallDepth else {
             throw .failure(engine.callDepthOverflow(), terminatesScript: true)
         }

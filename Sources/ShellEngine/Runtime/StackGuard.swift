@@ -12,8 +12,13 @@ package struct StackGuard {
     private static let margin: UInt = 512 * 1024
     private var thread: pthread_t?
     private var limit: UInt = 0
+    private let budget: UInt
 
-    package init() {}
+    /// `stackSize`: the size of the stack of the thread evaluation runs on, when known.
+    package init(stackSize: Int? = nil) {
+        let size = stackSize.map { UInt(max($0, 0)) } ?? Self.systemStackSize
+        budget = size > 2 * Self.margin ? size - Self.margin : size / 2
+    }
 
     /// True while the running thread's stack has room for one more level of evaluation.
     package mutating func hasRoom() -> Bool {
@@ -23,14 +28,14 @@ package struct StackGuard {
         if thread == nil || pthread_equal(thread!, current) == 0 {
             // The first check on a thread is near the top of its stack (the stack grows down).
             thread = current
-            limit = here > Self.budget ? here - Self.budget : 0
+            limit = here > budget ? here - budget : 0
         }
         return here > limit
     }
 
-    /// How much of a thread's stack evaluation may use: glibc gives the main thread and new
-    /// threads the soft RLIMIT_STACK (2 MiB when it is unlimited), less the margin.
-    private static let budget: UInt = {
+    /// The stack glibc gives the main thread and new threads: the soft RLIMIT_STACK (2 MiB when
+    /// it is unlimited).
+    private static let systemStackSize: UInt = {
         var size: UInt = 2 << 20
         #if canImport(Glibc)
         var limit = rlimit()
@@ -38,6 +43,6 @@ package struct StackGuard {
             size = UInt(limit.rlim_cur)
         }
         #endif
-        return size > 2 * margin ? size - margin : size / 2
+        return size
     }()
 }
