@@ -68,7 +68,7 @@ let package = Package(
                     dependencies: ["Labs", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy", "MailslotTransport"]),
         .testTarget(name: "WindowsHostTests",
                     dependencies: ["WindowsHost", "EmulatedHost", "ShellEngine", "ShellTestSupport", "SMBPolicy"]),
-        .testTarget(name: "PesterCommandsTests", dependencies: ["PesterCommands", "ShellTestSupport"]),
+        .testTarget(name: "PesterCommandsTests", dependencies: ["PesterCommands", "ShellEngine", "ShellTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["smbconfig-shell"]),
     ],
     swiftLanguageModes: [.v6]

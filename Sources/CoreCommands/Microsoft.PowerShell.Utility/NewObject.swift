@@ -18,8 +18,8 @@ final class NewObject: Cmdlet {
         } else {
             do {
                 value = try engine.construct(type, arguments, extent: context.invocation.extent ?? .empty, newObject: true)
-            } catch let error as RuntimeError {
-                let record = error.record
+            } catch let error where error.runtimeError != nil {
+                let record = error.runtimeError!.record
                 let id = record.fullyQualifiedErrorId
                 let errorId = id == "CannotFindAppropriateCtor" || id.hasPrefix("MethodArgumentConversion")
                     ? id : "ConstructorInvokedThrowException"

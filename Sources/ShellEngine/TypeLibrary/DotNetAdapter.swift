@@ -90,7 +90,7 @@ extension Engine {
         do {
             return try call(type.constructors, name: ".ctor", this: .type(info), arguments, typeArguments: typeArguments,
                             extent: extent)
-        } catch let error as RuntimeError where newObject && error.record.fullyQualifiedErrorId == "MethodCountCouldNotFindBest" {
+        } catch let error where newObject && error.runtimeError?.record.fullyQualifiedErrorId == "MethodCountCouldNotFindBest" {
             throw constructorNotFound(info.fullName, extent: extent)
         }
     }

@@ -242,9 +242,10 @@ final class HostedPipeline {
             do {
                 output = try engine.invokeScriptBlockInCurrentScope(ScriptBlock(ast: Parser.parseInput(script).ast),
                                                                     dollarUnder: .null)
-            } catch let error as RuntimeError {
-                failure = error
-            } catch {}
+            } catch {
+                // `exit` and a stopped pipeline end the script quietly; an error is the run's failure.
+                failure = error.runtimeError
+            }
             return .completed(succeeded: failure == nil)
         }
         if addToHistory {
