@@ -109,7 +109,7 @@ extension Engine {
         case let s as ContinueStatementAst:
             throw ContinueSignal(label: try s.label.map { LanguagePrimitives.toString(try evaluate($0)) })
         case let s as FunctionDefinitionAst:
-            defineFunction(s)
+            try defineFunction(s)
         case is TrapStatementAst, is UsingStatementAst, is TypeDefinitionAst:
             break
         case let s as DataStatementAst:
@@ -244,7 +244,7 @@ extension Engine {
                            invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: s.extent))
     }
 
-    private func defineFunction(_ s: FunctionDefinitionAst) {
+    private func defineFunction(_ s: FunctionDefinitionAst) throws {
         var name = s.name
         var scope = VariableScope.unqualified
         if let colon = name.firstIndex(of: ":") {
@@ -253,6 +253,9 @@ extension Engine {
             case "script": scope = .script
             case "function", "local": scope = .unqualified
             default: break
+            }
+            if scope != .unqualified, sandbox != nil {
+                try enforceSandbox(.defineFunction(name: s.name, scope: String(name[..<colon])), extent: s.extent)
             }
             name = String(name[name.index(after: colon)...])
         }
