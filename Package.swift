@@ -8,7 +8,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -19,13 +18,7 @@ let package = Package(
         .target(name: "CmdletParser"),
         .target(name: "SMBPolicy"),
         .target(name: "RegularExpressions"),
-        .target(
-            name: "MailslotTransport",
-            dependencies: [
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-            ]
-        ),
+        .target(name: "MailslotTransport"),
         // The runtime: values, evaluator, binding, formatting, errors, completion and the
         // module table. Command modules register into it; it knows none of them.
         .target(name: "ShellEngine", dependencies: ["CmdletParser", "RegularExpressions"]),

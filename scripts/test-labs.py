@@ -5,7 +5,8 @@
   solution graded as failing with that task's hint;
 * transcripts in Windows PowerShell 5.1's file format;
 * the HKLM: registry view, its errors, and Group Policy precedence over the local setting;
-* a capture decoded by tshark (NBDS + SMB MailSlot + BROWSER fields).
+* a capture decoded by tshark (NBDS + SMB MailSlot + BROWSER fields);
+* task checks run sandboxed: a check that tries to change the computer fails with an error.
 
 Prints one line per check and "N passed, N failed" last; exits 1 on any failure.
 """
@@ -208,6 +209,57 @@ def test_labs(binary):
         check("a lab file with code outside checks is refused, not run", "is not allowed" in out and "line 1" in out, out)
 
 
+SANDBOX_LAB = r"""@{
+    Title = 'Sandbox'; Description = 'Checks that try to change the computer.'; OSProfile = 'Windows11-24H2'
+    Tasks = @(
+        @{ Title = 'reads'; Hint = 'h1'; Check = { (Get-SmbClientConfiguration).EnableMailslots -is [bool] -and (Test-Path .) } }
+        @{ Title = 'policy'; Hint = 'h2'; Check = { Set-SmbClientConfiguration -EnableMailslots $true -Force; $true } }
+        @{ Title = 'registry'; Hint = 'h3'; Check = { Set-ItemProperty HKLM:\SOFTWARE\Policies\Microsoft\Windows\Bowser -Name EnableMailslots -Value 1; $true } }
+        @{ Title = 'redirect'; Hint = 'h4'; Check = { 'x' > sandbox1.txt; $true } }
+        @{ Title = 'dotnet'; Hint = 'h5'; Check = { try { [IO.File]::WriteAllText('sandbox2.txt', 'x') } catch { }; $true } }
+        @{ Title = 'transcript'; Hint = 'h6'; Check = { Start-Transcript -Path sandbox3.txt | Out-Null; $true } }
+        @{ Title = 'capture'; Hint = 'h7'; Check = { Start-MailslotCapture -Path sandbox4.pcap; $true } }
+        @{ Title = 'function'; Hint = 'h8'; Check = { function global:Get-Sneaky { 1 }; $true } }
+    )
+}
+"""
+
+
+def test_check_sandbox(binary):
+    with tempfile.TemporaryDirectory() as home:
+        path = os.path.join(home, "sandbox.psd1")
+        with open(path, "w") as f:
+            f.write(SANDBOX_LAB)
+        out = shell(binary, [
+            f"Start-Lab '{path}' | Out-Null",
+            "'BEFORE=' + (Get-SmbClientConfiguration).EnableMailslots",
+            GRADE,
+            "'AFTER=' + (Get-SmbClientConfiguration).EnableMailslots",
+            "'GP=' + (@(Get-SmbConfigurationSource -Name EnableMailslots | Where-Object Source -eq 'GroupPolicy').Count)",
+            "'FN=' + [bool](Get-Command Get-Sneaky -ErrorAction SilentlyContinue)",
+            "'TR=' + [bool](Get-Transcript)",
+        ], home)
+        table = grades(out)
+        check("lab sandbox: a check that only reads passes", table.get(1, (False, ""))[0], out)
+        check("lab sandbox: every check that tries a change fails",
+              len(table) == 8 and not any(table[t][0] for t in range(2, 9)), out)
+        before = [l for l in out.splitlines() if l.startswith("BEFORE=")]
+        after = [l for l in out.splitlines() if l.startswith("AFTER=")]
+        check("lab sandbox: the policy is unchanged (cmdlet and registry)",
+              before and after and before[0][7:] == after[0][6:] and "GP=0" in out, out)
+        written = [name for _, _, files in os.walk(home) for name in files if name.startswith("sandbox") and name != "sandbox.psd1"]
+        check("lab sandbox: no file written (redirection, .NET, transcript, capture)", not written, str(written) + "\n" + out)
+        check("lab sandbox: no global function defined, no transcript running", "FN=False" in out and "TR=False" in out, out)
+        for command in ("Set-SmbClientConfiguration", "Set-ItemProperty", "Start-Transcript", "Start-MailslotCapture"):
+            check(f"lab sandbox: {command} is refused with its error",
+                  f"{command} : The command '{command}' cannot run in a lab task's Check script block: "
+                  "a check can read the computer's state but not change it." in out, out)
+        check("lab sandbox: file writes are refused as Windows refuses them",
+              out.count("Access to the path") >= 2 and "sandbox1.txt' is denied." in out, out)
+        check("lab sandbox: the global function is refused",
+              "The function 'global:Get-Sneaky' cannot be defined in a lab task's Check script block" in out, out)
+
+
 def test_transcript(binary):
     with tempfile.TemporaryDirectory() as home:
         out = shell(binary, [
@@ -379,6 +431,7 @@ def main():
     test_registry(binary)
     test_capture(binary)
     test_labs(binary)
+    test_check_sandbox(binary)
     passed = sum(results)
     failed = len(results) - passed
     print(f"labs: {passed} passed, {failed} failed")

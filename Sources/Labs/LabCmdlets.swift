@@ -268,7 +268,10 @@ final class TestLab: Cmdlet {
         var allPassed = true
         var rows: [PSValue] = []
         for task in lab.definition.tasks {
-            let passed = engine.runLabCheck(task.check)
+            let (passed, unreported) = engine.runLabCheck(task.check)
+            // A check that tried to change the computer fails, and says what it tried even where
+            // it caught the error.
+            for record in unreported { try context.writeError(record) }
             allPassed = allPassed && passed
             let o = PSCustomObject(typeNames: [LabCmdlets.resultTypeName, "System.Object"])
             o.add("Id", .int32(Int32(task.id)))
@@ -306,9 +309,10 @@ final class ResetLab: Cmdlet {
 }
 
 extension Engine {
-    /// Runs a task's check script block; true when it returns a true value. Its errors are not
-    /// shown (a check that fails with an error is simply not passed).
-    func runLabCheck(_ check: ScriptBlockAst) -> Bool {
+    /// Runs a task's check script block in the lab sandbox; passed when it returns a true value
+    /// and tried nothing the sandbox refuses. Its non-terminating errors are not shown (a check
+    /// that fails with an error is simply not passed); refusals it caught are returned to be shown.
+    func runLabCheck(_ check: ScriptBlockAst) -> (passed: Bool, unreported: [ErrorRecord]) {
         let savedRedirection = errorRedirection
         let savedSucceeded = lastSucceeded
         errorRedirection = { _ in true }
@@ -318,10 +322,14 @@ extension Engine {
             lastSucceeded = savedSucceeded
             labServices.checking = false
         }
-        do {
-            return LanguagePrimitives.isTrue(try invokeScriptBlock(ScriptBlock(ast: check), arguments: []))
-        } catch {
-            return false
+        let sandbox = LabCheckSandbox.make()
+        let passed = withSandbox(sandbox) {
+            do {
+                return LanguagePrimitives.isTrue(try invokeScriptBlock(ScriptBlock(ast: check), arguments: []))
+            } catch {
+                return false
+            }
         }
+        return (passed && sandbox.refused.isEmpty, sandbox.unreported)
     }
 }

@@ -18,7 +18,10 @@ enum LabHelp {
         A lab is a PowerShell data file (.psd1) with a title, an OS profile, simulated
         hosts, lmhosts entries, workloads and tasks. Start-Lab reads it with the shell's
         own parser and never runs it; only each task's Check script block runs, when
-        Test-Lab grades the lab.
+        Test-Lab grades the lab. A check reads the computer's state and cannot change
+        it: commands other than Get-, Test-, Read- and the pipeline, formatting and
+        output cmdlets, file writes and global functions fail with an error that
+        Test-Lab shows, and the task fails.
 
             Start-Lab labs/01-legacy-app/lab.psd1   # set up hosts, lmhosts, workloads
             Get-LabTask                             # the tasks and their hints

@@ -118,6 +118,8 @@ public final class Engine {
     /// Called with the full path of each file the runtime writes (`> file`), so a service that
     /// caches a file's contents (lmhosts) reads it again.
     package var fileWriteObservers: [(String) -> Void] = []
+    /// Set while a region runs that may read state but not change it (`withSandbox`).
+    package var sandbox: ExecutionSandbox?
     /// `Get-Help about_…` topics by name.
     package var helpTopics: [NameKey: String] = [:]
     /// Providers, drives and the current location.
@@ -350,6 +352,7 @@ public final class Engine {
     }
 
     package func reportError(_ record: ErrorRecord) {
+        sandbox?.reported(record)
         if let formatter = outputFormatter {
             formatter.write(.object(record), stream: .error, to: host)
         } else {

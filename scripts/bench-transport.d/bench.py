@@ -210,3 +210,15 @@ row("plain UDP ping-pong round trip p99", plain_rtt99, "us")
 row("shell-to-shell / plain UDP round trip p50", rtt50 / plain_rtt50, "x")
 local = figures["local write+read (mailslot handle)"]
 row("local mailslot write+read (target >= 1,000,000)", local, "msgs/s")
+
+rows = os.environ.get("BENCH_ROWS")
+if rows:
+    remote = figures["remote 100-byte messages, two services in one process"]
+    with open(rows, "a") as f:
+        f.write(f"transport\tround trip p50, shell to shell\t{rtt50:.0f} us\tplain UDP ping-pong {plain_rtt50:.0f} us"
+                f"\t{rtt50 / plain_rtt50:.2f}x\t<= 4x\n")
+        f.write(f"transport\tthroughput, 100-byte remote messages (library)\t{remote:,.0f} msgs/s"
+                f"\tplain UDP {figures['plain UDP sendto/recvfrom']:,.0f} msgs/s"
+                f"\t{remote / figures['plain UDP sendto/recvfrom']:.2f}x\t>= 0.9x\n")
+        f.write(f"transport\tthroughput, shell to shell (pipeline)\t{pipe_rate:,.0f} msgs/s\tplain UDP {plain:,.0f} msgs/s"
+                f"\t{pipe_rate / plain:.2f}x\t>= 0.5x\n")

@@ -106,6 +106,15 @@ def main():
     for label, r in rates.items():
         (s1, t1), (s10, t10) = r[paths[0]], r[paths[1]]
         print(f'scaling 1MB -> 10MB ({label}): CmdletParser {s10 / s1:.1f}x time, tree-sitter {t10 / t1:.1f}x time')
+    rows = os.environ.get('BENCH_ROWS')
+    if rows and clean:
+        (s1, t1), (s10, t10) = rates['parse + tree release'][paths[0]], rates['parse + tree release'][paths[1]]
+        size = mb(mine[paths[1]][0])
+        with open(rows, 'a') as f:
+            f.write(f'parser\t{size:.0f} MB admin script, parse + tree release\t{size / s10:.1f} MB/s'
+                    f'\ttree-sitter-powershell {size / t10:.1f} MB/s\t{t10 / s10:.2f}x\t>= 3x\n')
+            f.write(f'parser\t10x the input (1 MB to 10 MB), time\t{s10 / s1:.1f}x\ttree-sitter {t10 / t1:.1f}x'
+                    f'\t{s10 / s1:.1f}x\t<= 11x\n')
     print('both parsers accept both inputs without error' if clean else
           'NOT COMPARABLE: a parser reported errors on the input (change gen_admin_script.py)')
     if not clean:

@@ -134,6 +134,10 @@ package final class FileSystemProvider: ItemProvider {
     /// Refuses a write through a symbolic link inside the emulated `C:\` (the shell makes none).
     private func writablePath(_ path: String, _ engine: Engine) throws(ProviderError) -> String {
         guard let host = hostPath(path, engine) else { throw .pathNotFound(path) }
+        if engine.sandboxRefusesWrite(path) {
+            throw ProviderError(message: Messages.fill(ProviderMessages.accessDenied, [path]), errorId: "UnauthorizedAccessException",
+                                category: .PermissionDenied, exceptionType: "System.UnauthorizedAccessException", target: path)
+        }
         let root = emulatedRoot(engine)
         if host.hasPrefix(root + "/") {
             var prefix = root

@@ -120,7 +120,7 @@ extension Engine {
         case let s as ContinueStatementAst:
             throw .continue(try flowLabel(s.label))
         case let s as FunctionDefinitionAst:
-            defineFunction(s)
+            try converting { try defineFunction(s) }
         case let s as TypeDefinitionAst:
             try converting { try defineType(s) }
         case is TrapStatementAst, is UsingStatementAst:
@@ -285,7 +285,7 @@ extension Engine {
                            invocationInfo: InvocationInfo(myCommand: nil, source: currentSource, extent: s.extent))
     }
 
-    private func defineFunction(_ s: FunctionDefinitionAst) {
+    private func defineFunction(_ s: FunctionDefinitionAst) throws {
         var name = s.name
         var scope = VariableScope.unqualified
         if let colon = name.firstIndex(of: ":") {
@@ -294,6 +294,9 @@ extension Engine {
             case "script": scope = .script
             case "function", "local": scope = .unqualified
             default: break
+            }
+            if scope != .unqualified, sandbox != nil {
+                try enforceSandbox(.defineFunction(name: s.name, scope: String(name[..<colon])), extent: s.extent)
             }
             name = String(name[name.index(after: colon)...])
         }

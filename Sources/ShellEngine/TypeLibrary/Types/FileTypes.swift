@@ -15,6 +15,15 @@ enum FileTypes {
         return (p, c.engine.absolutePath(p))
     }
 
+    /// A path a method writes, removes or creates: refused inside a sandbox, as an ACL refuses it.
+    static func writableHostPath(_ c: DotNetCall, _ i: Int, _ name: String = "path") throws -> (given: String, host: String) {
+        let path = try hostPath(c, i, name)
+        if c.engine.sandboxRefusesWrite(fullName(path.given)) {
+            throw DotNetException("System.UnauthorizedAccessException", "Access to the path '\(fullName(path.given))' is denied.")
+        }
+        return path
+    }
+
     static func fullName(_ given: String) -> String {
         SystemTypes.rootLength(Array(given)) > 0 ? given : "C:\\" + given
     }
@@ -64,7 +73,7 @@ enum FileTypes {
     }
 
     static func write(_ c: DotNetCall, _ bytes: [UInt8], append: Bool) throws {
-        let (given, host) = try hostPath(c, 0)
+        let (given, host) = try writableHostPath(c, 0)
         guard FileSystemHelpers.write(host, bytes, append: append) else { throw partNotFound(given) }
         for observer in c.engine.fileWriteObservers { observer(host) }
     }
@@ -118,7 +127,7 @@ enum FileTypes {
             try write(c, try ConvertTypes.byteArgument(c, 1, "bytes"), append: false); return .null
         }
         t.staticMethod("Delete", "void", "string path") { c in
-            let (given, host) = try hostPath(c, 0)
+            let (given, host) = try writableHostPath(c, 0)
             guard let k = kind(host) else {
                 guard kind(c.engine.directoryName(host)) == S_IFDIR else { throw partNotFound(given) }
                 return .null
@@ -130,7 +139,7 @@ enum FileTypes {
         }
         let copy: DotNetMethod.Body = { c in
             let bytes = try readBytes(c, 0)
-            let (given, host) = try hostPath(c, 1, "destFileName")
+            let (given, host) = try writableHostPath(c, 1, "destFileName")
             if kind(host) != nil && !(c.args.count > 2 && c.bool(2)) {
                 throw DotNetException("System.IO.IOException", "The file '\(fullName(given))' already exists.")
             }
@@ -140,8 +149,8 @@ enum FileTypes {
         t.staticMethod("Copy", "void", "string sourceFileName, string destFileName", copy)
         t.staticMethod("Copy", "void", "string sourceFileName, string destFileName, bool overwrite", copy)
         t.staticMethod("Move", "void", "string sourceFileName, string destFileName") { c in
-            let (source, sourceHost) = try hostPath(c, 0, "sourceFileName")
-            let (dest, destHost) = try hostPath(c, 1, "destFileName")
+            let (source, sourceHost) = try writableHostPath(c, 0, "sourceFileName")
+            let (dest, destHost) = try writableHostPath(c, 1, "destFileName")
             guard kind(sourceHost) == S_IFREG else { throw notFound(source) }
             guard kind(destHost) == nil else { throw DotNetException("System.IO.IOException", "Cannot create a file when that file already exists.") }
             guard rename(sourceHost, destHost) == 0 else { throw partNotFound(dest) }
@@ -155,7 +164,7 @@ enum FileTypes {
             return .bool(kind(c.engine.absolutePath(p)) == S_IFDIR)
         }
         t.staticMethod("CreateDirectory", "System.IO.DirectoryInfo", "string path") { c in
-            let (given, host) = try hostPath(c, 0)
+            let (given, host) = try writableHostPath(c, 0)
             do {
                 try FileManager.default.createDirectory(atPath: host, withIntermediateDirectories: true)
             } catch {
@@ -173,7 +182,7 @@ enum FileTypes {
         t.staticMethod("GetDirectories", "string[]", "string path, string searchPattern") { c in try listing(c, files: false) }
         t.staticMethod("GetCurrentDirectory", "string") { _ in .string("C:\\") }
         t.staticMethod("Delete", "void", "string path") { c in
-            let (given, host) = try hostPath(c, 0)
+            let (given, host) = try writableHostPath(c, 0)
             guard kind(host) == S_IFDIR else { throw partNotFound(given) }
             guard rmdir(host) == 0 else { throw DotNetException("System.IO.IOException", "The directory is not empty.\r\n") }
             return .null
