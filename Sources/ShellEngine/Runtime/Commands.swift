@@ -284,7 +284,7 @@ extension Engine {
             let invocation = InvocationInfo(myCommand: definition.metadata.name,
                                             commandKind: definition.metadata.implementation == .function ? .function : .cmdlet,
                                             invocationName: invocationName, source: currentSource, extent: command.extent)
-            if sandbox != nil { try enforceSandbox(.command(definition.metadata), extent: command.extent, invocation: invocation) }
+            if sandbox != nil { try converting { try enforceSandbox(.command(definition.metadata), extent: command.extent, invocation: invocation) } }
             let context = CommandContext(engine: self, metadata: definition.metadata, invocation: invocation)
             let binder = ParameterBinder(engine: self, metadata: definition.metadata, invocation: invocation,
                                          commandExtent: command.extent)
