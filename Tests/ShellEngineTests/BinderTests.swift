@@ -5,6 +5,14 @@ import Testing
 /// Parameter binding, common parameters and invocation information of functions and scripts,
 /// with Windows PowerShell 5.1's rules and errors, through the engine with a recording host.
 @Suite struct BinderTests {
+    @Test func cmdletsTakeRemainingArgumentsAndUnwrapASingleCollection() {
+        #expect(run("Write-Host a b c") == "a b c\n")
+        #expect(run("Write-Host (1, 2) -Separator ','") == "1,2\n")
+        #expect(run("(Write-Output 1 2 3).Count; (Write-Output (1, 2)).Count; Write-Output x") == "3\n2\nx\n")
+        // A script's remaining-arguments parameter keeps the list as given.
+        #expect(run("function f { param([Parameter(ValueFromRemainingArguments)]$r) $r.Count }; f (1, 2); f 1 2 3") == "1\n3\n")
+    }
+
     @Test func outVariableCollectsOutputAndAppendsWithPlus() {
         let define = "function f { [CmdletBinding()] param() 'foo' }; function g { [CmdletBinding()] param() 'bar'; f -OutVariable script:inner }"
         #expect(run(define, "f -OutVariable a > $null; $a.Count; $a") == "1\nfoo\n")

@@ -18,11 +18,12 @@ public enum MicrosoftPowerShellUtility: CommandModule {
         let consoleColor = ParameterType.enumeration(typeName: "System.ConsoleColor", values: ConsoleColor.allCases.map(\.rawValue))
         return [
             CmdletDefinition(metadata: compiled("Write-Output", "WriteOutputCommand",
-                [ParameterMetadata("InputObject", .array(.psObject), position: 0, mandatory: true, valueFromPipeline: true),
+                [ParameterMetadata("InputObject", .array(.psObject), position: 0, mandatory: true, valueFromPipeline: true,
+                                   valueFromRemainingArguments: true),
                  ParameterMetadata("NoEnumerate", .switchParameter)],
                 synopsis: "Sends the specified objects to the next command in the pipeline.")) { WriteOutput() },
             CmdletDefinition(metadata: compiled("Write-Host", "WriteHostCommand",
-                [ParameterMetadata("Object", .object, position: 0, valueFromPipeline: true),
+                [ParameterMetadata("Object", .object, position: 0, valueFromPipeline: true, valueFromRemainingArguments: true),
                  ParameterMetadata("NoNewline", .switchParameter), ParameterMetadata("Separator", .object),
                  ParameterMetadata("ForegroundColor", consoleColor), ParameterMetadata("BackgroundColor", consoleColor)],
                 synopsis: "Writes customized output to a host.")) { WriteHost() },

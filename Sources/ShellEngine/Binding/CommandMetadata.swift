@@ -117,7 +117,8 @@ public struct ParameterMetadata: Sendable {
     public init(_ name: String, _ type: ParameterType, aliases: [String] = [], position: Int? = nil,
                 mandatory: Bool = false, valueFromPipeline: Bool = false,
                 valueFromPipelineByPropertyName: Bool = false, validations: [ParameterValidation] = [],
-                parameterSets: [String] = [], helpMessage: String? = nil, help: String = "") {
+                parameterSets: [String] = [], helpMessage: String? = nil, help: String = "",
+                valueFromRemainingArguments: Bool = false) {
         self.name = name
         self.type = type
         self.aliases = aliases
@@ -129,6 +130,7 @@ public struct ParameterMetadata: Sendable {
         self.parameterSets = parameterSets
         self.helpMessage = helpMessage
         self.help = help
+        self.valueFromRemainingArguments = valueFromRemainingArguments
     }
 }
 

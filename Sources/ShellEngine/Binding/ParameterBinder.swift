@@ -141,7 +141,12 @@ package struct ParameterBinder {
             }
         }
         if let remainingParameter, result.bound[remainingParameter.name] == nil, !leftOver.isEmpty {
-            let values = PSValue.array(PSArray(leftOver.map(\.0)))
+            // A cmdlet takes a single remaining argument that is a collection as the collection itself
+            // (`Write-Output 1,2` as `Write-Output 1 2`); a script's parameter always gets the list.
+            var values = PSValue.array(PSArray(leftOver.map(\.0)))
+            if case .compiled = metadata.implementation, leftOver.count == 1, leftOver[0].0.enumerated != nil {
+                values = leftOver[0].0
+            }
             result.bound[remainingParameter.name] = try convert(values, for: remainingParameter,
                                                                 extent: leftOver[0].1 ?? commandExtent)
             result.extents[remainingParameter.name] = leftOver[0].1 ?? commandExtent
