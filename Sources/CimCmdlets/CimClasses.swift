@@ -49,6 +49,16 @@ struct CimClass {
                  instances: { $0.cimRepository.instances(namespace: cimv2, className: "Win32_Service", engine: $0) ?? [] }),
         CimClass(namespace: cimv2, name: "Win32_OptionalFeature", view: nil, displayProperties: [],
                  instances: { $0.cimRepository.instances(namespace: cimv2, className: "Win32_OptionalFeature", engine: $0) ?? [] }),
+        CimClass(namespace: cimv2, name: "Win32_UserAccount",
+                 view: view("Win32_UserAccount", ["Name", "Caption", "AccountType", "SID", "Domain"]),
+                 displayProperties: ["AccountType", "Caption", "Domain", "SID", "FullName", "Name"],
+                 instances: { engine in userAccounts(engine).map { instance("Win32_UserAccount", cimv2, $0) } }),
+        CimClass(namespace: cimv2, name: "Win32_SystemEnclosure",
+                 view: view("Win32_SystemEnclosure", ["Manufacturer", "Model", "LockPresent", "SerialNumber", "SMBIOSAssetTag", "SecurityStatus"]),
+                 displayProperties: ["Manufacturer", "Model", "LockPresent", "SerialNumber", "SMBIOSAssetTag", "SecurityStatus"],
+                 instances: { _ in [instance("Win32_SystemEnclosure", cimv2, systemEnclosure)] }),
+        // A virtual machine has no battery: the class exists and has no instances.
+        CimClass(namespace: cimv2, name: "Win32_Battery", view: nil, displayProperties: [], instances: { _ in [] }),
         CimClass(namespace: cimv2, name: "Win32_Share",
                  view: view("Win32_Share", ["Name", "Path", "Description"]), displayProperties: ["Name", "Path", "Description"],
                  instances: { $0.currentShares().shares.map(win32Share) }),
@@ -108,6 +118,44 @@ struct CimClass {
                 ("SystemType", .string("x64-based PC")), ("UserName", .string(engine.computerName + "\\" + engine.userName)),
                 ("Workgroup", .string(engine.workgroup))]
     }
+
+    /// The machine part of the emulated host's account SIDs.
+    static let machineSID = "S-1-5-21-3623811015-3361044348-30300820"
+
+    /// The local accounts of a fresh installation: the built-in ones (disabled) and the signed-in user's.
+    static func userAccounts(_ engine: Engine) -> [[(String, PSValue)]] {
+        let builtIn: [(name: String, rid: Int, description: String)] = [
+            ("Administrator", 500, "Built-in account for administering the computer/domain"),
+            ("DefaultAccount", 503, "A user account managed by the system."),
+            ("Guest", 501, "Built-in account for guest access to the computer/domain"),
+            ("WDAGUtilityAccount", 504, "A user account managed and used by the system for Windows Defender Application Guard scenarios."),
+        ]
+        var accounts = builtIn.map { (name: $0.name, rid: $0.rid, description: $0.description, disabled: true) }
+        if let index = accounts.firstIndex(where: { $0.name.caseInsensitiveEquals(engine.userName) }) {
+            accounts[index].disabled = false
+        } else {
+            accounts.append((engine.userName, 1001, "", false))
+            accounts.sort { $0.name.uppercased() < $1.name.uppercased() }
+        }
+        let domain = engine.computerName
+        return accounts.map { account in
+            [("AccountType", .uint32(512)), ("Caption", .string(domain + "\\" + account.name)),
+             ("Description", .string(account.description)), ("Disabled", .bool(account.disabled)),
+             ("Domain", .string(domain)), ("FullName", .string("")), ("LocalAccount", .bool(true)),
+             ("Lockout", .bool(false)), ("Name", .string(account.name)), ("PasswordChangeable", .bool(true)),
+             ("PasswordExpires", .bool(false)), ("PasswordRequired", .bool(account.rid != 501 && account.rid != 503)),
+             ("SID", .string(machineSID + "-" + String(account.rid))), ("SIDType", .byte(1)),
+             ("Status", .string(account.disabled ? "Degraded" : "OK"))]
+        }
+    }
+
+    static var systemEnclosure: [(String, PSValue)] { [
+        ("Tag", .string("System Enclosure 0")), ("Caption", .string("System Enclosure")),
+        ("ChassisTypes", .array(PSArray([.uint32(3)]))), ("Description", .string("System Enclosure")),
+        ("LockPresent", .bool(false)), ("Manufacturer", .string("Microsoft Corporation")), ("Model", .null),
+        ("Name", .string("System Enclosure")), ("SecurityStatus", .uint32(3)), ("SerialNumber", .string("0000-0000-0000-0000-0000-0000-00")),
+        ("SMBIOSAssetTag", .string("0000-0000-0000-0000-0000-0000-00")),
+    ] }
 
     static func win32Share(_ share: ShareRecord) -> PSObject {
         let type: UInt32 = share.kind == .interprocessCommunication ? 0x8000_0003 : (share.special ? 0x8000_0000 : 0)

@@ -57,7 +57,11 @@ enum ShareAccess {
         let known = ["everyone": "Everyone", "administrators": "BUILTIN\\Administrators", "users": "BUILTIN\\Users",
                      "guests": "BUILTIN\\Guests", "backup operators": "BUILTIN\\Backup Operators",
                      "authenticated users": "NT AUTHORITY\\Authenticated Users", "interactive": "NT AUTHORITY\\INTERACTIVE",
-                     "network": "NT AUTHORITY\\NETWORK", "system": "NT AUTHORITY\\SYSTEM"]
+                     "network": "NT AUTHORITY\\NETWORK", "system": "NT AUTHORITY\\SYSTEM",
+                     "anonymous logon": "NT AUTHORITY\\ANONYMOUS LOGON", "service": "NT AUTHORITY\\SERVICE",
+                     "local service": "NT AUTHORITY\\LOCAL SERVICE", "network service": "NT AUTHORITY\\NETWORK SERVICE",
+                     "creator owner": "CREATOR OWNER", "power users": "BUILTIN\\Power Users",
+                     "remote desktop users": "BUILTIN\\Remote Desktop Users", "replicator": "BUILTIN\\Replicator"]
         let trimmed = String(account.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         if let name = known[trimmed.lowercased()] { return name }
         if let slash = trimmed.firstIndex(of: "\\") {

@@ -19,6 +19,15 @@ import Testing
         #expect(text == "TESTHOST WORKGROUP False\n")
     }
 
+    @Test func accountsEnclosureAndBatteryOfAFreshVirtualMachine() {
+        let text = run("$u = Get-WmiObject -Class Win32_UserAccount -Filter \"LocalAccount='True'\"",
+                       "($u | Where-Object { -not $_.Disabled }).Name; $u.Count",
+                       "($u | Where-Object Name -eq 'Guest').SID -like 'S-1-5-21-*-501'",
+                       "(Get-WmiObject -Class win32_systemenclosure).ChassisTypes",
+                       "@(Get-CimInstance Win32_Battery).Count")
+        #expect(text == "Administrator\n4\nTrue\n3\n0\n")
+    }
+
     @Test func smbClassesAreTheSameStateAsTheCmdlets() {
         let text = run("Set-SmbServerConfiguration -EnableMailslots $true -Force",
                        "(Get-CimInstance -Namespace root/Microsoft/Windows/SMB -ClassName MSFT_SmbServerConfiguration).EnableMailslots",

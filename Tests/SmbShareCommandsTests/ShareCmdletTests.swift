@@ -73,6 +73,13 @@ import Testing
         #expect(host.text(of: .output) == "Windows System Error 2,New-SmbShare\nWindows System Error 2118,New-SmbShare\nWindows System Error 123,New-SmbShare\n")
     }
 
+    @Test func wellKnownGroupsResolveToTheirWindowsNames() {
+        let host = Self.session([#"New-Item -ItemType Directory C:\users\public\share | Out-Null"#,
+                                 #"New-SmbShare -Name g -Path C:\users\public\share -FullAccess Everyone, Guests, 'Anonymous Logon' | Out-Null"#,
+                                 "(Get-SmbShareAccess -Name g).AccountName"])
+        #expect(host.text == "Everyone\nBUILTIN\\Guests\nNT AUTHORITY\\ANONYMOUS LOGON\n")
+    }
+
     @Test func removeAsksWithWindowsTextAndForceSkipsIt() {
         let host = Self.session(["New-Item -ItemType Directory C:\\D | Out-Null; New-SmbShare D C:\\D | Out-Null",
                                  "Remove-SmbShare -Name D", "(Get-SmbShare -Name D).Name",
