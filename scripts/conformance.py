@@ -3,7 +3,8 @@
 
 Each case folder holds steps 1.stdin, 2.stdin, ... run one after another as separate processes that
 share one fresh SMBCONFIG_HOME; the merged stdout+stderr of each step must equal N.stdout byte for
-byte, and its exit status must be N.exit where present, else 0. Prints one line per failing case with a diff and
+byte, and its exit status must be Tests/ConformanceExitCodes/<case>/N.exit where present, else 0 (the
+sessions are external data; the exit statuses are ours, kept apart so a refresh keeps them). Prints one line per failing case with a diff and
 ends with "N passed, N failed"."""
 import argparse
 import concurrent.futures
@@ -13,6 +14,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+
+
+EXIT_CODES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "ConformanceExitCodes")
 
 
 def steps_of(case_dir):
@@ -63,7 +67,7 @@ def run_case(binary, case_dir, timeout):
                     "expected", "actual")
                 return f"step {step}: output differs\n" + "".join(
                     l if l.endswith("\n") else l + "\n" for l in diff)
-            exit_path = os.path.join(case_dir, f"{step}.exit")
+            exit_path = os.path.join(EXIT_CODES, os.path.basename(os.path.normpath(case_dir)), f"{step}.exit")
             want = int(open(exit_path).read().strip()) if os.path.exists(exit_path) else 0
             if proc.returncode != want:
                 return f"step {step}: exit {proc.returncode}, expected {want}"

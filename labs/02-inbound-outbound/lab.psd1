@@ -32,7 +32,7 @@
         }
         @{
             Title = 'Read one announcement from \\.\mailslot\browse and store the announcing computer in $Announcer'
-            Hint  = 'Receive-MailslotMessage -Name browse -Timeout 2000 returns the HostAnnouncement as text: the computer name is readable in it. Get-LabEvent also shows which Computer announces. $Announcer = ''<name>'''
+            Hint  = 'Receive-MailslotMessage -Name browse -Timeout 2000 -Encoding Ascii shows the HostAnnouncement as text: the computer name is readable in it. Get-LabEvent also shows which Computer announces. $Announcer = ''<name>'''
             Check = { @('WKS-OLD', 'PRN-SRV') -contains $Announcer }
         }
     )
