@@ -69,7 +69,10 @@ package struct ParameterBinder {
                 throw bindingError("AmbiguousParameter", parameterName: typed, extent: tokenExtent,
                                    extra: candidates.map { " -" + $0.name }.joined())
             case .notFound:
-                if remainingParameter != nil || (acceptsRemainingArguments && !metadata.cmdletBinding) {
+                // A script's remaining-arguments parameter takes an unknown `-Name` as text; a compiled
+                // cmdlet (Write-Host, Write-Output) still reports it.
+                let takesNames = remainingParameter != nil && metadata.implementation == .function
+                if takesNames || (acceptsRemainingArguments && !metadata.cmdletBinding) {
                     positional.append((.string("-" + typed), tokenExtent))
                     if let v = argument.value { positional.append((v, argument.valueExtent)) }
                     continue
