@@ -28,6 +28,11 @@ import Testing
         #expect(run("'[{0,3}]' -f 1; 'after'") == "[  1]\nafter\n")
     }
 
+    @Test func charCompareToAFarNumberKeepsItsSign() {
+        #expect(run("([char]'a').CompareTo([long]::MinValue) -gt 0; ([char]'a').CompareTo([long]::MaxValue) -lt 0; 'after'")
+            == "True\nTrue\nafter\n")
+    }
+
     @Test func formatItemsUseTheValuesOwnFormats() {
         #expect(run("'{0:yyyy-MM-dd}|{0:dd}|{0:d}' -f [datetime]'2024-03-05 14:07:09'") == "2024-03-05|05|3/5/2024\n")
         #expect(run("'{0:hh\\:mm}' -f (New-Object TimeSpan 1,2,3)") == "01:02\n")

@@ -250,7 +250,9 @@ enum CoreTypes {
         }
         t.method("CompareTo", "int", "System.Object value") { c in
             let a = c.this.charCode, b = c.value(0).charCode
-            return .int32(Int32(clamping: a - b))
+            // Any number converts here, so the difference may not fit: its sign is what counts.
+            let (difference, overflow) = a.subtractingReportingOverflow(b)
+            return .int32(overflow ? (a < b ? Int32.min : Int32.max) : Int32(clamping: difference))
         }
     }
 
