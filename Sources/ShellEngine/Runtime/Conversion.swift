@@ -113,6 +113,33 @@ package enum Conversion {
             source = parsed
         }
         if case .null = source { source = .int32(0) }
+        do {
+            return try toNumber(source, original: value, type: type)
+        } catch {
+            // A hexadecimal text the number scanner reads as a negative signed value falls back, as
+            // in LanguagePrimitives, to the type's TypeConverter: `[uint32]'0x80000002'` is 2147483650.
+            if case .string(let s) = value, let bits = hexadecimalBits(s) {
+                switch type {
+                case .uint32: if let v = UInt32(exactly: bits) { return .uint32(v) }
+                case .uint64: return .uint64(bits)
+                case .int32: if let v = UInt32(exactly: bits) { return .int32(Int32(bitPattern: v)) }
+                case .int64: return .int64(Int64(bitPattern: bits))
+                case .byte: if let v = UInt8(exactly: bits) { return .byte(v) }
+                default: break
+                }
+            }
+            throw error
+        }
+    }
+
+    /// The value of `0x…` text (at most 16 hexadecimal digits), as .NET's integer converters read it.
+    private static func hexadecimalBits(_ text: String) -> UInt64? {
+        let t = text.trimmedWhitespace
+        guard t.count > 2, t.hasPrefix("0x") || t.hasPrefix("0X") else { return nil }
+        return UInt64(String(t.dropFirst(2)), radix: 16)
+    }
+
+    private static func toNumber(_ source: PSValue, original value: PSValue, type: ParameterType) throws(ConversionFailure) -> PSValue {
         func tooBig() -> ConversionFailure {
             ConversionFailure(Messages.format("InvalidCastException", LanguagePrimitives.toString(value),
                 type.dotNetName, "Value was either too large or too small for \(overflowNoun(type))."),
