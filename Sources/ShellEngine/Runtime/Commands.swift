@@ -496,6 +496,16 @@ extension Engine {
 
     /// Invokes a script block in a new scope with arguments (`& $sb 1 2`, `.Invoke()`).
     package func invokeScriptBlock(_ block: ScriptBlock, arguments: [PSValue]) throws(EvalError) -> PSValue {
+        let output = try invokeScriptBlockOutput(block, arguments: arguments)
+        switch output.count {
+        case 0: return .null
+        case 1: return output[0]
+        default: return .array(PSArray(output))
+        }
+    }
+
+    /// The objects a script block writes when invoked in a new scope with arguments.
+    package func invokeScriptBlockOutput(_ block: ScriptBlock, arguments: [PSValue]) throws(EvalError) -> [PSValue] {
         let collector = OutputCollector()
         let meta = FunctionMetadata.build(name: "", ast: block.ast, outerParameters: nil)
         let invocation = InvocationInfo(myCommand: nil, commandKind: .scriptBlock, source: block.ast.source,
@@ -508,6 +518,6 @@ extension Engine {
         try processor.begin()
         try processor.processWithoutInput()
         try processor.end()
-        return collector.asValue
+        return collector.items
     }
 }

@@ -23,7 +23,12 @@ package enum IntrinsicMethods {
             }
         case .scriptBlock(let block):
             switch name {
-            case "invoke", "invokereturnasis": return try engine.invokeScriptBlock(block, arguments: args)
+            // Invoke returns Collection<PSObject> (even for one object or none); InvokeReturnAsIs the output as it is.
+            case "invoke":
+                return .array(PSArray(try engine.invokeScriptBlockOutput(block, arguments: args), elementTypeName: "System.Management.Automation.PSObject",
+                    collectionType: GenericName.fullName("System.Collections.ObjectModel.Collection`1",
+                                                         ["System.Management.Automation.PSObject"])))
+            case "invokereturnasis": return try engine.invokeScriptBlock(block, arguments: args)
             // The shell's script blocks resolve variables when they run; the closure is the block itself.
             case "getnewclosure": return target
             default: return nil

@@ -112,6 +112,8 @@ extension Engine {
                 return n >= 0 && n < chars.count ? .char(chars[Int(n)]) : .null
             }
             return .null
+        case .object(let o as DotNetObject) where indexer(of: o, "get") != nil:
+            return try invokeInstance(target, indexer(of: o, "get")!, [index], extent: extent) ?? .null
         case .object(let o):
             if let value = o.property(LanguagePrimitives.toString(index)) { return value }
             // A single object (not a .NET collection) indexed by 0 or -1 is itself, as any scalar
@@ -124,6 +126,11 @@ extension Engine {
         }
     }
 
+    /// The accessor of a library type's indexer (its parameterized property, Chars or Item): `get_Item`.
+    private func indexer(of object: DotNetObject, _ accessor: String) -> String? {
+        ["Chars", "Item"].map { accessor + "_" + $0 }.first { !types.instanceMethods(of: object.type, named: $0).isEmpty }
+    }
+
     private func element(_ items: [PSValue], _ index: PSValue) -> PSValue? {
         guard let i = LanguagePrimitives.toInt64(index) else { return nil }
         let n = i < 0 ? Int64(items.count) + i : i
@@ -132,6 +139,8 @@ extension Engine {
 
     package func setIndex(_ target: PSValue, _ index: PSValue, _ value: PSValue, extent: SourceExtent) throws {
         switch target {
+        case .object(let o as DotNetObject) where indexer(of: o, "set") != nil:
+            _ = try invokeInstance(target, indexer(of: o, "set")!, [index, value], extent: extent)
         case .hashtable(let h):
             h[index] = value
         case .array(let a):

@@ -12,7 +12,8 @@ extension TypeLibrary {
     /// The cost of passing `value` as `parameterType` (C# spelling); nil when it does not convert.
     package func cost(_ value: PSValue, to parameterType: String, engine: Engine) -> Int? {
         let target = DotNetTypeNames.fullName(ofCSharp: parameterType)
-        if target == "System.Object" { return value.isNull ? 0 : 10 }
+        // Anything is an object, and wraps as a PSObject.
+        if target == "System.Object" || target == "System.Management.Automation.PSObject" { return value.isNull ? 0 : 10 }
         if target == "System.Management.Automation.PSReference" {
             if case .object(let o as DotNetObject) = value, o.payload is ReferenceBox { return 0 }
             return nil
@@ -55,7 +56,8 @@ extension TypeLibrary {
     /// Converts an argument to a parameter type with PowerShell's rules.
     package func convertArgument(_ value: PSValue, to parameterType: String, engine: Engine) throws(ConversionFailure) -> PSValue {
         let target = DotNetTypeNames.fullName(ofCSharp: parameterType)
-        if target == "System.Object" || target == "System.Management.Automation.PSReference" { return value }
+        if target == "System.Object" || target == "System.Management.Automation.PSObject"
+            || target == "System.Management.Automation.PSReference" { return value }
         if target.hasSuffix("[]") {
             let element = String(parameterType.dropLast(2))
             if case .string(let text) = value, DotNetTypeNames.fullName(ofCSharp: element) == "System.Char" {

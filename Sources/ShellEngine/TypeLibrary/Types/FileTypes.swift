@@ -6,7 +6,7 @@ import Glibc
 /// System.IO.File, System.IO.Directory and System.Text.Encoding. Paths go through the engine's
 /// one mapping from a script's path to a file (`Engine.absolutePath`).
 enum FileTypes {
-    static func all() -> [DotNetType] { [file, directory, encoding] }
+    static func all() -> [DotNetType] { [file, directory, encoding] + encodings }
 
     static func hostPath(_ c: DotNetCall, _ i: Int, _ name: String = "path") throws -> (given: String, host: String) {
         guard let p = c.string(i) else { throw DotNetException.argumentNull(name) }
@@ -189,24 +189,53 @@ enum FileTypes {
         }
     }
 
+    /// The concrete encodings, with the constructors scripts call (`New-Object System.Text.UTF8Encoding $false`).
+    static let encodings: [DotNetType] = [
+        DotNetType("System.Text.UTF8Encoding", base: "System.Text.Encoding") { t in
+            t.constructor { c in c.make("System.Text.UTF8Encoding", EncodingValue.utf8) }
+            t.constructor("bool encoderShouldEmitUTF8Identifier") { c in
+                c.make("System.Text.UTF8Encoding", LanguagePrimitives.isTrue(c.value(0)) ? EncodingValue.utf8BOM : .utf8)
+            }
+            t.constructor("bool encoderShouldEmitUTF8Identifier, bool throwOnInvalidBytes") { c in
+                c.make("System.Text.UTF8Encoding", LanguagePrimitives.isTrue(c.value(0)) ? EncodingValue.utf8BOM : .utf8)
+            }
+        },
+        DotNetType("System.Text.ASCIIEncoding", base: "System.Text.Encoding") { t in
+            t.constructor { c in c.make("System.Text.ASCIIEncoding", EncodingValue.ascii) }
+        },
+        DotNetType("System.Text.UnicodeEncoding", base: "System.Text.Encoding") { t in
+            t.constructor { c in c.make("System.Text.UnicodeEncoding", EncodingValue.utf16LE) }
+            t.constructor("bool bigEndian, bool byteOrderMark") { c in
+                c.make("System.Text.UnicodeEncoding", LanguagePrimitives.isTrue(c.value(0)) ? EncodingValue.utf16BE : .utf16LE)
+            }
+        },
+        DotNetType("System.Text.UTF32Encoding", base: "System.Text.Encoding") { t in
+            t.constructor { c in c.make("System.Text.UTF32Encoding", EncodingValue.utf32LE) }
+        },
+        DotNetType("System.Text.UTF7Encoding", base: "System.Text.Encoding") { t in
+            t.constructor { c in c.make("System.Text.UTF7Encoding", EncodingValue.utf7) }
+        },
+        DotNetType("System.Text.SBCSCodePageEncoding", base: "System.Text.Encoding"),
+    ]
+
     static let encoding = DotNetType("System.Text.Encoding") { t in
         for (name, value) in [("UTF8", EncodingValue.utf8BOM), ("ASCII", .ascii), ("Unicode", .utf16LE),
                               ("BigEndianUnicode", .utf16BE), ("UTF32", .utf32LE), ("Default", .windows1252),
                               ("UTF7", .utf7)] as [(String, EncodingValue)] {
-            t.staticProperty(name, "System.Text.Encoding") { c in c.make("System.Text.Encoding", value) }
+            t.staticProperty(name, "System.Text.Encoding") { c in c.make(value.typeName, value) }
         }
         t.staticMethod("GetEncoding", "System.Text.Encoding", "int codepage") { c in
             guard let e = EncodingValue.allCases.first(where: { $0.codePage == c.int64(0) }) else {
                 throw DotNetException.notSupported("No data is available for encoding \(c.int64(0)). For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method.")
             }
-            return c.make("System.Text.Encoding", e)
+            return c.make(e.typeName, e)
         }
         t.staticMethod("GetEncoding", "System.Text.Encoding", "string name") { c in
             let name = c.text(0).lowercased()
             guard let e = EncodingValue.allCases.first(where: { $0.webName == name || $0.aliases.contains(name) }) else {
                 throw DotNetException.argument("'\(c.text(0))' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method.", "name")
             }
-            return c.make("System.Text.Encoding", e)
+            return c.make(e.typeName, e)
         }
         @Sendable func value(_ c: DotNetCall) -> EncodingValue { c.payload(EncodingValue.self) ?? .utf8 }
         t.property("WebName", "string") { c in .string(value(c).webName) }

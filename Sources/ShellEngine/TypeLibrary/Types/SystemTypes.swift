@@ -5,7 +5,58 @@ import Glibc
 
 /// System.Environment, System.Console, System.IO.Path, with Windows semantics over the emulated host.
 enum SystemTypes {
-    static func all() -> [DotNetType] { [environment, operatingSystem, console, path] + FileTypes.all() }
+    static func all() -> [DotNetType] { [environment, operatingSystem, console, path, thread] + FileTypes.all() }
+
+    /// System.Threading.Thread: the pipeline's thread, its cultures (which CultureInfo.CurrentCulture
+    /// reads back) and Sleep.
+    static let thread = DotNetType("System.Threading.Thread") { t in
+        t.staticProperty("CurrentThread", "System.Threading.Thread") { c in c.make("System.Threading.Thread", ()) }
+        t.staticMethod("Sleep", "void", "int millisecondsTimeout") { c in
+            let total = c.int64(0)
+            guard total >= -1 else {
+                throw DotNetException.outOfRange("millisecondsTimeout", "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.")
+            }
+            var remaining = total == -1 ? Int64.max : total
+            while remaining > 0 {
+                if c.engine.interruptRequested() { throw EvalError.stopped }
+                let slice = min(remaining, 50)
+                usleep(UInt32(slice * 1000))
+                remaining -= slice
+            }
+            return .null
+        }
+        t.staticMethod("Sleep", "void", "timespan timeout") { c in
+            let ticks = LanguagePrimitives.toInt64(try c.engine.getMember(c.value(0), "Ticks", isStatic: false, extent: .empty)) ?? 0
+            var remaining = ticks / 10_000
+            while remaining > 0 {
+                if c.engine.interruptRequested() { throw EvalError.stopped }
+                let slice = min(remaining, 50)
+                usleep(UInt32(slice * 1000))
+                remaining -= slice
+            }
+            return .null
+        }
+        for (name, ui) in [("CurrentCulture", false), ("CurrentUICulture", true)] {
+            t.property(name, "cultureinfo", { c in
+                c.make("System.Globalization.CultureInfo", ThreadCultures.of(c.engine)[ui: ui])
+            }, set: { c, value in
+                guard !value.isNull else { throw DotNetException.argumentNull("value") }
+                let culture: String
+                if case .object(let o as DotNetObject) = value, let name = o.payload as? String { culture = name }
+                else { culture = LanguagePrimitives.toString(value) }
+                ThreadCultures.of(c.engine)[ui: ui] = culture
+            })
+        }
+        t.property("ManagedThreadId", "int") { _ in .int32(1) }
+        t.property("Name", "string") { _ in .null }
+        t.property("IsBackground", "bool") { _ in .bool(false) }
+        t.property("IsAlive", "bool") { _ in .bool(true) }
+        t.property("IsThreadPoolThread", "bool") { _ in .bool(false) }
+        t.property("ApartmentState", "System.Threading.ApartmentState") { _ in .string("STA") }
+        t.property("Priority", "System.Threading.ThreadPriority") { _ in .string("Normal") }
+        t.property("ThreadState", "System.Threading.ThreadState") { _ in .string("Running") }
+        t.method("GetApartmentState", "System.Threading.ApartmentState") { _ in .string("STA") }
+    }
 
     /// Environment.OSVersion: the emulated profile's Windows build (`Microsoft Windows NT 10.0.26100.0`).
     static let operatingSystem = DotNetType("System.OperatingSystem", interfaces: ["System.ICloneable"]) { t in

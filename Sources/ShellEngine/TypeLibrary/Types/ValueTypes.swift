@@ -252,6 +252,17 @@ enum ValueTypes {
             if old.count == 1 && new.count == 1 { b.units = b.units.map { $0 == old[0] ? new[0] : $0 } }
             return c.this
         }
+        t.method("get_Chars", "char", "int index") { c in
+            let b = box(c), i = c.int64(0)
+            guard i >= 0, i < Int64(b.units.count) else { throw DotNetException.indexOutOfRange }
+            return .char(Character(String(decoding: [b.units[Int(i)]], as: UTF16.self)))
+        }
+        t.method("set_Chars", "void", "int index, char value") { c in
+            let b = box(c), i = c.int64(0), units = Array(String(c.char(1)).utf16)
+            guard i >= 0, i < Int64(b.units.count) else { throw DotNetException.outOfRange("index", FrameworkText.index) }
+            if units.count == 1 { b.units[Int(i)] = units[0] }
+            return .null
+        }
         t.method("Clear", "System.Text.StringBuilder") { c in box(c).units.removeAll(); return c.this }
         t.method("ToString", "string") { c in .string(String(decoding: box(c).units, as: UTF16.self)) }
         t.method("ToString", "string", "int startIndex, int length") { c in
@@ -308,14 +319,26 @@ enum ValueTypes {
         @Sendable func name(_ c: DotNetCall) -> String { c.payload(String.self) ?? "" }
         t.constructor("string name") { c in c.make("System.Globalization.CultureInfo", c.text(0)) }
         t.staticProperty("InvariantCulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", "") }
-        t.staticProperty("CurrentCulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", "en-US") }
-        t.staticProperty("CurrentUICulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", "en-US") }
+        t.staticProperty("CurrentCulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", ThreadCultures.of(c.engine).culture) }
+        t.staticProperty("CurrentUICulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", ThreadCultures.of(c.engine).uiCulture) }
         t.staticMethod("GetCultureInfo", "cultureinfo", "string name") { c in c.make("System.Globalization.CultureInfo", c.text(0)) }
         t.property("Name", "string") { c in .string(name(c)) }
         t.property("DisplayName", "string") { c in .string(name(c).isEmpty ? "Invariant Language (Invariant Country)" : name(c) == "en-US" ? "English (United States)" : name(c)) }
         t.property("LCID", "int") { c in .int32(name(c).isEmpty ? 127 : name(c) == "en-US" ? 1033 : 4096) }
         t.method("ToString", "string") { c in .string(name(c)) }
     }
+}
+
+/// The pipeline thread's cultures (`[Threading.Thread]::CurrentThread.CurrentCulture = 'en-GB'`).
+package final class ThreadCultures: EngineService {
+    var culture = "en-US"
+    var uiCulture = "en-US"
+    subscript(ui ui: Bool) -> String {
+        get { ui ? uiCulture : culture }
+        set { if ui { uiCulture = newValue } else { culture = newValue } }
+    }
+    package func shutdown() {}
+    static func of(_ engine: Engine) -> ThreadCultures { engine.service(ThreadCultures.self) { ThreadCultures() } }
 }
 
 /// StringBuilder's buffer (a reference: `$sb.Append('x')` changes `$sb`).
