@@ -94,16 +94,16 @@ extension Engine {
             if member.name.caseInsensitiveEquals(ast.name) && !member.isStatic {
                 hasConstructor = true
                 t.constructor(signature) { call in
-                    try call.engine.instantiate(definition, constructor: member, call.args)
+                    try Self.raising { try call.engine.instantiate(definition, constructor: member, call.args) }
                 }
             } else if member.isStatic {
                 if member.name.caseInsensitiveEquals(ast.name) { continue }
                 t.staticMethod(member.name, returnType, signature) { call in
-                    try call.engine.runMember(member, this: nil, call.args)
+                    try Self.raising { try call.engine.runMember(member, this: nil, call.args) }
                 }
             } else {
                 t.method(member.name, returnType, signature) { call in
-                    try call.engine.runMember(member, this: call.this, call.args)
+                    try Self.raising { try call.engine.runMember(member, this: call.this, call.args) }
                 }
             }
         }
@@ -118,6 +118,17 @@ extension Engine {
                 try engine.setMember(created, LanguagePrimitives.toString(k), v, extent: ast.extent)
             }
             return created
+        }
+    }
+
+    /// An error escaping a member's script reaches the caller as the member's .NET exception, which
+    /// the adapter wraps as 5.1 does (`Exception calling "M" with "0" argument(s): "…"`).
+    private static func raising(_ body: () throws -> PSValue) throws -> PSValue {
+        do {
+            return try body()
+        } catch {
+            guard let runtime = error.runtimeError else { throw error }
+            throw DotNetException(raised: runtime.record.exception)
         }
     }
 

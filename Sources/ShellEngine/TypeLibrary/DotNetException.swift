@@ -11,8 +11,17 @@ package struct DotNetException: Error, @unchecked Sendable {
         self.innerException = inner
     }
 
+    /// The exception itself when it already exists (an error escaping a class member's script).
+    package var existing: PSExceptionObject?
+
+    /// An exception the member's own script raised, as the caller receives it.
+    package init(raised exception: PSExceptionObject) {
+        self.init(exception.typeName, exception.message, inner: exception.innerException)
+        existing = exception
+    }
+
     package var object: PSExceptionObject {
-        PSExceptionObject(typeName: typeName, message: message, innerException: innerException)
+        existing ?? PSExceptionObject(typeName: typeName, message: message, innerException: innerException)
     }
 
     /// `ArgumentOutOfRangeException` with its `Parameter name:` line.
