@@ -124,7 +124,7 @@ enum CimQueryCmdlets {
             name: "Get-WmiObject", module: WmiObjectCommands.name,
             implementation: .compiled(className: "Microsoft.PowerShell.Commands.GetWmiObjectCommand"),
             parameters: [
-                ParameterMetadata("Class", .string, position: 0, mandatory: true, parameterSets: querySet,
+                ParameterMetadata("Class", .string, aliases: ["ClassName"], position: 0, mandatory: true, parameterSets: querySet,
                                   help: "Specifies the name of a WMI class."),
                 ParameterMetadata("Property", .array(.string), position: 1, parameterSets: querySet,
                                   help: "Specifies the WMI class property or set of properties to retrieve."),

@@ -17,6 +17,14 @@ final class GetDate: Cmdlet {
                     target: given))
             }
         }
+        // -Year … -Millisecond move the date by the difference to the value given, field by field.
+        for field in Self.fields {
+            guard let given = context.value(field.name).flatMap(LanguagePrimitives.toInt64) else { continue }
+            let current = LanguagePrimitives.toInt64(try engine.getMember(date, field.name, isStatic: false, extent: extent)) ?? 0
+            date = try engine.invokeMethod(date, field.add, [field.add == "AddYears" || field.add == "AddMonths"
+                                                             ? .int32(Int32(clamping: given - current)) : .double(Double(given - current))],
+                                           isStatic: false, extent: extent)
+        }
         if let format = context.string("Format") {
             try context.writeObject(try engine.invokeMethod(date, "ToString", [.string(format)], isStatic: false, extent: extent))
         } else if let uformat = context.string("UFormat") {
@@ -36,6 +44,13 @@ final class GetDate: Cmdlet {
             try context.writeObject(date)
         }
     }
+
+    /// The date fields Get-Date sets, their ranges and the DateTime method that moves each.
+    static let fields: [(name: String, min: Double, max: Double, add: String)] = [
+        ("Year", 1, 9999, "AddYears"), ("Month", 1, 12, "AddMonths"), ("Day", 1, 31, "AddDays"),
+        ("Hour", 0, 23, "AddHours"), ("Minute", 0, 59, "AddMinutes"), ("Second", 0, 59, "AddSeconds"),
+        ("Millisecond", 0, 999, "AddMilliseconds"),
+    ]
 
     /// The -UFormat codes 5.1 computes from the date's numbers rather than a format pattern: the
     /// century, the space-padded day, the day of the year, the day of the week (Sunday is 0 for

@@ -50,7 +50,7 @@ enum UtilityTypes {
                 guard case .object(let o as PSExceptionObject) = c.this else { return .int32(0) }
                 return o.property("NativeErrorCode") ?? .int32(0)
             }
-        }] + outputTypes
+        }] + outputTypes + CryptographyTypes.all()
     }
 
     /// The classes of the objects the Utility and Management commands write, so that `-is`,

@@ -202,7 +202,13 @@ package struct FormatView {
                 + String(repeating: " ", count: max(0, 8 - clock.count)) + clock
             return [item.mode, stamp, item.isDirectory ? "" : String(item.length), item.name]
         case (.drive, .object(let drive as PSDriveObject)):
-            return [drive.drive.name, "", "", drive.drive.provider.name, drive.drive.displayRoot ?? drive.drive.root,
+            // `"{0:###0.00}" -f ($_.Used / 1GB)` when the drive reports either.
+            let gigabytes = { (bytes: Int64) in
+                (try? Formatting.formatValue(.double(Double(bytes) / 1_073_741_824), "###0.00")) ?? ""
+            }
+            let sizes = drive.usedAndFree
+            return [drive.drive.name, sizes.map { gigabytes($0.used) } ?? "", sizes.map { gigabytes($0.free) } ?? "",
+                    drive.drive.provider.name, drive.drive.displayRoot ?? drive.drive.root,
                     drive.currentLocation]
         case (.provider, .object(let provider as ProviderInfoObject)):
             return [provider.provider.name, provider.provider.capabilities, "{" + provider.drives.joined(separator: ", ") + "}"]

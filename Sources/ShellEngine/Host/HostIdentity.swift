@@ -51,6 +51,11 @@ public struct HostIdentity: Sendable {
         return String(short.uppercased().prefix(15))
     }
 
+    /// The system volume C: of the emulated machine (a 127 GB virtual disk): its size and free
+    /// bytes, as Get-PSDrive (Used, Free) and Win32_LogicalDisk (Size, FreeSpace) report them.
+    public static let systemVolumeSize: Int64 = 136_362_030_080
+    public static let systemVolumeFree: Int64 = 98_227_019_776
+
     /// `$PSVersionTable.PSVersion` and `$Host.Version`: Windows PowerShell 5.1 on this build.
     public var powerShellVersion: String { "5.1.\(windowsBuild.number).\(windowsBuild.revision)" }
 

@@ -9,8 +9,16 @@ package final class PSDriveObject: PSObject {
         super.init(typeNames: ["System.Management.Automation.PSDriveInfo", "System.Object"])
     }
 
+    /// The types.ps1xml script properties Used and Free: a file-system drive's bytes, else null.
+    package var usedAndFree: (used: Int64, free: Int64)? {
+        guard drive.provider.name == "FileSystem" else { return nil }
+        return (HostIdentity.systemVolumeSize - HostIdentity.systemVolumeFree, HostIdentity.systemVolumeFree)
+    }
+
     package override var properties: [PSPropertyInfo] {
-        [PSPropertyInfo(name: "CurrentLocation", value: .string(currentLocation), isSettable: false),
+        [PSPropertyInfo(name: "Used", value: usedAndFree.map { .int64($0.used) } ?? .null, isSettable: false),
+         PSPropertyInfo(name: "Free", value: usedAndFree.map { .int64($0.free) } ?? .null, isSettable: false),
+         PSPropertyInfo(name: "CurrentLocation", value: .string(currentLocation), isSettable: false),
          PSPropertyInfo(name: "Name", value: .string(drive.name), isSettable: false),
          PSPropertyInfo(name: "Provider", value: .object(ProviderInfoObject(drive.provider)), isSettable: false),
          PSPropertyInfo(name: "Root", value: .string(drive.root), isSettable: false),
