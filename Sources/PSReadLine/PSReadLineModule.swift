@@ -9,7 +9,8 @@ public enum PSReadLineModule: CommandModule {
     public static let directory: String? = ModuleInfo.programFilesModulesDirectory
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands(definitions)
+        registration.commands { definitions().map { $0.withHelp(PSReadLineHelp.table[$0.metadata.name]) } }
+        registration.helpTopic("about_PSReadLine", PSReadLineHelp.aboutTopic)
         registration.tableView(typeName: GetPSReadLineKeyHandler.typeName, TableViewDefinition(
             columns: [("Key", 0, .left), ("Function", 0, .left), ("Description", 0, .left)], wrap: true))
     }
