@@ -7,7 +7,7 @@ final class GetPSReadLineOption: Cmdlet {
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         let o = PSReadLineOptions.of(context.engine)
-        let object = PSCustomObject(typeNames: [Self.typeName, "System.Object"])
+        let object = OptionsObject(typeNames: [Self.typeName, "System.Object"])
         object.add("EditMode", .string(o.editMode))
         object.add("AddToHistoryHandler", .string("System.Func`2[System.String,System.Object]"))
         object.add("HistoryNoDuplicates", .bool(o.historyNoDuplicates))
@@ -35,7 +35,7 @@ final class GetPSReadLineOption: Cmdlet {
                                                      .error, .keyword, .member, .number, .operator, .parameter,
                                                      .selection, .string, .type, .variable]
         for tokenClass in order {
-            object.add(tokenClass.propertyName, .string(o.colors[tokenClass] ?? ""))
+            object.add(tokenClass.propertyName, .string(o.colors[tokenClass] ?? ""), isColor: true)
         }
         try context.writeObject(.object(object))
     }
@@ -123,5 +123,30 @@ final class GetPSReadLineKeyHandler: Cmdlet {
                 }
             }
         }
+    }
+}
+
+/// PSConsoleReadLineOptions as scripts and the list view see it: a colour property holds its escape
+/// sequence, and the view shows it as PSReadLine's VTColorUtils.FormatColor does, the quoted
+/// sequence in its own colour (so the console's colours are back to normal after it).
+final class OptionsObject: PSObject {
+    private var entries: [(name: String, value: PSValue, isColor: Bool)] = []
+
+    func add(_ name: String, _ value: PSValue, isColor: Bool = false) {
+        entries.append((name, value, isColor))
+    }
+
+    override var properties: [PSPropertyInfo] {
+        entries.map { entry in
+            guard entry.isColor, case .string(let sequence) = entry.value else {
+                return PSPropertyInfo(name: entry.name, value: entry.value, isSettable: false)
+            }
+            let shown = sequence + "\"" + sequence.replacing("\u{1B}", with: "`e") + "\"" + "\u{1B}[0m"
+            return PSPropertyInfo(name: entry.name, value: .string(shown), typeName: "System.Object", isSettable: false)
+        }
+    }
+
+    override func property(_ name: String) -> PSValue? {
+        entries.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 }

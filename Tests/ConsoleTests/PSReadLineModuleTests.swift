@@ -20,6 +20,12 @@ import ShellEngine
         #expect(text == "Windows\n>> \nTrue\n4096\nTrue\n")
     }
 
+    @Test func theListShowsEachColourInItsOwnColourAndResets() {
+        let text = run("Get-PSReadLineOption")
+        #expect(text.contains("CommandColor                           : \u{1B}[93m\"`e[93m\"\u{1B}[0m\n"))
+        #expect(text.contains("ContinuationPrompt                     : >> \n"))
+    }
+
     @Test func setChangesWhatGetReturns() {
         let text = run("Set-PSReadLineOption -ContinuationPrompt '.. ' -Colors @{ String = 'Red'; Number = '#ff8000' }; $o = Get-PSReadLineOption; $o.ContinuationPrompt; $o.StringColor -eq \"$([char]27)[91m\"; $o.NumberColor -eq \"$([char]27)[38;2;255;128;0m\"")
         #expect(text == ".. \nTrue\nTrue\n")
