@@ -20,7 +20,9 @@ struct InteractiveConsole {
               }, settings: { [engine, host] in
                   let options = PSReadLineOptions.of(engine)
                   return LineEditor.Settings(continuationPrompt: options.continuationPrompt, colours: options.colors,
-                                             colouring: host.coloursOutput, editMode: options.editMode)
+                                             colouring: host.coloursOutput, editMode: options.editMode,
+                                             historyNoDuplicates: options.historyNoDuplicates,
+                                             maximumHistoryCount: options.maximumHistoryCount)
               }) else {
             return PipedCommands(engine: engine, input: InputLineReader(descriptor: STDIN_FILENO)).run()
         }

@@ -23,6 +23,8 @@ final class LineEditor {
         /// Syntax colouring is on (a terminal, NO_COLOR unset).
         var colouring = false
         var editMode = "Windows"
+        var historyNoDuplicates = true
+        var maximumHistoryCount: Int32 = 4096
     /// The terminal's suspend character is off while a line is edited (checked once per line).
     var suspendKeyChecked = false
     }
@@ -187,6 +189,8 @@ final class LineEditor {
         current = settings()
         continuation = ContinuationLines(prompt: current.continuationPrompt)
         self.prompt = prompt
+        _ = clibedit_history_setunique(history.session, current.historyNoDuplicates ? 1 : 0)
+        _ = clibedit_history_setsize(history.session, Swift.max(1, current.maximumHistoryCount))
         if current.editMode != editMode {
             editMode = current.editMode
             _ = clibedit_set_editor(editLine, editMode == "Vi" ? "vi" : "emacs")
