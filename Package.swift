@@ -32,11 +32,12 @@ let package = Package(
         .target(name: "CimCmdlets", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy"]),
         .target(name: "Labs", dependencies: ["ShellEngine", "EmulatedHost", "SMBPolicy", "MailslotTransport", "CmdletParser"]),
         .target(name: "PesterCommands", dependencies: ["ShellEngine", "CmdletParser"]),
+        .target(name: "PSReadLine", dependencies: ["ShellEngine"]),
         .executableTarget(
             name: "smbconfig-shell",
             dependencies: [
                 "ShellEngine", "CoreCommands", "SmbShareCommands", "MailslotCommands", "WindowsHost", "Labs",
-                "PesterCommands", "CimCmdlets", "SMBPolicy", "CmdletParser", "CLibEdit",
+                "PesterCommands", "CimCmdlets", "PSReadLine", "SMBPolicy", "CmdletParser", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

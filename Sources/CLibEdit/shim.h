@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <locale.h>
 #include <histedit.h>
+#include <wchar.h>
 
 /* Swift cannot call C variadic functions and rejects Glibc's mutable stdio globals under
    strict concurrency, so the few calls we need are wrapped here. */
@@ -17,6 +18,15 @@ static inline FILE *clibedit_stderr(void) { return stderr; }
 extern char **environ;
 static inline char **clibedit_environ(void) { return environ; }
 
+typedef int (*clibedit_getc_fn)(EditLine *, wchar_t *);
+/* The function libedit reads each key with: the console looks at the line before every key. */
+static inline int clibedit_set_getc(EditLine *el, clibedit_getc_fn fn) { return el_set(el, EL_GETCFN, fn); }
+/* Redraws the whole line from libedit's own idea of the screen. */
+static inline int clibedit_refresh(EditLine *el) { return el_set(el, EL_REFRESH); }
+/* History entries, newest first: H_FIRST, then H_NEXT until NULL. */
+static inline const char *clibedit_history_walk(History *h, int first) {
+    HistEvent ev; return history(h, &ev, first ? H_FIRST : H_NEXT) == -1 ? NULL : ev.str;
+}
 static inline int clibedit_set_prompt(EditLine *el, clibedit_prompt_fn fn) { return el_set(el, EL_PROMPT, fn); }
 static inline int clibedit_set_editor(EditLine *el, const char *mode)      { return el_set(el, EL_EDITOR, mode); }
 static inline int clibedit_set_signal(EditLine *el, int on)                { return el_set(el, EL_SIGNAL, on); }

@@ -9,7 +9,7 @@ public enum CimCmdletsModule: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
         registration.commands(named: ["Get-CimInstance", "Invoke-CimMethod", "Remove-CimInstance"]) {
-            [CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod(), CimQueryCmdlets.removeCimInstance()]
+            CimHelp.applied([CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod(), CimQueryCmdlets.removeCimInstance()])
         }
         registration.aliases(["gcim": "Get-CimInstance", "icim": "Invoke-CimMethod", "rcim": "Remove-CimInstance"])
     }
@@ -22,7 +22,7 @@ public enum WmiObjectCommands: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands(named: ["Get-WmiObject"]) { [CimQueryCmdlets.getWmiObject()] }
+        registration.commands(named: ["Get-WmiObject"]) { CimHelp.applied([CimQueryCmdlets.getWmiObject()]) }
         registration.aliases(["gwmi": "Get-WmiObject"])
     }
 }

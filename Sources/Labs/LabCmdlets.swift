@@ -15,6 +15,23 @@ enum LabCmdlets {
     static let taskTypeName = "SmbConfigShell.LabTask"
     static let resultTypeName = "SmbConfigShell.LabTaskResult"
 
+    /// Tab completion of Start-Lab's path: a word that is not yet a path offers the labs found in
+    /// `labs\*\lab.psd1`; a path completes as any path.
+    static func completeLabPath(_ engine: Engine, parameter: String, word: String) -> [String]? {
+        guard parameter == "Path" else { return nil }
+        var typed = word
+        if let first = typed.first, first == "'" || first == "\"" { typed.removeFirst() }
+        if typed.contains(where: { $0 == "/" || $0 == "\\" }) || typed.hasSuffix(":") { return engine.pathCandidates(word) }
+        guard let folders = try? engine.resolvePaths("labs\\*", literal: false) else { return [] }
+        return folders.map(\.name).sorted().compactMap { name in
+            let file = "labs\\" + name + "\\lab.psd1"
+            // A wildcard resolves to existing items only.
+            guard let found = try? engine.resolvePaths(file + "*", literal: false),
+                  found.contains(where: { $0.name.lowercased() == "lab.psd1" }) else { return nil }
+            return file.contains(" ") ? "'" + file + "'" : file
+        }
+    }
+
     static func definitions() -> [CmdletDefinition] {
         [
             CmdletDefinition(metadata: CommandMetadata(
@@ -23,7 +40,8 @@ enum LabCmdlets {
                                                help: "The lab's .psd1 file (for example labs/01-legacy-app/lab.psd1).")],
                 synopsis: "Starts a training lab: simulated hosts, lmhosts, policy and legacy workloads (shell extension).",
                 description: "Reads the lab's data file with the shell's parser (nothing in it runs except the task checks, and only on Test-Lab), resets EnableMailslots (local settings and Group Policy) to the profile defaults, applies the lab's settings, creates its local mailslots and simulated hosts, writes lmhosts (the previous file is kept and restored by Reset-Lab) and starts its workloads.",
-                examples: [HelpExample(code: "Start-Lab labs/01-legacy-app/lab.psd1", remarks: "Starts lab 1.")])) { StartLab() },
+                examples: [HelpExample(code: "Start-Lab labs/01-legacy-app/lab.psd1", remarks: "Starts lab 1.")]),
+                completeArgument: completeLabPath) { StartLab() },
             CmdletDefinition(metadata: CommandMetadata(
                 name: "Get-LabTask", module: module, implementation: .function, parameters: [],
                 synopsis: "Lists the tasks of the running lab with their hints (shell extension).")) { GetLabTask() },

@@ -17,8 +17,8 @@ public enum LabsModule: CommandModule {
         registration.tableView(typeName: LabCmdlets.resultTypeName, TableViewDefinition(columns: [
             ("Id", 3, .right), ("Task", 30, .left), ("Passed", 6, .right), ("Hint", 0, .left)], wrap: true))
         registration.commands {
-            LabCmdlets.definitions() + WorkloadCmdlets.definitions() + SourceCmdlets.definitions()
-                + GetTranscript.definitions()
+            (LabCmdlets.definitions() + WorkloadCmdlets.definitions() + SourceCmdlets.definitions()
+                + GetTranscript.definitions()).map { $0.withHelp(LabsHelp.table[$0.metadata.name]) }
         }
     }
 }

@@ -18,8 +18,8 @@ public enum MailslotModule: CommandModule {
                     definition.outputProperties = { _ in MailslotCmdlets.infoProperties }
                 }
                 definition.completeArgument = MailslotCmdlets.completeName
-                return definition
-            } + [Nbtstat.definition()]
+                return definition.withHelp(MailslotHelp.table[definition.metadata.name])
+            } + [Nbtstat.definition().withHelp(MailslotHelp.table["nbtstat.exe"])]
         }
         registration.aliases(["nbtstat": "nbtstat.exe"])
     }

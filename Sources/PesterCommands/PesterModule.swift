@@ -10,7 +10,9 @@ public enum PesterModule: CommandModule {
     public static let moduleType = "Script"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands(named: PesterCommands.names) { PesterCommands.definitions() }
+        registration.commands(named: PesterCommands.names) {
+            PesterCommands.definitions().map { $0.withHelp(PesterHelp.table[$0.metadata.name]) }
+        }
         registration.helpTopic("about_Pester", AboutPester.text)
     }
 }

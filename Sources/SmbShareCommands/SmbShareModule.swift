@@ -16,9 +16,9 @@ public enum SmbShareModule: CommandModule {
         let profile = registration.engine.osProfile
         registration.commands(named: ["Get", "Set", "Reset"].flatMap { verb in
             PolicySide.allCases.map { "\(verb)-" + SmbShareCmdlets.noun($0) }
-        }) { SmbShareCmdlets.definitions(profile: profile) }
-        registration.commands(named: ShareCmdlets.names) { ShareCmdlets.definitions() }
-        registration.commands(named: ShareAccess.names) { ShareAccess.definitions() }
-        registration.commands(named: SmbClientCmdlets.names) { SmbClientCmdlets.definitions() }
+        }) { SmbShareHelp.applied(SmbShareCmdlets.definitions(profile: profile)) }
+        registration.commands(named: ShareCmdlets.names) { SmbShareHelp.applied(ShareCmdlets.definitions()) }
+        registration.commands(named: ShareAccess.names) { SmbShareHelp.applied(ShareAccess.definitions()) }
+        registration.commands(named: SmbClientCmdlets.names) { SmbShareHelp.applied(SmbClientCmdlets.definitions()) }
     }
 }

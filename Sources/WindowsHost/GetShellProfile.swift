@@ -27,7 +27,7 @@ public enum ShellProfileModule: CommandModule {
             RegTool.definition("reg.exe", module: name, synopsis: "Reads and changes registry keys and values (query, add, delete)."),
             ScTool.definition("sc.exe", module: name, synopsis: "Queries and configures services (query, qc, config, start, stop)."),
             NetTool.definition("net.exe", module: name, synopsis: "Starts and stops services and shows their configuration."),
-        ] }
+        ].map { $0.withHelp(WindowsHostHelp.table[$0.metadata.name]) } }
         registration.aliases(["reg": "reg.exe", "net": "net.exe"])
     }
 }

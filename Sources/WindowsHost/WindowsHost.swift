@@ -30,7 +30,7 @@ public enum DismModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { FeatureCmdlets.dismDefinitions() }
+        registration.commands { WindowsHostHelp.applied(FeatureCmdlets.dismDefinitions()) }
     }
 }
 
@@ -41,7 +41,7 @@ public enum ServerManagerModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { FeatureCmdlets.serverManagerDefinitions() }
+        registration.commands { WindowsHostHelp.applied(FeatureCmdlets.serverManagerDefinitions()) }
         registration.aliases(["Add-WindowsFeature": "Install-WindowsFeature", "Remove-WindowsFeature": "Uninstall-WindowsFeature"])
     }
 }

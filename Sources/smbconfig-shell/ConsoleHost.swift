@@ -11,6 +11,8 @@ final class ConsoleHost: PSHostUserInterface {
     /// Standard input is a terminal: the terminal echoes what is typed.
     private let inputIsTerminal: Bool
     private let outputIsTerminal: Bool
+    /// The console writes colours (a terminal, and NO_COLOR unset).
+    var coloursOutput: Bool { output.colours }
     private let fallbackWidth: Int
     let isInteractive: Bool
 

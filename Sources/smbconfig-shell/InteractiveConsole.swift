@@ -1,4 +1,5 @@
 import Glibc
+import PSReadLine
 import ShellEngine
 
 /// The interactive console: prompt from the `prompt` function, `>> ` while the input is
@@ -14,6 +15,14 @@ struct InteractiveConsole {
         guard let history = HistoryStore(folder: folder),
               let editor = LineEditor(history: history, completer: { [engine] line, cursor in
                   engine.complete(line, cursor: cursor)
+              }, isIncomplete: { [engine] text in
+                  engine.isIncomplete(text)
+              }, settings: { [engine, host] in
+                  let options = PSReadLineOptions.of(engine)
+                  return LineEditor.Settings(continuationPrompt: options.continuationPrompt, colours: options.colors,
+                                             colouring: host.coloursOutput, editMode: options.editMode,
+                                             historyNoDuplicates: options.historyNoDuplicates,
+                                             maximumHistoryCount: options.maximumHistoryCount)
               }) else {
             return PipedCommands(engine: engine, input: InputLineReader(descriptor: STDIN_FILENO)).run()
         }

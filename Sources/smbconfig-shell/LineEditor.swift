@@ -1,10 +1,12 @@
 import CLibEdit
 import Glibc
+import PSReadLine
 import ShellEngine
 
-/// The console's line editor: libedit's native API in emacs mode, with history, PowerShell-style
-/// Tab completion (Tab and Shift-Tab cycle through the candidates in place, Ctrl-Space lists them)
-/// and Ctrl-C that abandons the line. Call `read` on the main thread: signals reach it there.
+/// The console's line editor: libedit's native API in emacs mode with PSReadLine's Windows keys,
+/// history, PowerShell-style Tab completion (Tab and Shift-Tab cycle through the candidates in
+/// place, Ctrl+Space opens a menu of them), undo and redo, multi-line input, syntax colouring and
+/// Ctrl-C that abandons the line. Call `read` on the main thread: signals reach it there.
 final class LineEditor {
     enum Input: Equatable {
         case line(String)
@@ -14,21 +16,53 @@ final class LineEditor {
 
     typealias Completer = (_ line: String, _ cursor: Int) -> CompletionResult
 
+    /// What the editor takes from PSReadLine's options before each line.
+    struct Settings {
+        var continuationPrompt = ">> "
+        var colours: [PSReadLineOptions.TokenClass: String] = [:]
+        /// Syntax colouring is on (a terminal, NO_COLOR unset).
+        var colouring = false
+        var editMode = "Windows"
+        var historyNoDuplicates = true
+        var maximumHistoryCount: Int32 = 4096
+    /// The terminal's suspend character is off while a line is edited (checked once per line).
+    var suspendKeyChecked = false
+    }
+
     private let editLine: OpaquePointer
-    private let history: HistoryStore
-    private let completer: Completer
+    let history: HistoryStore
+    let completer: Completer
     /// The prompt libedit draws; it must outlive each `el_gets`.
     private var promptStorage: UnsafeMutablePointer<CChar>
-    private var cycle: CompletionCycle?
+    var cycle: CompletionCycle?
+    let isIncomplete: (String) -> Bool
+    let settings: () -> Settings
+    var current = Settings()
+    var continuation = ContinuationLines(prompt: ">> ")
+    var prompt = ""
+    /// The line as it was before the key being handled, for undo and for prompt repairs.
+    var lastSeen = EditState(scalars: [], cursor: 0)
+    var undoStack: [EditState] = []
+    var redoStack: [EditState] = []
+    /// Ctrl+R's search reads its own keys; the line is not repainted meanwhile.
+    var searching = false
+    var editMode = "Windows"
+    /// The terminal's suspend character is off while a line is edited (checked once per line).
+    var suspendKeyChecked = false
+
+    /// Keys the editor pushes to reach libedit commands its own functions end with.
+    static let acceptKey = "\u{1B}[99~"
+    static let yankKey = "\u{1B}[98~"
 
     /// History keys and their sequences; bound to the loader until the history file has been read.
     private static let historyKeys: [(key: String, command: String)] = [
         ("\u{1B}[A", "ed-prev-history"), ("\u{1B}OA", "ed-prev-history"), ("^P", "ed-prev-history"),
         ("\u{1B}[B", "ed-next-history"), ("\u{1B}OB", "ed-next-history"), ("^N", "ed-next-history"),
-        ("^R", "em-inc-search-prev"),
+        ("^R", "ps-search-history"),
     ]
 
-    init?(history: HistoryStore, completer: @escaping Completer) {
+    init?(history: HistoryStore, completer: @escaping Completer, isIncomplete: @escaping (String) -> Bool = { _ in false },
+          settings: @escaping () -> Settings = { Settings() }) {
         setlocale(LC_CTYPE, "")   // without it libedit drops every non-ASCII byte
         guard let editLine = el_init("smbconfig-shell", clibedit_stdin(), clibedit_stdout(), clibedit_stderr()),
               let prompt = strdup("") else { return nil }
@@ -36,8 +70,14 @@ final class LineEditor {
         self.history = history
         self.completer = completer
         self.promptStorage = prompt
+        self.isIncomplete = isIncomplete
+        self.settings = settings
         _ = clibedit_set_editor(editLine, "emacs")
         _ = clibedit_set_signal(editLine, 0)
+        _ = clibedit_set_getc(editLine) { el, character in
+            guard let el, let character, let editor = LineEditor.owner(of: el) else { return -1 }
+            return editor.readKey(el, into: character)
+        }
         _ = clibedit_attach_history(editLine, history.session)
         _ = clibedit_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = clibedit_set_prompt(editLine) { el in
@@ -52,10 +92,6 @@ final class LineEditor {
             guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
             return editor.complete(el, step: -1)
         }
-        _ = clibedit_add_function(editLine, "ps-list-completions", "List every candidate") { el, _ in
-            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
-            return editor.listCompletions(el)
-        }
         _ = clibedit_add_function(editLine, "ps-load-history", "Read the history file, then walk it") { el, key in
             guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
             return editor.loadHistory(el, key: key)
@@ -64,7 +100,45 @@ final class LineEditor {
             guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
             return editor.revertLine(el, then: key)
         }
+        _ = clibedit_add_function(editLine, "ps-accept-line", "Run the input, or start a new line while it is incomplete") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.acceptLine(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-add-line", "Start a new line without running the input") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.addLine(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-undo", "Undo the last edit") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.undo(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-redo", "Redo an undone edit, or yank") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.redo(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-menu-complete", "Choose a completion from a menu") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.menuComplete(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-history-list", "Choose a command from the history") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            return editor.historyList(el)
+        }
+        _ = clibedit_add_function(editLine, "ps-search-history", "Search history backwards interactively") { el, _ in
+            guard let el, let editor = LineEditor.owner(of: el) else { return UInt8(CC_ERROR) }
+            editor.searching = true
+            el_push(el, "\u{1B}[97~")
+            return UInt8(CC_NORM)
+        }
         for (key, command) in Self.windowsKeys { _ = clibedit_bind(editLine, key, command) }
+        for key in ["^M", "^J"] { _ = clibedit_bind(editLine, key, "ps-accept-line") }
+        for key in ["\u{1B}[27;2;13~", "\u{1B}[13;2u"] { _ = clibedit_bind(editLine, key, "ps-add-line") }
+        _ = clibedit_bind(editLine, Self.acceptKey, "ed-newline")
+        _ = clibedit_bind(editLine, Self.yankKey, "em-yank")
+        _ = clibedit_bind(editLine, "\u{1B}[97~", "em-inc-search-prev")
+        _ = clibedit_bind(editLine, "^Z", "ps-undo")
+        _ = clibedit_bind(editLine, "^Y", "ps-redo")
+        _ = clibedit_bind(editLine, "\u{1B}[18~", "ps-history-list")
         // Esc is libedit's meta prefix: each Esc+key pair reverts the line and keeps the key
         // (CSI `[` and SS3 `O` stay the prefixes of the arrow and function keys).
         for byte in UInt8(0x20)...UInt8(0x7E) where byte != UInt8(ascii: "[") && byte != UInt8(ascii: "O") {
@@ -74,7 +148,7 @@ final class LineEditor {
         for key in ["\u{1B}\u{1B}", "\u{1B}^M", "\u{1B}^J", "\u{1B}^?"] { _ = clibedit_bind(editLine, key, "ps-revert-line") }
         _ = clibedit_bind(editLine, "^I", "ps-complete")
         _ = clibedit_bind(editLine, "\u{1B}[Z", "ps-complete-previous")
-        _ = clibedit_bind(editLine, "^@", "ps-list-completions")
+        _ = clibedit_bind(editLine, "^@", "ps-menu-complete")
         if history.isLoaded {
             bindHistoryKeys()
         } else {
@@ -91,6 +165,7 @@ final class LineEditor {
         ("\u{1B}[F", "ed-move-to-end"), ("\u{1B}[4~", "ed-move-to-end"), ("\u{1B}OF", "ed-move-to-end"),
         ("\u{1B}[3~", "ed-delete-next-char"), ("\u{1B}[3;5~", "em-delete-next-word"),
         ("^H", "ed-delete-prev-word"),
+        ("\u{1B}[1;5H", "vi-kill-line-prev"), ("\u{1B}[1;5F", "ed-kill-line"),
         ("\u{1B}[19~", "ed-search-prev-history"), ("\u{1B}[19;2~", "ed-search-next-history"),
     ]
 
@@ -111,6 +186,20 @@ final class LineEditor {
             promptStorage = copy
         }
         cycle = nil
+        current = settings()
+        continuation = ContinuationLines(prompt: current.continuationPrompt)
+        self.prompt = prompt
+        _ = clibedit_history_setunique(history.session, current.historyNoDuplicates ? 1 : 0)
+        _ = clibedit_history_setsize(history.session, Swift.max(1, current.maximumHistoryCount))
+        if current.editMode != editMode {
+            editMode = current.editMode
+            _ = clibedit_set_editor(editLine, editMode == "Vi" ? "vi" : "emacs")
+        }
+        lastSeen = EditState(scalars: [], cursor: 0)
+        undoStack = []
+        redoStack = []
+        searching = false
+        suspendKeyChecked = false
         var count: Int32 = 0
         errno = 0
         guard let raw = el_gets(editLine, &count) else {
@@ -124,7 +213,7 @@ final class LineEditor {
         }
         var line = String(cString: raw)
         if line.hasSuffix("\n") { line.removeLast() }
-        return .line(line)
+        return .line(continuation.strip(line))
     }
 
     // MARK: History
@@ -144,7 +233,9 @@ final class LineEditor {
         case 0x42: replay = "\u{1B}[B"   // B: Down
         case 0x10: replay = "\u{10}"     // Ctrl-P
         case 0x0E: replay = "\u{0E}"     // Ctrl-N
-        default: replay = "\u{12}"       // Ctrl-R
+        default:                          // Ctrl-R
+            searching = true
+            replay = "\u{1B}[97~"
         }
         el_push(el, replay)
         return UInt8(CC_NORM)
@@ -207,22 +298,6 @@ final class LineEditor {
         fresh.record(line: after, cursor: afterCursor)
         cycle = fresh
         return UInt8(CC_REFRESH)
-    }
-
-    private func listCompletions(_ el: OpaquePointer) -> UInt8 {
-        let (text, cursor) = currentLine(el)
-        cycle = nil
-        guard let result = completion(text: text, cursor: cursor), !result.candidates.isEmpty else {
-            return UInt8(CC_REFRESH_BEEP)
-        }
-        if result.candidates.count == 1 {
-            replace(el, text: text, cursor: cursor, result: result, with: result.candidates[0])
-            return UInt8(CC_REFRESH)
-        }
-        fflush(clibedit_stdout())
-        let width = TerminalSize.columns() ?? 80
-        ConsoleOutput.standardOutput.write("\n" + CompletionList.format(result.candidates, width: width))
-        return UInt8(CC_REDISPLAY)
     }
 
     private func completion(text: String, cursor: Int) -> CompletionResult? {

@@ -3,6 +3,7 @@ import CoreCommands
 import Labs
 import MailslotCommands
 import PesterCommands
+import PSReadLine
 import ShellEngine
 import SmbShareCommands
 import WindowsHost
@@ -11,6 +12,6 @@ import WindowsHost
 enum StandardModules {
     static var all: [any CommandModule.Type] {
         CoreCommands.modules
-        + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + CimCmdlets.modules + [LabsModule.self, PesterModule.self]
+        + [SmbShareModule.self, MailslotModule.self] + WindowsHost.modules + CimCmdlets.modules + [LabsModule.self, PesterModule.self, PSReadLineModule.self]
     }
 }

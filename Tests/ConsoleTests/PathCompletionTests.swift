@@ -45,4 +45,23 @@ import ShellEngine
             #expect(candidates(engine, "Get-Command -Module SmbConfigShell.M") == ["SmbConfigShell.Mailslots"])
         }
     }
+
+    @Test func startLabOffersTheLabsOfTheLabsFolder() throws {
+        try withEngine { engine in
+            _ = engine.execute("Set-Location C:\\Users\\Public; New-Item labs\\01-first\\lab.psd1 -Force | Out-Null; New-Item labs\\02-second\\lab.psd1 -Force | Out-Null; New-Item labs\\notes -ItemType Directory | Out-Null")
+            #expect(candidates(engine, "Start-Lab ") == ["labs\\01-first\\lab.psd1", "labs\\02-second\\lab.psd1"])
+            #expect(candidates(engine, "Start-Lab -Path la") == ["labs\\01-first\\lab.psd1", "labs\\02-second\\lab.psd1"])
+            #expect(candidates(engine, "Start-Lab labs\\01-first\\la") == ["labs\\01-first\\lab.psd1"])
+        }
+    }
+
+    @Test func membersOfAVariablesValue() throws {
+        try withEngine { engine in
+            _ = engine.execute("$s = 'abc'; $o = [pscustomobject]@{ Alpha = 1; Beta = 2 }")
+            #expect(candidates(engine, "$s.Le") == ["Length"])
+            #expect(candidates(engine, "$s.ToUpp").contains("ToUpper("))
+            #expect(candidates(engine, "$o.") == ["Alpha", "Beta"])
+            #expect(candidates(engine, "$nothing.").isEmpty)
+        }
+    }
 }

@@ -183,7 +183,8 @@ import Testing
             try t.waitForCursorLine(Self.prompt)
             try t.type("Get-SmbS")
             try t.press("C-Space")
-            #expect(try t.waitForScreen(containing: "Get-SmbServerConfiguration"))
+            #expect(try t.waitForScreen(containing: "Get-SmbShareAccess"))
+            try t.press("Escape")
             try expectCursorLine(t, "PS C:\\> Get-SmbS")
         }
     }

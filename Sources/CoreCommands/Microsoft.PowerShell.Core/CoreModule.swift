@@ -27,7 +27,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         // Nothing is built before the first command is looked up: `-Command exit` and the first
         // prompt never pay for the parameter tables.
-        registration.commands(definitions)
+        registration.commands { definitions().map { $0.withHelp(CoreHelp.table[$0.metadata.name]) } }
         registration.aliases(aliases)
         registration.tableView(typeName: HelpSearch.typeName, HelpSearch.view)
         registration.helpTopic("about_Profiles", AboutProfiles.text)

@@ -170,10 +170,13 @@ enum HelpText {
             let inputs = pipeline.isEmpty ? ["None"] : Array(Set(pipeline.map(\.type.dotNetName))).sorted()
             text += "INPUTS\n" + inputs.map { "    \($0)\n" }.joined() + "\n"
             text += "OUTPUTS\n    \(m.outputType ?? "System.Object")\n\n"
+            if !m.notes.isEmpty { text += "NOTES\n\n\n" + indent(m.notes, 8) + "\n\n" }
         }
         if view == .detailed || view == .full { text += examples(m) }
-        if view != .detailed && !related.isEmpty {
-            text += "RELATED LINKS\n" + related.map { "    \($0)\n" }.joined() + "\n"
+        var links = m.relatedLinks
+        links += related.filter { !links.contains($0) }
+        if view != .detailed && !links.isEmpty {
+            text += "RELATED LINKS\n" + links.map { "    \($0)\n" }.joined() + "\n"
         }
         if view != .full {
             text += "\nREMARKS\n    To see the examples, type: \"get-help \(m.name) -examples\".\n    For more information, type: \"get-help \(m.name) -detailed\".\n    For technical information, type: \"get-help \(m.name) -full\".\n"

@@ -6,7 +6,7 @@ public enum MicrosoftPowerShellSecurity: CommandModule {
     public static let version = "3.0.0.0"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands(definitions)
+        registration.commands { definitions().map { $0.withHelp(SecurityHelp.table[$0.metadata.name]) } }
     }
 
     static func definitions() -> [CmdletDefinition] {

@@ -190,6 +190,10 @@ public struct CommandMetadata: Sendable {
     public var description: String
     public var examples: [HelpExample]
     public var outputType: String?
+    /// Get-Help -Full's NOTES.
+    public var notes = ""
+    /// Get-Help's RELATED LINKS (command and topic names), before the commands of the same noun.
+    public var relatedLinks: [String] = []
 
     public init(name: String, module: String, implementation: CommandImplementation,
                 parameters: [ParameterMetadata], supportsShouldProcess: Bool = false,

@@ -23,6 +23,12 @@ extension Engine {
                                     replacementLength: source.characterOffset(at: access.memberEnd) - start,
                                     candidates: staticMemberCandidates(access))
         }
+        if let access = VariableMemberCompletion(source: source, tokens: parse.tokens, cursor: cursorByte) {
+            let start = source.characterOffset(at: access.memberStart)
+            return CompletionResult(replacementStart: start,
+                                    replacementLength: source.characterOffset(at: access.memberEnd) - start,
+                                    candidates: variableMemberCandidates(access))
+        }
         let context = CompletionContext(source: source, tokens: parse.tokens, cursor: cursorByte) { [unowned self] command, name in
             guard let metadata = commandMetadata(command), let parameter = ParameterLookup.resolve(name, in: metadata) else {
                 return true
