@@ -28,6 +28,12 @@ struct CimClass {
         return n
     }
 
+    /// `ROOT/cimv2`: the namespace as CimClass and Get-CimClass's grouping show it.
+    static func namespaceDisplay(_ namespace: String) -> String {
+        guard let slash = namespace.firstIndex(of: "/") else { return namespace.uppercased() }
+        return namespace[..<slash].uppercased() + namespace[slash...]
+    }
+
     static func find(namespace: String, name: String) -> CimClass? {
         all.first { $0.namespace.caseInsensitiveEquals(namespace) && $0.name.caseInsensitiveEquals(name) }
     }
@@ -80,13 +86,7 @@ struct CimClass {
                           properties: properties.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) })
     }
 
-    static func caption(_ profile: OSProfile) -> String {
-        switch profile {
-        case .windows11_24H2, .windows11_23H2: return "Microsoft Windows 11 Pro"
-        case .windowsServer2025: return "Microsoft Windows Server 2025 Standard"
-        case .windowsServer2022: return "Microsoft Windows Server 2022 Standard"
-        }
-    }
+    static func caption(_ profile: OSProfile) -> String { HostInventory.productName(profile) }
 
     static func operatingSystem(_ engine: Engine) -> [(String, PSValue)] {
         let profile = engine.osProfile
@@ -119,33 +119,17 @@ struct CimClass {
                 ("Workgroup", .string(engine.workgroup))]
     }
 
-    /// The machine part of the emulated host's account SIDs.
-    static let machineSID = "S-1-5-21-3623811015-3361044348-30300820"
-
-    /// The local accounts of a fresh installation: the built-in ones (disabled) and the signed-in user's.
+    /// The local accounts of the emulated host (LocalAccounts), as Win32_UserAccount shows them.
     static func userAccounts(_ engine: Engine) -> [[(String, PSValue)]] {
-        let builtIn: [(name: String, rid: Int, description: String)] = [
-            ("Administrator", 500, "Built-in account for administering the computer/domain"),
-            ("DefaultAccount", 503, "A user account managed by the system."),
-            ("Guest", 501, "Built-in account for guest access to the computer/domain"),
-            ("WDAGUtilityAccount", 504, "A user account managed and used by the system for Windows Defender Application Guard scenarios."),
-        ]
-        var accounts = builtIn.map { (name: $0.name, rid: $0.rid, description: $0.description, disabled: true) }
-        if let index = accounts.firstIndex(where: { $0.name.caseInsensitiveEquals(engine.userName) }) {
-            accounts[index].disabled = false
-        } else {
-            accounts.append((engine.userName, 1001, "", false))
-            accounts.sort { $0.name.uppercased() < $1.name.uppercased() }
-        }
         let domain = engine.computerName
-        return accounts.map { account in
+        return LocalAccounts.users(engine).map { account in
             [("AccountType", .uint32(512)), ("Caption", .string(domain + "\\" + account.name)),
-             ("Description", .string(account.description)), ("Disabled", .bool(account.disabled)),
+             ("Description", .string(account.description)), ("Disabled", .bool(!account.enabled)),
              ("Domain", .string(domain)), ("FullName", .string("")), ("LocalAccount", .bool(true)),
              ("Lockout", .bool(false)), ("Name", .string(account.name)), ("PasswordChangeable", .bool(true)),
-             ("PasswordExpires", .bool(false)), ("PasswordRequired", .bool(account.rid != 501 && account.rid != 503)),
-             ("SID", .string(machineSID + "-" + String(account.rid))), ("SIDType", .byte(1)),
-             ("Status", .string(account.disabled ? "Degraded" : "OK"))]
+             ("PasswordExpires", .bool(false)), ("PasswordRequired", .bool(account.passwordRequired)),
+             ("SID", .string(LocalAccounts.sid(of: account))), ("SIDType", .byte(1)),
+             ("Status", .string(account.enabled ? "OK" : "Degraded"))]
         }
     }
 

@@ -5,12 +5,13 @@ import ShellEngine
 /// item cmdlets, and Get-SmbShellProfile.
 public enum WindowsHost {
     public static var modules: [any CommandModule.Type] {
-        [RegistryItemCommands.self, DismModule.self, ServerManagerModule.self, ShellProfileModule.self]
+        [RegistryItemCommands.self, DismModule.self, ServerManagerModule.self, ShellProfileModule.self, LocalAccountsModule.self,
+         NetAdapterModule.self, NetSecurityModule.self, NetTCPIPModule.self, SecurityAclCommands.self]
     }
 }
 
 /// The Registry provider, which the item and item-property cmdlets of Microsoft.PowerShell.Management
-/// reach, and that module's service cmdlets.
+/// reach, and that module's service cmdlets and Get-HotFix.
 public enum RegistryItemCommands: CommandModule {
     public static let name = "Microsoft.PowerShell.Management"
     public static let version = "3.1.0.0"
@@ -18,7 +19,8 @@ public enum RegistryItemCommands: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
         registration.provider(RegistryProvider())
-        registration.commands { ServiceCmdlets.definitions(module: name) }
+        HostCimProviders.register(registration.engine)
+        registration.commands { ServiceCmdlets.definitions(module: name) + [NetworkCmdlets.getHotFix()] }
         registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service"])
     }
 }
