@@ -93,12 +93,15 @@ enum AclTypes {
     static func rule(_ name: String, rightsName: String, registry: Bool) -> DotNetType {
         let rightsType = "System.Security.AccessControl." + rightsName
         return DotNetType(name, base: "System.Security.AccessControl.AccessRule") { t in
+            // An allowing file system rule always carries Synchronize, as .NET's constructor adds it.
+            @Sendable func rights(_ value: Int64, allow: Bool) -> Int64 { registry || !allow ? value : value | 1_048_576 }
             t.constructor("string identity, \(rightsType) rights, System.Security.AccessControl.AccessControlType type") { c in
-                c.make(name, AccessRuleData(identity: c.text(0), rights: c.enumValue(1), allow: c.enumValue(2) == 0, inherited: false,
-                                            inheritance: 0, propagation: 0, registry: registry))
+                c.make(name, AccessRuleData(identity: c.text(0), rights: rights(c.enumValue(1), allow: c.enumValue(2) == 0),
+                                            allow: c.enumValue(2) == 0, inherited: false, inheritance: 0, propagation: 0, registry: registry))
             }
             t.constructor("string identity, \(rightsType) rights, System.Security.AccessControl.InheritanceFlags inheritanceFlags, System.Security.AccessControl.PropagationFlags propagationFlags, System.Security.AccessControl.AccessControlType type") { c in
-                c.make(name, AccessRuleData(identity: c.text(0), rights: c.enumValue(1), allow: c.enumValue(4) == 0, inherited: false,
+                c.make(name, AccessRuleData(identity: c.text(0), rights: rights(c.enumValue(1), allow: c.enumValue(4) == 0),
+                                            allow: c.enumValue(4) == 0, inherited: false,
                                             inheritance: c.enumValue(2), propagation: c.enumValue(3), registry: registry))
             }
             t.property(rightsName, rightsType) { c in c.enumeration(rightsType, c.payload(AccessRuleData.self)?.rights ?? 0) }

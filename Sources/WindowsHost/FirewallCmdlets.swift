@@ -54,7 +54,8 @@ struct FirewallRule {
     /// Whether the rule is on now: the value Windows writes for it when it was changed, else the default.
     func enabled(_ snapshot: PolicySnapshot) -> Bool {
         let view = RegistryView(snapshot: snapshot)
-        guard let key = RegistryPath.parse(Self.key), let node = view.node(key), let value = node.value(name),
+        let key = RegistryPath(components: Array(Self.key.split(separator: "\\").dropFirst().map(String.init)), typed: Self.key)
+        guard let node = view.node(key), let value = node.value(name),
               case .string(let text) = value.data else { return enabledByDefault }
         return text.uppercased().contains("|ACTIVE=TRUE|")
     }
