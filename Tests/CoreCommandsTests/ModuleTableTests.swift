@@ -57,7 +57,7 @@ struct ModuleTableTests {
         #expect(lines.contains(Self.pad("Manifest", 11) + Self.pad("2.0.0.0", 11) + Self.pad("SmbShare", 36)
             + "{Block-SmbShareAccess, Get-SmbClientConfiguration, Get-Smb..."))
         #expect(lines.contains(Self.pad("Manifest", 11) + Self.pad("1.0.0.0", 11) + Self.pad("CimCmdlets", 36)
-            + "{Get-CimInstance, Invoke-CimMethod, Remove-CimInstance}"))
+            + "{Get-CimClass, Get-CimInstance, Get-CimSession, Invoke-Cim..."))
         #expect(!text.contains("Microsoft.PowerShell.Core"))
     }
 
