@@ -94,6 +94,8 @@ struct CimClass {
         return [("Status", .string("OK")), ("Name", .string(caption(profile) + "|C:\\Windows|\\Device\\Harddisk0\\Partition3")),
                 ("FreePhysicalMemory", .uint64(6_291_456)), ("FreeSpaceInPagingFiles", .uint64(1_310_720)),
                 ("FreeVirtualMemory", .uint64(7_340_032)), ("Caption", .string(caption(profile))),
+                ("InstallDate", .object(DateTimeObject(seconds: HostInventory.midnight(HostInventory.installDate)))),
+                ("LastBootUpTime", .object(DateTimeObject(seconds: HostInventory.midnight(HostInventory.installDate)))),
                 ("Description", .string("")), ("Manufacturer", .string("Microsoft Corporation")),
                 ("BootDevice", .string("\\Device\\HarddiskVolume1")), ("BuildNumber", .string(build)),
                 ("BuildType", .string("Multiprocessor Free")), ("CodeSet", .string("1252")), ("CountryCode", .string("1")),

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SMBPolicy
 import ShellEngine
 
@@ -57,5 +60,15 @@ package enum HostInventory {
     package static func ipAddress(_ engine: Engine) -> String {
         let address = engine.hostAddress
         return address.hasPrefix("127.") ? "172.20.10.15" : address
+    }
+
+    /// Local midnight of a date, as seconds since 1970 (a DateTime's value).
+    package static func midnight(_ date: (month: Int, day: Int, year: Int)) -> Int {
+        var parts = tm()
+        parts.tm_year = Int32(date.year - 1900)
+        parts.tm_mon = Int32(date.month - 1)
+        parts.tm_mday = Int32(date.day)
+        parts.tm_isdst = -1
+        return Int(mktime(&parts))
     }
 }

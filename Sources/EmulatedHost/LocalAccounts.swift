@@ -45,13 +45,19 @@ package enum LocalAccounts {
     /// The accounts by name: the built-in ones are disabled, the signed-in user's is enabled.
     package static func users(_ engine: Engine) -> [LocalAccount] {
         let user = engine.userName
+        let changed = engine.service(AccountChanges.self) { AccountChanges() }.enabled
         var accounts = builtIn.map { LocalAccount(name: $0.name, rid: $0.rid, description: $0.description,
-                                                  enabled: $0.name.caseInsensitiveEquals(user)) }
+                                                  enabled: changed[$0.name.lowercased()] ?? $0.name.caseInsensitiveEquals(user)) }
         if !accounts.contains(where: { $0.name.caseInsensitiveEquals(user) }) {
-            accounts.append(LocalAccount(name: user, rid: 1001, description: "", enabled: true))
+            accounts.append(LocalAccount(name: user, rid: 1001, description: "", enabled: changed[user.lowercased()] ?? true))
             accounts.sort { $0.name.uppercased() < $1.name.uppercased() }
         }
         return accounts
+    }
+
+    /// Enables or disables an account (Enable-LocalUser, `net user NAME /active:no`).
+    package static func setEnabled(_ name: String, _ enabled: Bool, _ engine: Engine) {
+        engine.service(AccountChanges.self) { AccountChanges() }.enabled[name.lowercased()] = enabled
     }
 
     package static func sid(of account: LocalAccount) -> String { machineSID + "-" + String(account.rid) }
@@ -138,4 +144,10 @@ package enum LocalAccounts {
         let qualified = engine.computerName + "\\" + account.name
         return groups(engine).filter { group in members(of: group, engine).contains { $0.name.caseInsensitiveEquals(qualified) } }
     }
+}
+
+/// The accounts enabled or disabled in this session, by name in lower case.
+final class AccountChanges: EngineService {
+    var enabled: [String: Bool] = [:]
+    func shutdown() {}
 }

@@ -136,6 +136,13 @@ enum FirewallCmdlets {
                    description: "Enables the firewall rules given by name, display name, group or object.",
                    examples: [HelpExample(code: "Enable-NetFirewallRule -DisplayGroup 'File and Printer Sharing'", remarks: "Allows file and printer sharing."),
                               HelpExample(code: "Enable-NetFirewallRule -Name FPS-SMB-In-TCP -PassThru", remarks: "Allows inbound SMB and returns the rule.")]),
+            define("Set", selectors + [ParameterMetadata("Enabled", .string, validations: [.set(["True", "False"], ignoreCase: true)],
+                                                         help: "Specifies whether the rules are enabled (True or False)."), passThru],
+                   synopsis: "Modifies existing firewall rules.",
+                   description: "Turns the firewall rules given by name, display name, group or object on or off (-Enabled True or False).",
+                   examples: [HelpExample(code: "Set-NetFirewallRule -DisplayGroup 'File and Printer Sharing' -Enabled True",
+                                          remarks: "Allows file and printer sharing."),
+                              HelpExample(code: "Set-NetFirewallRule -Name FPS-SMB-In-TCP -Enabled False", remarks: "Blocks inbound SMB.")]),
             define("Disable", selectors + [passThru], synopsis: "Disables a firewall rule.",
                    description: "Disables the firewall rules given by name, display name, group or object.",
                    examples: [HelpExample(code: "Disable-NetFirewallRule -DisplayGroup 'File and Printer Sharing'", remarks: "Blocks file and printer sharing."),
@@ -175,14 +182,19 @@ final class FirewallRuleCmdlet: Cmdlet {
         if let directions = texts("Direction") {
             rules = rules.filter { rule in directions.contains { $0.caseInsensitiveEquals(rule.inbound ? "Inbound" : "Outbound") } }
         }
-        if let states = texts("Enabled") {
+        if verb == "Get", let states = texts("Enabled") {
             rules = rules.filter { rule in states.contains { $0.caseInsensitiveEquals(rule.enabled(snapshot) ? "True" : "False") } }
         }
         guard verb != "Get" else {
             for rule in rules { try context.writeObject(.object(rule.object(snapshot))) }
             return
         }
-        let enable = verb == "Enable"
+        let enable = verb == "Set" ? context.string("Enabled")?.caseInsensitiveEquals("True") : verb == "Enable"
+        guard let enable else {
+            // Set-NetFirewallRule without a property to change leaves the rules as they are.
+            if context.switchValue("PassThru") { for rule in rules { try context.writeObject(.object(rule.object(snapshot))) } }
+            return
+        }
         for rule in rules {
             guard try context.shouldProcess(verboseDescription: "\(verb)-NetFirewallRule DisplayName: \(rule.displayName)") else { continue }
             guard try context.saveHost({ store throws(PolicyStoreError) in

@@ -1,7 +1,8 @@
 import EmulatedHost
 import ShellEngine
 
-/// Microsoft.PowerShell.LocalAccounts 1.0.0.0: the local users and groups of the emulated host.
+/// Microsoft.PowerShell.LocalAccounts 1.0.0.0: the local users and groups of the emulated host
+/// (an account enabled or disabled keeps that state for the rest of the session).
 public enum LocalAccountsModule: CommandModule {
     public static let name = "Microsoft.PowerShell.LocalAccounts"
     public static let version = "1.0.0.0"
@@ -33,7 +34,26 @@ enum LocalAccountCmdlets {
              ParameterMetadata("SID", .array(.string), position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true,
                                parameterSets: ["SecurityIdentifier"], help: "Specifies the security identifiers of the \(noun)s to get.")]
         }
+        func toggle(_ verb: String) -> CmdletDefinition {
+            CmdletDefinition(metadata: CommandMetadata(
+                name: verb + "-LocalUser", module: LocalAccountsModule.name,
+                implementation: .compiled(className: "Microsoft.PowerShell.Commands.\(verb)LocalUserCommand"),
+                parameters: [
+                    ParameterMetadata("InputObject", .array(.object), position: 0, mandatory: true, valueFromPipeline: true,
+                                      parameterSets: ["InputObject"], help: "Specifies the accounts as objects from Get-LocalUser."),
+                    ParameterMetadata("Name", .array(.string), position: 0, mandatory: true, valueFromPipeline: true,
+                                      valueFromPipelineByPropertyName: true, parameterSets: ["Default"], help: "Specifies the names of the accounts."),
+                    ParameterMetadata("SID", .array(.string), position: 0, mandatory: true, valueFromPipeline: true,
+                                      parameterSets: ["SecurityIdentifier"], help: "Specifies the security identifiers of the accounts."),
+                ], supportsShouldProcess: true, defaultParameterSet: "Default",
+                synopsis: verb == "Enable" ? "Enables a local user account." : "Disables a local user account.",
+                description: verb == "Enable" ? "Enables local user accounts so they can sign in." : "Disables local user accounts so they cannot sign in.",
+                examples: [HelpExample(code: "\(verb)-LocalUser -Name Guest", remarks: "\(verb)s the Guest account."),
+                           HelpExample(code: "Get-LocalUser Guest | \(verb)-LocalUser", remarks: "\(verb)s the account Get-LocalUser returns.")]),
+                make: { ToggleLocalUser(enable: verb == "Enable") })
+        }
         return [
+            toggle("Enable"), toggle("Disable"),
             define("LocalUser", names("user account"), defaultSet: "Default",
                    synopsis: "Gets local user accounts.",
                    description: "Gets the local user accounts of the computer: the built-in accounts and the accounts created on it.",
@@ -176,5 +196,33 @@ final class GetLocalAccount: Cmdlet {
     private func notFoundRecord(_ context: CommandContext, _ id: String, _ noun: String, _ name: String) -> ErrorRecord {
         context.errorRecord(message: "\(noun) \(name) was not found.", errorId: id, category: .ObjectNotFound,
                             exceptionType: "Microsoft.PowerShell.Commands.\(id)Exception", target: .string(name))
+    }
+}
+
+final class ToggleLocalUser: Cmdlet {
+    let enable: Bool
+    init(enable: Bool) { self.enable = enable }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let users = LocalAccounts.users(engine)
+        var wanted: [String] = []
+        for parameter in ["InputObject", "Name", "SID"] {
+            guard let value = context.value(parameter) else { continue }
+            wanted += (value.enumerated ?? [value]).map { item in
+                if case .object(let object) = item, let name = object.property("Name") { return LanguagePrimitives.toString(name) }
+                return LanguagePrimitives.toString(item)
+            }
+        }
+        for text in wanted {
+            guard let account = users.first(where: { $0.name.caseInsensitiveEquals(text) || LocalAccounts.sid(of: $0).caseInsensitiveEquals(text) })
+            else {
+                try context.writeError(context.errorRecord(message: "User \(text) was not found.", errorId: "UserNotFound",
+                    category: .ObjectNotFound, exceptionType: "Microsoft.PowerShell.Commands.UserNotFoundException", target: .string(text)))
+                continue
+            }
+            guard try context.shouldProcess(target: account.name, action: enable ? "Enable local user" : "Disable local user") else { continue }
+            LocalAccounts.setEnabled(account.name, enable, engine)
+        }
     }
 }

@@ -248,6 +248,16 @@ enum NetShareTool {
             try context.writeLines(NetTool.helpMessage("The user name could not be found.", 2221))
             return 2
         }
+        if let option = arguments.first(where: { $0.lowercased().hasPrefix("/active") }) {
+            let value = option.split(separator: ":", maxSplits: 1).dropFirst().first.map { $0.lowercased() } ?? "yes"
+            guard value == "yes" || value == "no" else {
+                try context.writeLines(NetTool.helpMessage("You entered an invalid value for the /ACTIVE option.", 3952))
+                return 2
+            }
+            LocalAccounts.setEnabled(account.name, value == "yes", engine)
+            try context.writeLines([completed, ""])
+            return 0
+        }
         func row(_ label: String, _ value: String) -> String { trimEnd(pad(label, 29) + value) }
         let groups = LocalAccounts.groups(of: account, engine).map { "*" + $0.name }
         var groupLines: [String] = []

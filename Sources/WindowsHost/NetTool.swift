@@ -135,7 +135,7 @@ enum NetTool: NativeTool {
             try context.writeLines([
                 "Computer name                        \\\\" + engine.computerName,
                 "Full Computer name                   " + engine.computerName,
-                "User name                            " + (engine.configuration.environment["USERNAME"] ?? ""), "",
+                "User name                            " + engine.userName, "",
                 "Workstation active on                ", "",
                 "Software version                     " + engine.osProfile.displayName, "",
                 "Workstation domain                   " + engine.workgroup,

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import EmulatedHost
 import SMBPolicy
 import ShellEngine
@@ -154,22 +151,12 @@ enum NetworkCmdlets {
             outputType: "System.Management.ManagementObject#root\\cimv2\\Win32_QuickFixEngineering")) { GetHotFix() }
     }
 
-    /// Local midnight of a date, as seconds since 1970.
-    static func midnight(_ date: (month: Int, day: Int, year: Int)) -> Int {
-        var parts = tm()
-        parts.tm_year = Int32(date.year - 1900)
-        parts.tm_mon = Int32(date.month - 1)
-        parts.tm_mday = Int32(date.day)
-        parts.tm_isdst = -1
-        return Int(mktime(&parts))
-    }
-
     static func hotFix(_ fix: HostInventory.HotFix, _ engine: Engine) -> PSObject {
         let kb = fix.id.dropFirst(2)
         return ViewedHostObject(typeNames: ["System.Management.ManagementObject#root\\cimv2\\Win32_QuickFixEngineering",
                                             "System.Management.ManagementObject", "System.Management.ManagementBaseObject",
                                             "System.ComponentModel.Component", "System.MarshalByRefObject"], properties: [
-            ("PSComputerName", .string(engine.computerName)), ("InstalledOn", .object(DateTimeObject(seconds: midnight(fix.installedOn)))),
+            ("PSComputerName", .string(engine.computerName)), ("InstalledOn", .object(DateTimeObject(seconds: HostInventory.midnight(fix.installedOn)))),
             ("__GENUS", .int32(2)), ("__CLASS", .string("Win32_QuickFixEngineering")),
             ("__RELPATH", .string("Win32_QuickFixEngineering.HotFixID=\"\(fix.id)\",ServicePackInEffect=\"\"")),
             ("__SERVER", .string(engine.computerName)), ("__NAMESPACE", .string("root\\cimv2")),

@@ -133,6 +133,10 @@ import Testing
             """)
         #expect(run("(Get-LocalGroupMember -Group Administrators).Name", "(Get-LocalGroup -SID S-1-5-32-546).Name",
                     "(Get-LocalUser -Name G*).SID") == "TESTHOST\\Administrator\nGuests\nS-1-5-21-3623811015-3361044348-30300820-501\n")
+        #expect(run("net user Guest /active:yes", "(Get-LocalUser Guest).Enabled", "Disable-LocalUser -Name Guest",
+                    "(net user Guest | Select-String 'Account active').Line", "Get-LocalUser Guest | Enable-LocalUser",
+                    "(Get-CimInstance Win32_UserAccount -Filter \"Name='Guest'\").Disabled")
+                == "The command completed successfully.\n\nTrue\nAccount active               No\nFalse\n")
         let missing = run("Get-LocalUser -Name Nobody")
         #expect(missing.hasPrefix("Get-LocalUser : User Nobody was not found.\n"))
         #expect(missing.contains("FullyQualifiedErrorId : UserNotFound,Microsoft.PowerShell.Commands.GetLocalUserCommand"))
@@ -188,6 +192,10 @@ import Testing
                          "Test-NetConnection -ComputerName localhost -CommonTCPPort SMB -InformationLevel Quiet -WarningAction SilentlyContinue",
                          "(Get-NetAdapter).Name")
         #expect(output == "False\nTrue\n1\nTrue\nFalse\nEthernet\n")
+        #expect(run("Set-NetFirewallRule -DisplayGroup 'File and Printer Sharing' -Enabled True",
+                    "@(Get-NetFirewallRule -DisplayGroup 'File and Printer Sharing' -Enabled False).Count",
+                    "Set-NetFirewallRule -Name 'FPS-NB*' -Enabled False",
+                    "@(Get-NetFirewallRule -Enabled True).Count") == "0\n8\n")
         #expect(run("(Get-NetFirewallRule -Name FPS-SMB-In-TCP).Enabled.ToString()", profile: "WindowsServer2022") == "True\n")
         let missing = run("Get-NetFirewallRule -Name Nope")
         #expect(missing.hasPrefix("Get-NetFirewallRule : No MSFT_NetFirewallRule objects found with property 'ID' equal to 'Nope'.  Verify the value of \nthe property and retry.\n"))
