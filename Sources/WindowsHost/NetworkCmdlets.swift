@@ -26,7 +26,7 @@ public enum NetSecurityModule: CommandModule {
     }
 }
 
-/// Windows' NetTCPIP module: Test-NetConnection (a script function).
+/// Windows' NetTCPIP module: Test-NetConnection (a script function), Get-NetTCPConnection and Get-NetIPAddress.
 public enum NetTCPIPModule: CommandModule {
     public static let name = "NetTCPIP"
     public static let version = "1.0.0.0"
@@ -34,7 +34,7 @@ public enum NetTCPIPModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { [NetworkCmdlets.testNetConnection()] }
+        registration.commands { [NetworkCmdlets.testNetConnection()] + NetTcpipCmdlets.definitions() }
         registration.aliases(["TNC": "Test-NetConnection"])
     }
 }

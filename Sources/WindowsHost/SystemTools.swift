@@ -33,8 +33,10 @@ enum WhoamiTool: NativeTool {
             try context.writeLines(userSection(name, sid))
         case ["/groups"]:
             try context.writeLines(groupSection(engine))
+        case ["/priv"]:
+            try context.writeLines(privilegeSection)
         case ["/all"]:
-            try context.writeLines(userSection(name, sid) + Array(groupSection(engine).dropFirst()))
+            try context.writeLines(userSection(name, sid) + Array(groupSection(engine).dropFirst()) + Array(privilegeSection.dropFirst()))
         case ["/upn"], ["/fqdn"]:
             let what = options == ["/upn"] ? "User Principal Name (UPN)" : "Fully Qualified Distinguished Name (FQDN)"
             try context.writeLines(["ERROR: Unable to get \(what) as the current logged-on user", "       is not a domain user.", ""])
@@ -58,6 +60,37 @@ enum WhoamiTool: NativeTool {
 
     static func userSection(_ name: String, _ sid: String) -> [String] {
         ["", "USER INFORMATION", "----------------", ""] + table(["User Name", "SID"], [[name, sid]]) + [""]
+    }
+
+    /// The privileges of an elevated administrator's token.
+    static var privilegeSection: [String] {
+        let rows: [[String]] = [
+            ["SeIncreaseQuotaPrivilege", "Adjust memory quotas for a process", "Disabled"],
+            ["SeSecurityPrivilege", "Manage auditing and security log", "Disabled"],
+            ["SeTakeOwnershipPrivilege", "Take ownership of files or other objects", "Disabled"],
+            ["SeLoadDriverPrivilege", "Load and unload device drivers", "Disabled"],
+            ["SeSystemProfilePrivilege", "Profile system performance", "Disabled"],
+            ["SeSystemtimePrivilege", "Change the system time", "Disabled"],
+            ["SeProfileSingleProcessPrivilege", "Profile single process", "Disabled"],
+            ["SeIncreaseBasePriorityPrivilege", "Increase scheduling priority", "Disabled"],
+            ["SeCreatePagefilePrivilege", "Create a pagefile", "Disabled"],
+            ["SeBackupPrivilege", "Back up files and directories", "Disabled"],
+            ["SeRestorePrivilege", "Restore files and directories", "Disabled"],
+            ["SeShutdownPrivilege", "Shut down the system", "Disabled"],
+            ["SeDebugPrivilege", "Debug programs", "Disabled"],
+            ["SeSystemEnvironmentPrivilege", "Modify firmware environment values", "Disabled"],
+            ["SeChangeNotifyPrivilege", "Bypass traverse checking", "Enabled"],
+            ["SeRemoteShutdownPrivilege", "Force shutdown from a remote system", "Disabled"],
+            ["SeUndockPrivilege", "Remove computer from docking station", "Disabled"],
+            ["SeManageVolumePrivilege", "Perform volume maintenance tasks", "Disabled"],
+            ["SeImpersonatePrivilege", "Impersonate a client after authentication", "Enabled"],
+            ["SeCreateGlobalPrivilege", "Create global objects", "Enabled"],
+            ["SeIncreaseWorkingSetPrivilege", "Increase a process working set", "Disabled"],
+            ["SeTimeZonePrivilege", "Change the time zone", "Disabled"],
+            ["SeCreateSymbolicLinkPrivilege", "Create symbolic links", "Disabled"],
+            ["SeDelegateSessionUserImpersonatePrivilege", "Obtain an impersonation token for another user in the same session", "Disabled"],
+        ]
+        return ["", "PRIVILEGES INFORMATION", "----------------------", ""] + table(["Privilege Name", "Description", "State"], rows)
     }
 
     static func groupSection(_ engine: Engine) -> [String] {

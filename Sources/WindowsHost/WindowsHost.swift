@@ -6,7 +6,8 @@ import ShellEngine
 public enum WindowsHost {
     public static var modules: [any CommandModule.Type] {
         [RegistryItemCommands.self, DismModule.self, ServerManagerModule.self, ShellProfileModule.self, LocalAccountsModule.self,
-         NetAdapterModule.self, NetSecurityModule.self, NetTCPIPModule.self, SecurityAclCommands.self]
+         NetAdapterModule.self, NetSecurityModule.self, NetTCPIPModule.self, NetConnectionModule.self, SecurityAclCommands.self,
+         DiagnosticsModule.self]
     }
 }
 

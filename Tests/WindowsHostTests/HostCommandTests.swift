@@ -211,6 +211,54 @@ import Testing
             """)
     }
 
+    @Test func policyAndAuditTools() {
+        #expect(run("gpupdate /force", "$LASTEXITCODE") == """
+            Updating policy...
+
+            Computer Policy update has completed successfully.
+            User Policy update has completed successfully.
+
+            0
+
+            """)
+        #expect(run("auditpol /get /subcategory:\"File Share\"",
+                    "auditpol /set /subcategory:\"File Share\" /success:enable /failure:enable",
+                    "auditpol /get /category:\"Object Access\" | Select-String 'File Share'",
+                    "auditpol /get /subcategory:Nope", "$LASTEXITCODE").replacing("\n\n  File Share", with: "\n  File Share") == """
+            System audit policy
+            Category/Subcategory                      Setting
+            Object Access
+              File Share                              No Auditing
+            The command was successfully executed.
+              File Share                              Success and Failure
+              Detailed File Share                     No Auditing
+
+
+            Error 0x00000057 occurred:
+            The parameter is incorrect.
+
+            87
+
+            """)
+        #expect((run("whoami /priv") as String).contains("\nSeChangeNotifyPrivilege                   Bypass traverse checking                                           Enabled\n"))
+    }
+
+    @Test func tcpListenersAddressesProfileAndEventLogs() {
+        #expect(run("(Get-NetTCPConnection -LocalPort 445 -State Listen).LocalAddress -join ','", "Stop-Service LanmanServer -Force",
+                    "@(Get-NetTCPConnection -State Listen -LocalPort 445 -ErrorAction SilentlyContinue).Count",
+                    "(Get-NetIPAddress -AddressFamily IPv4 -InterfaceAlias Ethernet).PrefixLength",
+                    "(Get-NetConnectionProfile).NetworkCategory.ToString()",
+                    "Set-NetConnectionProfile -InterfaceAlias Ethernet -NetworkCategory Private",
+                    "(Get-NetConnectionProfile).NetworkCategory.ToString()") == "::,0.0.0.0\n0\n24\nPublic\nPrivate\n")
+        let missing = run("Get-NetTCPConnection -LocalPort 8080")
+        #expect(missing.contains("((LocalPort = 8080)). Verify query parameters and retry."))
+        #expect(missing.contains("FullyQualifiedErrorId : CmdletizationQuery_NotFound,Get-NetTCPConnection"))
+        let events = run("Get-WinEvent -LogName 'Microsoft-Windows-SMBServer/Audit' -MaxEvents 10")
+        #expect(events.hasPrefix("Get-WinEvent : No events were found that match the specified selection criteria.\n"))
+        #expect(events.contains("NoMatchingEventsFound,Microsoft.PowerShell.Commands.GetWinEventCommand"))
+        #expect(run("Get-WinEvent -LogName Nope").hasPrefix("Get-WinEvent : There is not an event log on the localhost computer that matches \"Nope\".\n"))
+    }
+
     @Test func getHotFixUsesItsTableView() {
         #expect(Self.shown(run("Get-HotFix -Id KB5044033")) == """
 

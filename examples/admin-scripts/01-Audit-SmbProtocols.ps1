@@ -34,5 +34,9 @@ $report = [ordered]@{
     'Encrypt data'           = $server.EncryptData
 }
 [pscustomobject]$report | Format-List
+$audit = auditpol /get /subcategory:"File Share" | Select-String 'File Share'
+Write-Output ("File share auditing: {0}" -f ($audit.Line -replace '^\s*File Share\s+', ''))
+$events = Get-WinEvent -LogName 'Microsoft-Windows-SMBServer/Audit' -MaxEvents 50 -ErrorAction SilentlyContinue | Measure-Object
+Write-Output ("SMB1 access attempts logged: {0}" -f $events.Count)
 if ($server.EnableSMB1Protocol) { Write-Warning 'SMB1 is enabled on the server.' } else { Write-Output 'PASS: SMB1 server is disabled.' }
 Write-Output 'Audit complete.'

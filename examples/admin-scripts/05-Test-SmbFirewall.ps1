@@ -16,6 +16,9 @@ if ($enabledIn.Count -gt 0) {
 $adapter = Get-NetAdapter | Where-Object Status -eq 'Up' | Select-Object -First 1
 Write-Output "Adapter: $($adapter.Name) ($($adapter.InterfaceDescription)) $($adapter.LinkSpeed)"
 
+$listen = Get-NetTCPConnection -LocalPort 445 -State Listen -ErrorAction SilentlyContinue
+Write-Output ("SMB server listening on 445: {0}; network category: {1}" -f [bool]$listen, (Get-NetConnectionProfile).NetworkCategory)
+
 $test = Test-NetConnection -ComputerName localhost -Port 445 -WarningAction SilentlyContinue
 Write-Output ("Port 445 on {0}: {1}" -f $test.ComputerName, $(if ($test.TcpTestSucceeded) { 'open' } else { 'closed' }))
 Write-Output 'Firewall check complete.'
