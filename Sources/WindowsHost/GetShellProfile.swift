@@ -31,10 +31,11 @@ public enum ShellProfileModule: CommandModule {
             WhoamiTool.definition("whoami.exe", module: name, synopsis: "Shows the signed-in user, its security identifier and groups (/user, /groups, /all)."),
             SystemInfoTool.definition("systeminfo.exe", module: name, synopsis: "Shows the configuration of the computer (/FO LIST|TABLE|CSV, /NH)."),
             GpupdateTool.definition("gpupdate.exe", module: name, synopsis: "Refreshes Group Policy settings (/force, /target:computer|user)."),
+            DismTool.definition("dism.exe", module: name, synopsis: "Lists, enables and disables the optional features of the running system (/Online /Get-Features, /Get-FeatureInfo, /Enable-Feature, /Disable-Feature)."),
             AuditpolTool.definition("auditpol.exe", module: name, synopsis: "Shows and sets the audit policy (/get /category: /subcategory:, /set /subcategory: /success: /failure:)."),
         ] }
         registration.aliases(["reg": "reg.exe", "net": "net.exe", "hostname": "hostname.exe", "whoami": "whoami.exe",
-                              "systeminfo": "systeminfo.exe", "gpupdate": "gpupdate.exe", "auditpol": "auditpol.exe"])
+                              "systeminfo": "systeminfo.exe", "gpupdate": "gpupdate.exe", "auditpol": "auditpol.exe", "dism": "dism.exe"])
     }
 }
 

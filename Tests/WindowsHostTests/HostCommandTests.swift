@@ -259,6 +259,28 @@ import Testing
         #expect(run("Get-WinEvent -LogName Nope").hasPrefix("Get-WinEvent : There is not an event log on the localhost computer that matches \"Nope\".\n"))
     }
 
+    @Test func dismExeReportsFeaturesAndUnknownNames() {
+        let output = run("dism /online /get-featureinfo /featurename:Foo | Select-Object -Skip 6", "$LASTEXITCODE",
+                         "dism /online /enable-feature /featurename:SMB1Protocol-Server /norestart | Select-Object -Skip 6", "$LASTEXITCODE")
+        #expect(output == """
+            Error: 0x800f080c
+
+            Feature name Foo is unknown.
+            A Windows feature name was not recognized.
+            Use the /Get-Features option to find the name of the feature in the image and try the command again.
+
+            The DISM log file can be found at C:\\Windows\\Logs\\DISM\\dism.log
+            -2146498548
+            Error: 50
+
+            One or several parent features are disabled so current feature can not be enabled.
+
+            The DISM log file can be found at C:\\Windows\\Logs\\DISM\\dism.log
+            50
+
+            """)
+    }
+
     @Test func getHotFixUsesItsTableView() {
         #expect(Self.shown(run("Get-HotFix -Id KB5044033")) == """
 
