@@ -12,7 +12,7 @@ public enum WindowsHost {
 }
 
 /// The Registry provider, which the item and item-property cmdlets of Microsoft.PowerShell.Management
-/// reach, and that module's service cmdlets and Get-HotFix.
+/// reach, and that module's service cmdlets, Get-HotFix and Start-Process (for the built-in programs).
 public enum RegistryItemCommands: CommandModule {
     public static let name = "Microsoft.PowerShell.Management"
     public static let version = "3.1.0.0"
@@ -21,8 +21,8 @@ public enum RegistryItemCommands: CommandModule {
         EmulatedHost.attach(to: registration)
         registration.provider(RegistryProvider())
         HostCimProviders.register(registration.engine)
-        registration.commands { ServiceCmdlets.definitions(module: name) + [NetworkCmdlets.getHotFix()] }
-        registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service"])
+        registration.commands { ServiceCmdlets.definitions(module: name) + [NetworkCmdlets.getHotFix(), StartProcessCmdlet.definition(module: name)] }
+        registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service", "saps": "Start-Process", "start": "Start-Process"])
     }
 }
 

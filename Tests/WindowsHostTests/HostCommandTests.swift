@@ -281,6 +281,15 @@ import Testing
             """)
     }
 
+    @Test func startProcessRunsTheBuiltInPrograms() {
+        let output = run("$p = Start-Process -FilePath dism.exe -ArgumentList '/online /enable-feature /featurename:SMB1Protocol /all /norestart' -Wait -PassThru",
+                         "$p.ExitCode", "(Get-WindowsOptionalFeature -Online -FeatureName SMB1Protocol).State",
+                         "Start-Process C:\\Windows\\System32\\sc.exe -ArgumentList 'query','lanmanserver' -NoNewWindow -Wait | Out-Null")
+        #expect(output.hasPrefix("3010\nEnabled\n\nSERVICE_NAME: LanmanServer\n"))
+        let missing = run("Start-Process notepad.exe")
+        #expect(missing.hasPrefix("Start-Process : This command cannot be run due to the error: The system cannot find the file specified.\n"))
+    }
+
     @Test func getHotFixUsesItsTableView() {
         #expect(Self.shown(run("Get-HotFix -Id KB5044033")) == """
 
