@@ -290,6 +290,14 @@ import Testing
         #expect(missing.hasPrefix("Start-Process : This command cannot be run due to the error: The system cannot find the file specified.\n"))
     }
 
+    @Test(arguments: ["Windows11-24H2", "WindowsServer2022"]) func computerInfoAgreesWithCimAndSysteminfo(profile: String) {
+        let output = run("$info = Get-ComputerInfo", "$info.OsName -eq (Get-CimInstance Win32_OperatingSystem).Caption",
+                         "$info.OsName -eq (systeminfo /fo csv | ConvertFrom-Csv).'OS Name'",
+                         "$info.OsBuildNumber -eq (Get-CimInstance Win32_OperatingSystem).BuildNumber",
+                         "$info.OsHotFixes.Count -eq @(Get-HotFix).Count", "$info.WindowsProductName", profile: profile)
+        #expect(output == "True\nTrue\nTrue\nTrue\n" + (profile.contains("Server") ? "Windows Server 2022 Standard\n" : "Windows 10 Pro\n"))
+    }
+
     @Test func getHotFixUsesItsTableView() {
         #expect(Self.shown(run("Get-HotFix -Id KB5044033")) == """
 
