@@ -298,6 +298,14 @@ import Testing
         #expect(output == "True\nTrue\nTrue\nTrue\n" + (profile.contains("Server") ? "Windows Server 2022 Standard\n" : "Windows 10 Pro\n"))
     }
 
+    @Test func closeSmbSessionAndOpenFile() {
+        let output = run("New-SmbMapping -LocalPath Z: -RemotePath \\\\localhost\\C$ | Out-Null",
+                         "Get-SmbSession | Close-SmbSession -Force -Verbose", "Close-SmbSession -Force", "\"closed\"")
+        #expect(output == "VERBOSE: Performing operation 'Close' on Target '17592186044417'.\nclosed\n")
+        #expect(run("Close-SmbOpenFile -FileId 5 -Force").hasPrefix(
+            "Close-SmbOpenFile : No MSFT_SmbOpenFile objects found with property 'FileId' equal to '5'.  Verify the value of the \nproperty and retry.\n"))
+    }
+
     @Test func getHotFixUsesItsTableView() {
         #expect(Self.shown(run("Get-HotFix -Id KB5044033")) == """
 
