@@ -65,6 +65,18 @@ struct CimClass {
                  instances: { _ in [instance("Win32_SystemEnclosure", cimv2, systemEnclosure)] }),
         // A virtual machine has no battery: the class exists and has no instances.
         CimClass(namespace: cimv2, name: "Win32_Battery", view: nil, displayProperties: [], instances: { _ in [] }),
+        CimClass(namespace: cimv2, name: "Win32_NetworkAdapterConfiguration",
+                 view: view("Win32_NetworkAdapterConfiguration", ["ServiceName", "DHCPEnabled", "Index", "Description"]),
+                 displayProperties: ["DHCPEnabled", "IPAddress", "DefaultIPGateway", "DNSDomain", "ServiceName", "Description", "Index"],
+                 instances: { [instance("Win32_NetworkAdapterConfiguration", cimv2, networkAdapterConfiguration($0))] }),
+        CimClass(namespace: cimv2, name: "Win32_LogicalDisk",
+                 view: view("Win32_LogicalDisk", ["DeviceID", "DriveType", "ProviderName", "VolumeName", "Size", "FreeSpace"]),
+                 displayProperties: ["DeviceID", "DriveType", "ProviderName", "FreeSpace", "Size", "VolumeName"],
+                 instances: { _ in [instance("Win32_LogicalDisk", cimv2, [
+                     ("DeviceID", .string("C:")), ("DriveType", .uint32(3)), ("ProviderName", .null), ("VolumeName", .string("")),
+                     ("Size", .uint64(136_363_143_168)), ("FreeSpace", .uint64(98_765_324_288)), ("FileSystem", .string("NTFS")),
+                     ("Caption", .string("C:")), ("Description", .string("Local Fixed Disk")), ("MediaType", .uint32(12)),
+                     ("Name", .string("C:")), ("VolumeSerialNumber", .string("6A1B2C3D"))])] }),
         CimClass(namespace: cimv2, name: "Win32_Share",
                  view: view("Win32_Share", ["Name", "Path", "Description"]), displayProperties: ["Name", "Path", "Description"],
                  instances: { $0.currentShares().shares.map(win32Share) }),
@@ -107,6 +119,24 @@ struct CimClass {
                 ("SystemDirectory", .string("C:\\Windows\\system32")), ("SystemDrive", .string("C:")),
                 ("TotalVirtualMemorySize", .uint64(10_485_760)), ("TotalVisibleMemorySize", .uint64(8_388_608)),
                 ("Version", .string("10.0." + build)), ("WindowsDirectory", .string("C:\\Windows"))]
+    }
+
+    /// The one adapter's IP configuration; TcpipNetbiosOptions is the interface's NetbiosOptions value.
+    static func networkAdapterConfiguration(_ engine: Engine) -> [(String, PSValue)] {
+        let view = RegistryView(snapshot: engine.policySnapshot())
+        let path = RegistryPath(components: Array(HostCatalog.netbiosInterfaceKey.split(separator: "\\").dropFirst().map(String.init)),
+                                typed: HostCatalog.netbiosInterfaceKey)
+        var netbios: UInt32 = 0
+        if case .dword(let value)? = view.node(path)?.value("NetbiosOptions")?.data { netbios = value }
+        let address = HostInventory.ipAddress(engine)
+        return [("Caption", .string("[00000001] " + HostInventory.adapterDescription)), ("Description", .string(HostInventory.adapterDescription)),
+                ("SettingID", .string("{6B1E6E44-8AE1-4E6B-9F19-2B1D2B9F4C10}")), ("DHCPEnabled", .bool(false)),
+                ("DefaultIPGateway", .array(PSArray([]))), ("DNSDomain", .null), ("DNSHostName", .string(engine.computerName.lowercased())),
+                ("Index", .uint32(1)), ("InterfaceIndex", .uint32(UInt32(HostInventory.adapterIndex))),
+                ("IPAddress", .array(PSArray([.string(address), .string("fe80::215:5dff:fe01:a2b")]))),
+                ("IPEnabled", .bool(true)), ("IPSubnet", .array(PSArray([.string("255.255.255.0"), .string("64")]))),
+                ("MACAddress", .string(HostInventory.macAddress.replacing("-", with: ":"))), ("ServiceName", .string("netvsc")),
+                ("TcpipNetbiosOptions", .uint32(netbios)), ("WINSEnableLMHostsLookup", .bool(true))]
     }
 
     static func computerSystem(_ engine: Engine) -> [(String, PSValue)] {

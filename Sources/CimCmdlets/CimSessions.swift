@@ -26,7 +26,7 @@ enum CimSessionCmdlets {
     static let typeName = "Microsoft.Management.Infrastructure.CimSession"
 
     static func object(_ session: CimSessionTable.Session) -> PSObject {
-        ListedHostObject(typeNames: [typeName], properties: [
+        ListedWindowsObject(typeNames: [typeName], properties: [
             ("Id", .uint32(UInt32(clamping: session.id))), ("Name", .string(session.name)), ("InstanceId", .string(session.instanceId)),
             ("ComputerName", .string(session.computerName)), ("Protocol", .string(session.protocolName)),
         ], display: ["Id", "Name", "InstanceId", "ComputerName", "Protocol"], text: session.computerName)
@@ -227,15 +227,15 @@ final class GetCimClass: Cmdlet {
             let properties = ((sample as? CimInstanceObject)?.cimProperties ?? sample?.properties ?? []).map(\.name)
             if let methodPattern, !methods.contains(where: methodPattern.matches) { continue }
             if let propertyPattern, !properties.contains(where: propertyPattern.matches) { continue }
-            let object = ViewedHostObject(typeNames: ["Microsoft.Management.Infrastructure.CimClass"], properties: [
+            let object = ViewedWindowsObject(typeNames: ["Microsoft.Management.Infrastructure.CimClass"], properties: [
                 ("CimSuperClassName", .null), ("CimSuperClass", .null),
                 ("CimClassProperties", .array(PSArray(properties.map { name in
-                    .object(HostObject(typeNames: ["Microsoft.Management.Infrastructure.CimPropertyDeclaration"], properties: [
+                    .object(WindowsObject(typeNames: ["Microsoft.Management.Infrastructure.CimPropertyDeclaration"], properties: [
                         ("Name", .string(name)), ("Value", .null), ("CimType", .string("String")), ("Flags", .string("Property, ReadOnly, NullValue")),
                         ("Qualifiers", .array(PSArray([]))), ("ReferenceClassName", .null)], text: name)) }))),
                 ("CimClassQualifiers", .array(PSArray([]))),
                 ("CimClassMethods", .array(PSArray(methods.map { name in
-                    .object(HostObject(typeNames: ["Microsoft.Management.Infrastructure.CimMethodDeclaration"], properties: [
+                    .object(WindowsObject(typeNames: ["Microsoft.Management.Infrastructure.CimMethodDeclaration"], properties: [
                         ("Name", .string(name)), ("ReturnType", .string("UInt32")), ("Parameters", .array(PSArray([]))),
                         ("Qualifiers", .array(PSArray([])))], text: name)) }))),
                 ("CimSystemProperties", .string("Microsoft.Management.Infrastructure.CimSystemProperties")),

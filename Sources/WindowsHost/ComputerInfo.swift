@@ -23,29 +23,19 @@ enum ComputerInfoCmdlet {
         let profile = engine.osProfile
         let build = engine.identity.windowsBuild
         let server = profile.isServer
-        let lab: String
-        switch profile {
-        case .windows11_24H2, .windowsServer2025: lab = "26100.1.amd64fre.ge_release.240331-1435"
-        case .windows11_23H2: lab = "22621.1.amd64fre.ni_release.220506-1250"
-        case .windowsServer2022: lab = "20348.1.amd64fre.fe_release.210507-1500"
-        }
-        let productName: String
-        switch profile {
-        case .windows11_24H2, .windows11_23H2: productName = "Windows 10 Pro"
-        case .windowsServer2025: productName = "Windows Server 2025 Standard"
-        case .windowsServer2022: productName = "Windows Server 2022 Standard"
-        }
+        let lab = profile.windowsVersion.buildLabEx
+        let productName = profile.windowsVersion.productName
         let installed = DateTimeObject(seconds: HostInventory.midnight(HostInventory.installDate))
         let hotfixes = HostInventory.hotFixes(profile).map { fix -> PSValue in
-            .object(HostObject(typeNames: ["Microsoft.PowerShell.Commands.HotFix"], properties: [
+            .object(WindowsObject(typeNames: ["Microsoft.PowerShell.Commands.HotFix"], properties: [
                 ("HotFixID", .string(fix.id)), ("Description", .string(fix.description)),
                 ("InstalledOn", .string("\(fix.installedOn.month)/\(fix.installedOn.day)/\(fix.installedOn.year)")),
                 ("FixComments", .string(""))], text: fix.id))
         }
         return [
             ("WindowsBuildLabEx", .string(lab)), ("WindowsCurrentVersion", .string("6.3")),
-            ("WindowsEditionId", .string(server ? "ServerStandard" : "Professional")),
-            ("WindowsInstallationType", .string(server ? "Server" : "Client")),
+            ("WindowsEditionId", .string(profile.windowsVersion.editionID)),
+            ("WindowsInstallationType", .string(profile.windowsVersion.installationType)),
             ("WindowsInstallDateFromRegistry", .object(installed)), ("WindowsProductId", .string("00330-80000-00000-AA000")),
             ("WindowsProductName", .string(productName)), ("WindowsRegisteredOrganization", .string("")),
             ("WindowsRegisteredOwner", .string(engine.userName)), ("WindowsSystemRoot", .string("C:\\Windows")),
@@ -81,7 +71,7 @@ final class GetComputerInfo: Cmdlet {
             let patterns = wanted.map { WildcardPattern($0) }
             properties = properties.filter { property in patterns.contains { $0.matches(property.0) } }
         }
-        try context.writeObject(.object(HostObject(typeNames: ["Microsoft.PowerShell.Commands.ComputerInfo"], properties: properties,
+        try context.writeObject(.object(WindowsObject(typeNames: ["Microsoft.PowerShell.Commands.ComputerInfo"], properties: properties,
                                                    text: "Microsoft.PowerShell.Commands.ComputerInfo")))
     }
 }

@@ -58,7 +58,7 @@ final class GetWinEvent: Cmdlet {
                 let matches = EventLogCmdlets.logs.filter { pattern.matches($0.name) }
                 if matches.isEmpty { try noLog(context, text) }
                 for log in matches {
-                    try context.writeObject(.object(ViewedHostObject(
+                    try context.writeObject(.object(ViewedWindowsObject(
                         typeNames: ["System.Diagnostics.Eventing.Reader.EventLogConfiguration"],
                         properties: [("LogMode", .string("Circular")), ("MaximumSizeInBytes", .int64(log.size)),
                                      ("RecordCount", .int64(0)), ("LogName", .string(log.name)), ("IsEnabled", .bool(true)),

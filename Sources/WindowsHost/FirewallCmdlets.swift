@@ -92,7 +92,7 @@ struct FirewallRule {
             ("PolicyStoreSourceType", dotNetEnum("Local", prefix + "PolicyStoreType")),
             ("PSComputerName", .null),
         ]
-        return ListedHostObject(typeNames: ["Microsoft.Management.Infrastructure.CimInstance#root/standardcimv2/MSFT_NetFirewallRule",
+        return ListedWindowsObject(typeNames: ["Microsoft.Management.Infrastructure.CimInstance#root/standardcimv2/MSFT_NetFirewallRule",
                                             "Microsoft.Management.Infrastructure.CimInstance#MSFT_NetFirewallRule",
                                             "Microsoft.Management.Infrastructure.CimInstance"],
                                 properties: properties, display: display,

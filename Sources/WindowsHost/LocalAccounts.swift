@@ -92,7 +92,7 @@ enum LocalAccountCmdlets {
     }
 
     static func user(_ account: LocalAccount) -> PSObject {
-        ViewedHostObject(typeNames: [userType, "Microsoft.PowerShell.Commands.LocalPrincipal"], properties: [
+        ViewedWindowsObject(typeNames: [userType, "Microsoft.PowerShell.Commands.LocalPrincipal"], properties: [
             ("AccountExpires", .null), ("Description", .string(account.description)), ("Enabled", .bool(account.enabled)),
             ("FullName", .string("")), ("PasswordChangeableDate", .null), ("PasswordExpires", .null),
             ("UserMayChangePassword", .bool(true)), ("PasswordRequired", .bool(account.passwordRequired)),
@@ -102,14 +102,14 @@ enum LocalAccountCmdlets {
     }
 
     static func group(_ group: LocalGroupDefinition) -> PSObject {
-        ViewedHostObject(typeNames: [groupType, "Microsoft.PowerShell.Commands.LocalPrincipal"], properties: [
+        ViewedWindowsObject(typeNames: [groupType, "Microsoft.PowerShell.Commands.LocalPrincipal"], properties: [
             ("Description", .string(group.description)), ("Name", .string(group.name)), ("SID", .string(group.sid)),
             ("PrincipalSource", source(true)), ("ObjectClass", .string("Group")),
         ], view: groupView, text: group.name)
     }
 
     static func member(_ member: LocalGroupMember) -> PSObject {
-        ViewedHostObject(typeNames: [principalType], properties: [
+        ViewedWindowsObject(typeNames: [principalType], properties: [
             ("Name", .string(member.name)), ("SID", .string(member.sid)), ("PrincipalSource", source(member.isLocal)),
             ("ObjectClass", .string(member.isGroup ? "Group" : "User")),
         ], view: principalView, text: member.name)

@@ -126,7 +126,7 @@ final class GetNetTcpConnection: Cmdlet {
                 exceptionType: "Microsoft.PowerShell.Cmdletization.Cim.CimJobException", target: .null))
         }
         for row in rows {
-            try context.writeObject(.object(ViewedHostObject(
+            try context.writeObject(.object(ViewedWindowsObject(
                 typeNames: ["Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetTCPConnection"] + NetTcpipCmdlets.cimTypes,
                 properties: [("LocalAddress", .string(row.address)), ("LocalPort", .uint32(row.port)),
                              ("RemoteAddress", .string(row.address == "::" ? "::" : "0.0.0.0")), ("RemotePort", .uint32(0)),
@@ -180,7 +180,7 @@ final class GetNetIPAddress: Cmdlet {
                 ("ValidLifetime", .string("Infinite ([TimeSpan]::MaxValue)")), ("PreferredLifetime", .string("Infinite ([TimeSpan]::MaxValue)")),
                 ("SkipAsSource", .bool(false)), ("PolicyStore", .string("ActiveStore")), ("PSComputerName", .null),
             ]
-            try context.writeObject(.object(ListedHostObject(
+            try context.writeObject(.object(ListedWindowsObject(
                 typeNames: ["Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetIPAddress"] + NetTcpipCmdlets.cimTypes,
                 properties: properties,
                 display: ["IPAddress", "InterfaceIndex", "InterfaceAlias", "AddressFamily", "Type", "PrefixLength", "PrefixOrigin",
@@ -215,7 +215,7 @@ final class NetConnectionProfileCmdlet: Cmdlet {
             return
         }
         let prefix = "Microsoft.PowerShell.Cmdletization.GeneratedTypes.NetConnectionProfile."
-        try context.writeObject(.object(ListedHostObject(
+        try context.writeObject(.object(ListedWindowsObject(
             typeNames: ["Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetConnectionProfile"] + NetTcpipCmdlets.cimTypes,
             properties: [("Name", .string("Network")), ("InterfaceAlias", .string(HostInventory.adapterName)),
                          ("InterfaceIndex", .uint32(UInt32(HostInventory.adapterIndex))),

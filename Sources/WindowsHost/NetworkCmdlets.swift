@@ -87,7 +87,7 @@ enum NetworkCmdlets {
 
     static func adapter(_ engine: Engine) -> PSObject {
         let name = HostInventory.adapterName
-        return ViewedHostObject(typeNames: ["Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapter",
+        return ViewedWindowsObject(typeNames: ["Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/MSFT_NetAdapter",
                                             "Microsoft.Management.Infrastructure.CimInstance#MSFT_NetAdapter",
                                             "Microsoft.Management.Infrastructure.CimInstance"], properties: [
             ("Name", .string(name)), ("InterfaceDescription", .string(HostInventory.adapterDescription)),
@@ -153,7 +153,7 @@ enum NetworkCmdlets {
 
     static func hotFix(_ fix: HostInventory.HotFix, _ engine: Engine) -> PSObject {
         let kb = fix.id.dropFirst(2)
-        return ViewedHostObject(typeNames: ["System.Management.ManagementObject#root\\cimv2\\Win32_QuickFixEngineering",
+        return ViewedWindowsObject(typeNames: ["System.Management.ManagementObject#root\\cimv2\\Win32_QuickFixEngineering",
                                             "System.Management.ManagementObject", "System.Management.ManagementBaseObject",
                                             "System.ComponentModel.Component", "System.MarshalByRefObject"], properties: [
             ("PSComputerName", .string(engine.computerName)), ("InstalledOn", .object(DateTimeObject(seconds: HostInventory.midnight(fix.installedOn)))),
@@ -240,7 +240,7 @@ final class TestNetConnection: Cmdlet {
             // Only the emulated computer is on its network: any other name does not resolve.
             context.writeWarning("Name resolution of \(computer) failed")
             if quiet { return try context.writeObject(.bool(false)) }
-            try context.writeObject(.object(ListedHostObject(typeNames: ["TestNetConnectionResult"], properties: [
+            try context.writeObject(.object(ListedWindowsObject(typeNames: ["TestNetConnectionResult"], properties: [
                 ("ComputerName", .string(computer)), ("RemoteAddress", .null), ("InterfaceAlias", .null),
                 ("SourceAddress", .null), ("PingSucceeded", .bool(false)), ("NameResolutionSucceeded", .bool(false)),
             ], display: ["ComputerName", "RemoteAddress", "InterfaceAlias", "SourceAddress", "PingSucceeded"])))
@@ -265,6 +265,6 @@ final class TestNetConnection: Cmdlet {
                            ("PingReplyDetails (RTT)", .string("0 ms")), ("NameResolutionSucceeded", .bool(true))]
             display += ["InterfaceAlias", "SourceAddress", "PingSucceeded", "PingReplyDetails (RTT)"]
         }
-        try context.writeObject(.object(ListedHostObject(typeNames: ["TestNetConnectionResult"], properties: properties, display: display)))
+        try context.writeObject(.object(ListedWindowsObject(typeNames: ["TestNetConnectionResult"], properties: properties, display: display)))
     }
 }

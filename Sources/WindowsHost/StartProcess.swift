@@ -101,7 +101,7 @@ final class StartProcess: Cmdlet {
         guard context.switchValue("PassThru") else { return }
         var name = path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).last.map(String.init) ?? path
         if name.lowercased().hasSuffix(".exe") { name.removeLast(4) }
-        try context.writeObject(.object(HostObject(typeNames: ["System.Diagnostics.Process", "System.ComponentModel.Component",
+        try context.writeObject(.object(WindowsObject(typeNames: ["System.Diagnostics.Process", "System.ComponentModel.Component",
                                                                "System.MarshalByRefObject"], properties: [
             ("Name", .string(name)), ("Id", .int32(4000 + Int32(abs(code % 1000)))), ("ProcessName", .string(name)),
             ("HasExited", .bool(true)), ("ExitCode", .int32(code)), ("Handles", .int32(0)),

@@ -306,6 +306,20 @@ import Testing
             "Close-SmbOpenFile : No MSFT_SmbOpenFile objects found with property 'FileId' equal to '5'.  Verify the value of the \nproperty and retry.\n"))
     }
 
+    @Test func versionKeyAndNetbiosOverTcpip() {
+        let output = run("$v = Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion'",
+                         "\"$($v.ProductName)|$($v.CurrentBuild).$($v.UBR)|$($v.DisplayVersion)\"",
+                         "$v.CurrentBuild -eq (Get-CimInstance Win32_OperatingSystem).BuildNumber",
+                         "$nic = Get-WmiObject Win32_NetworkAdapterConfiguration -Filter 'IPEnabled=True'",
+                         "$nic.TcpipNetbiosOptions", "$nic.SetTcpipNetbios(2).ReturnValue",
+                         "(Get-CimInstance Win32_NetworkAdapterConfiguration).TcpipNetbiosOptions",
+                         "(Get-ItemProperty 'HKLM:\\SYSTEM\\CurrentControlSet\\Services\\NetBT\\Parameters\\Interfaces\\Tcpip_*').NetbiosOptions",
+                         "(Get-CimInstance Win32_LogicalDisk).DeviceID")
+        #expect(output == "Windows 10 Pro|26100.2161|24H2\nTrue\n0\n0\n2\n2\nC:\n")
+        #expect(run("(Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion').ProductName", profile: "WindowsServer2022")
+                == "Windows Server 2022 Standard\n")
+    }
+
     @Test func getHotFixUsesItsTableView() {
         #expect(Self.shown(run("Get-HotFix -Id KB5044033")) == """
 

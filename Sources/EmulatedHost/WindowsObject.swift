@@ -3,7 +3,7 @@ import ShellEngine
 /// An object a Windows module returns about the emulated host (a LocalUser, a NetAdapter, a
 /// firewall rule, an access control list): its properties in Windows' order, the type names
 /// Get-Member shows and, when its module's format file has one, the table view it is shown in.
-package class HostObject: PSObject {
+package class WindowsObject: PSObject {
     private var values: [PSPropertyInfo]
     private let text: String?
 
@@ -23,10 +23,10 @@ package class HostObject: PSObject {
     override package func toString() -> String { text ?? typeNames.first ?? "System.Object" }
 }
 
-/// A HostObject shown by a table view of its module's format file. A column shows the property
+/// A WindowsObject shown by a table view of its module's format file. A column shows the property
 /// its label names or a computed text (a view's `<ScriptBlock>` column); `groupLabel` is the text
 /// of the view's `<GroupBy>` (`    Directory: C:\`), objects with the same one share a group.
-package final class ViewedHostObject: HostObject, TableViewProvider {
+package final class ViewedWindowsObject: WindowsObject, TableViewProvider {
     package let tableView: CimTableView
     private let cells: [String: String]
     private let alignments: [FormatAlignment]
@@ -57,9 +57,9 @@ package func dotNetEnum(_ name: String, _ typeName: String) -> PSValue {
     .object(CimEnumValue(name: name, typeName: typeName))
 }
 
-/// A HostObject whose module's format file shows a list of some of its properties (the
+/// A WindowsObject whose module's format file shows a list of some of its properties (the
 /// `<ListControl>` of its type, such as Test-NetConnection's result or a firewall rule).
-package final class ListedHostObject: HostObject, PSDefaultDisplayPropertySet {
+package final class ListedWindowsObject: WindowsObject, PSDefaultDisplayPropertySet {
     package let defaultDisplayPropertySet: [String]
 
     package init(typeNames: [String], properties: [(String, PSValue)], display: [String], text: String? = nil) {
