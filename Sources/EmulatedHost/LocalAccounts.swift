@@ -119,8 +119,40 @@ package enum LocalAccounts {
         return groups(engine).first { $0.name.caseInsensitiveEquals(bare) || $0.sid.caseInsensitiveEquals(name) }
     }
 
-    /// The members of a group of a fresh installation.
+    /// The members of a group: those of a fresh installation, with the session's changes.
     package static func members(of group: LocalGroupDefinition, _ engine: Engine) -> [LocalGroupMember] {
+        let changes = engine.service(AccountChanges.self) { AccountChanges() }
+        var result = freshMembers(of: group, engine).filter { member in
+            !(changes.removed[group.rid] ?? []).contains { $0.caseInsensitiveEquals(member.name) }
+        }
+        for name in changes.added[group.rid] ?? [] where !result.contains(where: { $0.name.caseInsensitiveEquals(name) }) {
+            if let member = principal(name, engine) { result.append(member) }
+        }
+        return result
+    }
+
+    /// The local account a name gives (`Guest`, `COMPUTER\Guest`, `.\Guest`), as a group member.
+    package static func principal(_ text: String, _ engine: Engine) -> LocalGroupMember? {
+        var name = text
+        if let slash = text.firstIndex(of: "\\") {
+            let domain = String(text[..<slash])
+            guard domain == "." || domain.caseInsensitiveEquals(engine.computerName) else { return nil }
+            name = String(text[text.index(after: slash)...])
+        }
+        guard let account = users(engine).first(where: { $0.name.caseInsensitiveEquals(name) || sid(of: $0).caseInsensitiveEquals(text) })
+        else { return nil }
+        return LocalGroupMember(name: engine.computerName + "\\" + account.name, sid: sid(of: account), isGroup: false, isLocal: true)
+    }
+
+    /// Adds a member to a group or removes it, for the session.
+    package static func setMember(_ member: LocalGroupMember, of group: LocalGroupDefinition, present: Bool, _ engine: Engine) {
+        let changes = engine.service(AccountChanges.self) { AccountChanges() }
+        changes.added[group.rid, default: []].removeAll { $0.caseInsensitiveEquals(member.name) }
+        changes.removed[group.rid, default: []].removeAll { $0.caseInsensitiveEquals(member.name) }
+        if present { changes.added[group.rid, default: []].append(member.name) } else { changes.removed[group.rid, default: []].append(member.name) }
+    }
+
+    private static func freshMembers(of group: LocalGroupDefinition, _ engine: Engine) -> [LocalGroupMember] {
         let users = Self.users(engine)
         func account(_ name: String) -> [LocalGroupMember] {
             users.first { $0.name.caseInsensitiveEquals(name) }.map {
@@ -149,5 +181,8 @@ package enum LocalAccounts {
 /// The accounts enabled or disabled in this session, by name in lower case.
 final class AccountChanges: EngineService {
     var enabled: [String: Bool] = [:]
+    /// Members added to and removed from groups, by group RID.
+    var added: [Int: [String]] = [:]
+    var removed: [Int: [String]] = [:]
     func shutdown() {}
 }

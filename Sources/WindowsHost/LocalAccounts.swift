@@ -52,8 +52,28 @@ enum LocalAccountCmdlets {
                            HelpExample(code: "Get-LocalUser Guest | \(verb)-LocalUser", remarks: "\(verb)s the account Get-LocalUser returns.")]),
                 make: { ToggleLocalUser(enable: verb == "Enable") })
         }
+        func membership(_ verb: String) -> CmdletDefinition {
+            CmdletDefinition(metadata: CommandMetadata(
+                name: verb + "-LocalGroupMember", module: LocalAccountsModule.name,
+                implementation: .compiled(className: "Microsoft.PowerShell.Commands.\(verb)LocalGroupMemberCommand"),
+                parameters: [
+                    ParameterMetadata("Group", .string, position: 0, mandatory: true, parameterSets: ["Group"],
+                                      help: "Specifies the security group."),
+                    ParameterMetadata("Name", .string, position: 0, mandatory: true, parameterSets: ["Default"],
+                                      help: "Specifies the name of the security group."),
+                    ParameterMetadata("SID", .string, position: 0, mandatory: true, parameterSets: ["SecurityIdentifier"],
+                                      help: "Specifies the security identifier of the security group."),
+                    ParameterMetadata("Member", .array(.string), position: 1, mandatory: true, valueFromPipeline: true,
+                                      help: "Specifies the users or groups to \(verb == "Add" ? "add" : "remove")."),
+                ], supportsShouldProcess: true, defaultParameterSet: "Default",
+                synopsis: verb == "Add" ? "Adds members to a local group." : "Removes members from a local group.",
+                description: verb == "Add" ? "Adds users to a local security group (for the session)." : "Removes users from a local security group (for the session).",
+                examples: [HelpExample(code: "\(verb)-LocalGroupMember -Group Administrators -Member Guest", remarks: "\(verb == "Add" ? "Adds Guest to" : "Removes Guest from") the administrators."),
+                           HelpExample(code: "\(verb)-LocalGroupMember -Name Users -Member 'COMPUTER\\User1'", remarks: "\(verb == "Add" ? "Adds a user to" : "Removes a user from") Users.")]),
+                make: { ChangeLocalGroupMember(add: verb == "Add") })
+        }
         return [
-            toggle("Enable"), toggle("Disable"),
+            toggle("Enable"), toggle("Disable"), membership("Add"), membership("Remove"),
             define("LocalUser", names("user account"), defaultSet: "Default",
                    synopsis: "Gets local user accounts.",
                    description: "Gets the local user accounts of the computer: the built-in accounts and the accounts created on it.",
@@ -223,6 +243,46 @@ final class ToggleLocalUser: Cmdlet {
             }
             guard try context.shouldProcess(target: account.name, action: enable ? "Enable local user" : "Disable local user") else { continue }
             LocalAccounts.setEnabled(account.name, enable, engine)
+        }
+    }
+}
+
+final class ChangeLocalGroupMember: Cmdlet {
+    let add: Bool
+    init(add: Bool) { self.add = add }
+
+    func process(_ context: CommandContext, input: PSValue?) throws {
+        let engine = context.engine
+        let text = context.string("Group") ?? context.string("Name") ?? context.string("SID") ?? ""
+        guard let group = LocalAccounts.group(text, engine) else {
+            return try context.writeError(context.errorRecord(message: "Group \(text) was not found.", errorId: "GroupNotFound",
+                category: .ObjectNotFound, exceptionType: "Microsoft.PowerShell.Commands.GroupNotFoundException", target: .string(text)))
+        }
+        let members = context.value("Member").map { value in (value.enumerated ?? [value]).map { item -> String in
+            if case .object(let object) = item, let name = object.property("Name") { return LanguagePrimitives.toString(name) }
+            return LanguagePrimitives.toString(item)
+        } } ?? []
+        for name in members {
+            guard let member = LocalAccounts.principal(name, engine) else {
+                try context.writeError(context.errorRecord(message: "Principal \(name) was not found.", errorId: "PrincipalNotFound",
+                    category: .ObjectNotFound, exceptionType: "Microsoft.PowerShell.Commands.PrincipalNotFoundException", target: .string(name)))
+                continue
+            }
+            let present = LocalAccounts.members(of: group, engine).contains { $0.sid == member.sid }
+            if add && present {
+                try context.writeError(context.errorRecord(message: "\(member.name) is already a member of group \(group.name).",
+                    errorId: "MemberExists", category: .ResourceExists,
+                    exceptionType: "Microsoft.PowerShell.Commands.MemberExistsException", target: .string(member.name)))
+                continue
+            }
+            if !add && !present {
+                try context.writeError(context.errorRecord(message: "Member \(member.name) was not found in group \(group.name).",
+                    errorId: "MemberNotFound", category: .ObjectNotFound,
+                    exceptionType: "Microsoft.PowerShell.Commands.MemberNotFoundException", target: .string(member.name)))
+                continue
+            }
+            guard try context.shouldProcess(target: group.name, action: add ? "Add member \(member.name)" : "Remove member \(member.name)") else { continue }
+            LocalAccounts.setMember(member, of: group, present: add, engine)
         }
     }
 }

@@ -295,9 +295,26 @@ enum NetShareTool {
             try context.writeLines(NetTool.helpMessage("The specified local group does not exist.", 3783))
             return 2
         }
-        if arguments.contains(where: { ["/add", "/delete", "/del"].contains($0.lowercased()) }) {
-            try context.writeLines(["System error 5 has occurred.", "", "Access is denied.", ""])
-            return 2
+        if let option = arguments.first(where: { ["/add", "/delete", "/del"].contains($0.lowercased()) }) {
+            let add = option.lowercased() == "/add"
+            for text in words.dropFirst() {
+                guard let member = LocalAccounts.principal(text, engine) else {
+                    try context.writeLines(["System error 1332 has occurred.", "", "No mapping between account names and security IDs was done.", ""])
+                    return 2
+                }
+                let present = LocalAccounts.members(of: group, engine).contains { $0.sid == member.sid }
+                if add && present {
+                    try context.writeLines(["System error 1378 has occurred.", "", "The specified account name is already a member of the group.", ""])
+                    return 2
+                }
+                if !add && !present {
+                    try context.writeLines(["System error 1377 has occurred.", "", "The specified account name is not a member of the group.", ""])
+                    return 2
+                }
+                LocalAccounts.setMember(member, of: group, present: add, engine)
+            }
+            try context.writeLines([completed, ""])
+            return 0
         }
         // net shows members without the computer's own name.
         let prefix = engine.computerName + "\\"

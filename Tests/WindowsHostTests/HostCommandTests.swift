@@ -137,6 +137,11 @@ import Testing
                     "(net user Guest | Select-String 'Account active').Line", "Get-LocalUser Guest | Enable-LocalUser",
                     "(Get-CimInstance Win32_UserAccount -Filter \"Name='Guest'\").Disabled")
                 == "The command completed successfully.\n\nTrue\nAccount active               No\nFalse\n")
+        #expect(run("net localgroup Administrators Guest /add", "(Get-LocalGroupMember Administrators).Name -join ','",
+                    "Remove-LocalGroupMember -Group Administrators -Member Guest", "(net user Guest | Select-String 'Local Group').Line",
+                    "net localgroup Administrators Guest /delete", "$LASTEXITCODE")
+                == "The command completed successfully.\n\nTESTHOST\\Administrator,TESTHOST\\Guest\nLocal Group Memberships      *Guests\n"
+                + "System error 1377 has occurred.\n\nThe specified account name is not a member of the group.\n\n2\n")
         let missing = run("Get-LocalUser -Name Nobody")
         #expect(missing.hasPrefix("Get-LocalUser : User Nobody was not found.\n"))
         #expect(missing.contains("FullyQualifiedErrorId : UserNotFound,Microsoft.PowerShell.Commands.GetLocalUserCommand"))
