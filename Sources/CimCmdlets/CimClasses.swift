@@ -28,6 +28,12 @@ struct CimClass {
         return n
     }
 
+    /// `ROOT/cimv2`: the namespace as CimClass and Get-CimClass's grouping show it.
+    static func namespaceDisplay(_ namespace: String) -> String {
+        guard let slash = namespace.firstIndex(of: "/") else { return namespace.uppercased() }
+        return namespace[..<slash].uppercased() + namespace[slash...]
+    }
+
     static func find(namespace: String, name: String) -> CimClass? {
         all.first { $0.namespace.caseInsensitiveEquals(namespace) && $0.name.caseInsensitiveEquals(name) }
     }
@@ -59,6 +65,18 @@ struct CimClass {
                  instances: { _ in [instance("Win32_SystemEnclosure", cimv2, systemEnclosure)] }),
         // A virtual machine has no battery: the class exists and has no instances.
         CimClass(namespace: cimv2, name: "Win32_Battery", view: nil, displayProperties: [], instances: { _ in [] }),
+        CimClass(namespace: cimv2, name: "Win32_NetworkAdapterConfiguration",
+                 view: view("Win32_NetworkAdapterConfiguration", ["ServiceName", "DHCPEnabled", "Index", "Description"]),
+                 displayProperties: ["DHCPEnabled", "IPAddress", "DefaultIPGateway", "DNSDomain", "ServiceName", "Description", "Index"],
+                 instances: { [instance("Win32_NetworkAdapterConfiguration", cimv2, networkAdapterConfiguration($0))] }),
+        CimClass(namespace: cimv2, name: "Win32_LogicalDisk",
+                 view: view("Win32_LogicalDisk", ["DeviceID", "DriveType", "ProviderName", "VolumeName", "Size", "FreeSpace"]),
+                 displayProperties: ["DeviceID", "DriveType", "ProviderName", "FreeSpace", "Size", "VolumeName"],
+                 instances: { _ in [instance("Win32_LogicalDisk", cimv2, [
+                     ("DeviceID", .string("C:")), ("DriveType", .uint32(3)), ("ProviderName", .null), ("VolumeName", .string("")),
+                     ("Size", .uint64(136_363_143_168)), ("FreeSpace", .uint64(98_765_324_288)), ("FileSystem", .string("NTFS")),
+                     ("Caption", .string("C:")), ("Description", .string("Local Fixed Disk")), ("MediaType", .uint32(12)),
+                     ("Name", .string("C:")), ("VolumeSerialNumber", .string("6A1B2C3D"))])] }),
         CimClass(namespace: cimv2, name: "Win32_Share",
                  view: view("Win32_Share", ["Name", "Path", "Description"]), displayProperties: ["Name", "Path", "Description"],
                  instances: { $0.currentShares().shares.map(win32Share) }),
@@ -80,13 +98,7 @@ struct CimClass {
                           properties: properties.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) })
     }
 
-    static func caption(_ profile: OSProfile) -> String {
-        switch profile {
-        case .windows11_24H2, .windows11_23H2: return "Microsoft Windows 11 Pro"
-        case .windowsServer2025: return "Microsoft Windows Server 2025 Standard"
-        case .windowsServer2022: return "Microsoft Windows Server 2022 Standard"
-        }
-    }
+    static func caption(_ profile: OSProfile) -> String { HostInventory.productName(profile) }
 
     static func operatingSystem(_ engine: Engine) -> [(String, PSValue)] {
         let profile = engine.osProfile
@@ -94,6 +106,8 @@ struct CimClass {
         return [("Status", .string("OK")), ("Name", .string(caption(profile) + "|C:\\Windows|\\Device\\Harddisk0\\Partition3")),
                 ("FreePhysicalMemory", .uint64(6_291_456)), ("FreeSpaceInPagingFiles", .uint64(1_310_720)),
                 ("FreeVirtualMemory", .uint64(7_340_032)), ("Caption", .string(caption(profile))),
+                ("InstallDate", .object(DateTimeObject(seconds: HostInventory.midnight(HostInventory.installDate)))),
+                ("LastBootUpTime", .object(DateTimeObject(seconds: HostInventory.midnight(HostInventory.installDate)))),
                 ("Description", .string("")), ("Manufacturer", .string("Microsoft Corporation")),
                 ("BootDevice", .string("\\Device\\HarddiskVolume1")), ("BuildNumber", .string(build)),
                 ("BuildType", .string("Multiprocessor Free")), ("CodeSet", .string("1252")), ("CountryCode", .string("1")),
@@ -105,6 +119,24 @@ struct CimClass {
                 ("SystemDirectory", .string("C:\\Windows\\system32")), ("SystemDrive", .string("C:")),
                 ("TotalVirtualMemorySize", .uint64(10_485_760)), ("TotalVisibleMemorySize", .uint64(8_388_608)),
                 ("Version", .string("10.0." + build)), ("WindowsDirectory", .string("C:\\Windows"))]
+    }
+
+    /// The one adapter's IP configuration; TcpipNetbiosOptions is the interface's NetbiosOptions value.
+    static func networkAdapterConfiguration(_ engine: Engine) -> [(String, PSValue)] {
+        let view = RegistryView(snapshot: engine.policySnapshot())
+        let path = RegistryPath(components: Array(HostCatalog.netbiosInterfaceKey.split(separator: "\\").dropFirst().map(String.init)),
+                                typed: HostCatalog.netbiosInterfaceKey)
+        var netbios: UInt32 = 0
+        if case .dword(let value)? = view.node(path)?.value("NetbiosOptions")?.data { netbios = value }
+        let address = HostInventory.ipAddress(engine)
+        return [("Caption", .string("[00000001] " + HostInventory.adapterDescription)), ("Description", .string(HostInventory.adapterDescription)),
+                ("SettingID", .string("{6B1E6E44-8AE1-4E6B-9F19-2B1D2B9F4C10}")), ("DHCPEnabled", .bool(false)),
+                ("DefaultIPGateway", .array(PSArray([]))), ("DNSDomain", .null), ("DNSHostName", .string(engine.computerName.lowercased())),
+                ("Index", .uint32(1)), ("InterfaceIndex", .uint32(UInt32(HostInventory.adapterIndex))),
+                ("IPAddress", .array(PSArray([.string(address), .string("fe80::215:5dff:fe01:a2b")]))),
+                ("IPEnabled", .bool(true)), ("IPSubnet", .array(PSArray([.string("255.255.255.0"), .string("64")]))),
+                ("MACAddress", .string(HostInventory.macAddress.replacing("-", with: ":"))), ("ServiceName", .string("netvsc")),
+                ("TcpipNetbiosOptions", .uint32(netbios)), ("WINSEnableLMHostsLookup", .bool(true))]
     }
 
     static func computerSystem(_ engine: Engine) -> [(String, PSValue)] {
@@ -119,33 +151,17 @@ struct CimClass {
                 ("Workgroup", .string(engine.workgroup))]
     }
 
-    /// The machine part of the emulated host's account SIDs.
-    static let machineSID = "S-1-5-21-3623811015-3361044348-30300820"
-
-    /// The local accounts of a fresh installation: the built-in ones (disabled) and the signed-in user's.
+    /// The local accounts of the emulated host (LocalAccounts), as Win32_UserAccount shows them.
     static func userAccounts(_ engine: Engine) -> [[(String, PSValue)]] {
-        let builtIn: [(name: String, rid: Int, description: String)] = [
-            ("Administrator", 500, "Built-in account for administering the computer/domain"),
-            ("DefaultAccount", 503, "A user account managed by the system."),
-            ("Guest", 501, "Built-in account for guest access to the computer/domain"),
-            ("WDAGUtilityAccount", 504, "A user account managed and used by the system for Windows Defender Application Guard scenarios."),
-        ]
-        var accounts = builtIn.map { (name: $0.name, rid: $0.rid, description: $0.description, disabled: true) }
-        if let index = accounts.firstIndex(where: { $0.name.caseInsensitiveEquals(engine.userName) }) {
-            accounts[index].disabled = false
-        } else {
-            accounts.append((engine.userName, 1001, "", false))
-            accounts.sort { $0.name.uppercased() < $1.name.uppercased() }
-        }
         let domain = engine.computerName
-        return accounts.map { account in
+        return LocalAccounts.users(engine).map { account in
             [("AccountType", .uint32(512)), ("Caption", .string(domain + "\\" + account.name)),
-             ("Description", .string(account.description)), ("Disabled", .bool(account.disabled)),
+             ("Description", .string(account.description)), ("Disabled", .bool(!account.enabled)),
              ("Domain", .string(domain)), ("FullName", .string("")), ("LocalAccount", .bool(true)),
              ("Lockout", .bool(false)), ("Name", .string(account.name)), ("PasswordChangeable", .bool(true)),
-             ("PasswordExpires", .bool(false)), ("PasswordRequired", .bool(account.rid != 501 && account.rid != 503)),
-             ("SID", .string(machineSID + "-" + String(account.rid))), ("SIDType", .byte(1)),
-             ("Status", .string(account.disabled ? "Degraded" : "OK"))]
+             ("PasswordExpires", .bool(false)), ("PasswordRequired", .bool(account.passwordRequired)),
+             ("SID", .string(LocalAccounts.sid(of: account))), ("SIDType", .byte(1)),
+             ("Status", .string(account.enabled ? "OK" : "Degraded"))]
         }
     }
 

@@ -1,17 +1,20 @@
 import EmulatedHost
 import ShellEngine
 
-/// CimCmdlets 1.0.0.0: Get-CimInstance over the emulated host's WMI repository.
+/// CimCmdlets 1.0.0.0: Get-CimInstance, Get-CimClass and CIM sessions over the emulated host's WMI repository.
 public enum CimCmdletsModule: CommandModule {
     public static let name = "CimCmdlets"
     public static let version = "1.0.0.0"
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands(named: ["Get-CimInstance", "Invoke-CimMethod", "Remove-CimInstance"]) {
-            CimHelp.applied([CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod(), CimQueryCmdlets.removeCimInstance()])
+        registration.commands(named: ["Get-CimInstance", "Invoke-CimMethod", "Remove-CimInstance", "Get-CimClass",
+                                      "New-CimSession", "Get-CimSession", "Remove-CimSession"]) {
+            CimHelp.applied([CimQueryCmdlets.getCimInstance(), CimQueryCmdlets.invokeCimMethod(), CimQueryCmdlets.removeCimInstance(),
+                             GetCimClassDefinition.definition()] + CimSessionCmdlets.definitions())
         }
-        registration.aliases(["gcim": "Get-CimInstance", "icim": "Invoke-CimMethod", "rcim": "Remove-CimInstance"])
+        registration.aliases(["gcim": "Get-CimInstance", "icim": "Invoke-CimMethod", "rcim": "Remove-CimInstance", "gcls": "Get-CimClass",
+                              "ncms": "New-CimSession", "gcms": "Get-CimSession", "rcms": "Remove-CimSession"])
     }
 }
 

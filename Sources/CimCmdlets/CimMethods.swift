@@ -7,16 +7,36 @@ import ShellEngine
 enum CimMethods {
     /// Method names by class, for WMI objects' `Get-Member` and the not-found error.
     static func names(of className: String) -> [String] {
-        className.caseInsensitiveEquals("Win32_Share") ? ["Create", "Delete"] : []
+        if className.caseInsensitiveEquals("Win32_NetworkAdapterConfiguration") { return ["SetTcpipNetbios"] }
+        return className.caseInsensitiveEquals("Win32_Share") ? ["Create", "Delete"] : []
+    }
+
+    /// The in-parameters of a method in order, for a call with positional arguments (`$nic.SetTcpipNetbios(2)`).
+    static func parameterNames(of className: String, method: String) -> [String] {
+        switch (className.lowercased(), method.lowercased()) {
+        case ("win32_networkadapterconfiguration", "settcpipnetbios"): return ["TcpipNetbiosOptions"]
+        case ("win32_share", "create"): return ["Path", "Name", "Type", "MaximumAllowed", "Description", "Password", "Access"]
+        default: return []
+        }
     }
 
     /// Runs `method` of the class (static) or of `instance`; nil when the class has no such method.
     static func invoke(_ engine: Engine, className: String, method: String, instance: PSObject?,
                        arguments: [String: PSValue]) -> UInt32? {
-        guard className.caseInsensitiveEquals("Win32_Share") else { return nil }
         func argument(_ name: String) -> PSValue? {
             arguments.first { $0.key.caseInsensitiveEquals(name) }?.value
         }
+        if className.caseInsensitiveEquals("Win32_NetworkAdapterConfiguration"), method.caseInsensitiveEquals("SetTcpipNetbios"),
+           instance != nil {
+            // 0 default (DHCP decides), 1 enabled, 2 disabled; kept as the interface's NetbiosOptions.
+            guard let text = argument("TcpipNetbiosOptions").map({ LanguagePrimitives.toString($0) }), let option = UInt32(text),
+                  option <= 2 else { return 100 }
+            let saved = try? engine.emulatedHost.commit { store throws(PolicyStoreError) in
+                try store.setRegistryValue(key: HostCatalog.netbiosInterfaceKey, name: "NetbiosOptions", data: .dword(option))
+            }
+            return saved == nil ? 8 : 0
+        }
+        guard className.caseInsensitiveEquals("Win32_Share") else { return nil }
         switch method.lowercased() {
         case "create" where instance == nil:
             // Win32_Share.Create: 0 success, 9 invalid name, 21 invalid parameter, 22 duplicate share,

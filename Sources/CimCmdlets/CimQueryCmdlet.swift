@@ -128,8 +128,11 @@ final class WmiObject: PSObject, PSDefaultDisplayPropertySet {
 
     /// `$share.Delete()`: the method's out-parameters, ReturnValue among them.
     override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+        let names = CimMethods.parameterNames(of: className, method: name)
+        var named: [String: PSValue] = [:]
+        for (index, value) in arguments.enumerated() where index < names.count { named[names[index]] = value }
         guard let engine, CimMethods.names(of: className).contains(where: { $0.caseInsensitiveEquals(name) }),
-              let value = CimMethods.invoke(engine, className: className, method: name, instance: self, arguments: [:])
+              let value = CimMethods.invoke(engine, className: className, method: name, instance: self, arguments: named)
         else { return nil }
         let out = PSCustomObject(typeNames: ["System.Management.ManagementBaseObject#\\__PARAMETERS", "System.Object"])
         out.add("ReturnValue", .uint32(value), typeName: "System.UInt32")

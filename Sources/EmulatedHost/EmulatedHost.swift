@@ -140,11 +140,7 @@ extension OSProfile {
 
     /// The Windows build the profile reports (`$PSVersionTable.BuildVersion`).
     package var windowsBuild: WindowsBuild {
-        switch self {
-        case .windows11_24H2, .windowsServer2025: return .windows11_24H2
-        case .windows11_23H2: return WindowsBuild(number: 22621, revision: 4391)
-        case .windowsServer2022: return WindowsBuild(number: 20348, revision: 2849)
-        }
+        WindowsBuild(number: windowsVersion.build, revision: windowsVersion.revision)
     }
 }
 

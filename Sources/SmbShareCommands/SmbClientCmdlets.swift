@@ -7,7 +7,8 @@ import ShellEngine
 /// are the mappings to its own shares (over loopback), each also a session on its server side.
 enum SmbClientCmdlets {
     static let names = ["Get-SmbConnection", "Get-SmbSession", "Get-SmbOpenFile", "Get-SmbMapping", "New-SmbMapping",
-                        "Remove-SmbMapping", "Get-SmbClientNetworkInterface", "Get-SmbServerNetworkInterface"]
+                        "Remove-SmbMapping", "Get-SmbClientNetworkInterface", "Get-SmbServerNetworkInterface",
+                        "Close-SmbSession", "Close-SmbOpenFile"]
 
     static func outputType(_ className: String) -> String {
         CimInstanceObject.instanceTypeName + "#root/Microsoft/Windows/SMB/" + className
@@ -38,10 +39,23 @@ enum SmbClientCmdlets {
                       _ examples: [HelpExample], output: String?, shouldProcess: Bool = false) -> CommandMetadata {
             CommandMetadata(name: name, module: SmbShareModule.name, implementation: .function,
                             parameters: parameters + SmbShareCmdlets.cimParameters, supportsShouldProcess: shouldProcess,
-                            confirmImpact: name.hasPrefix("Remove") ? .high : .medium,
+                            confirmImpact: name.hasPrefix("Remove") || name.hasPrefix("Close") ? .high : .medium,
                             synopsis: synopsis, description: description, examples: examples, outputType: output.map(outputType))
         }
         let smbInstance = filter("SmbInstance", "Specifies the SMB instance.", type: CimQuery.smbInstance)
+        /// Close-*: the filters make the query parameter set, InputObject the other (as their CDXML declares).
+        func closing(_ metadata: CommandMetadata) -> CommandMetadata {
+            var result = metadata
+            result.defaultParameterSet = "Query (cdxml)"
+            return result
+        }
+        func query(_ parameters: [ParameterMetadata]) -> [ParameterMetadata] {
+            parameters.map { parameter in
+                var p = parameter
+                if p.valueFromPipelineByPropertyName { p.parameterSets = ["Query (cdxml)"] }
+                return p
+            }
+        }
         return [
             CmdletDefinition(metadata: metadata("Get-SmbConnection", [
                 filter("ServerName", position: 0, "Specifies that the connections made to the server are enumerated."),
@@ -76,6 +90,37 @@ enum SmbClientCmdlets {
                 [HelpExample(code: "Get-SmbOpenFile", remarks: "Retrieves the files open on the SMB server."),
                  HelpExample(code: "Get-SmbOpenFile -ClientUserName \"CONTOSO\\User1\"", remarks: "Retrieves the files one user has open.")],
                 output: "MSFT_SmbOpenFile")) { LiveStateCmdlet(kind: .openFile) },
+            CmdletDefinition(metadata: closing(metadata("Close-SmbSession", query([
+                filter("SessionId", position: 0, "Specifies the session identifier of the SMB sessions to close.", type: .array(.uint64)),
+                filter("ClientComputerName", position: 1, "Specifies the client computer name of the SMB sessions to close."),
+                filter("ClientUserName", position: 2, "Specifies the user name of the SMB sessions to close."),
+                filter("ScopeName", position: 3, "Specifies the scope name of the SMB sessions to close."),
+                filter("ClusterNodeName", "Specifies the cluster node name of the SMB sessions to close.")]) + [
+                ParameterMetadata("IncludeHidden", .switchParameter, help: "Indicates that hidden sessions are also closed."),
+                ParameterMetadata("InputObject", .array(.object), valueFromPipeline: true, parameterSets: ["InputObject (cdxml)"],
+                                  help: "Specifies the sessions to close, as objects from Get-SmbSession."),
+                ShareCmdlets.force, smbInstance],
+                "Ends forcibly the SMB session.",
+                "Forcibly ends the Server Message Block (SMB) sessions the filters select; a client's open files are closed with it. Prompts for confirmation unless -Force is given.",
+                [HelpExample(code: "Close-SmbSession -ClientUserName \"CONTOSO\\User1\" -Force", remarks: "Ends the sessions of one user."),
+                 HelpExample(code: "Get-SmbSession | Close-SmbSession -Force", remarks: "Ends every session.")],
+                output: nil, shouldProcess: true))) { LiveStateCmdlet(kind: .session, closing: true) },
+            CmdletDefinition(metadata: closing(metadata("Close-SmbOpenFile", query([
+                filter("FileId", position: 0, "Specifies the file identifier of the open files to close.", type: .array(.uint64)),
+                filter("SessionId", position: 1, "Specifies the session identifier of the open files to close.", type: .array(.uint64)),
+                filter("ClientComputerName", position: 2, "Specifies the client computer name of the open files to close."),
+                filter("ClientUserName", position: 3, "Specifies the user name of the open files to close."),
+                filter("ScopeName", position: 4, "Specifies the scope name of the open files to close."),
+                filter("ClusterNodeName", "Specifies the cluster node name of the open files to close.")]) + [
+                ParameterMetadata("IncludeHidden", .switchParameter, help: "Indicates that hidden files are also closed."),
+                ParameterMetadata("InputObject", .array(.object), valueFromPipeline: true, parameterSets: ["InputObject (cdxml)"],
+                                  help: "Specifies the files to close, as objects from Get-SmbOpenFile."),
+                ShareCmdlets.force, smbInstance],
+                "Closes a file that is open by one of the clients of the SMB server.",
+                "Forcibly closes the files of the Server Message Block (SMB) server that the filters select. Prompts for confirmation unless -Force is given.",
+                [HelpExample(code: "Close-SmbOpenFile -ClientUserName \"CONTOSO\\User1\" -Force", remarks: "Closes the files one user has open."),
+                 HelpExample(code: "Get-SmbOpenFile | Close-SmbOpenFile -Force", remarks: "Closes every open file.")],
+                output: nil, shouldProcess: true))) { LiveStateCmdlet(kind: .openFile, closing: true) },
             CmdletDefinition(metadata: metadata("Get-SmbMapping", [
                 filter("LocalPath", position: 0, "Specifies the local path of the SMB mappings to retrieve."),
                 filter("RemotePath", position: 1, "Specifies the remote path of the SMB mappings to retrieve.")],

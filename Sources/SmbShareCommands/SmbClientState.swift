@@ -7,7 +7,12 @@ import ShellEngine
 final class LiveStateCmdlet: Cmdlet {
     enum Kind { case connection, session, openFile, mapping, clientInterface, serverInterface }
     let kind: Kind
-    init(kind: Kind) { self.kind = kind }
+    /// Close-SmbSession / Close-SmbOpenFile: the selected instances are closed instead of listed.
+    let closing: Bool
+    init(kind: Kind, closing: Bool = false) {
+        self.kind = kind
+        self.closing = closing
+    }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         try checkCimParameters(context)
@@ -67,10 +72,24 @@ final class LiveStateCmdlet: Cmdlet {
                                                         cells: ["Speed": SmbClientCmdlets.speed(speed, padded: client)]), [:]))
         }
         // The first filter given decides (PowerShell's cmdletization reports for a single filter).
-        let filters = context.metadata.parameters.map(\.name).filter { name in
-            context.has(name) && !["CimSession", "ThrottleLimit", "AsJob", "IncludeHidden", "SmbInstance", "ClusterNodeName"].contains(name)
+        var filters = context.metadata.parameters.map(\.name).filter { name in
+            context.has(name) && !["CimSession", "ThrottleLimit", "AsJob", "IncludeHidden", "SmbInstance", "ClusterNodeName", "Force",
+                                   "InputObject"].contains(name)
         }
         var selected = instances
+        if closing, let objects = context.value("InputObject") ?? input.flatMap({ value -> PSValue? in
+            if case .object(let object as CimInstanceObject) = value, object.className == className { return value }
+            return nil
+        }) {
+            // Objects piped from Get-SmbSession / Get-SmbOpenFile name their instance by its key.
+            let key = kind == .session ? "SessionId" : "FileId"
+            let ids = (objects.enumerated ?? [objects]).compactMap { value -> String? in
+                guard case .object(let object) = value else { return nil }
+                return object.property(key).map { LanguagePrimitives.toString($0) }
+            }
+            selected = selected.filter { ids.contains($0.1[key] ?? "") }
+            filters = []
+        }
         for name in filters {
             let wanted = CimQuery.strings(context, name)
             selected = selected.filter { CimQuery.matches($0.1[name] ?? "", wanted) }
@@ -78,7 +97,17 @@ final class LiveStateCmdlet: Cmdlet {
         if let first = filters.first, selected.isEmpty {
             try CimQuery.writeNotFound(context, className: className, property: first, values: CimQuery.strings(context, first)) { _ in false }
         }
-        for (instance, _) in selected { try context.writeObject(.object(instance)) }
+        guard closing else {
+            for (instance, _) in selected { try context.writeObject(.object(instance)) }
+            return
+        }
+        // A mapped drive's session is opened again at its next use, so the mapping stays.
+        for (instance, keys) in selected {
+            let target = kind == .session ? keys["SessionId"] ?? "" : keys["FileId"] ?? ""
+            _ = try context.shouldProcess(verboseDescription: "Performing operation 'Close' on Target '\(target)'.",
+                                          force: context.switchValue("Force"))
+            _ = instance
+        }
     }
 }
 

@@ -34,6 +34,17 @@ enum AboutEmulatedHost {
         New-ItemProperty work on them as on Windows.
 
         The console never runs programs of the computer it is started on.
+        The Windows programs admin scripts call run inside the console over
+        the same computer: reg, sc.exe, net (start, stop, config, share, use,
+        session, user, localgroup), hostname, whoami and systeminfo.
+
+        Besides SMB, the computer has the local accounts of a fresh
+        installation (Get-LocalUser, Get-LocalGroupMember), one network
+        adapter (Get-NetAdapter), the File and Printer Sharing firewall rules
+        (Get-NetFirewallRule), its installed updates (Get-HotFix) and the
+        security descriptors of its folders and registry keys (Get-Acl).
+        Test-NetConnection reaches only this computer: port 445 answers while
+        the Server service runs.
 
     SEE ALSO
         about_Mailslots

@@ -119,7 +119,30 @@ final class OptionalFeatureCmdlet: Cmdlet {
             changed.append(feature)
         }
         guard !changed.isEmpty else { return }
-        try context.writeObject(.object(ImageObject(restartNeeded: changed.contains { $0.restartNeeded })))
+        let restartNeeded = changed.contains { $0.restartNeeded }
+        if restartNeeded && !context.switchValue("NoRestart") && Self.askToRestart(context) {
+            // The computer restarts at once: the command returns nothing.
+            return
+        }
+        try context.writeObject(.object(ImageObject(restartNeeded: restartNeeded)))
+    }
+
+    /// Dism's question after a change that needs a restart (ShouldContinue, Yes by default); a
+    /// host that cannot ask answers No.
+    static func askToRestart(_ context: CommandContext) -> Bool {
+        let host = context.engine.host
+        guard host.isInteractive else { return false }
+        host.write("Do you want to restart the computer to complete this operation now?\n", stream: .host)
+        while true {
+            host.write("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ", stream: .host)
+            guard case .line(let text) = host.readLine() else { return false }
+            switch text.trimmedWhitespace.lowercased() {
+            case "", "y", "yes": return true
+            case "n", "no": return false
+            case "?": host.write("Y - Yes\nN - No\n", stream: .host)
+            default: continue
+            }
+        }
     }
 
     static func advanced(_ feature: FeatureDefinition, _ snapshot: PolicySnapshot) -> PSCustomObject {

@@ -26,9 +26,16 @@ public enum ShellProfileModule: CommandModule {
                 outputType: "SmbConfigShell.OSProfile")) { GetShellProfile() },
             RegTool.definition("reg.exe", module: name, synopsis: "Reads and changes registry keys and values (query, add, delete)."),
             ScTool.definition("sc.exe", module: name, synopsis: "Queries and configures services (query, qc, config, start, stop)."),
-            NetTool.definition("net.exe", module: name, synopsis: "Starts and stops services and shows their configuration."),
+            NetTool.definition("net.exe", module: name, synopsis: "Manages services, shares, drive mappings and local accounts (start, stop, config, share, use, session, user, localgroup)."),
+            HostnameTool.definition("hostname.exe", module: name, synopsis: "Prints the name of the computer."),
+            WhoamiTool.definition("whoami.exe", module: name, synopsis: "Shows the signed-in user, its security identifier and groups (/user, /groups, /all)."),
+            SystemInfoTool.definition("systeminfo.exe", module: name, synopsis: "Shows the configuration of the computer (/FO LIST|TABLE|CSV, /NH)."),
+            GpupdateTool.definition("gpupdate.exe", module: name, synopsis: "Refreshes Group Policy settings (/force, /target:computer|user)."),
+            DismTool.definition("dism.exe", module: name, synopsis: "Lists, enables and disables the optional features of the running system (/Online /Get-Features, /Get-FeatureInfo, /Enable-Feature, /Disable-Feature)."),
+            AuditpolTool.definition("auditpol.exe", module: name, synopsis: "Shows and sets the audit policy (/get /category: /subcategory:, /set /subcategory: /success: /failure:)."),
         ].map { $0.withHelp(WindowsHostHelp.table[$0.metadata.name]) } }
-        registration.aliases(["reg": "reg.exe", "net": "net.exe"])
+        registration.aliases(["reg": "reg.exe", "net": "net.exe", "hostname": "hostname.exe", "whoami": "whoami.exe",
+                              "systeminfo": "systeminfo.exe", "gpupdate": "gpupdate.exe", "auditpol": "auditpol.exe", "dism": "dism.exe"])
     }
 }
 

@@ -22,8 +22,10 @@ final class NativeToolCommand: Cmdlet {
     init(_ tool: NativeTool.Type) { self.tool = tool }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let arguments = context.remainingArguments.flatMap { value in
-            (value.enumerated ?? [value]).map(LanguagePrimitives.toString)
+        // An array argument (`/GRANT:Everyone,READ`) reaches the program as one argument whose
+        // elements are joined with commas, as PowerShell writes it on the command line.
+        let arguments = context.remainingArguments.map { value in
+            (value.enumerated ?? [value]).map(LanguagePrimitives.toString).joined(separator: ",")
         }
         let code = try tool.run(arguments, context)
         let engine = context.engine

@@ -2,8 +2,9 @@ import EmulatedHost
 import SMBPolicy
 import ShellEngine
 
-/// `net start|stop|config` over the emulated services; the other subcommands come from the modules
-/// that own their part of the host (`NetSubcommands`). Exit codes are net's: 0, or 2 on an error.
+/// `net start|stop|config` over the emulated services, `net share|use|session|user|localgroup`
+/// (`NetShareTool`); other subcommands come from the modules that own their part of the host
+/// (`NetSubcommands`). Exit codes are net's: 0, or 2 on an error.
 enum NetTool: NativeTool {
     static let syntax = ["The syntax of this command is:", "", "NET",
                          "    [ ACCOUNTS | COMPUTER | CONFIG | CONTINUE | FILE | GROUP | HELP |",
@@ -20,6 +21,11 @@ enum NetTool: NativeTool {
         case "start": return try start(rest, context)
         case "stop": return try stop(rest, context)
         case "config": return try config(rest, context)
+        case "share": return try NetShareTool.share(rest, context)
+        case "use": return try NetShareTool.use(rest, context)
+        case "session", "sessions", "sess": return try NetShareTool.session(rest, context)
+        case "user", "users": return try NetShareTool.user(rest, context)
+        case "localgroup": return try NetShareTool.localgroup(rest, context)
         default:
             if let handler = context.engine.netSubcommands.handlers[subcommand] { return try handler(context, rest) }
             try context.writeLines(syntax)
@@ -129,7 +135,7 @@ enum NetTool: NativeTool {
             try context.writeLines([
                 "Computer name                        \\\\" + engine.computerName,
                 "Full Computer name                   " + engine.computerName,
-                "User name                            " + (engine.configuration.environment["USERNAME"] ?? ""), "",
+                "User name                            " + engine.userName, "",
                 "Workstation active on                ", "",
                 "Software version                     " + engine.osProfile.displayName, "",
                 "Workstation domain                   " + engine.workgroup,

@@ -5,12 +5,14 @@ import ShellEngine
 /// item cmdlets, and Get-SmbShellProfile.
 public enum WindowsHost {
     public static var modules: [any CommandModule.Type] {
-        [RegistryItemCommands.self, DismModule.self, ServerManagerModule.self, ShellProfileModule.self]
+        [RegistryItemCommands.self, DismModule.self, ServerManagerModule.self, ShellProfileModule.self, LocalAccountsModule.self,
+         NetAdapterModule.self, NetSecurityModule.self, NetTCPIPModule.self, NetConnectionModule.self, SecurityAclCommands.self,
+         DiagnosticsModule.self]
     }
 }
 
 /// The Registry provider, which the item and item-property cmdlets of Microsoft.PowerShell.Management
-/// reach, and that module's service cmdlets.
+/// reach, and that module's service cmdlets, Get-HotFix and Start-Process (for the built-in programs).
 public enum RegistryItemCommands: CommandModule {
     public static let name = "Microsoft.PowerShell.Management"
     public static let version = "3.1.0.0"
@@ -18,8 +20,11 @@ public enum RegistryItemCommands: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
         registration.provider(RegistryProvider())
-        registration.commands { ServiceCmdlets.definitions(module: name) }
-        registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service"])
+        HostCimProviders.register(registration.engine)
+        registration.commands { ServiceCmdlets.definitions(module: name) + [NetworkCmdlets.getHotFix(), StartProcessCmdlet.definition(module: name),
+                                                                           ComputerInfoCmdlet.definition(module: name)] }
+        registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service", "saps": "Start-Process", "start": "Start-Process",
+                              "gin": "Get-ComputerInfo"])
     }
 }
 

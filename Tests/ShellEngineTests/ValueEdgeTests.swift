@@ -63,6 +63,13 @@ import Testing
                 == "after\n")
     }
 
+    @Test func psVersionComparesAndPrintsAsAVersion() {
+        #expect(run("$PSVersionTable.PSVersion -ge [version]'5.1'", "$PSVersionTable.PSVersion -lt '5.0'",
+                    "$PSVersionTable.PSVersion.ToString()", "$PSVersionTable.PSVersion.ToString(2)",
+                    "$PSVersionTable.PSVersion.CompareTo([version]'5.0')", "$PSVersionTable.PSVersion -eq '5.1.26100.2161'")
+                == "True\nFalse\n5.1.26100.2161\n5.1\n1\nTrue\n")
+    }
+
     @Test func sharedInnerArraysSurviveTheirContainersRelease() {
         #expect(run("$inner = @(7, 8); $outer = ,$inner; $outer = $null; $inner -join ','") == "7,8\n")
     }

@@ -47,6 +47,14 @@ import Testing
                               profile: profile) == "Disabled\n")
     }
 
+    @Test(arguments: profiles) func byDismExe(profile: String) {
+        let disable = "dism /online /disable-feature /featurename:SMB1Protocol /norestart | Out-Null"
+        #expect(Self.sequence(profile, disable) == Self.before + Self.after)
+        #expect(Self.runLines([Self.install, disable, "$LASTEXITCODE", "(Get-WindowsOptionalFeature -Online -FeatureName SMB1Protocol).State",
+                               "(dism /online /get-featureinfo /featurename:SMB1Protocol | Select-String '^State').Line"],
+                              profile: profile) == "3010\nDisabled\nState : Disabled\n")
+    }
+
     @Test(arguments: profiles) func byScConfigOfTheClientDriver(profile: String) {
         let output = Self.runLines([Self.install, "sc.exe config mrxsmb10 start= disabled | Out-Null",
                                     "(Get-Service mrxsmb10).StartType.ToString()",

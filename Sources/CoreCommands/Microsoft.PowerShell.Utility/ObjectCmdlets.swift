@@ -162,6 +162,8 @@ final class FormatCmdlet: Cmdlet {
     /// With -GroupBy, each entry's group label (`   Status: Running`).
     private var groups: [String?] = []
     private var passthrough: [PSValue] = []
+    /// The columns of the table view the first object was shown by (no -Property).
+    private var viewColumns: [FormattedData.Column]?
 
     init(shape: FormattedData.Shape) { self.shape = shape }
 
@@ -191,6 +193,18 @@ final class FormatCmdlet: Cmdlet {
                     if case .string(let s) = $0 { return s.caseInsensitiveEquals(e.label) } else { return false } } }
             }
             entries.append(entry)
+        } else if shape == .table, let view = FormatView.view(for: input, declared: context.engine.declaredViews) {
+            // Without -Property, Format-Table shows an object by its type's table view, as Out-Default does.
+            let header = view.header
+            if viewColumns == nil {
+                let autoSize = context.switchValue("AutoSize")
+                viewColumns = header.labels.indices.map { index in
+                    FormattedData.Column(label: header.labels[index], alignment: header.alignments[index],
+                                         width: autoSize || header.widths[index] == 0 ? nil : header.widths[index])
+                }
+            }
+            let cells = view.row(input) { FormatValue.displayText($0) }
+            entries.append(header.labels.indices.map { (header.labels[$0], .string($0 < cells.count ? cells[$0] : "")) })
         } else {
             var properties = FormatSelection.defaultProperties(of: input)
             if shape == .table { properties = Array(properties.prefix(FormatSelection.maxTableColumns)) }
@@ -207,7 +221,7 @@ final class FormatCmdlet: Cmdlet {
         while start < entries.count {
             var end = start + 1
             while end < entries.count && groups[end] == groups[start] { end += 1 }
-            let data = FormattedData(shape: shape, entries: Array(entries[start..<end]),
+            let data = FormattedData(shape: shape, entries: Array(entries[start..<end]), columns: viewColumns,
                                      autoSize: context.switchValue("AutoSize"), wrap: context.switchValue("Wrap"),
                                      hideTableHeaders: context.switchValue("HideTableHeaders"),
                                      sequence: sequence, isLastInSequence: end == entries.count)

@@ -90,6 +90,10 @@ public struct HostRegistry: Sendable {
         for key in HostCatalog.baseKeys { addKey(key) }
         for key in RegistryKey.allCases { addKey(key.path) }
         for value in HostCatalog.baseValues { set(value.key, value.name, value.data) }
+        for value in HostCatalog.versionValues(profile) {
+            addKey(value.key)
+            set(value.key, value.name, value.data)
+        }
         let features = document.featureStates()
         for service in HostCatalog.services(profile) {
             if let feature = service.feature, !(features[feature.lowercased()] ?? false) { continue }

@@ -20,6 +20,13 @@ package protocol TableViewProvider: AnyObject {
     var tableViewName: String { get }
     var tableHeader: TableHeaderInfo { get }
     func tableRow(display: (PSValue) -> String) -> [String]
+    /// The text of the view's `<GroupBy>` for this object (`    Directory: C:\` and its line);
+    /// nil for views without grouping.
+    var tableGroupLabel: String? { get }
+}
+
+extension TableViewProvider {
+    package var tableGroupLabel: String? { nil }
 }
 
 package struct FormatView {
@@ -153,6 +160,8 @@ package struct FormatView {
             return item.parentPath ?? ""
         case (.registry, .object(let key as RegistryKeyDisplay)):
             return key.registryParentPath
+        case (.custom, .object(let object as TableViewProvider)):
+            return object.tableGroupLabel
         default:
             return nil
         }
@@ -165,6 +174,7 @@ package struct FormatView {
         switch kind {
         case .module, .fileSystem: return "    Directory: " + key + "\n"
         case .registry: return "    Hive: " + key + "\n"
+        case .custom: return key
         default: return "   TypeName: " + key
         }
     }

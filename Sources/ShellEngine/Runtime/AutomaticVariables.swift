@@ -69,6 +69,42 @@ package final class VersionObject: PSObject {
         }
     }
     package override func toString() -> String { parts.map(String.init).joined(separator: ".") }
+
+    var value: VersionValue { VersionValue(parts: parts.map { Int($0) }) }
+
+    /// A value as a Version: a Version object, or text such as `5.1`; nil for anything else.
+    static func value(of other: PSValue) -> VersionValue? {
+        switch other {
+        case .object(let o as VersionObject): return o.value
+        case .object(let o as DotNetObject): return o.payload as? VersionValue
+        case .string(let text): return try? VersionValue.parse(text)
+        case .double(let d): return try? VersionValue.parse(LanguagePrimitives.formatDouble(d))
+        default: return nil
+        }
+    }
+
+    package override var methodNames: [String] { ["CompareTo", "Equals", "ToString"] }
+
+    /// ToString([fieldCount]), CompareTo and Equals, as System.Version has them.
+    package override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+        switch name.lowercased() {
+        case "tostring":
+            guard let count = arguments.first.flatMap(LanguagePrimitives.toInt64) else { return .string(toString()) }
+            guard count >= 0, count <= Int64(parts.count) else {
+                throw DotNetException.argument("Argument must be between 0 and \(parts.count).", "fieldCount")
+            }
+            return .string(parts.prefix(Int(count)).map(String.init).joined(separator: "."))
+        case "compareto":
+            guard let other = arguments.first else { return nil }
+            if other.isNull { return .int32(1) }
+            guard let version = Self.value(of: other) else { throw DotNetException.argument("Object must be of type Version.") }
+            return .int32(Int32(value.compare(version)))
+        case "equals":
+            return .bool(arguments.first.flatMap { Self.value(of: $0) }.map { value.compare($0) == 0 } ?? false)
+        default:
+            return nil
+        }
+    }
 }
 
 /// `$Host`.

@@ -80,7 +80,13 @@ extension Engine {
         if let result = try IntrinsicMethods.invoke(target, name.lowercased(), arguments, engine: self) { return result }
         if case .object(let o) = target, !(o is DotNetObject) {
             do {
-                if let result = try o.invokeMethod(name, arguments) { return result }
+                // A .NET exception the method raises is reported as MethodInvocationException.
+                var result: PSValue?
+                try wrapInvocation(name: name, count: arguments.count, extent: extent, setter: false) { () throws -> PSValue in
+                    result = try o.invokeMethod(name, arguments)
+                    return .null
+                }
+                if let result { return result }
             } catch let failure as ConversionFailure {
                 throw RuntimeError(record: runtimeErrorRecord(
                     message: Messages.format("MethodInvocationException", name, String(arguments.count), failure.message),

@@ -322,6 +322,7 @@ package enum Operators {
             return a == b
         case .object(let o):
             if case .object(let p) = right, o === p { return true }
+            if let version = o as? VersionObject { return VersionObject.value(of: right).map { version.value.compare($0) == 0 } ?? false }
             if let value = o as? DotNetObject {
                 guard value.type.isEnum, let mine = value.payload as? Int64 else { return value.engine.libraryEquals(value, right) }
                 if let n = DotNetEnum.numericValue(right) { return n == mine }
@@ -369,6 +370,9 @@ package enum Operators {
             return right.isNull ? 0 : -1
         case .object(let o as DotNetObject) where !o.type.isEnum:
             return o.engine.libraryOrdering(o, right)
+        case .object(let o as VersionObject):
+            // `$PSVersionTable.PSVersion -ge [version]'5.1'`: the right operand becomes a Version.
+            return VersionObject.value(of: right).map { o.value.compare($0) }
         default:
             guard let a = LanguagePrimitives.toDouble(left), let b = LanguagePrimitives.toDouble(right) else { return nil }
             return a == b ? 0 : (a < b ? -1 : 1)

@@ -203,8 +203,8 @@ extension Engine {
     /// Runs a member body; a .NET exception becomes 5.1's MethodInvocationException (or
     /// GetValueInvocationException / SetValueInvocationException for properties).
     @discardableResult
-    private func wrapInvocation(name: String, count: Int, extent: SourceExtent, setter: Bool,
-                                _ body: () throws -> PSValue) throws -> PSValue {
+    func wrapInvocation(name: String, count: Int, extent: SourceExtent, setter: Bool,
+                        _ body: () throws -> PSValue) throws -> PSValue {
         do {
             return try body()
         } catch let error as DotNetException {
