@@ -91,10 +91,8 @@ extension MicrosoftPowerShellUtility {
             CmdletDefinition(metadata: compiled("Format-Wide", "FormatWideCommand",
                 [ParameterMetadata("InputObject", .psObject, valueFromPipeline: true),
                  ParameterMetadata("Property", .object, position: 0), ParameterMetadata("AutoSize", .switchParameter),
-                 ParameterMetadata("Column", .int32, validations: [.range(min: 1, max: Double(Int32.max))]),
-                 ParameterMetadata("GroupBy", .object), ParameterMetadata("View", .string),
-                 ParameterMetadata("ShowError", .switchParameter), ParameterMetadata("DisplayError", .switchParameter),
-                 ParameterMetadata("Force", .switchParameter), ParameterMetadata("Expand", .string)],
+                 ParameterMetadata("Column", .int32, validations: [.range(min: 1, max: Double(Int32.max))])]
+                    + formatParameters,
                 synopsis: "Formats objects as a wide table that displays only one property of each object.")) { FormatWide() },
             CmdletDefinition(metadata: withDefaultSet("ByPath", compiled("Export-Clixml", "ExportClixmlCommand",
                 [ParameterMetadata("Depth", .int32, validations: [.range(min: 1, max: Double(Int32.max))]),

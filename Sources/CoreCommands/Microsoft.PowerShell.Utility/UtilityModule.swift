@@ -10,6 +10,13 @@ public enum MicrosoftPowerShellUtility: CommandModule {
         registration.types(UtilityTypes.all)
     }
 
+    /// The parameters Format-Table and Format-List share with every format command.
+    static var formatParameters: [ParameterMetadata] {
+        [ParameterMetadata("GroupBy", .object), ParameterMetadata("View", .string), ParameterMetadata("ShowError", .switchParameter),
+         ParameterMetadata("DisplayError", .switchParameter), ParameterMetadata("Force", .switchParameter),
+         ParameterMetadata("Expand", .enumeration(typeName: "System.String", values: ["CoreOnly", "EnumOnly", "Both"]))]
+    }
+
     static func definitions() -> [CmdletDefinition] {
         let input = ParameterMetadata("InputObject", .psObject, valueFromPipeline: true, help: "The objects to process.")
         let utility = { (name: String, cls: String, params: [ParameterMetadata], synopsis: String) in
@@ -53,12 +60,19 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                 [ParameterMetadata("MessageData", .object, aliases: ["Msg", "Message"], position: 0),
                  ParameterMetadata("Tags", .array(.string), position: 1)],
                 synopsis: "Specifies how PowerShell handles information stream data for a command.")) { WriteInformation() },
-            CmdletDefinition(metadata: compiled("Select-Object", "SelectObjectCommand",
-                [input, ParameterMetadata("Property", .array(.object), position: 0),
-                 ParameterMetadata("ExcludeProperty", .array(.string)), ParameterMetadata("ExpandProperty", .string),
-                 ParameterMetadata("Unique", .switchParameter), ParameterMetadata("Last", .int32),
-                 ParameterMetadata("First", .int32), ParameterMetadata("Skip", .int32), ParameterMetadata("Index", .array(.int32))],
-                synopsis: "Selects objects or object properties.")) { SelectObject() },
+            CmdletDefinition(metadata: withDefaultSet("DefaultParameter", compiled("Select-Object", "SelectObjectCommand",
+                [input,
+                 ParameterMetadata("Property", .array(.object), position: 0, parameterSets: ["DefaultParameter", "SkipLastParameter"]),
+                 ParameterMetadata("ExcludeProperty", .array(.string), parameterSets: ["DefaultParameter", "SkipLastParameter"]),
+                 ParameterMetadata("ExpandProperty", .string, parameterSets: ["DefaultParameter", "SkipLastParameter"]),
+                 ParameterMetadata("Unique", .switchParameter),
+                 ParameterMetadata("Last", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["DefaultParameter"]),
+                 ParameterMetadata("First", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["DefaultParameter"]),
+                 ParameterMetadata("Skip", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["DefaultParameter"]),
+                 ParameterMetadata("SkipLast", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["SkipLastParameter"]),
+                 ParameterMetadata("Wait", .switchParameter, parameterSets: ["DefaultParameter", "IndexParameter"]),
+                 ParameterMetadata("Index", .array(.int32), parameterSets: ["IndexParameter"])],
+                synopsis: "Selects objects or object properties."))) { SelectObject() },
             CmdletDefinition(metadata: compiled("Sort-Object", "SortObjectCommand",
                 [input, ParameterMetadata("Property", .array(.object), position: 0),
                  ParameterMetadata("Descending", .switchParameter), ParameterMetadata("Unique", .switchParameter),
@@ -72,12 +86,12 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("Character", .switchParameter), ParameterMetadata("IgnoreWhiteSpace", .switchParameter)],
                 synopsis: "Calculates the numeric properties of objects, and the characters, words, and lines in string objects, such as files of text.")) { MeasureObject() },
             CmdletDefinition(metadata: compiled("Format-List", "FormatListCommand",
-                [input, ParameterMetadata("Property", .array(.object), position: 0)],
+                [input, ParameterMetadata("Property", .array(.object), position: 0)] + Self.formatParameters,
                 synopsis: "Formats the output as a list of properties in which each property appears on a new line.")) { FormatCmdlet(shape: .list) },
             CmdletDefinition(metadata: compiled("Format-Table", "FormatTableCommand",
                 [input, ParameterMetadata("Property", .array(.object), position: 0),
                  ParameterMetadata("AutoSize", .switchParameter), ParameterMetadata("Wrap", .switchParameter),
-                 ParameterMetadata("HideTableHeaders", .switchParameter)],
+                 ParameterMetadata("HideTableHeaders", .switchParameter)] + Self.formatParameters,
                 synopsis: "Formats the output as a table.")) { FormatCmdlet(shape: .table) },
             CmdletDefinition(metadata: compiled("Out-String", "OutStringCommand",
                 [input, ParameterMetadata("Width", .int32), ParameterMetadata("Stream", .switchParameter)],
