@@ -94,6 +94,9 @@ package enum Conversion {
             result = LanguagePrimitives.isTrue(value)
         case .array(let a) where a.items.count == 1:
             return try toBoolean(a.items[0], type: type)
+        case .null where type == .switchParameter:
+            // CheckBoolValue refuses $null only for [bool]; $null converts to a switch that is not present.
+            result = false
         default:
             throw ConversionFailure(Messages.format("InvalidCastExceptionForBooleanArgumentValue",
                 value.isNull ? "" : value.typeName, type.dotNetName), errorId: "InvalidCastExceptionUnsupportedParameterType")
