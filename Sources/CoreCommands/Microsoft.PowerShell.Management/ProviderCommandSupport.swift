@@ -6,11 +6,18 @@ extension CommandContext {
     /// The paths a command names and whether they are literal; `fallback` when neither is bound.
     /// -Path and -LiteralPath are alternatives, so the command checks that one is there.
     func providerPaths(fallback: String? = nil) throws -> (texts: [String], literal: Bool) {
-        if let literal = value("LiteralPath") { return (strings(literal), true) }
-        if let path = value("Path") { return (strings(path), false) }
-        if let fallback { return ([fallback], false) }
         let binder = ParameterBinder(engine: engine, metadata: metadata, invocation: invocation,
                                      commandExtent: invocation.extent ?? .empty)
+        for (name, literal) in [("LiteralPath", true), ("Path", false)] {
+            guard let given = value(name) else { continue }
+            // The path parameters are mandatory: $null (or `$()`) is refused as the binder refuses it.
+            if given.isNull || (given.enumerated.map { $0.isEmpty || $0.allSatisfy(\.isNull) } ?? false) {
+                throw binder.bindingError("ParameterArgumentValidationErrorNullNotAllowed", parameterName: name,
+                                          extent: boundExtents[name] ?? invocation.extent ?? .empty)
+            }
+            return (strings(given), literal)
+        }
+        if let fallback { return ([fallback], false) }
         throw binder.bindingError("MissingMandatoryParameter", parameterName: " Path", extent: invocation.extent ?? .empty)
     }
 
@@ -86,8 +93,9 @@ extension CommandContext {
 
 /// The parameters the provider cmdlets declare alike.
 enum ProviderParameters {
-    static func path(position: Int? = 0) -> ParameterMetadata {
-        ParameterMetadata("Path", .array(.string), position: position,
+    /// `byValue`: the commands whose -Path also takes the piped object itself (Test-Path, Get-Item…).
+    static func path(position: Int? = 0, byValue: Bool = false) -> ParameterMetadata {
+        ParameterMetadata("Path", .array(.string), position: position, valueFromPipeline: byValue,
                           valueFromPipelineByPropertyName: true, parameterSets: ["Path"],
                           help: "The path of the item; wildcards are permitted.")
     }
