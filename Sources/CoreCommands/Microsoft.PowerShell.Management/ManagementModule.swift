@@ -8,6 +8,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         registration.commands { definitions() + [processDefinition] }
         registration.aliases(ManagementAliases.table)
+        registration.types { [DotNetType("System.Management.Automation.PathInfo")] }
         registration.helpTopic("about_FileSystem_Provider", AboutFileSystem.text)
     }
 

@@ -12,8 +12,8 @@ final class GroupInfoObject: PSObject {
         self.values = values
         self.group = [first]
         self.noElement = noElement
-        super.init(typeNames: [noElement ? "Microsoft.PowerShell.Commands.GroupInfoNoElement" : FormatView.groupInfoTypeName,
-                               "Microsoft.PowerShell.Commands.GroupInfo", "System.Object"])
+        super.init(typeNames: (noElement ? ["Microsoft.PowerShell.Commands.GroupInfoNoElement"] : [])
+                   + [FormatView.groupInfoTypeName, "System.Object"])
     }
 
     override var properties: [PSPropertyInfo] {
