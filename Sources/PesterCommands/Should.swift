@@ -6,7 +6,8 @@ import ShellEngine
 final class ShouldCommand: Cmdlet {
     static let valueOperators = ["Be", "BeExactly", "Match", "MatchExactly", "BeOfType", "BeGreaterThan", "BeLessThan",
                                  "BeLike", "BeLikeExactly", "HaveCount", "BeIn", "Contain", "ContainExactly",
-                                 "BeGreaterOrEqual", "BeLessOrEqual"]
+                                 "BeGreaterOrEqual", "BeLessOrEqual", "FileContentMatch", "FileContentMatchExactly",
+                                 "FileContentMatchMultiline"]
     static let switchOperators = ["BeNullOrEmpty", "BeTrue", "BeFalse", "Exist", "Throw"]
     static var parameters: [ParameterMetadata] {
         [ParameterMetadata("ActualValue", .object, valueFromPipeline: true)]
