@@ -28,10 +28,10 @@ extension MicrosoftPowerShellUtility {
             synopsis: "Converts objects into a series of comma-separated value (CSV) strings.")
         convertToCsv.defaultParameterSet = "Delimiter"
         var importCsv = compiled("Import-Csv", "ImportCsvCommand",
-            [ParameterMetadata("Delimiter", .char, position: 1),
+            [ParameterMetadata("Delimiter", .char, position: 1, parameterSets: ["Delimiter"]),
              ParameterMetadata("Path", .array(.string), position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true),
              ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"], valueFromPipelineByPropertyName: true),
-             ParameterMetadata("UseCulture", .switchParameter), header, encoding],
+             ParameterMetadata("UseCulture", .switchParameter, mandatory: true, parameterSets: ["UseCulture"]), header, encoding],
             synopsis: "Creates table-like custom objects from the items in a CSV file.")
         importCsv.defaultParameterSet = "Delimiter"
         var convertFromCsv = compiled("ConvertFrom-Csv", "ConvertFromCsvCommand",
