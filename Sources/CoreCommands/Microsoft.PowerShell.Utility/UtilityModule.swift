@@ -210,6 +210,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
             CmdletDefinition(metadata: utility("Set-Variable", "SetVariableCommand",
                 [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true),
                  ParameterMetadata("Value", .object, position: 1, valueFromPipeline: true), ParameterMetadata("Scope", .string),
+                 ParameterMetadata("Include", .array(.string)), ParameterMetadata("Exclude", .array(.string)),
                  ParameterMetadata("Option", .array(.string)), ParameterMetadata("Description", .string),
                  ParameterMetadata("Visibility", .enumeration(typeName: "System.Management.Automation.SessionStateEntryVisibility", values: ["Public", "Private"])), ParameterMetadata("Force", .switchParameter),
                  ParameterMetadata("PassThru", .switchParameter)],
