@@ -72,9 +72,9 @@ package enum Conversion {
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .array(let element):
-            // `[char[]]'abc'` is the string's characters.
+            // `[char[]]'abc'` is the string's characters: .NET's one per code unit, so "`r`n" is two.
             if element == .char, case .string(let text) = value {
-                return .array(PSArray(text.map { .char($0) }, elementTypeName: "System.Char"))
+                return .array(PSArray(LanguagePrimitives.chars(of: text), elementTypeName: "System.Char"))
             }
             let items = value.enumerated ?? (value.isNull ? [] : [value])
             var converted: [PSValue] = []
