@@ -22,6 +22,9 @@ struct SessionAndPathCommandTests {
         let provider = run(#"Get-Content Variable:\PSHOME -Tail 1"#)
         #expect(provider.contains("The Tail parameter currently is supported only for the FileSystem provider."))
         #expect(run(#"Set-Content C:\t.txt 'a','b','c'; Get-Content C:\t.txt -Tail 2"#) == "b\nc\n")
+        let miss = run(#"Get-Content -Path C:\NoSuch*.txt"#)
+        #expect(miss.contains("An object at the specified path System.String[] does not exist, or has been filtered by the -Include or"))
+        #expect(miss.contains("ItemNotFound,Microsoft.PowerShell.Commands.GetContentCommand"))
     }
 
     @Test func aSwitchGivenNullIsNotPresent() {

@@ -15,7 +15,7 @@ final class GetContent: Cmdlet {
         if count("TotalCount") == 0 { return }
         let (texts, literal) = try context.providerPaths()
         let encoding = context.string("Encoding").flatMap(TextEncoding.init(name:)) ?? .default
-        for path in try context.resolveExisting(texts, literal: literal) {
+        for path in try context.resolveExisting(texts, literal: literal, reportsWildcardMiss: true) {
             if count("Tail") != -1 && !(path.provider is FileSystemProvider) {
                 try context.writeError(context.errorRecord(
                     message: "The Tail parameter currently is supported only for the FileSystem provider.",

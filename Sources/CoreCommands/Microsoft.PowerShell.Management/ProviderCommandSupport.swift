@@ -37,14 +37,25 @@ extension CommandContext {
 
     /// Resolves each path: wildcard paths that match nothing, and plain paths that do not
     /// exist (when `mustExist`), are reported as `PathNotFound`.
-    func resolveExisting(_ texts: [String], literal: Bool, mustExist: Bool = true) throws -> [ItemPath] {
+    /// `reportsWildcardMiss`: a wildcard path that matches nothing is ContentCommandBase's
+    /// ItemNotFound (which names the -Path parameter's value as .NET formats it, an array's type).
+    func resolveExisting(_ texts: [String], literal: Bool, mustExist: Bool = true,
+                         reportsWildcardMiss: Bool = false) throws -> [ItemPath] {
         var result: [ItemPath] = []
         for text in texts {
             do {
                 let paths = try engine.resolvePaths(text, literal: literal)
                 let existing = paths.filter { $0.provider.itemExists($0.providerPath, engine) }
                 if existing.isEmpty && mustExist {
-                    if literal || !PathText.hasWildcard(text) { try writeError(pathNotFoundError(paths.first?.path ?? text)) }
+                    if literal || !PathText.hasWildcard(text) {
+                        try writeError(pathNotFoundError(paths.first?.path ?? text))
+                    } else if reportsWildcardMiss {
+                        let given = value("Path") ?? .string(text)
+                        let shown = given.enumerated != nil ? "System.String[]" : LanguagePrimitives.toString(given)
+                        try writeError(errorRecord(
+                            message: "An object at the specified path \(shown) does not exist, or has been filtered by the -Include or -Exclude parameter.",
+                            errorId: "ItemNotFound", category: .ObjectNotFound, exceptionType: "System.Exception", target: given))
+                    }
                     continue
                 }
                 result += mustExist ? existing : paths
