@@ -27,6 +27,20 @@ struct SessionAndPathCommandTests {
         #expect(miss.contains("ItemNotFound,Microsoft.PowerShell.Commands.GetContentCommand"))
     }
 
+    @Test func hiddenItemsShowOnlyWithForceHiddenOrAttributes() {
+        let script = """
+            New-Item C:\\d\\sub -ItemType Directory | Out-Null; New-Item C:\\d\\a.txt -ItemType File | Out-Null
+            (New-Item C:\\d\\h.txt -ItemType File).Attributes = 'Hidden'
+            (New-Item C:\\d\\sub\\inner.txt -ItemType File) | Out-Null; (Get-Item C:\\d\\sub).Attributes = 'Hidden'
+            (Get-ChildItem C:\\d -Recurse).Name -join ','
+            (Get-ChildItem C:\\d -Hidden).Name -join ','
+            (Get-ChildItem C:\\d -Attributes Hidden+!Directory).Name -join ','
+            (Get-ChildItem C:\\d -Recurse -Force -Name) -join ','
+            (Get-Item C:\\d\\h.txt -Force).Mode
+            """
+        #expect(run(script) == "a.txt\nh.txt,sub\nh.txt\na.txt,h.txt,sub,sub\\inner.txt\n-a-h--\n")
+    }
+
     @Test func aSwitchGivenNullIsNotPresent() {
         #expect(run("function f([switch]$s) { $s.IsPresent }; f -s:$null") == "False\n")
     }
