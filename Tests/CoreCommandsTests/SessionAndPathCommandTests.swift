@@ -93,7 +93,7 @@ struct SessionAndPathCommandTests {
     @Test func formatCommandsTakeADictionaryEntryByEntry() {
         #expect(run("@{a=1} | Format-List | Out-String").hasPrefix("\r\n\r\nName  : a\r\nValue : 1\r\n"))
         // Out-String ends its lines with CR LF, and leaves a CR LF inside a string alone.
-        #expect(run("[int[]][char[]]('a', 'b`r`nc' | Out-String) -join ','") == "97,13,10,98,13,10,99,13,10\n")
+        #expect(run("[int[]][char[]]('a', \"b`r`nc\" | Out-String) -join ','") == "97,13,10,98,13,10,99,13,10\n")
         #expect(run("@{b=2} | Format-Table | Out-String").contains("Name                           Value"))
         #expect(run("(@{} | Format-Table -Property foo, bar | Out-String).Length") == "0\n")
     }
