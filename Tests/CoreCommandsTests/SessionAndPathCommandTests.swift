@@ -41,6 +41,16 @@ struct SessionAndPathCommandTests {
         #expect(run(script) == "a.txt\nh.txt,sub\nh.txt\na.txt,h.txt,sub,sub\\inner.txt\n-a-h--\n")
     }
 
+    @Test func testPathComparesLastWriteTimeWithOlderThanAndNewerThan() {
+        let script = """
+            $f = New-Item C:\\o.txt -ItemType File; $f.LastWriteTime = (Get-Date).AddDays(-1)
+            Test-Path C:\\o.txt -NewerThan (Get-Date).AddHours(-1)
+            Test-Path C:\\o.txt -OlderThan (Get-Date).AddHours(-1)
+            Test-Path C:\\o.txt -NewerThan (Get-Date).AddDays(-2) -OlderThan (Get-Date)
+            """
+        #expect(run(script) == "False\nTrue\nTrue\n")
+    }
+
     @Test func aSwitchGivenNullIsNotPresent() {
         #expect(run("function f([switch]$s) { $s.IsPresent }; f -s:$null") == "False\n")
     }

@@ -378,10 +378,18 @@ package final class FileSystemInfoObject: PSObject, ProviderNotes {
             return true
         }
         guard ["lastwritetime", "lastaccesstime", "creationtime"].contains(lowered) else { return false }
-        guard case .object(let date as DateTimeObject) = value else { return false }
+        let seconds: Int
+        if case .object(let date as DateTimeObject) = value {
+            seconds = date.seconds
+        } else if case .object(let object as DotNetObject) = value, let date = object.payload as? DateValue {
+            // A System.DateTime (Get-Date, AddDays): its instant, as Unix seconds.
+            seconds = Int((date.toUniversal().ticks - DateValue.unixEpochTicks) / DateValue.ticksPerSecond)
+        } else {
+            return false
+        }
         let omit = (1 << 30) - 2  // UTIME_OMIT: leave that time as it is
         var times = [timespec(tv_sec: 0, tv_nsec: omit), timespec(tv_sec: 0, tv_nsec: omit)]
-        let stamp = timespec(tv_sec: time_t(date.seconds), tv_nsec: 0)
+        let stamp = timespec(tv_sec: time_t(seconds), tv_nsec: 0)
         if lowered == "lastaccesstime" { times[0] = stamp } else if lowered == "lastwritetime" { times[1] = stamp }
         _ = utimensat(AT_FDCWD, hostPath, &times, 0)
         return true
