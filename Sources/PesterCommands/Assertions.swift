@@ -130,6 +130,11 @@ final class Assertion {
             return verdict(try binary(op == "Contain" ? .icontains : .ccontains, actual, expected),
                            "Expected \(show(expected)) to be found in collection \(show(actual)),\(because) but it was not found.",
                            "Expected \(show(expected)) to not be found in collection \(show(actual)),\(because) but it was found.")
+        case "FileContentMatch", "FileContentMatchExactly":
+            return try fileContains(exact: op == "FileContentMatchExactly")
+        case "FileContentMatchMultiline":
+            let found = LanguagePrimitives.isTrue(try script("param($p, $e) [bool]((Get-Content -Path $p -Raw) -match $e)", [actual, expected]))
+            return verdict(found, "Expected: file \(value) to contain {\(wanted)}", "Expected: file \(value) to not contain {\(wanted)} but it did")
         case "Exist":
             return verdict(try testPath(actual), "Expected: {\(value)} to exist", "Expected: \(value) to not exist, but it was found")
         default:

@@ -6,8 +6,11 @@ import ShellEngine
 final class ShouldCommand: Cmdlet {
     static let valueOperators = ["Be", "BeExactly", "Match", "MatchExactly", "BeOfType", "BeGreaterThan", "BeLessThan",
                                  "BeLike", "BeLikeExactly", "HaveCount", "BeIn", "Contain", "ContainExactly",
-                                 "BeGreaterOrEqual", "BeLessOrEqual"]
+                                 "BeGreaterOrEqual", "BeLessOrEqual", "FileContentMatch", "FileContentMatchExactly",
+                                 "FileContentMatchMultiline"]
     static let switchOperators = ["BeNullOrEmpty", "BeTrue", "BeFalse", "Exist", "Throw"]
+    /// The operators Pester registers with -SupportsArrayInput: they test the piped objects as one collection.
+    static let arrayInputOperators: Set<String> = ["Be", "BeExactly", "BeNullOrEmpty", "Contain", "ContainExactly", "HaveCount", "Throw"]
     static var parameters: [ParameterMetadata] {
         [ParameterMetadata("ActualValue", .object, valueFromPipeline: true)]
             + (0..<4).map { (index: Int) in ParameterMetadata("Argument\(index)", .object, position: index) }
@@ -53,10 +56,16 @@ final class ShouldCommand: Cmdlet {
         guard let op else {
             throw PesterErrors.runtime(context.engine, "The Should command requires an assertion operator.", context)
         }
-        let assertion = Assertion(context: context, actual: actual, expected: expected, negate: negate,
-                                  legacy: context.value("Argument0") != nil && context.value(op) == nil && !context.switchValue(op))
-        if let message = try assertion.check(op) {
-            throw PesterErrors.signal(context, errorId: "PesterAssertionFailed", message: message)
+        let legacy = context.value("Argument0") != nil && context.value(op) == nil && !context.switchValue(op)
+        // An operator that does not take a whole collection (Add-AssertionOperator without
+        // -SupportsArrayInput) tests each piped object in turn.
+        let subjects = !legacy && values.count > 1 && !Self.arrayInputOperators.contains(op) ? values : [actual]
+        var assertion = Assertion(context: context, actual: actual, expected: expected, negate: negate, legacy: legacy)
+        for subject in subjects {
+            assertion = Assertion(context: context, actual: subject, expected: expected, negate: negate, legacy: legacy)
+            if let message = try assertion.check(op) {
+                throw PesterErrors.signal(context, errorId: "PesterAssertionFailed", message: message)
+            }
         }
         if op == "Throw", context.switchValue("PassThru"), let record = assertion.thrown {
             try context.writeObject(.object(record))

@@ -271,7 +271,7 @@ public final class Engine {
             case .stopped:
                 lastSucceeded = false
                 outcome = .completed(succeeded: false)
-            case .break, .continue, .return:
+            case .break, .continue, .return, .stopUpstream:
                 // Outside any loop or function they end the input, as in PowerShell.
                 outcome = .completed(succeeded: lastSucceeded)
             }

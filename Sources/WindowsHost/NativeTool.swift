@@ -27,10 +27,23 @@ final class NativeToolCommand: Cmdlet {
         let arguments = context.remainingArguments.map { value in
             (value.enumerated ?? [value]).map(LanguagePrimitives.toString).joined(separator: ",")
         }
+        // A program runs to its end and sets its exit code even when the command after it has
+        // all the lines it wants (Select-Object -First); the pipeline then stops as asked.
+        let downstream = context.output
+        var stop: EvalError?
+        context.output = { (value: PSValue) throws(EvalError) in
+            guard stop == nil else { return }
+            do throws(EvalError) { try downstream(value) } catch {
+                guard case .stopUpstream = error else { throw error }
+                stop = error
+            }
+        }
+        defer { context.output = downstream }
         let code = try tool.run(arguments, context)
         let engine = context.engine
         engine.sessionState.global.variables[NameKey("LASTEXITCODE")] = PSVariable(name: "LASTEXITCODE", value: .int32(code))
         if code != 0 { engine.lastSucceeded = false }
+        if let stop { throw stop }
     }
 }
 

@@ -24,7 +24,9 @@ struct ConsoleViewTests {
         let order = ["Alias": 1, "Function": 2, "Cmdlet": 8]
         #expect(kinds.map { order[$0] ?? 0 } == kinds.map { order[$0] ?? 0 }.sorted())
         #expect(!run("Get-Command | ForEach-Object Name").split(separator: "\n").contains("gcm -> Get-Command"))
-        #expect(run("Get-Command gcm | ForEach-Object Name") == "gcm -> Get-Command\n")
+        // An AliasInfo's Name is the alias; its DisplayName is what the table shows.
+        #expect(run("Get-Command gcm | ForEach-Object Name") == "gcm\n")
+        #expect(run("Get-Command gcm | ForEach-Object DisplayName") == "gcm -> Get-Command\n")
         let names = run("Get-Command -CommandType Cmdlet | ForEach-Object Name").split(separator: "\n").map(String.init)
         #expect(names == names.sorted { $0.lowercased() < $1.lowercased() })
     }

@@ -35,6 +35,15 @@ import Testing
             == "Expected: {1} to be of any type except [int], but it's a [int]\n")
     }
 
+    @Test func operatorsWithoutArrayInputTestEachPipedObject() {
+        #expect(failure("'a', 'b' | Should -BeOfType string; 'held'") == "held\n")
+        #expect(failure("'a', 1 | Should -BeOfType string") == "Expected: 1 to be of type [string]\n")
+        #expect(failure("'ab', 'cb' | Should -Match 'b'; 'held'") == "held\n")
+        // Be and HaveCount take the piped objects as one collection.
+        #expect(failure("1, 2 | Should -Be @(1, 2); 1, 2 | Should -HaveCount 2; 'held'") == "held\n")
+        #expect(failure("1, 2 | Should -BeGreaterThan 1") == "Expected {1} to be greater than {1}\n")
+    }
+
     @Test func existAndThrowMessages() {
         #expect(failure("'C:\\Windows' | Should Not Exist") == "Expected: C:\\Windows to not exist, but it was found\n")
         let notThrow = failure("{ throw 'boom' } | Should Not Throw")

@@ -17,6 +17,8 @@ import Testing
         ("[string]::Format('{0:N2}|{1,4}', 1234.5, 'x')", "1,234.50|   x"), ("[string]::Concat('a', 1, $true)", "a1True"),
         ("[string]::Compare('a', 'B')", "-1"), ("[string]::Compare('a', 'A', $true)", "0"), ("[string]::Empty.Length", "0"),
         ("'abc'.Equals('ABC', [StringComparison]::OrdinalIgnoreCase)", "True"), ("'abc'.ToCharArray().Count", "3"),
+        ("\"a`r`nb\".ToCharArray().Count", "4"), ("([char[]][Environment]::NewLine).Count", "2"),
+        ("\"a`r`nb`r`n`r`nc\".Split([Environment]::NewLine, [StringSplitOptions]::RemoveEmptyEntries).Count", "3"),
         ("[char]::IsDigit('5')", "True"), ("[char]::IsLetter('5')", "False"), ("[char]::ToUpper('q')", "Q"),
         ("[int]::MaxValue", "2147483647"), ("[long]::MinValue", "-9223372036854775808"), ("[byte]::MaxValue", "255"),
         ("(255).ToString('X4')", "00FF"), ("(5).CompareTo(7)", "-1"), ("[double]::Parse('1,234.5')", "1234.5"),

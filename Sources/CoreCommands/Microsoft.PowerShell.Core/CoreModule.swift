@@ -50,7 +50,7 @@ public enum MicrosoftPowerShellCore: CommandModule {
             CmdletDefinition(metadata: compiled("Where-Object", "WhereObjectCommand",
                 [input, ParameterMetadata("FilterScript", .scriptBlock, position: 0),
                  ParameterMetadata("Property", .string, position: 0), ParameterMetadata("Value", .object, position: 1)]
-                + WhereObject.operators.map { ParameterMetadata($0, .switchParameter) },
+                + WhereObject.parameters,
                 synopsis: "Selects objects from a collection based on their property values.")) { WhereObject() },
             CmdletDefinition(metadata: compiled("Out-Null", "OutNullCommand",
                 [input], synopsis: "Hides the output instead of sending it down the pipeline or displaying it.")) { OutNull() },

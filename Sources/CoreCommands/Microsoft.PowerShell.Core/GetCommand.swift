@@ -103,9 +103,12 @@ final class GetCommand: Cmdlet {
                 else { try context.writeObject(.string(display)) }
                 continue
             }
-            try context.writeObject(.object(CommandInfoObject(name: display, kind: entry.kind, module: entry.module,
-                version: entry.kind == "Alias" ? "" : modules[entry.module]?.version ?? "",
-                definition: entry.metadata?.syntax ?? "")))
+            if entry.kind == "Alias" {
+                try context.writeObject(.object(CommandInfoObject.alias(entry.name, definition: engine.aliases[NameKey(entry.name)] ?? "")))
+                continue
+            }
+            try context.writeObject(.object(CommandInfoObject(name: entry.name, kind: entry.kind, module: entry.module,
+                version: modules[entry.module]?.version ?? "", definition: entry.metadata?.syntax ?? "")))
         }
     }
 }

@@ -36,8 +36,24 @@ final class ForEachObject: Cmdlet {
 }
 
 final class WhereObject: Cmdlet {
-    static let operators = ["EQ", "NE", "GT", "GE", "LT", "LE", "Like", "NotLike", "Match", "NotMatch", "Contains",
-                            "NotContains", "In", "NotIn", "CEQ", "CNE", "CLike", "CMatch", "Is", "IsNot"]
+    /// The operator switches of 5.1's Where-Object, each with its token and its `I` alias.
+    static let operatorTable: [(name: String, kind: TokenKind, alias: String?)] = [
+        ("EQ", .ieq, "IEQ"), ("CEQ", .ceq, nil), ("NE", .ine, "INE"), ("CNE", .cne, nil),
+        ("GT", .igt, "IGT"), ("CGT", .cgt, nil), ("LT", .ilt, "ILT"), ("CLT", .clt, nil),
+        ("GE", .ige, "IGE"), ("CGE", .cge, nil), ("LE", .ile, "ILE"), ("CLE", .cle, nil),
+        ("Like", .ilike, "ILike"), ("CLike", .clike, nil), ("NotLike", .inotlike, "INotLike"), ("CNotLike", .cnotlike, nil),
+        ("Match", .imatch, "IMatch"), ("CMatch", .cmatch, nil), ("NotMatch", .inotmatch, "INotMatch"), ("CNotMatch", .cnotmatch, nil),
+        ("Contains", .icontains, "IContains"), ("CContains", .ccontains, nil),
+        ("NotContains", .inotcontains, "INotContains"), ("CNotContains", .cnotcontains, nil),
+        ("In", .iin, "IIn"), ("CIn", .cin, nil), ("NotIn", .inotin, "INotIn"), ("CNotIn", .cnotin, nil),
+        ("Is", .is, nil), ("IsNot", .isNot, nil), ("Not", .not, nil),
+    ]
+    static let operatorNotSpecified = "An operator is required to compare the two specified values. Include a valid operator in the command, and then try the command again. For example, Get-Process | Where-Object -Property Name -eq Idle"
+    static let valueNotSpecified = "The specified operator requires both the -Property and -Value parameters. Provide values for both parameters, and then try the command again."
+
+    static var parameters: [ParameterMetadata] {
+        operatorTable.map { ParameterMetadata($0.name, .switchParameter, aliases: $0.alias.map { [$0] } ?? []) }
+    }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         guard let input else { return }
@@ -49,45 +65,27 @@ final class WhereObject: Cmdlet {
             return
         }
         guard let property = context.string("Property") else { return }
+        // A switch given as $false selects no operator: the property is then read as a Boolean.
+        let op = Self.operatorTable.first { context.switchValue($0.name) }?.kind
+        let right = context.value("Value")
+        func argumentError(_ message: String, _ id: String) -> RuntimeError {
+            RuntimeError(record: context.errorRecord(message: message, errorId: id, category: .InvalidArgument,
+                                                     exceptionType: "System.Management.Automation.PSArgumentException"))
+        }
+        if right == nil, let op, op != .not { throw argumentError(Self.valueNotSpecified, "ValueNotSpecifiedForWhereObject") }
+        if right != nil, op == nil { throw argumentError(Self.operatorNotSpecified, "OperatorNotSpecified") }
         let value = try engine.getMember(input, property, isStatic: false, extent: .empty)
-        let op = Self.operators.first { context.switchValue($0) }
-        guard let op, let right = context.value("Value") else {
-            if LanguagePrimitives.isTrue(value) { try context.writeObject(input) }
+        guard let op, op != .not, let right else {
+            if LanguagePrimitives.isTrue(value) != (op == .not) { try context.writeObject(input) }
             return
         }
-        let token: TokenKindName = TokenKindName(op)
-        if LanguagePrimitives.isTrue(try Operators.binary(token.kind, value, right, engine: engine, extent: .empty)) {
+        var operand = right
+        if op == .is || op == .isNot, case .string(let text) = right, text.count > 2, text.hasPrefix("["), text.hasSuffix("]") {
+            operand = .string(String(text.dropFirst().dropLast()))
+        }
+        if LanguagePrimitives.isTrue(try Operators.binary(op, value, operand, engine: engine, extent: .empty)) {
             try context.writeObject(input)
         }
     }
 }
 
-
-/// Where-Object's operator switches mapped to the language's operators.
-struct TokenKindName {
-    let kind: TokenKind
-    init(_ name: String) {
-        switch name.lowercased() {
-        case "eq": kind = .ieq
-        case "ne": kind = .ine
-        case "gt": kind = .igt
-        case "ge": kind = .ige
-        case "lt": kind = .ilt
-        case "le": kind = .ile
-        case "like": kind = .ilike
-        case "notlike": kind = .inotlike
-        case "match": kind = .imatch
-        case "notmatch": kind = .inotmatch
-        case "contains": kind = .icontains
-        case "notcontains": kind = .inotcontains
-        case "in": kind = .iin
-        case "notin": kind = .inotin
-        case "ceq": kind = .ceq
-        case "cne": kind = .cne
-        case "clike": kind = .clike
-        case "cmatch": kind = .cmatch
-        case "is": kind = .is
-        default: kind = .isNot
-        }
-    }
-}

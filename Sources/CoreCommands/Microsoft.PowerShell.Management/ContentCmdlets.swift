@@ -5,9 +5,24 @@ import ShellEngine
 final class GetContent: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
         let engine = context.engine
+        let count = { (name: String) in context.value(name).flatMap { LanguagePrimitives.toInt64($0) } ?? -1 }
+        if count("TotalCount") != -1 && count("Tail") != -1 {
+            try context.writeError(context.errorRecord(
+                message: "The parameters TotalCount and Tail cannot be used together. Please specify only one parameter.",
+                errorId: "TailAndHeadCannotCoexist", category: .InvalidOperation, exceptionType: "System.InvalidOperationException"))
+            return
+        }
+        if count("TotalCount") == 0 { return }
         let (texts, literal) = try context.providerPaths()
         let encoding = context.string("Encoding").flatMap(TextEncoding.init(name:)) ?? .default
-        for path in try context.resolveExisting(texts, literal: literal) {
+        for path in try context.resolveExisting(texts, literal: literal, reportsWildcardMiss: true) {
+            if count("Tail") != -1 && !(path.provider is FileSystemProvider) {
+                try context.writeError(context.errorRecord(
+                    message: "The Tail parameter currently is supported only for the FileSystem provider.",
+                    errorId: "TailNotSupported", category: .InvalidOperation, exceptionType: "System.InvalidOperationException",
+                    target: context.value("Tail") ?? .null))
+                continue
+            }
             do {
                 if path.provider.isContainer(path.providerPath, engine) {
                     try context.writeError(context.errorRecord(message: "Unable to get content because it is a directory: '\(path.path)'. Please use 'Get-ChildItem' instead.",

@@ -30,22 +30,51 @@ final class GetItem: Cmdlet {
         for name in try parent.provider.childNames(parent.providerPath, engine) {
             let child = parent.child(name)
             let isContainer = parent.provider.isContainer(child.providerPath, engine)
-            if filter(name) && wanted(context, name: name, isContainer: isContainer) {
+            let attributes = Self.attributes(of: child, name: name, isContainer: isContainer, engine)
+            if filter(name) && wanted(context, attributes: attributes, isContainer: isContainer) {
                 try emit(context, child, relativeName: (relative + [name]).joined(separator: "\\"))
             }
-            if isContainer && depth > 0 && (context.switchValue("Force") || !name.hasPrefix(".")) {
+            // Hidden folders are not descended into without -Force.
+            if isContainer && depth > 0 && (context.switchValue("Force") || !attributes.contains("hidden")) {
                 try listChildren(context, child, relative: relative + [name], depth: depth - 1, filter: filter)
             }
         }
     }
 
-    /// -File, -Directory, -Hidden, -Force: hidden items (a leading dot) show with -Force or -Hidden.
-    private func wanted(_ context: CommandContext, name: String, isContainer: Bool) -> Bool {
+    /// An item's attribute names, lower-cased (a FileSystem item's own; elsewhere a leading dot hides).
+    static func attributes(of path: ItemPath, name: String, isContainer: Bool, _ engine: Engine) -> Set<String> {
+        if case .object(let item as FileSystemInfoObject)? = (try? path.provider.item(path.providerPath, engine))??.object {
+            return Set(item.attributes.map { $0.lowercased() })
+        }
+        var names: Set<String> = [isContainer ? "directory" : "normal"]
+        if name.hasPrefix(".") { names.insert("hidden") }
+        return names
+    }
+
+    /// -File, -Directory, -Hidden, -Attributes, -Force: hidden items show with -Force, -Hidden or
+    /// an -Attributes expression that names Hidden.
+    private func wanted(_ context: CommandContext, attributes: Set<String>, isContainer: Bool) -> Bool {
         if context.switchValue("File") && isContainer { return false }
         if context.switchValue("Directory") && !isContainer { return false }
-        let hidden = name.hasPrefix(".")
-        if context.switchValue("Hidden") { return hidden }
-        return !hidden || context.switchValue("Force")
+        let hidden = attributes.contains("hidden")
+        if context.switchValue("Hidden") && !hidden { return false }
+        if let expression = context.string("Attributes"), !expression.isEmpty {
+            // FlagsExpression: `,` is or, `+` is and, `!` is not.
+            let alternatives = expression.lowercased().split(separator: ",").map { $0.split(separator: "+") }
+            let matches = alternatives.contains { terms in
+                terms.allSatisfy { term in
+                    let text = String(term).trimmedWhitespace
+                    return text.hasPrefix("!") ? !attributes.contains(String(text.dropFirst()).trimmedWhitespace)
+                                               : attributes.contains(text)
+                }
+            }
+            if !matches { return false }
+            if hidden && !context.switchValue("Force") && !context.switchValue("Hidden") && !expression.lowercased().contains("hidden") {
+                return false
+            }
+            return true
+        }
+        return !hidden || context.switchValue("Force") || context.switchValue("Hidden")
     }
 
     private func emit(_ context: CommandContext, _ path: ItemPath, relativeName: String) throws {

@@ -48,6 +48,13 @@ final class LocationCmdlet: Cmdlet {
             if verb == .push, let current = engine.currentLocation {
                 locations.stacks[NameKey(stackName), default: []].append(current)
             }
+            // Without a path the location stays where it is (after Push-Location has saved it).
+            guard context.has("Path") || context.has("LiteralPath") else {
+                if context.switchValue("PassThru"), let current = engine.currentLocation {
+                    try context.writeObject(.object(PathInfoObject(current)))
+                }
+                return
+            }
             let (texts, literal) = try context.providerPaths()
             guard let text = texts.first else { return }
             try change(context, to: text, literal: literal)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ShellEngine
 
 /// Join-Path: the provider's separator (`\`, or `/` under a host path), one separator between
@@ -125,15 +128,44 @@ final class TestPath: Cmdlet {
                 try context.writeObject(.bool(false))
                 continue
             }
+            let olderThan = Self.ticks(context.value("OlderThan"), engine)
+            let newerThan = Self.ticks(context.value("NewerThan"), engine)
             let found = matches.contains { path in
                 guard path.provider.itemExists(path.providerPath, engine), filter(path.name) else { return false }
+                let kindMatches: Bool
                 switch type {
-                case "container": return path.provider.isContainer(path.providerPath, engine)
-                case "leaf": return !path.provider.isContainer(path.providerPath, engine)
-                default: return true
+                case "container": kindMatches = path.provider.isContainer(path.providerPath, engine)
+                case "leaf": kindMatches = !path.provider.isContainer(path.providerPath, engine)
+                default: kindMatches = true
                 }
+                guard kindMatches else { return false }
+                // The FileSystem provider's -OlderThan/-NewerThan: the item's LastWriteTime against the date.
+                guard olderThan != nil || newerThan != nil else { return true }
+                guard case .object(let item as FileSystemInfoObject)? = (try? path.provider.item(path.providerPath, engine))??.object
+                else { return false }
+                let written = Self.localTicks(item.lastWriteTime.seconds)
+                if let olderThan, !(written < olderThan) { return false }
+                if let newerThan, !(written > newerThan) { return false }
+                return true
             }
             try context.writeObject(.bool(found))
         }
+    }
+
+    /// A DateTime argument's Ticks (nil when none was given or it has none).
+    private static func ticks(_ value: PSValue?, _ engine: Engine) -> Int64? {
+        guard let value, !value.isNull else { return nil }
+        if case .object(let date as DateTimeObject) = value { return localTicks(date.seconds) }
+        return (try? engine.getMember(value, "Ticks", isStatic: false, extent: .empty)).flatMap { LanguagePrimitives.toInt64($0) }
+    }
+
+    /// The .NET Ticks of a local time given as Unix seconds.
+    private static func localTicks(_ seconds: Int) -> Int64 {
+        var time = time_t(seconds)
+        var parts = tm()
+        localtime_r(&time, &parts)
+        let local = Int64(seconds).addingReportingOverflow(Int64(parts.tm_gmtoff)).partialValue
+        return local.multipliedReportingOverflow(by: 10_000_000).partialValue
+            .addingReportingOverflow(621_355_968_000_000_000).partialValue
     }
 }

@@ -6,11 +6,18 @@ extension CommandContext {
     /// The paths a command names and whether they are literal; `fallback` when neither is bound.
     /// -Path and -LiteralPath are alternatives, so the command checks that one is there.
     func providerPaths(fallback: String? = nil) throws -> (texts: [String], literal: Bool) {
-        if let literal = value("LiteralPath") { return (strings(literal), true) }
-        if let path = value("Path") { return (strings(path), false) }
-        if let fallback { return ([fallback], false) }
         let binder = ParameterBinder(engine: engine, metadata: metadata, invocation: invocation,
                                      commandExtent: invocation.extent ?? .empty)
+        for (name, literal) in [("LiteralPath", true), ("Path", false)] {
+            guard let given = value(name) else { continue }
+            // The path parameters are mandatory: $null (or `$()`) is refused as the binder refuses it.
+            if given.isNull || (given.enumerated.map { $0.isEmpty || $0.allSatisfy(\.isNull) } ?? false) {
+                throw binder.bindingError("ParameterArgumentValidationErrorNullNotAllowed", parameterName: name,
+                                          extent: boundExtents[name] ?? invocation.extent ?? .empty)
+            }
+            return (strings(given), literal)
+        }
+        if let fallback { return ([fallback], false) }
         throw binder.bindingError("MissingMandatoryParameter", parameterName: " Path", extent: invocation.extent ?? .empty)
     }
 
@@ -30,14 +37,25 @@ extension CommandContext {
 
     /// Resolves each path: wildcard paths that match nothing, and plain paths that do not
     /// exist (when `mustExist`), are reported as `PathNotFound`.
-    func resolveExisting(_ texts: [String], literal: Bool, mustExist: Bool = true) throws -> [ItemPath] {
+    /// `reportsWildcardMiss`: a wildcard path that matches nothing is ContentCommandBase's
+    /// ItemNotFound (which names the -Path parameter's value as .NET formats it, an array's type).
+    func resolveExisting(_ texts: [String], literal: Bool, mustExist: Bool = true,
+                         reportsWildcardMiss: Bool = false) throws -> [ItemPath] {
         var result: [ItemPath] = []
         for text in texts {
             do {
                 let paths = try engine.resolvePaths(text, literal: literal)
                 let existing = paths.filter { $0.provider.itemExists($0.providerPath, engine) }
                 if existing.isEmpty && mustExist {
-                    if literal || !PathText.hasWildcard(text) { try writeError(pathNotFoundError(paths.first?.path ?? text)) }
+                    if literal || !PathText.hasWildcard(text) {
+                        try writeError(pathNotFoundError(paths.first?.path ?? text))
+                    } else if reportsWildcardMiss {
+                        let given = value("Path") ?? .string(text)
+                        let shown = given.enumerated != nil ? "System.String[]" : LanguagePrimitives.toString(given)
+                        try writeError(errorRecord(
+                            message: "An object at the specified path \(shown) does not exist, or has been filtered by the -Include or -Exclude parameter.",
+                            errorId: "ItemNotFound", category: .ObjectNotFound, exceptionType: "System.Exception", target: given))
+                    }
                     continue
                 }
                 result += mustExist ? existing : paths
@@ -86,8 +104,9 @@ extension CommandContext {
 
 /// The parameters the provider cmdlets declare alike.
 enum ProviderParameters {
-    static func path(position: Int? = 0) -> ParameterMetadata {
-        ParameterMetadata("Path", .array(.string), position: position,
+    /// `byValue`: the commands whose -Path also takes the piped object itself (Test-Path, Get-Item…).
+    static func path(position: Int? = 0, byValue: Bool = false) -> ParameterMetadata {
+        ParameterMetadata("Path", .array(.string), position: position, valueFromPipeline: byValue,
                           valueFromPipelineByPropertyName: true, parameterSets: ["Path"],
                           help: "The path of the item; wildcards are permitted.")
     }

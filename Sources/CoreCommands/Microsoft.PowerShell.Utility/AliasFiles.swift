@@ -35,7 +35,7 @@ final class ExportAlias: Cmdlet {
         }
         if context.switchValue("PassThru") {
             for (key, value) in aliases {
-                try context.writeObject(.object(CommandInfoObject(name: "\(key.name) -> \(value)", kind: "Alias", module: "", definition: value)))
+                try context.writeObject(.object(CommandInfoObject.alias(key.name, definition: value)))
             }
         }
     }
@@ -69,8 +69,7 @@ final class ImportAlias: Cmdlet {
                 guard try context.shouldProcess(target: "Name: \(fields[0]) Value: \(fields[1])", action: "Import Alias") else { continue }
                 engine.aliases[key] = fields[1]
                 if context.switchValue("PassThru") {
-                    try context.writeObject(.object(CommandInfoObject(name: "\(fields[0]) -> \(fields[1])", kind: "Alias", module: "",
-                                                                      definition: fields[1])))
+                    try context.writeObject(.object(CommandInfoObject.alias(fields[0], definition: fields[1])))
                 }
             }
         }

@@ -13,6 +13,10 @@ enum CsvFormat {
     /// The delimiter: -Delimiter, the culture's list separator with -UseCulture (`,` in en-US), or a comma.
     static func delimiter(_ context: CommandContext) -> Character {
         if let text = context.string("Delimiter"), let first = text.first { return first }
+        if context.switchValue("UseCulture") {
+            let culture = ThreadCultures.of(context.engine).culture
+            return culture.listSeparator.first ?? ","
+        }
         return ","
     }
 

@@ -1,14 +1,25 @@
 import ShellEngine
 
+/// Get-Alias: the aliases whose names match -Name (and not -Exclude), or whose definitions
+/// match -Definition, in name order.
 final class GetAlias: Cmdlet {
     func process(_ context: CommandContext, input: PSValue?) throws {
-        let patterns = (context.value("Name").map { $0.enumerated ?? [$0] } ?? [.string("*")]).map { LanguagePrimitives.toString($0) }
-        for pattern in patterns {
+        let list = { (name: String) in context.value(name).map { ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } } }
+        let excluded = (list("Exclude") ?? []).map { WildcardPattern($0) }
+        let sorted = context.engine.aliases.sorted { $0.key.name.lowercased() < $1.key.name.lowercased() }
+        let keep = { (name: String) in !excluded.contains { $0.matches(name) } }
+        if let definitions = list("Definition") {
+            for pattern in definitions.map({ WildcardPattern($0) }) {
+                for (key, target) in sorted where pattern.matches(target) && keep(key.name) {
+                    try context.writeObject(.object(CommandInfoObject.alias(key.name, definition: target)))
+                }
+            }
+            return
+        }
+        for pattern in (list("Name") ?? ["*"]) {
             let matcher = WildcardPattern(pattern)
-            for (key, target) in context.engine.aliases.sorted(by: { $0.key.name < $1.key.name }) where matcher.matches(key.name) {
-                let alias = key.name
-                try context.writeObject(.object(CommandInfoObject(name: "\(alias) -> \(target)", kind: "Alias", module: "",
-                                                                  definition: target)))
+            for (key, target) in sorted where matcher.matches(key.name) && keep(key.name) {
+                try context.writeObject(.object(CommandInfoObject.alias(key.name, definition: target)))
             }
         }
     }

@@ -80,14 +80,28 @@ final class GetRandom: Cmdlet {
             let high = maximum.flatMap(LanguagePrimitives.toDouble) ?? Double(Int32.max)
             guard low < high else { throw refuse() }
             var value: Double
-            repeat { value = low + generator.nextDouble() * (high - low) } while value >= high
+            if (high - low).isInfinite {
+                // The span overflows a Double: scale each bound by the same fraction instead.
+                repeat {
+                    let r = generator.nextDouble()
+                    value = low + r * high - r * low
+                } while value >= high
+            } else {
+                repeat { value = low + generator.nextDouble() * (high - low) } while value >= high
+            }
             return try context.writeObject(.double(value))
         }
         let low = minimum.flatMap(LanguagePrimitives.toInt64) ?? 0
         let high = maximum.flatMap(LanguagePrimitives.toInt64) ?? Int64(Int32.max)
         guard low < high else { throw refuse() }
-        let range = high - low
-        let value = range <= Int64(Int32.max) ? Int64(generator.nextDouble() * Double(range)) + low : Int64.random(in: low..<high)
+        // The span of two Int64 values always fits an unsigned 64-bit number.
+        let range = UInt64(bitPattern: high &- low)
+        let value: Int64
+        if range <= UInt64(Int32.max) {
+            value = low &+ Int64(min(Double(range) - 1, generator.nextDouble() * Double(range)))
+        } else {
+            value = low &+ Int64(bitPattern: UInt64.random(in: 0..<range))
+        }
         try context.writeObject(isLong ? .int64(value) : .int32(Int32(truncatingIfNeeded: value)))
     }
 
@@ -98,6 +112,9 @@ final class GetRandom: Cmdlet {
         case .int32, .int64, .double: return value
         case .byte, .uint32: return .int64(LanguagePrimitives.toInt64(value) ?? 0)
         case .uint64, .decimal: return .double(LanguagePrimitives.toDouble(value) ?? 0)
+        case .string(let text):
+            if let scaled = Self.withMultiplier(text) { return scaled }
+            fallthrough
         default:
             guard let d = LanguagePrimitives.toDouble(value) else {
                 throw RuntimeError(record: context.errorRecord(
@@ -109,6 +126,18 @@ final class GetRandom: Cmdlet {
             if let l = Int64(exactly: d) { return .int64(l) }
             return .double(d)
         }
+    }
+
+    /// A number written with a KB, MB, GB, TB or PB multiplier, as the parser reads `1mb`.
+    static func withMultiplier(_ text: String) -> PSValue? {
+        let t = text.trimmedWhitespace.lowercased()
+        let shifts: [(String, Int64)] = [("kb", 10), ("mb", 20), ("gb", 30), ("tb", 40), ("pb", 50)]
+        guard let (suffix, shift) = shifts.first(where: { t.hasSuffix($0.0) }) else { return nil }
+        guard let base = Int64(t.dropLast(suffix.count)) else { return nil }
+        let (product, overflow) = base.multipliedReportingOverflow(by: Int64(1) << shift)
+        if overflow { return nil }
+        if let small = Int32(exactly: product) { return .int32(small) }
+        return .int64(product)
     }
 
     func end(_ context: CommandContext) throws {

@@ -12,8 +12,8 @@ final class GroupInfoObject: PSObject {
         self.values = values
         self.group = [first]
         self.noElement = noElement
-        super.init(typeNames: [noElement ? "Microsoft.PowerShell.Commands.GroupInfoNoElement" : FormatView.groupInfoTypeName,
-                               "Microsoft.PowerShell.Commands.GroupInfo", "System.Object"])
+        super.init(typeNames: (noElement ? ["Microsoft.PowerShell.Commands.GroupInfoNoElement"] : [])
+                   + [FormatView.groupInfoTypeName, "System.Object"])
     }
 
     override var properties: [PSPropertyInfo] {
@@ -70,6 +70,16 @@ final class GroupObject: Cmdlet {
 /// reference, `=>` the difference), `==` for equal ones with -IncludeEqual.
 final class CompareObject: Cmdlet {
     private var difference: [PSValue] = []
+
+    /// Both sets are mandatory: $null given for either is refused as the binder refuses it.
+    func begin(_ context: CommandContext) throws {
+        for name in ["ReferenceObject", "DifferenceObject"] where context.value(name)?.isNull == true {
+            let binder = ParameterBinder(engine: context.engine, metadata: context.metadata, invocation: context.invocation,
+                                         commandExtent: context.invocation.extent ?? .empty)
+            throw binder.bindingError("ParameterArgumentValidationErrorNullNotAllowed", parameterName: name,
+                                      extent: context.boundExtents[name] ?? context.invocation.extent ?? .empty)
+        }
+    }
 
     func process(_ context: CommandContext, input: PSValue?) throws {
         if let input { difference.append(input) }

@@ -22,8 +22,22 @@ final class OutString: Cmdlet {
         if context.switchValue("Stream") {
             for line in formatter!.finishedLines() { try context.writeObject(.string(line)) }
         } else {
-            try context.writeObject(.string(text + formatter!.finish()))
+            try context.writeObject(.string(Self.windowsLineEndings(text + formatter!.finish())))
         }
+    }
+
+    /// Out-String's text ends its lines with Environment.NewLine, CR LF, as on Windows (a CR LF
+    /// already in a string stays as it is).
+    static func windowsLineEndings(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count + text.utf8.count / 16)
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previous != "\r" { result.unicodeScalars.append("\r") }
+            result.unicodeScalars.append(scalar)
+            previous = scalar
+        }
+        return result
     }
 }
 

@@ -58,6 +58,8 @@ enum UtilityTypes {
     private static var outputTypes: [DotNetType] {
         [DotNetType("Microsoft.PowerShell.Commands.MatchInfo"),
          DotNetType("Microsoft.PowerShell.Commands.MatchInfoContext"),
+         DotNetType("Microsoft.PowerShell.Commands.GroupInfo"),
+         DotNetType("Microsoft.PowerShell.Commands.GroupInfoNoElement", base: "Microsoft.PowerShell.Commands.GroupInfo"),
          DotNetType("Microsoft.PowerShell.Commands.MeasureInfo"),
          DotNetType("Microsoft.PowerShell.Commands.GenericMeasureInfo", base: "Microsoft.PowerShell.Commands.MeasureInfo"),
          DotNetType("Microsoft.PowerShell.Commands.TextMeasureInfo", base: "Microsoft.PowerShell.Commands.MeasureInfo"),

@@ -23,8 +23,7 @@ final class SetAlias: Cmdlet {
                                        action: create ? "New alias" : "Set alias") else { return }
         engine.aliases[key] = value
         if context.switchValue("PassThru") {
-            try context.writeObject(.object(CommandInfoObject(name: "\(name) -> \(value)", kind: "Alias", module: "",
-                                                              definition: value)))
+            try context.writeObject(.object(CommandInfoObject.alias(name, definition: value)))
         }
     }
 }

@@ -28,10 +28,10 @@ extension MicrosoftPowerShellUtility {
             synopsis: "Converts objects into a series of comma-separated value (CSV) strings.")
         convertToCsv.defaultParameterSet = "Delimiter"
         var importCsv = compiled("Import-Csv", "ImportCsvCommand",
-            [ParameterMetadata("Delimiter", .char, position: 1),
+            [ParameterMetadata("Delimiter", .char, position: 1, parameterSets: ["Delimiter"]),
              ParameterMetadata("Path", .array(.string), position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true),
              ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"], valueFromPipelineByPropertyName: true),
-             ParameterMetadata("UseCulture", .switchParameter), header, encoding],
+             ParameterMetadata("UseCulture", .switchParameter, mandatory: true, parameterSets: ["UseCulture"]), header, encoding],
             synopsis: "Creates table-like custom objects from the items in a CSV file.")
         importCsv.defaultParameterSet = "Delimiter"
         var convertFromCsv = compiled("ConvertFrom-Csv", "ConvertFromCsvCommand",
@@ -91,10 +91,8 @@ extension MicrosoftPowerShellUtility {
             CmdletDefinition(metadata: compiled("Format-Wide", "FormatWideCommand",
                 [ParameterMetadata("InputObject", .psObject, valueFromPipeline: true),
                  ParameterMetadata("Property", .object, position: 0), ParameterMetadata("AutoSize", .switchParameter),
-                 ParameterMetadata("Column", .int32, validations: [.range(min: 1, max: Double(Int32.max))]),
-                 ParameterMetadata("GroupBy", .object), ParameterMetadata("View", .string),
-                 ParameterMetadata("ShowError", .switchParameter), ParameterMetadata("DisplayError", .switchParameter),
-                 ParameterMetadata("Force", .switchParameter), ParameterMetadata("Expand", .string)],
+                 ParameterMetadata("Column", .int32, validations: [.range(min: 1, max: Double(Int32.max))])]
+                    + formatParameters,
                 synopsis: "Formats objects as a wide table that displays only one property of each object.")) { FormatWide() },
             CmdletDefinition(metadata: withDefaultSet("ByPath", compiled("Export-Clixml", "ExportClixmlCommand",
                 [ParameterMetadata("Depth", .int32, validations: [.range(min: 1, max: Double(Int32.max))]),

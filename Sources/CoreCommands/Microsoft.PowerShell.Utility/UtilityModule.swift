@@ -10,6 +10,13 @@ public enum MicrosoftPowerShellUtility: CommandModule {
         registration.types(UtilityTypes.all)
     }
 
+    /// The parameters Format-Table and Format-List share with every format command.
+    static var formatParameters: [ParameterMetadata] {
+        [ParameterMetadata("GroupBy", .object), ParameterMetadata("View", .string), ParameterMetadata("ShowError", .switchParameter),
+         ParameterMetadata("DisplayError", .switchParameter), ParameterMetadata("Force", .switchParameter),
+         ParameterMetadata("Expand", .enumeration(typeName: "System.String", values: ["CoreOnly", "EnumOnly", "Both"]))]
+    }
+
     static func definitions() -> [CmdletDefinition] {
         let input = ParameterMetadata("InputObject", .psObject, valueFromPipeline: true, help: "The objects to process.")
         let utility = { (name: String, cls: String, params: [ParameterMetadata], synopsis: String) in
@@ -53,12 +60,19 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                 [ParameterMetadata("MessageData", .object, aliases: ["Msg", "Message"], position: 0),
                  ParameterMetadata("Tags", .array(.string), position: 1)],
                 synopsis: "Specifies how PowerShell handles information stream data for a command.")) { WriteInformation() },
-            CmdletDefinition(metadata: compiled("Select-Object", "SelectObjectCommand",
-                [input, ParameterMetadata("Property", .array(.object), position: 0),
-                 ParameterMetadata("ExcludeProperty", .array(.string)), ParameterMetadata("ExpandProperty", .string),
-                 ParameterMetadata("Unique", .switchParameter), ParameterMetadata("Last", .int32),
-                 ParameterMetadata("First", .int32), ParameterMetadata("Skip", .int32), ParameterMetadata("Index", .array(.int32))],
-                synopsis: "Selects objects or object properties.")) { SelectObject() },
+            CmdletDefinition(metadata: withDefaultSet("DefaultParameter", compiled("Select-Object", "SelectObjectCommand",
+                [input,
+                 ParameterMetadata("Property", .array(.object), position: 0, parameterSets: ["DefaultParameter", "SkipLastParameter"]),
+                 ParameterMetadata("ExcludeProperty", .array(.string), parameterSets: ["DefaultParameter", "SkipLastParameter"]),
+                 ParameterMetadata("ExpandProperty", .string, parameterSets: ["DefaultParameter", "SkipLastParameter"]),
+                 ParameterMetadata("Unique", .switchParameter),
+                 ParameterMetadata("Last", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["DefaultParameter"]),
+                 ParameterMetadata("First", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["DefaultParameter"]),
+                 ParameterMetadata("Skip", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["DefaultParameter"]),
+                 ParameterMetadata("SkipLast", .int32, validations: [.range(min: 0, max: Double(Int32.max))], parameterSets: ["SkipLastParameter"]),
+                 ParameterMetadata("Wait", .switchParameter, parameterSets: ["DefaultParameter", "IndexParameter"]),
+                 ParameterMetadata("Index", .array(.int32), parameterSets: ["IndexParameter"])],
+                synopsis: "Selects objects or object properties."))) { SelectObject() },
             CmdletDefinition(metadata: compiled("Sort-Object", "SortObjectCommand",
                 [input, ParameterMetadata("Property", .array(.object), position: 0),
                  ParameterMetadata("Descending", .switchParameter), ParameterMetadata("Unique", .switchParameter),
@@ -72,12 +86,12 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("Character", .switchParameter), ParameterMetadata("IgnoreWhiteSpace", .switchParameter)],
                 synopsis: "Calculates the numeric properties of objects, and the characters, words, and lines in string objects, such as files of text.")) { MeasureObject() },
             CmdletDefinition(metadata: compiled("Format-List", "FormatListCommand",
-                [input, ParameterMetadata("Property", .array(.object), position: 0), ParameterMetadata("GroupBy", .object)],
+                [input, ParameterMetadata("Property", .array(.object), position: 0)] + Self.formatParameters,
                 synopsis: "Formats the output as a list of properties in which each property appears on a new line.")) { FormatCmdlet(shape: .list) },
             CmdletDefinition(metadata: compiled("Format-Table", "FormatTableCommand",
                 [input, ParameterMetadata("Property", .array(.object), position: 0),
                  ParameterMetadata("AutoSize", .switchParameter), ParameterMetadata("Wrap", .switchParameter),
-                 ParameterMetadata("HideTableHeaders", .switchParameter), ParameterMetadata("GroupBy", .object)],
+                 ParameterMetadata("HideTableHeaders", .switchParameter)] + Self.formatParameters,
                 synopsis: "Formats the output as a table.")) { FormatCmdlet(shape: .table) },
             CmdletDefinition(metadata: compiled("Out-String", "OutStringCommand",
                 [input, ParameterMetadata("Width", .int32), ParameterMetadata("Stream", .switchParameter)],
@@ -148,8 +162,8 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                 synopsis: "Saves command output in a file or variable and also sends it down the pipeline.")) { TeeObject() },
             CmdletDefinition(metadata: compiled("Add-Member", "AddMemberCommand",
                 [ParameterMetadata("InputObject", .psObject, mandatory: true, valueFromPipeline: true),
-                 ParameterMetadata("MemberType", .object, aliases: ["Type"], position: 0),
-                 ParameterMetadata("Name", .string, position: 1), ParameterMetadata("Value", .object, position: 2),
+                 ParameterMetadata("MemberType", .object, aliases: ["Type"], position: 0, validations: [.notNull]),
+                 ParameterMetadata("Name", .string, position: 1, validations: [.notNullOrEmpty]), ParameterMetadata("Value", .object, position: 2),
                  ParameterMetadata("SecondValue", .object, position: 3), ParameterMetadata("NotePropertyName", .string),
                  ParameterMetadata("NotePropertyValue", .object), ParameterMetadata("NotePropertyMembers", .hashtable),
                  ParameterMetadata("TypeName", .string), ParameterMetadata("Force", .switchParameter),
@@ -197,6 +211,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
             CmdletDefinition(metadata: utility("Set-Variable", "SetVariableCommand",
                 [ParameterMetadata("Name", .array(.string), position: 0, mandatory: true),
                  ParameterMetadata("Value", .object, position: 1, valueFromPipeline: true), ParameterMetadata("Scope", .string),
+                 ParameterMetadata("Include", .array(.string)), ParameterMetadata("Exclude", .array(.string)),
                  ParameterMetadata("Option", .array(.string)), ParameterMetadata("Description", .string),
                  ParameterMetadata("Visibility", .enumeration(typeName: "System.Management.Automation.SessionStateEntryVisibility", values: ["Public", "Private"])), ParameterMetadata("Force", .switchParameter),
                  ParameterMetadata("PassThru", .switchParameter)],
@@ -217,12 +232,15 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                  ParameterMetadata("Include", .array(.string)), ParameterMetadata("Exclude", .array(.string)), ParameterMetadata("Scope", .string), ParameterMetadata("Force", .switchParameter),
                  ParameterMetadata("PassThru", .switchParameter)],
                 "Deletes the value of a variable.")) { ClearVariable() },
-            CmdletDefinition(metadata: utility("Get-Alias", "GetAliasCommand",
-                [ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("Definition", .array(.string))],
-                "Gets the aliases for the current session.")) { GetAlias() },
+            CmdletDefinition(metadata: withDefaultSet("Default", utility("Get-Alias", "GetAliasCommand",
+                [ParameterMetadata("Name", .array(.string), position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true,
+                                   parameterSets: ["Default"]),
+                 ParameterMetadata("Exclude", .array(.string)), ParameterMetadata("Scope", .string),
+                 ParameterMetadata("Definition", .array(.string), parameterSets: ["Definition"])],
+                "Gets the aliases for the current session."))) { GetAlias() },
             CmdletDefinition(metadata: utility("Get-Member", "GetMemberCommand",
                 [ParameterMetadata("InputObject", .psObject, valueFromPipeline: true),
-                 ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("MemberType", .string),
+                 ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("MemberType", .string, aliases: ["Type"]),
                  ParameterMetadata("Static", .switchParameter)],
                 "Gets the properties and methods of objects.")) { GetMember() },
         ]

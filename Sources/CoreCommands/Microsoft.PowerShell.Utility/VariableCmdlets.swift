@@ -100,8 +100,20 @@ final class SetVariable: Cmdlet {
         let scope = try targetScope(context)
         let option = options(context)
         let force = context.switchValue("Force")
+        let keep = includeExclude(context)
+        var names: [String] = []
         for nameValue in context.value("Name").map({ $0.enumerated ?? [$0] }) ?? [] {
             let name = LanguagePrimitives.toString(nameValue)
+            // A wildcard name sets the variables of the scope it matches; -Include/-Exclude filter every name.
+            if !create, WildcardPattern.hasWildcards(name) {
+                let pattern = WildcardPattern(name)
+                names += scope.variables.values.map(\.name).filter { pattern.matches($0) && keep($0) }
+                    .sorted { $0.lowercased() < $1.lowercased() }
+            } else if keep(name) {
+                names.append(name)
+            }
+        }
+        for name in names {
             let existing = scope.variables[NameKey(name)]
             if create, existing != nil, !force {
                 try context.writeError(context.errorRecord(message: "A variable with name '\(name)' already exists.",

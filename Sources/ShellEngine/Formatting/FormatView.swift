@@ -201,7 +201,10 @@ package struct FormatView {
         case (.memberDefinition, .object(let member as MemberDefinition)):
             return [member.name, member.memberType, member.definition]
         case (.command, .object(let command)):
-            return Self.commandColumns.map { display(command.property($0) ?? .null) }
+            return Self.commandColumns.map { column in
+                if column == "Name", let info = command as? CommandInfoObject { return info.displayName }
+                return display(command.property(column) ?? .null)
+            }
         case (.module, .object(let module)):
             return Self.moduleColumns.map { display(module.property($0) ?? .null) }
         case (.fileSystem, .object(let item as FileSystemInfoObject)):

@@ -265,10 +265,7 @@ package final class FileSystemProvider: ItemProvider {
         guard let info = status(path, engine) else { throw .pathNotFound(path) }
         switch name.lowercased() {
         case "attributes", "isreadonly":
-            let text = LanguagePrimitives.toString(value).lowercased()
-            let readOnly = name.lowercased() == "isreadonly" ? LanguagePrimitives.isTrue(value) : text.contains("readonly")
-            let mode = readOnly ? info.st_mode & ~0o222 : info.st_mode | 0o200
-            _ = chmod(host, mode & 0o7777)
+            FileAttributeStore.apply(name, value, to: host, mode: info.st_mode)
         case "lastwritetime", "creationtime", "lastaccesstime":
             break
         default:
@@ -296,9 +293,11 @@ package final class FileSystemInfoObject: PSObject, ProviderNotes {
         self.isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
         self.length = Int64(info.st_size)
         let name = hostPath.split(separator: "/").last.map(String.init) ?? ""
+        let stored = FileAttributeStore.read(info)
         var attributes: [String] = []
         if info.st_mode & 0o200 == 0 { attributes.append("ReadOnly") }
-        if name.hasPrefix(".") { attributes.append("Hidden") }
+        if name.hasPrefix(".") || stored.contains("Hidden") { attributes.append("Hidden") }
+        if stored.contains("System") { attributes.append("System") }
         attributes.append(isDirectory ? "Directory" : "Archive")
         self.attributes = attributes
         super.init(typeNames: [isDirectory ? "System.IO.DirectoryInfo" : "System.IO.FileInfo",
@@ -334,7 +333,8 @@ package final class FileSystemInfoObject: PSObject, ProviderNotes {
         text += isDirectory ? "-" : "a"
         text += attributes.contains("ReadOnly") ? "r" : "-"
         text += attributes.contains("Hidden") ? "h" : "-"
-        text += "--"
+        text += attributes.contains("System") ? "s" : "-"
+        text += "-"
         return text
     }
 
@@ -373,11 +373,23 @@ package final class FileSystemInfoObject: PSObject, ProviderNotes {
     /// The three times can be set, as on a FileSystemInfo; creation time stays (the host keeps none).
     package override func setProperty(_ name: String, _ value: PSValue) -> Bool {
         let lowered = name.lowercased()
+        if lowered == "attributes" || lowered == "isreadonly" {
+            FileAttributeStore.apply(name, value, to: hostPath, mode: info.st_mode)
+            return true
+        }
         guard ["lastwritetime", "lastaccesstime", "creationtime"].contains(lowered) else { return false }
-        guard case .object(let date as DateTimeObject) = value else { return false }
+        let seconds: Int
+        if case .object(let date as DateTimeObject) = value {
+            seconds = date.seconds
+        } else if case .object(let object as DotNetObject) = value, let date = object.payload as? DateValue {
+            // A System.DateTime (Get-Date, AddDays): its instant, as Unix seconds.
+            seconds = Int((date.toUniversal().ticks - DateValue.unixEpochTicks) / DateValue.ticksPerSecond)
+        } else {
+            return false
+        }
         let omit = (1 << 30) - 2  // UTIME_OMIT: leave that time as it is
         var times = [timespec(tv_sec: 0, tv_nsec: omit), timespec(tv_sec: 0, tv_nsec: omit)]
-        let stamp = timespec(tv_sec: time_t(date.seconds), tv_nsec: 0)
+        let stamp = timespec(tv_sec: time_t(seconds), tv_nsec: 0)
         if lowered == "lastaccesstime" { times[0] = stamp } else if lowered == "lastwritetime" { times[1] = stamp }
         _ = utimensat(AT_FDCWD, hostPath, &times, 0)
         return true
@@ -387,6 +399,41 @@ package final class FileSystemInfoObject: PSObject, ProviderNotes {
 
     /// FileSystemInfo.ToString(): the path as given.
     package override func toString() -> String { fullName }
+}
+
+/// The Windows attributes of a FileSystem item beyond the read-only flag (the mode's write bit):
+/// Hidden and System are kept in mode bits Windows files have no use for (the sticky and set-group
+/// bits), so they stay with the file when it is moved or renamed.
+enum FileAttributeStore {
+    static let hiddenBit: mode_t = 0o1000
+    static let systemBit: mode_t = 0o2000
+
+    static func read(_ info: stat) -> Set<String> {
+        var flags = Set<String>()
+        // A world-writable folder with the sticky bit (a host's /tmp) is no hidden Windows folder.
+        if info.st_mode & 0o002 != 0 { return flags }
+        if info.st_mode & hiddenBit != 0 { flags.insert("Hidden") }
+        if info.st_mode & systemBit != 0 { flags.insert("System") }
+        return flags
+    }
+
+    /// Sets `Attributes` ("Hidden", "ReadOnly, Hidden", "Normal") or `IsReadOnly`; Attributes
+    /// replaces every flag it can name.
+    static func apply(_ property: String, _ value: PSValue, to hostPath: String, mode: mode_t) {
+        var newMode = mode & 0o7777
+        let readOnly: Bool
+        if property.lowercased() == "isreadonly" {
+            readOnly = LanguagePrimitives.isTrue(value)
+        } else {
+            let names = Set(LanguagePrimitives.toString(value).split(separator: ",").map { String($0).trimmedWhitespace.lowercased() })
+            readOnly = names.contains("readonly")
+            newMode &= ~(hiddenBit | systemBit)
+            if names.contains("hidden") { newMode |= hiddenBit }
+            if names.contains("system") { newMode |= systemBit }
+        }
+        newMode = readOnly ? newMode & ~0o222 : newMode | 0o200
+        _ = chmod(hostPath, newMode)
+    }
 }
 
 /// Objects that carry the provider's note properties (PSPath … PSIsContainer).

@@ -79,6 +79,10 @@ package final class CommandContext {
         self.whatIf = LanguagePrimitives.isTrue(engine.variableValue("WhatIfPreference"))
     }
 
+    /// What a command throws when it needs no more input: the commands before it in the
+    /// pipeline stop, and the pipeline ends from this command on.
+    package func stopUpstream() -> EvalError { .stopUpstream(ObjectIdentifier(self)) }
+
     package func has(_ name: String) -> Bool { bound[name] != nil }
 
     package func value(_ name: String) -> PSValue? { bound[name] }

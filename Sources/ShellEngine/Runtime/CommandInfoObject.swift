@@ -45,6 +45,15 @@ package final class CommandInfoObject: PSObject {
         }
     }
 
+    /// An alias as Get-Alias, Set-Alias -PassThru and Get-Command write it (an AliasInfo): its
+    /// name, and `name -> definition` as its DisplayName, which the command table shows.
+    package static func alias(_ name: String, definition: String, version: String = "") -> CommandInfoObject {
+        CommandInfoObject(name: name, kind: "Alias", module: "", version: version, definition: definition)
+    }
+
+    /// What the Name column of the command table shows: an alias's `name -> definition`.
+    package var displayName: String { kind == "Alias" ? "\(name) -> \(definition)" : name }
+
     package override var properties: [PSPropertyInfo] {
         [PSPropertyInfo(name: "CommandType", value: .string(kind)), PSPropertyInfo(name: "Name", value: .string(name)),
          PSPropertyInfo(name: "Version", value: .string(version)),
@@ -54,6 +63,9 @@ package final class CommandInfoObject: PSObject {
     package override func property(_ name: String) -> PSValue? {
         switch name.lowercased() {
         case "definition": return .string(definition)
+        case "displayname" where kind == "Alias": return .string(displayName)
+        case "options" where kind == "Alias": return .string("None")
+        case "description" where kind == "Alias": return .string("")
         case "modulename": return .string(module)
         case "scriptblock": return scriptBlock.map { .scriptBlock(ScriptBlock(ast: $0)) } ?? .null
         case "path": return path.map { .string($0) } ?? .null

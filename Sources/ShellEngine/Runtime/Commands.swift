@@ -37,6 +37,8 @@ package final class CmdletProcessor: CommandProcessor {
         try guardErrors { try cmdlet.begin(context) }
     }
 
+    package override var stopIdentity: ObjectIdentifier? { ObjectIdentifier(context) }
+
     package override func processWithoutInput() throws(EvalError) {
         try guardErrors { try cmdlet.process(context, input: nil) }
     }

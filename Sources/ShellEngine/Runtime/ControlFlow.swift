@@ -28,6 +28,9 @@ package enum EvalError: Error {
     case exit(Int32)
     /// The pipeline was stopped (Ctrl-C, or a prompt that cannot be answered).
     case stopped
+    /// A command has all the input it wants (Select-Object -First): the commands before it in its
+    /// pipeline stop producing; the pipeline ends from that command on.
+    case stopUpstream(ObjectIdentifier)
 }
 
 extension EvalError {

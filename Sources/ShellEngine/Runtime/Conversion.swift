@@ -72,9 +72,9 @@ package enum Conversion {
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .array(let element):
-            // `[char[]]'abc'` is the string's characters.
+            // `[char[]]'abc'` is the string's characters: .NET's one per code unit, so "`r`n" is two.
             if element == .char, case .string(let text) = value {
-                return .array(PSArray(text.map { .char($0) }, elementTypeName: "System.Char"))
+                return .array(PSArray(LanguagePrimitives.chars(of: text), elementTypeName: "System.Char"))
             }
             let items = value.enumerated ?? (value.isNull ? [] : [value])
             var converted: [PSValue] = []
@@ -94,6 +94,9 @@ package enum Conversion {
             result = LanguagePrimitives.isTrue(value)
         case .array(let a) where a.items.count == 1:
             return try toBoolean(a.items[0], type: type)
+        case .null where type == .switchParameter:
+            // CheckBoolValue refuses $null only for [bool]; $null converts to a switch that is not present.
+            result = false
         default:
             throw ConversionFailure(Messages.format("InvalidCastExceptionForBooleanArgumentValue",
                 value.isNull ? "" : value.typeName, type.dotNetName), errorId: "InvalidCastExceptionUnsupportedParameterType")

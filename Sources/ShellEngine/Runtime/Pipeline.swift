@@ -21,7 +21,9 @@ package class CommandProcessor {
     package var isLast = true
     /// Objects written to this element by the `begin` of the one before it, before its own `begin` ran.
     private var pending: [PSValue] = []
-    private var begun = false
+    package private(set) var begun = false
+    /// The command a `stopUpstream` names, for the pipeline to find where it ends.
+    package var stopIdentity: ObjectIdentifier? { nil }
     package func begin() throws(EvalError) {}
     /// Called once for the first element of a pipeline, which receives no input.
     package func processWithoutInput() throws(EvalError) {}
@@ -115,9 +117,27 @@ extension Engine {
             processors[i].next = i + 1 < processors.count ? processors[i + 1].receive : output
         }
         lastSucceeded = true
-        for p in processors { try p.start() }
-        try processors.first?.processWithoutInput()
-        for p in processors { try p.end() }
+        var index = 0
+        do throws(EvalError) {
+            for p in processors { try p.start() }
+            try processors.first?.processWithoutInput()
+        } catch {
+            guard case .stopUpstream(let id) = error,
+                  let stopping = processors.firstIndex(where: { $0.stopIdentity == id }) else { throw error }
+            for p in processors[(stopping + 1)...] where !p.begun { try p.start() }
+            index = stopping
+        }
+        // A command that stops the commands before it ends the pipeline from itself on.
+        while index < processors.count {
+            do throws(EvalError) {
+                try processors[index].end()
+                index += 1
+            } catch {
+                guard case .stopUpstream(let id) = error,
+                      let stopping = processors.firstIndex(where: { $0.stopIdentity == id }) else { throw error }
+                index = max(index + 1, stopping)
+            }
+        }
     }
 
     /// `> file`, `>> file`, `*> $null`, `2>&1`, `2> $null`.
@@ -203,6 +223,7 @@ package final class RedirectingProcessor: CommandProcessor {
         inner.next = { [unowned self] (value: PSValue) throws(EvalError) in try self.deliver(value) }
         try withStreams { () throws(EvalError) in try inner.begin() }
     }
+    package override var stopIdentity: ObjectIdentifier? { inner.stopIdentity }
     package override func processWithoutInput() throws(EvalError) { try withStreams { () throws(EvalError) in try inner.processWithoutInput() } }
     package override func process(_ input: PSValue) throws(EvalError) { try withStreams { () throws(EvalError) in try inner.process(input) } }
     package override func end() throws(EvalError) {

@@ -61,7 +61,7 @@ extension TypeLibrary {
         if target.hasSuffix("[]") {
             let element = String(parameterType.dropLast(2))
             if case .string(let text) = value, DotNetTypeNames.fullName(ofCSharp: element) == "System.Char" {
-                return .array(PSArray(text.map { .char($0) }, elementTypeName: "System.Char"))
+                return .array(PSArray(LanguagePrimitives.chars(of: text), elementTypeName: "System.Char"))
             }
             let items = value.enumerated ?? (value.isNull ? [] : [value])
             var converted: [PSValue] = []

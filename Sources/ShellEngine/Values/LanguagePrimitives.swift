@@ -88,6 +88,12 @@ public enum LanguagePrimitives {
 
     /// Parses a number the way a cast from string does in Windows PowerShell 5.1 (the .NET integer
     /// converter with `0x` hex, then a Double fallback); nil when the text is not a number.
+    /// A string's characters as .NET counts them: one per scalar, so a CR LF pair (one Swift
+    /// Character) is two chars.
+    package static func chars(of text: String) -> [PSValue] {
+        text.unicodeScalars.map { .char(Character($0)) }
+    }
+
     public static func parseNumber(_ text: String) -> PSValue? {
         let t = text.trimmedWhitespace
         if t.isEmpty { return .int32(0) }

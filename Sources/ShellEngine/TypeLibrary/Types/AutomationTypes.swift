@@ -2,7 +2,22 @@
 /// and the Windows identity of the elevated console.
 enum AutomationTypes {
     static func all() -> [DotNetType] {
-        [errorRecord, wildcardPattern, credential, secureString, windowsIdentity, windowsPrincipal]
+        [errorRecord, wildcardPattern, credential, secureString, windowsIdentity, windowsPrincipal] + outputTypes
+    }
+
+    /// The classes of the objects the engine writes (commands, modules, information records), so
+    /// that `-is`, `[type]` and `Should -BeOfType` know them; their members are the objects' own.
+    private static var outputTypes: [DotNetType] {
+        let automation = "System.Management.Automation."
+        return [DotNetType(automation + "CommandInfo"),
+                DotNetType(automation + "CmdletInfo", base: automation + "CommandInfo"),
+                DotNetType(automation + "FunctionInfo", base: automation + "CommandInfo"),
+                DotNetType(automation + "FilterInfo", base: automation + "FunctionInfo"),
+                DotNetType(automation + "AliasInfo", base: automation + "CommandInfo"),
+                DotNetType(automation + "ApplicationInfo", base: automation + "CommandInfo"),
+                DotNetType(automation + "ExternalScriptInfo", base: automation + "CommandInfo"),
+                DotNetType(automation + "PSModuleInfo"),
+                DotNetType(automation + "InformationRecord")]
     }
 
     static let errorRecord = DotNetType("System.Management.Automation.ErrorRecord") { t in

@@ -6,7 +6,13 @@ import Glibc
 /// System.IO.File, System.IO.Directory and System.Text.Encoding. Paths go through the engine's
 /// one mapping from a script's path to a file (`Engine.absolutePath`).
 enum FileTypes {
-    static func all() -> [DotNetType] { [file, directory, encoding] + encodings }
+    static func all() -> [DotNetType] {
+        // The items of the FileSystem provider; their members are the items' own.
+        [file, directory, encoding,
+         DotNetType("System.IO.FileSystemInfo", base: "System.MarshalByRefObject"),
+         DotNetType("System.IO.FileInfo", base: "System.IO.FileSystemInfo"),
+         DotNetType("System.IO.DirectoryInfo", base: "System.IO.FileSystemInfo")] + encodings
+    }
 
     static func hostPath(_ c: DotNetCall, _ i: Int, _ name: String = "path") throws -> (given: String, host: String) {
         guard let p = c.string(i) else { throw DotNetException.argumentNull(name) }

@@ -294,7 +294,7 @@ enum StringTypes {
             return .int32(StringStatics.cultureCompare(LanguagePrimitives.toString(c.this), other, ignoreCase: false))
         }
         t.method("ToCharArray", "char[]") { c in
-            .array(PSArray(LanguagePrimitives.toString(c.this).map { .char($0) }, elementTypeName: "System.Char"))
+            .array(PSArray(LanguagePrimitives.chars(of: LanguagePrimitives.toString(c.this)), elementTypeName: "System.Char"))
         }
         t.method("ToCharArray", "char[]", "int startIndex, int length") { c in
             let u = units(c), start = c.int64(0), length = c.int64(1)
@@ -302,7 +302,7 @@ enum StringTypes {
                 throw DotNetException.outOfRange("startIndex", FrameworkText.index)
             }
             guard length >= 0 else { throw DotNetException.outOfRange("length", FrameworkText.index) }
-            return .array(PSArray(text(u[Int(start)..<Int(start + length)]).map { .char($0) }, elementTypeName: "System.Char"))
+            return .array(PSArray(LanguagePrimitives.chars(of: text(u[Int(start)..<Int(start + length)])), elementTypeName: "System.Char"))
         }
         t.method("GetHashCode", "int") { c in
             // A stable hash (the same string always gives the same code in one session).

@@ -41,9 +41,9 @@ enum SystemTypes {
                 c.make("System.Globalization.CultureInfo", ThreadCultures.of(c.engine)[ui: ui])
             }, set: { c, value in
                 guard !value.isNull else { throw DotNetException.argumentNull("value") }
-                let culture: String
-                if case .object(let o as DotNetObject) = value, let name = o.payload as? String { culture = name }
-                else { culture = LanguagePrimitives.toString(value) }
+                let culture: CultureBox
+                if case .object(let o as DotNetObject) = value, let box = o.payload as? CultureBox { culture = box }
+                else { culture = CultureBox(name: LanguagePrimitives.toString(value)) }
                 ThreadCultures.of(c.engine)[ui: ui] = culture
             })
         }

@@ -6,7 +6,7 @@ import Glibc
 /// System.Guid, System.Version, System.Text.StringBuilder, System.Random, System.Diagnostics.Stopwatch,
 /// System.Globalization.CultureInfo.
 enum ValueTypes {
-    static func all() -> [DotNetType] { [guid, version, stringBuilder, random, stopwatch, cultureInfo] + NetworkTypes.all() }
+    static func all() -> [DotNetType] { [guid, version, stringBuilder, random, stopwatch, cultureInfo, textInfo] + NetworkTypes.all() }
 
     // MARK: Guid
 
@@ -316,29 +316,60 @@ enum ValueTypes {
 
     static let cultureInfo = DotNetType("System.Globalization.CultureInfo", aliases: ["cultureinfo"],
                                         interfaces: ["System.IFormatProvider", "System.ICloneable"]) { t in
-        @Sendable func name(_ c: DotNetCall) -> String { c.payload(String.self) ?? "" }
-        t.constructor("string name") { c in c.make("System.Globalization.CultureInfo", c.text(0)) }
-        t.staticProperty("InvariantCulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", "") }
+        @Sendable func name(_ c: DotNetCall) -> String { c.payload(CultureBox.self)?.name ?? c.payload(String.self) ?? "" }
+        @Sendable func culture(_ c: DotNetCall, _ name: String) -> PSValue {
+            c.make("System.Globalization.CultureInfo", CultureBox(name: name))
+        }
+        t.constructor("string name") { c in culture(c, c.text(0)) }
+        t.staticProperty("InvariantCulture", "cultureinfo") { c in culture(c, "") }
+        // The pipeline thread's cultures: one object each, so a change to its TextInfo lasts (and -UseCulture sees it).
         t.staticProperty("CurrentCulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", ThreadCultures.of(c.engine).culture) }
         t.staticProperty("CurrentUICulture", "cultureinfo") { c in c.make("System.Globalization.CultureInfo", ThreadCultures.of(c.engine).uiCulture) }
-        t.staticMethod("GetCultureInfo", "cultureinfo", "string name") { c in c.make("System.Globalization.CultureInfo", c.text(0)) }
+        t.staticMethod("GetCultureInfo", "cultureinfo", "string name") { c in culture(c, c.text(0)) }
+        t.property("TextInfo", "System.Globalization.TextInfo") { c in
+            c.make("System.Globalization.TextInfo", c.payload(CultureBox.self) ?? CultureBox(name: name(c)))
+        }
         t.property("Name", "string") { c in .string(name(c)) }
         t.property("DisplayName", "string") { c in .string(name(c).isEmpty ? "Invariant Language (Invariant Country)" : name(c) == "en-US" ? "English (United States)" : name(c)) }
         t.property("LCID", "int") { c in .int32(name(c).isEmpty ? 127 : name(c) == "en-US" ? 1033 : 4096) }
         t.method("ToString", "string") { c in .string(name(c)) }
     }
+
+    /// System.Globalization.TextInfo: the list separator Export-Csv and Import-Csv -UseCulture use.
+    static let textInfo = DotNetType("System.Globalization.TextInfo", interfaces: ["System.ICloneable"]) { t in
+        @Sendable func box(_ c: DotNetCall) -> CultureBox { c.payload(CultureBox.self) ?? CultureBox(name: "") }
+        t.property("ListSeparator", "string", { c in .string(box(c).listSeparator) }, set: { c, v in
+            guard !v.isNull else { throw DotNetException.argumentNull("value") }
+            box(c).listSeparator = LanguagePrimitives.toString(v)
+        })
+        t.property("CultureName", "string") { c in .string(box(c).name) }
+        t.property("IsReadOnly", "bool") { _ in .bool(false) }
+        t.method("ToUpper", "string", "string str") { c in .string(c.text(0).uppercased()) }
+        t.method("ToLower", "string", "string str") { c in .string(c.text(0).lowercased()) }
+        t.method("ToTitleCase", "string", "string str") { c in .string(c.text(0).capitalized) }
+        t.method("ToString", "string") { c in .string("TextInfo - " + box(c).name) }
+    }
 }
 
-/// The pipeline thread's cultures (`[Threading.Thread]::CurrentThread.CurrentCulture = 'en-GB'`).
+/// A CultureInfo and its TextInfo (a reference: a change to the list separator is seen through
+/// every reference to the culture).
+package final class CultureBox: @unchecked Sendable {
+    package let name: String
+    package var listSeparator = ","
+    init(name: String) { self.name = name }
+}
+
+/// The pipeline thread's cultures (en-US, or what a script sets:
+/// `[Threading.Thread]::CurrentThread.CurrentCulture = 'en-GB'`), one object each.
 package final class ThreadCultures: EngineService {
-    var culture = "en-US"
-    var uiCulture = "en-US"
-    subscript(ui ui: Bool) -> String {
+    package var culture = CultureBox(name: "en-US")
+    var uiCulture = CultureBox(name: "en-US")
+    subscript(ui ui: Bool) -> CultureBox {
         get { ui ? uiCulture : culture }
         set { if ui { uiCulture = newValue } else { culture = newValue } }
     }
     package func shutdown() {}
-    static func of(_ engine: Engine) -> ThreadCultures { engine.service(ThreadCultures.self) { ThreadCultures() } }
+    package static func of(_ engine: Engine) -> ThreadCultures { engine.service(ThreadCultures.self) { ThreadCultures() } }
 }
 
 /// StringBuilder's buffer (a reference: `$sb.Append('x')` changes `$sb`).
