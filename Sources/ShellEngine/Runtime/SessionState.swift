@@ -200,12 +200,23 @@ package final class SessionState {
         case .script: target = current.scriptScope
         default: target = current
         }
-        if let existing = target.variables[key] {
+        if let existing = target.variables[key] ?? allScopeVariable(key, above: target) {
             if existing.isConstant || existing.isReadOnly { throw VariableError.notWritable(existing.name) }
             existing.value = value
         } else {
             target.variables[key] = PSVariable(name: name, value: value)
         }
+    }
+
+    /// An AllScope variable is in every scope (PowerShell copies it into each new one), so an
+    /// assignment in a child scope reaches it instead of creating a local variable.
+    private func allScopeVariable(_ key: NameKey, above scope: Scope) -> PSVariable? {
+        var s = scope.parent
+        while let outer = s {
+            if let v = outer.variables[key] { return v.isAllScope ? v : nil }
+            s = outer.parent
+        }
+        return nil
     }
 
     /// Sets a variable in the current scope without the read-only check (automatic variables).

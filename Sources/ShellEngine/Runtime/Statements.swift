@@ -386,6 +386,8 @@ extension Engine {
             return
         }
         do {
+            // `$?` is a constant of every scope; the engine alone sets it.
+            if name == "?" { throw VariableError.notWritable(name) }
             try sessionState.set(name, value, scope: scope)
         } catch {
             throw .failure(runtimeErrorRecord(message: Messages.format("VariableNotWritable", name),
