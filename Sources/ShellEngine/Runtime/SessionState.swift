@@ -41,6 +41,9 @@ package final class FunctionInfo {
     /// The scope of the script module that defined the function: its calls run in a child of it
     /// (so `$script:` is the module's), not of the caller's scope.
     package var moduleScope: Scope?
+    /// The `function` statement that defined it (where its help comment may stand before it);
+    /// nil for a function made from a script block (`Set-Item function:f { … }`).
+    package var declaration: SourceExtent?
     package lazy var metadata: CommandMetadata = FunctionMetadata.build(name: name, ast: definition,
                                                                  outerParameters: outerParameters)
 

@@ -300,8 +300,9 @@ extension Engine {
             }
             name = String(name[name.index(after: colon)...])
         }
-        sessionState.defineFunction(FunctionInfo(name: name, definition: s.body, isFilter: s.isFilter,
-                                                 outerParameters: s.parameters), scope: scope)
+        let function = FunctionInfo(name: name, definition: s.body, isFilter: s.isFilter, outerParameters: s.parameters)
+        function.declaration = s.extent
+        sessionState.defineFunction(function, scope: scope)
     }
 
     // MARK: Assignment

@@ -1,0 +1,85 @@
+import ShellTestSupport
+import Testing
+@testable import ShellEngine
+@testable import CoreCommands
+
+/// Get-Help of script functions: comment-based help read where Windows PowerShell 5.1 looks for
+/// it, as the MamlCommandHelpInfo properties scripts read.
+@Suite struct FunctionHelpTests {
+    static let documented = """
+        # .SYNOPSIS
+        #
+        #    A relatively useless function.
+        #
+        # .DESCRIPTION
+        #    A description
+        #
+        #        with indented text.
+        #
+        # .NOTES
+        #    Mostly harmless.
+        # .LINK
+        #    https://blogs.msdn.com/powershell
+        # .LINK
+        #    other commands
+        # .EXAMPLE
+        #    If you need an example, you're hopeless.
+        # .INPUTS
+        #    Anything you like.
+        # .OUTPUTS
+        #    Nothing.
+        # .COMPONENT
+        #    Something
+        # .ROLE
+        #    CrazyUser
+        # .FUNCTIONALITY
+        #    Useless
+        function helpFunc1 {}
+
+        """
+
+    @Test func sectionsBeforeTheFunction() {
+        let script = Self.documented + "$x = Get-Help helpFunc1; "
+        #expect(run(script + "$x.Synopsis") == "A relatively useless function.\n")
+        #expect(run(script + "$x.Description[0].Text") == "A description\n\n    with indented text.\n")
+        #expect(run(script + "$x.alertSet.alert[0].Text") == "Mostly harmless.\n")
+        #expect(run(script + "$x.relatedLinks.navigationLink[0].uri") == "https://blogs.msdn.com/powershell\n")
+        #expect(run(script + "$x.relatedLinks.navigationLink[1].linkText") == "other commands\n")
+        #expect(run(script + "$x.examples.example.code") == "If you need an example, you're hopeless.\n")
+        #expect(run(script + "$x.examples.example.introduction[0].Text + '|'") == "PS > |\n")
+        #expect(run(script + "$x.examples.example.remarks.Count") == "5\n")
+        #expect(run(script + "$x.inputTypes.inputType.type.name") == "Anything you like.\n")
+        #expect(run(script + "$x.returnValues.returnValue.type.name") == "Nothing.\n")
+        #expect(run(script + "$x.Component, $x.Role, $x.Functionality -join ','") == "Something,CrazyUser,Useless\n")
+    }
+
+    @Test func filtersLeaveOutOtherComponents() {
+        #expect(run(Self.documented + "(Get-Help helpFunc1 -Component Some*).Name") == "helpFunc1\n")
+        #expect(run(Self.documented + "Get-Help helpFunc1 -Role blah -ErrorAction SilentlyContinue -ErrorVariable e; $e[0].FullyQualifiedErrorId")
+                == "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand\n")
+    }
+
+    @Test func helpInsideTheBodyAndFromAScriptBlock() {
+        #expect(run("function f {\n    <#\n    .SYNOPSIS\n        Inside.\n    #>\n    param($a)\n}\n(Get-Help f).Synopsis") == "Inside.\n")
+        #expect(run("function f {\n    param($a)\n    # .SYNOPSIS\n    #   At the end.\n}\n(Get-Help f).Synopsis") == "At the end.\n")
+        #expect(run("Set-Item function:g -Value {\n    # .SYNOPSIS\n    #   Dynamic.\n    process { }\n}\n(Get-Help g).Synopsis") == "Dynamic.\n")
+    }
+
+    @Test func blockTooFarAboveIsNotHelp() {
+        #expect(run("<#\n.SYNOPSIS\nNot mine.\n#>\n\n\nfunction missingHelp { param($abc) }\n(Get-Help missingHelp).Synopsis.Trim()")
+                == "missingHelp [[-abc] <Object>]\n")
+    }
+
+    @Test func unknownDirectiveMeansNoHelp() {
+        #expect(CommentHelp.analyze(["", " .SYNOPSIS", "  text", " .BOGUS"]) == nil)
+        #expect(CommentHelp.analyze([" just a comment"]) == nil)
+        #expect(CommentHelp.analyze([" .SYNOPSIS", "    text"])?.synopsis == "text\n")
+    }
+
+    @Test func exampleSplitsPromptCodeAndRemarks() {
+        let parts = CommentHelp.exampleParts("PS C:\\> Get-Thing\n\nRemarks here.\n")
+        #expect(parts.prompt == "PS C:\\>")
+        #expect(parts.code == "Get-Thing")
+        #expect(parts.remarks == "Remarks here.\n")
+    }
+}
