@@ -64,3 +64,33 @@ import Testing
         #expect(host.text == "1\n")
     }
 }
+
+/// `[int]$x = …` and typed parameters constrain their variable, as in Windows PowerShell 5.1.
+@Suite struct TypedVariableTests {
+    @Test func laterAssignmentsConvertToTheConstraint() {
+        #expect(run("[int]$a = 1; $a = '7'; $a.GetType().Name") == "Int32\n")
+        #expect(run("[int]$a = 1; [string]$a = 5; $a = 6; $a.GetType().Name") == "String\n")
+        #expect(run("[ref]$r = 1; $r = 2; $r.GetType().Name") == "Int32\n")
+        #expect(run("[int]$a = 1; try { $a = 'abc' } catch { $_.FullyQualifiedErrorId; $_.CategoryInfo.Reason }; $a")
+                == "RuntimeException\nArgumentTransformationMetadataException\n1\n")
+    }
+
+    @Test func typedParametersConvertTheirDefaultsAndLaterValues() {
+        #expect(run("function f { param([System.IO.FileAttributes]$m = 'Hidden,ReadOnly') $m.GetType().Name; \"$m\" }; f")
+                == "FileAttributes\nReadOnly, Hidden\n")
+        #expect(run("function f { param([int]$x) $x = '7'; $x.GetType().Name }; f 1") == "Int32\n")
+    }
+
+    @Test func unboundTypedParametersHoldTheirTypesEmptyValue() {
+        #expect(run("function f { param([int]$x, [string]$s, [bool]$b, [switch]$w, $o) \"[$x][$s][$b][$w]\"; $null -eq $s; $null -eq $o }; f")
+                == "[0][][False][False]\nFalse\nTrue\n")
+    }
+}
+
+@Suite struct SwitchBindingTests {
+    @Test func nullGivenToASwitchIsPresent() {
+        #expect(run("function f { param([switch]$s) $s.IsPresent }; f -s:$null") == "True\n")
+        #expect(run("function f { param([switch]$s) $s.IsPresent }; f -s:$false") == "False\n")
+        #expect(run("function f { [CmdletBinding()] param([switch]$s) $s.IsPresent }; f -s:$undefinedVariable") == "True\n")
+    }
+}

@@ -11,6 +11,8 @@ public final class PSVariable {
     public var isPrivate = false
     /// `-Option AllScope`.
     public var isAllScope = false
+    /// The type of `[int]$x = …` or a typed parameter: every later assignment converts to it.
+    public var typeConstraint: TypeName?
 
     /// `ScopedItemOptions` as PowerShell prints them (`None`, `ReadOnly, AllScope`).
     public var optionsText: String {
@@ -195,19 +197,33 @@ package final class SessionState {
 
     /// Assigns a variable, creating it in the target scope when absent there (PowerShell's rule:
     /// an unqualified assignment creates a local variable unless the current scope has it).
-    package func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified) throws(VariableError) {
+    package func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified,
+                     constraint: TypeName? = nil) throws(VariableError) {
         let key = Scope.key(name)
-        let target: Scope
-        switch scope {
-        case .global: target = global
-        case .script: target = current.scriptScope
-        default: target = current
-        }
+        let target = assignmentScope(scope)
         if let existing = target.variables[key] ?? allScopeVariable(key, above: target) {
             if existing.isConstant || existing.isReadOnly { throw VariableError.notWritable(existing.name) }
             existing.value = value
+            if let constraint { existing.typeConstraint = constraint }
         } else {
-            target.variables[key] = PSVariable(name: name, value: value)
+            let variable = PSVariable(name: name, value: value)
+            variable.typeConstraint = constraint
+            target.variables[key] = variable
+        }
+    }
+
+    /// The variable an assignment to `name` writes, nil when the assignment creates it.
+    package func assignmentTarget(_ name: String, scope: VariableScope = .unqualified) -> PSVariable? {
+        let key = Scope.key(name)
+        let target = assignmentScope(scope)
+        return target.variables[key] ?? allScopeVariable(key, above: target)
+    }
+
+    private func assignmentScope(_ scope: VariableScope) -> Scope {
+        switch scope {
+        case .global: return global
+        case .script: return current.scriptScope
+        default: return current
         }
     }
 
