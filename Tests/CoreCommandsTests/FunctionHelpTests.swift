@@ -83,3 +83,10 @@ import Testing
         #expect(parts.remarks == "Remarks here.\n")
     }
 }
+
+@Suite struct HelpRequestTests {
+    @Test func questionMarkShowsTheCommandsHelpInsteadOfRunningIt() {
+        #expect(run("function helpFunc3 {\n#.Synopsis\n#   A synopsis of helpFunc3.\n'ran' }\n(helpFunc3 -?).Synopsis") == "A synopsis of helpFunc3.\n")
+        #expect(run("function f { 'ran' }; $h = f -?; $h.Name, $h.Category -join ','") == "f,Function\n")
+    }
+}

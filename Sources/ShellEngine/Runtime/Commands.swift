@@ -271,7 +271,26 @@ extension Engine {
             invocationName = LanguagePrimitives.toString(target)
         }
 
-        switch try converting({ try resolveCommandAutoloading(invocationName) }) {
+        let resolved = try converting({ try resolveCommandAutoloading(invocationName) })
+        // `command -?` shows the command's help (Get-Help) instead of running it.
+        if arguments.contains(where: { $0.parameterName == "?" }) {
+            let target: String?
+            switch resolved {
+            case .function(let f): target = f.name
+            case .cmdlet(let definition): target = definition.metadata.name
+            default: target = nil
+            }
+            if let target, case .cmdlet(let help) = resolveCommand("Get-Help") {
+                let invocation = InvocationInfo(myCommand: help.metadata.name, commandKind: .cmdlet, invocationName: "Get-Help",
+                                                source: currentSource, extent: command.extent)
+                let context = CommandContext(engine: self, metadata: help.metadata, invocation: invocation)
+                let binder = ParameterBinder(engine: self, metadata: help.metadata, invocation: invocation,
+                                             commandExtent: command.extent)
+                return CmdletProcessor(context: context, cmdlet: help.make(), binder: binder,
+                                       arguments: [CommandArgument(parameterName: "Name", value: .string(target))])
+            }
+        }
+        switch resolved {
         case .function(let f):
             let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
                                             command: command, kind: .function, dotSource: dotSource, metadata: f.metadata,
