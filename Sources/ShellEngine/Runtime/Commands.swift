@@ -425,14 +425,16 @@ extension Engine {
             let name = parameter.name.variablePath.name
             // A typed parameter is a typed variable: its default converts, and so does every later assignment.
             let constraint = parameter.attributes.lazy.compactMap { $0 as? TypeConstraintAst }.first
-                .map(\.typeName).flatMap { Self.constrains($0) ? $0 : nil }
+                .map(\.typeName).flatMap { Self.constrains($0) && types.resolve($0.name) != nil ? $0 : nil }
             if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
                let value = result.bound[declared.name] {
                 sessionState.setLocal(name, value)
                 bound.append((declared.name, value))
             } else if let defaultValue = parameter.defaultValue {
                 var value = try evaluate(defaultValue)
-                if let constraint { value = try convertForVariable(value, to: constraint, extent: defaultValue.extent) }
+                if let constraint, !value.isNull || Self.convertsNull(constraint) {
+                    value = try convertForVariable(value, to: constraint, extent: defaultValue.extent)
+                }
                 sessionState.setLocal(name, value)
             } else {
                 let type = metadata.parameters.first { $0.name.caseInsensitiveEquals(name) }?.type
