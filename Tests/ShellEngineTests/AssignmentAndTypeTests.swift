@@ -94,3 +94,10 @@ import Testing
         #expect(run("function f { [CmdletBinding()] param([switch]$s) $s.IsPresent }; f -s:$undefinedVariable") == "True\n")
     }
 }
+
+@Suite struct NullArgumentTests {
+    @Test func nullBindsToHashtableAndScriptBlockParameters() {
+        #expect(run("function f { param([hashtable]$h, [scriptblock]$s) $null -eq $h; $null -eq $s }; f -h $null -s $null") == "True\nTrue\n")
+        #expect(run("(New-Object psobject -Property $null).GetType().Name") == "PSCustomObject\n")
+    }
+}

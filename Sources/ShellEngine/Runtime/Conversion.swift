@@ -65,10 +65,12 @@ package enum Conversion {
                 + values.joined(separator: ", ")), errorId: "InvalidCastFromStringToEnum")
         case .scriptBlock:
             if case .scriptBlock = value { return value }
+            if value.isNull { return .null }  // null converts to any reference type as null
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .hashtable:
             if case .hashtable = value { return value }
+            if value.isNull { return .null }
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .array(let element):
