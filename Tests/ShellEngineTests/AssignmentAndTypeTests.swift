@@ -101,3 +101,15 @@ import Testing
         #expect(run("(New-Object psobject -Property $null).GetType().Name") == "PSCustomObject\n")
     }
 }
+
+@Suite struct TypeNameTests {
+    @Test func psTypeNameEntryNamesTheCustomObjectsType() {
+        #expect(run("$o = [pscustomobject]@{PSTypeName = 'Mytype'; a = 1}; $o.PSTypeNames[0]; $o.psobject.Properties.Name") == "Mytype\na\n")
+        #expect(run("([pscustomobject]@{pstypename = 'System.Object'}).PSTypeNames.Count") == "3\n")
+    }
+
+    @Test func everyValueHasPSTypeNames() {
+        #expect(run("(1).PSTypeNames -join ','") == "System.Int32,System.ValueType,System.Object\n")
+        #expect(run("@{PSTypeNames = 'key'}.PSTypeNames") == "key\n")
+    }
+}
