@@ -113,3 +113,16 @@ import Testing
         #expect(run("@{PSTypeNames = 'key'}.PSTypeNames") == "key\n")
     }
 }
+
+@Suite struct ConversionFollowupTests {
+    @Test func enumIsTrueWhenNotZero() {
+        #expect(run("[bool]@([ConsoleColor]::Black); [bool][ConsoleColor]::Yellow; if ([System.IO.FileAttributes]0) { 'yes' } else { 'no' }")
+                == "False\nTrue\nno\n")
+    }
+
+    @Test func valuesConvertToAGenericCollection() {
+        #expect(run("$c = [System.Collections.ObjectModel.Collection[int]]@('4', '5'); $c.GetType().Name; $c[1].GetType().Name; $c.Count")
+                == "Collection`1\nInt32\n2\n")
+        #expect(run("([System.Collections.ObjectModel.Collection[int]]'4')[0] + 1") == "5\n")
+    }
+}
