@@ -126,3 +126,13 @@ import Testing
         #expect(run("([System.Collections.ObjectModel.Collection[int]]'4')[0] + 1") == "5\n")
     }
 }
+
+@Suite struct DelegateTests {
+    @Test func scriptBlockConvertsToActionAndFunc() {
+        #expect(run("([System.Action]{ $script:n = $args.Length }).Invoke(); $n") == "0\n")
+        #expect(run("([System.Func[string]]{ 'hello' }).Invoke()") == "hello\n")
+        #expect(run("([System.Func[int,int]]{ param($x) $x * 2 }).Invoke('21')") == "42\n")
+        #expect(run("([Func[int]]{ '5' }).Invoke().GetType().Name") == "Int32\n")
+        #expect(run("([Action[int]]{ param($x) $script:y = $x }).DynamicInvoke(3); $y") == "3\n")
+    }
+}
