@@ -1,3 +1,4 @@
+import Foundation
 import ShellTestSupport
 import Testing
 @testable import ShellEngine
@@ -88,5 +89,25 @@ import Testing
     @Test func questionMarkShowsTheCommandsHelpInsteadOfRunningIt() {
         #expect(run("function helpFunc3 {\n#.Synopsis\n#   A synopsis of helpFunc3.\n'ran' }\n(helpFunc3 -?).Synopsis") == "A synopsis of helpFunc3.\n")
         #expect(run("function f { 'ran' }; $h = f -?; $h.Name, $h.Category -join ','") == "f,Function\n")
+    }
+}
+
+@Suite struct ScriptHelpTests {
+    func withScript(_ text: String, _ command: String) throws -> String {
+        let path = NSTemporaryDirectory() + "script-help-" + UUID().uuidString + ".ps1"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return run(command.replacing("PATH", with: path))
+    }
+
+    @Test func scriptFileHelpIsItsLeadingBlock() throws {
+        let script = "# header\n\n#requires -version 2.0\n\n# .Synopsis\n#   Changes things.\n[CmdletBinding()]\nparam([Parameter(Mandatory=$true)]$live, $test)\n"
+        #expect(try withScript(script, "$x = Get-Help 'PATH'; $x.Synopsis; $x.Category; $x.parameters.parameter.Count; $x.parameters.parameter[0].required")
+                == "Changes things.\nExternalScript\n2\ntrue\n")
+    }
+
+    @Test func leadingBlockNextToTheFirstFunctionIsTheFunctions() throws {
+        let script = "# .SYNOPSIS\n#    Function help\nfunction foo {}\nGet-Help foo\n"
+        #expect(try withScript(script, "(Get-Help 'PATH').Synopsis.Trim() -like '*PATH*'; (& 'PATH').Synopsis") == "True\nFunction help\n")
     }
 }

@@ -20,7 +20,14 @@ enum FunctionHelp {
     static func object(_ function: FunctionInfo, metadata: CommandMetadata, view: HelpText.View, related: [String],
                        filters: (component: [String]?, role: [String]?, functionality: [String]?),
                        width: Int) -> FunctionHelpObject? {
-        let help = CommentHelp.of(function)
+        object(name: function.name, category: "Function", help: CommentHelp.of(function), metadata: metadata, view: view,
+               related: related, filters: filters, width: width)
+    }
+
+    static func object(name: String, category: String, help: CommentHelpInfo?, metadata: CommandMetadata,
+                       view: HelpText.View, related: [String],
+                       filters: (component: [String]?, role: [String]?, functionality: [String]?),
+                       width: Int) -> FunctionHelpObject? {
         func passes(_ patterns: [String]?, _ value: String?) -> Bool {
             guard let patterns else { return true }
             guard let value else { return false }
@@ -33,10 +40,10 @@ enum FunctionHelp {
         let synopsis = help.map { para($0.synopsis ?? "") } ?? "\n\(syntax)\n"
         var properties: [PSPropertyInfo] = []
         func add(_ name: String, _ value: PSValue) { properties.append(PSPropertyInfo(name: name, value: value)) }
-        add("details", object(["name": .string(function.name),
+        add("details", object(["name": .string(name),
                                "description": paragraphs(help?.synopsis)]))
-        add("Name", .string(function.name))
-        add("Category", .string("Function"))
+        add("Name", .string(name))
+        add("Category", .string(category))
         add("Synopsis", .string(synopsis))
         add("Component", help?.component.map { .string($0) } ?? .null)
         add("Role", help?.role.map { .string($0) } ?? .null)

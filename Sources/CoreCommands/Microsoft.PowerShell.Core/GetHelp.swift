@@ -23,6 +23,16 @@ final class GetHelp: Cmdlet {
                 return
             }
         }
+        if name.lowercased().hasSuffix(".ps1"), let script = try? engine.loadScript(name, extent: .empty) {
+            // A script file's own help (ExternalScript), from the help comment that documents it.
+            let path = script.source.file ?? name
+            let metadata = FunctionMetadata.build(name: path, ast: script.ast, outerParameters: nil)
+            let help = FunctionHelp.object(name: path, category: "ExternalScript",
+                                           help: CommentHelp.ofScript(script.ast), metadata: metadata, view: .standard,
+                                           related: [], filters: (nil, nil, nil), width: engine.host.bufferWidth - 1)
+            if let help { try context.writeObject(.object(help)) }
+            return
+        }
         guard let metadata = engine.commandMetadata(name) else {
             try context.writeError(Self.notFound(name, context))
             return

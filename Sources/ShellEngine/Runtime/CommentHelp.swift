@@ -25,7 +25,16 @@ package enum CommentHelp {
 
     /// The help of a function, nil when no comment block documents it.
     package static func of(_ function: FunctionInfo) -> CommentHelpInfo? {
-        let body = function.definition
+        find(body: function.definition, declaration: function.declaration, isScript: false)
+    }
+
+    /// The help of a script file: its first help block, unless that block documents the script's
+    /// first function; else the help block at its end.
+    package static func ofScript(_ ast: ScriptBlockAst) -> CommentHelpInfo? {
+        find(body: ast, declaration: nil, isScript: true)
+    }
+
+    private static func find(body: ScriptBlockAst, declaration: SourceExtent?, isScript: Bool) -> CommentHelpInfo? {
         let source = body.source
         let tokens = Parser.parseInput(source.text, file: source.file).tokens
         guard !tokens.isEmpty else { return nil }
@@ -81,7 +90,7 @@ package enum CommentHelp {
 
         var startIndex: Int
         var lastIndex: Int
-        if let declaration = function.declaration {
+        if let declaration {
             let keyword = firstToken(at: declaration.startOffset)
             if let found = help(precedingBlock(keyword, proximity: proximity)) { return found }
             startIndex = firstToken(at: body.extent.startOffset) + 1
@@ -94,7 +103,14 @@ package enum CommentHelp {
         while startIndex < tokens.count {
             let block = followingBlock(&startIndex)
             if block.isEmpty { break }
-            if let found = help(block) { return found }
+            guard let found = help(block) else { continue }
+            // A script's leading block within two lines of its first function is that function's.
+            if isScript, let end = body.endBlock, end.unnamed,
+               let function = end.statements.first as? FunctionDefinitionAst, let last = block.last {
+                if source.lineNumber(at: function.extent.startOffset) - endLine(last) > proximity { return found }
+                break
+            }
+            return found
         }
         guard lastIndex < tokens.count else { return nil }
         return help(precedingBlock(lastIndex, proximity: startLine(tokens[lastIndex])))
