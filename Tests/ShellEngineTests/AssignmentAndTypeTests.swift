@@ -136,3 +136,16 @@ import Testing
         #expect(run("([Action[int]]{ param($x) $script:y = $x }).DynamicInvoke(3); $y") == "3\n")
     }
 }
+
+@Suite struct EnumPrefixTests {
+    @Test func aUniquePrefixNamesTheMember() {
+        #expect(run("[ConsoleColor]'yell'") == "Yellow\n")
+        #expect(run("[System.IO.FileAttributes]'Dir'") == "Directory\n")
+        #expect(run("Get-Process -Name nosuchprocessname -ErrorAction Ig; 'after'") == "after\n")
+    }
+
+    @Test func anAmbiguousPrefixIsAnError() {
+        #expect(run("try { [ConsoleColor]'Dark' } catch { $_.Exception.Message }")
+                .contains("The identifier name Dark cannot be processed because it is either too similar or identical to the following enumerator names: DarkBlue, DarkGreen"))
+    }
+}

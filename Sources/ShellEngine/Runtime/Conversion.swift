@@ -59,6 +59,9 @@ package enum Conversion {
                let match = values.first(where: { $0.caseInsensitiveEquals(member.name) }) {
                 return .string(match)
             }
+            if !value.isNumeric, let match = try DotNetEnum.disambiguate(text, names: values, typeName: typeName) {
+                return .string(match)
+            }
             // .NET Framework's Enum.Parse text, as Windows PowerShell 5.1 wraps it.
             throw ConversionFailure(Messages.format("InvalidCastException", text, typeName,
                 "Unable to match the identifier name \(text) to a valid enumerator name. Specify one of the following enumerator names and try again:\n"
