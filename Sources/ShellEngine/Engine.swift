@@ -169,6 +169,7 @@ public final class Engine {
             reportError(record)
             return .terminated
         }
+        types.use(result.ast.usingStatements)
         sessionState.setLocal("PSScriptRoot", .string(directoryName(full)))
         sessionState.setLocal("PSCommandPath", .string(full))
         return runScript(result, arguments: Self.scriptArguments(arguments))

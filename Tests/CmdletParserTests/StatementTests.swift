@@ -111,3 +111,23 @@ import Testing
         #expect(parse("from x").errors.first?.message == "The 'from' keyword is not supported in this version of the language.")
     }
 }
+
+/// `[type]$auto = …`: an automatic variable takes no constraint but its own type (SemanticChecks).
+@Suite struct AutomaticVariableConstraintTests {
+    @Test(arguments: ["[datetime]$_ = 1", "[int]$args = 1", "[notexist]$input = 1", "[string]$MyInvocation = 1",
+                      "[object]$PSCmdlet = 1", "[object][datetime]$this = 1", "[int]$local:_ = 1"])
+    func wrongConstraintIsAnError(_ text: String) {
+        #expect(parse(text).errors.map(\.errorId) == ["AssignmentStatementToAutomaticNotSupported"])
+    }
+
+    @Test(arguments: ["[object]$_ = 1", "[System.Object[]]$args = 1", "[Object]$this = 1", "[string]$PSScriptRoot = 1",
+                      "[System.String]$PSCommandPath = 1", "[Management.Automation.InvocationInfo]$MyInvocation = 1",
+                      "[datetime][object]$_ = 1", "[datetime]$script:_ = 1", "[datetime]$other = 1"])
+    func ownTypeOrOtherVariableIsAccepted(_ text: String) {
+        #expect(parse(text).errors.isEmpty)
+    }
+
+    @Test func messageNamesTheVariableAndItsType() {
+        #expect(parse("[int]$args = 1").errors.first?.message == "Cannot assign automatic variable 'args' with type 'System.Object[]'")
+    }
+}

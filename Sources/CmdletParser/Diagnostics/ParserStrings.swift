@@ -55,6 +55,7 @@ public enum ParserStrings {
         "MissingFileSpecification": "Missing file specification after redirection operator.",
         "RedirectionNotSupported": "The '{0}' operator is reserved for future use.",
         "ExpressionsMustBeFirstInPipeline": "Expressions are only allowed as the first element of a pipeline.",
+        "AssignmentStatementToAutomaticNotSupported": "Cannot assign automatic variable '{0}' with type '{1}'",
         "InvalidLeftHandSide": "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.",
         "OrderedAttributeOnlyOnHashLiteralNode": "The {0} attribute can be specified only on a hash literal node.",
         "MissingArrayIndexExpression": "Array index expression is missing or not valid.",

@@ -65,6 +65,49 @@ enum SemanticChecks {
         }
         if !isAssignable(left) {
             sink.defer("InvalidLeftHandSide", left.extent, args: [])
+            return
+        }
+        if left is AttributedExpressionAst || left is ConvertExpressionAst { automaticVariableConstraint(left, sink) }
+    }
+
+    /// The automatic variables a script may assign, and the one type a constraint on them may
+    /// name (SpecialVariables.AutomaticVariableTypes); PSScriptCmdlet and
+    /// PSBoundParametersDictionary are internal, so no constraint names them.
+    static let automaticVariableTypes: [(name: String, type: String, spellings: [String])] = [
+        ("_", "System.Object", ["object", "System.Object"]),
+        ("args", "System.Object[]", ["object[]", "System.Object[]"]),
+        ("this", "System.Object", ["object", "System.Object"]),
+        ("input", "System.Object", ["object", "System.Object"]),
+        ("PSCmdlet", "System.Management.Automation.PSScriptCmdlet", []),
+        ("PSBoundParameters", "System.Management.Automation.PSBoundParametersDictionary", []),
+        ("MyInvocation", "System.Management.Automation.InvocationInfo", ["System.Management.Automation.InvocationInfo"]),
+        ("PSScriptRoot", "System.String", ["string", "System.String"]),
+        ("PSCommandPath", "System.String", ["string", "System.String"]),
+    ]
+
+    /// `[datetime]$_ = 1`: a type constraint on an automatic variable other than its own type.
+    /// The innermost cast is the one that counts, as in PowerShell.
+    static func automaticVariableConstraint(_ left: ExpressionAst, _ sink: DiagnosticSink) {
+        var e = left
+        var innermost: String?
+        while true {
+            if let c = e as? ConvertExpressionAst { innermost = c.type.typeName.name; e = c.child }
+            else if let a = e as? AttributedExpressionAst { e = a.child }
+            else { break }
+        }
+        guard let v = e as? VariableExpressionAst else { return }
+        switch v.variablePath.scope {
+        case .unqualified, .local: break
+        default: return
+        }
+        let name = v.variablePath.name
+        guard let entry = automaticVariableTypes.first(where: { $0.name.lowercased() == name.lowercased() }) else { return }
+        let matches = innermost.map { written in
+            let w = written.filter { !$0.isWhitespace }.lowercased()
+            return entry.spellings.contains { $0.lowercased() == w || $0.lowercased() == "system." + w }
+        } ?? false
+        if !matches {
+            sink.defer("AssignmentStatementToAutomaticNotSupported", left.extent, args: [name, entry.type])
         }
     }
 

@@ -23,11 +23,18 @@ final class GetHelp: Cmdlet {
                 return
             }
         }
+        if name.lowercased().hasSuffix(".ps1"), let script = try? engine.loadScript(name, extent: .empty) {
+            // A script file's own help (ExternalScript), from the help comment that documents it.
+            let path = script.source.file ?? name
+            let metadata = FunctionMetadata.build(name: path, ast: script.ast, outerParameters: nil)
+            let help = FunctionHelp.object(name: path, category: "ExternalScript",
+                                           help: CommentHelp.ofScript(script.ast), metadata: metadata, view: .standard,
+                                           related: [], filters: (nil, nil, nil), width: engine.host.bufferWidth - 1)
+            if let help { try context.writeObject(.object(help)) }
+            return
+        }
         guard let metadata = engine.commandMetadata(name) else {
-            try context.writeError(context.errorRecord(
-                message: "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
-                errorId: "HelpNotFound", category: .ResourceUnavailable,
-                exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException", target: .string(name)))
+            try context.writeError(Self.notFound(name, context))
             return
         }
         let width = engine.host.bufferWidth - 1
@@ -39,8 +46,30 @@ final class GetHelp: Cmdlet {
         let view: HelpText.View = context.switchValue("Full") ? .full : context.switchValue("Examples") ? .examples
             : context.switchValue("Detailed") ? .detailed : .standard
         let related = engine.cmdlets.all.map(\.metadata.name).filter { $0 != metadata.name && HelpText.noun($0) == HelpText.noun(metadata.name) }
+        if let function = engine.sessionState.function(metadata.name) {
+            func strings(_ name: String) -> [String]? {
+                context.value(name).map { ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }
+            }
+            guard let help = FunctionHelp.object(function, metadata: metadata, view: view, related: related.sorted(),
+                                                 filters: (strings("Component"), strings("Role"), strings("Functionality")),
+                                                 width: width) else {
+                try context.writeError(Self.notFound(name, context))
+                return
+            }
+            try context.writeObject(.object(help))
+            return
+        }
         try context.writeObject(.string(HelpText.wrap(HelpText.command(metadata, view: view, related: related.sorted()),
                                                       width: width)))
+    }
+}
+
+extension GetHelp {
+    static func notFound(_ name: String, _ context: CommandContext) -> ErrorRecord {
+        context.errorRecord(
+            message: "Get-Help could not find \(name) in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.",
+            errorId: "HelpNotFound", category: .ResourceUnavailable,
+            exceptionType: "Microsoft.PowerShell.Commands.HelpNotFoundException", target: .string(name))
     }
 }
 

@@ -114,6 +114,7 @@ final class ImportModule: Cmdlet {
             let imported = FunctionInfo(name: name, definition: function.definition, isFilter: function.isFilter,
                                         outerParameters: function.outerParameters)
             imported.moduleScope = module.scope
+            imported.declaration = function.declaration
             engine.sessionState.global.functions[NameKey(name)] = imported
             module.importedFunctions.append(name)
             context.writeVerbose(Messages.fill(ModuleMessages.importingFunction, [name]))

@@ -237,6 +237,9 @@ package struct ParameterBinder {
             if value.isNull, case .array = parameter.type {
                 // `$null` given to an array parameter stays `$null`.
                 converted = .null
+            } else if value.isNull, parameter.type == .switchParameter {
+                // `-Switch:$null` is the switch present, as a switch named alone (HandleNullParameterForSpecialTypes).
+                converted = .switchParameter(true)
             } else if metadata.implementation == .function, !metadata.cmdletBinding,
                parameter.type == .boolean || parameter.type == .array(.boolean) {
                 // A simple function's [bool] takes any value as the language converts it ('a' → $true).

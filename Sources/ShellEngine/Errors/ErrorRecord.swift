@@ -98,6 +98,9 @@ public final class PSExceptionObject: PSObject {
     public weak var errorRecord: ErrorRecord?
     /// True for the exception of a `throw` statement (ConciseView then says `Exception:`).
     public var wasThrownFromThrowStatement = false
+    /// The error id and category of the record a RuntimeException carries from its creation
+    /// (ParseException: the first parse error's id), for an exception no record holds yet.
+    public var ownRecord: (errorId: String, category: ErrorCategory)?
 
     /// `typeName` is the full .NET name; base types are added for `catch [BaseType]` matching.
     public init(typeName: String, message: String, innerException: PSExceptionObject? = nil,
@@ -113,7 +116,12 @@ public final class PSExceptionObject: PSObject {
 
     public override var properties: [PSPropertyInfo] {
         var list = [PSPropertyInfo(name: "Message", value: .string(message), isSettable: false)]
-        if let record = errorRecord { list.append(PSPropertyInfo(name: "ErrorRecord", value: .object(record))) }
+        if let record = errorRecord {
+            list.append(PSPropertyInfo(name: "ErrorRecord", value: .object(record)))
+        } else if let own = ownRecord {
+            let record = ErrorRecord(exception: self, errorId: own.errorId, category: own.category, targetObject: .null)
+            list.append(PSPropertyInfo(name: "ErrorRecord", value: .object(record)))
+        }
         list.append(PSPropertyInfo(name: "InnerException",
                                    value: innerException.map { .object($0) } ?? .null, typeName: "System.Exception"))
         return list + extraProperties

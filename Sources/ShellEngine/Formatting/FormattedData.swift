@@ -80,6 +80,12 @@ public protocol PSCustomView: AnyObject {
     var customViewLines: [String] { get }
 }
 
+/// Objects Out-Default shows as their text, as it shows a string (Get-Help's help objects, which
+/// Windows renders through its help views).
+public protocol PSTextView: AnyObject {
+    var viewText: String { get }
+}
+
 /// Objects whose module declares a list view for their type (a format.ps1xml `ListControl`):
 /// shown as a list of their default properties, however few.
 public protocol PSListView: AnyObject {}

@@ -228,6 +228,8 @@ public final class OutputFormatter {
             return nil
         case .object(let object as DotNetObject) where object.displayText != nil:
             return nil
+        case .object(let object as PSTextView):
+            return .outOfBandLines([object.viewText], stream: stream)
         default:
             if FormatValue.isScalar(value) || FormatSelection.properties(of: value).isEmpty {
                 return .outOfBandLines([FormatValue.toString(value)], stream: stream)

@@ -273,7 +273,26 @@ extension Engine {
             invocationName = LanguagePrimitives.toString(target)
         }
 
-        switch try converting({ try resolveCommandAutoloading(invocationName) }) {
+        let resolved = try converting({ try resolveCommandAutoloading(invocationName) })
+        // `command -?` shows the command's help (Get-Help) instead of running it.
+        if arguments.contains(where: { $0.parameterName == "?" }) {
+            let target: String?
+            switch resolved {
+            case .function(let f): target = f.name
+            case .cmdlet(let definition): target = definition.metadata.name
+            default: target = nil
+            }
+            if let target, case .cmdlet(let help) = resolveCommand("Get-Help") {
+                let invocation = InvocationInfo(myCommand: help.metadata.name, commandKind: .cmdlet, invocationName: "Get-Help",
+                                                source: currentSource, extent: command.extent)
+                let context = CommandContext(engine: self, metadata: help.metadata, invocation: invocation)
+                let binder = ParameterBinder(engine: self, metadata: help.metadata, invocation: invocation,
+                                             commandExtent: command.extent)
+                return CmdletProcessor(context: context, cmdlet: help.make(), binder: binder,
+                                       arguments: [CommandArgument(parameterName: "Name", value: .string(target))])
+            }
+        }
+        switch resolved {
         case .function(let f):
             let processor = scriptProcessor(f.definition, name: f.name, isFilter: f.isFilter, arguments: arguments,
                                             command: command, kind: .function, dotSource: dotSource, metadata: f.metadata,
@@ -406,16 +425,29 @@ extension Engine {
         var bound: [(String, PSValue)] = []
         for parameter in parameterAsts {
             let name = parameter.name.variablePath.name
+            // A typed parameter is a typed variable: its default converts, and so does every later assignment.
+            let constraint = parameter.attributes.lazy.compactMap { $0 as? TypeConstraintAst }.first
+                .map(\.typeName).flatMap { Self.constrains($0) && types.resolve($0.name) != nil ? $0 : nil }
             if let declared = metadata.parameters.first(where: { $0.name.caseInsensitiveEquals(name) }),
                let value = result.bound[declared.name] {
                 sessionState.setLocal(name, value)
                 bound.append((declared.name, value))
             } else if let defaultValue = parameter.defaultValue {
-                sessionState.setLocal(name, try evaluate(defaultValue))
+                var value = try evaluate(defaultValue)
+                if let constraint, !value.isNull || Self.convertsNull(constraint) {
+                    value = try convertForVariable(value, to: constraint, extent: defaultValue.extent)
+                }
+                sessionState.setLocal(name, value)
             } else {
                 let type = metadata.parameters.first { $0.name.caseInsensitiveEquals(name) }?.type
-                sessionState.setLocal(name, type == .switchParameter ? .switchParameter(false) : .null)
+                var value: PSValue = type == .switchParameter ? .switchParameter(false) : .null
+                // An unbound [int], [bool] or [string] parameter holds null converted: 0, False, "".
+                if let constraint, Self.convertsNull(constraint), let converted = try? cast(.null, to: constraint, extent: parameter.extent) {
+                    value = converted
+                }
+                sessionState.setLocal(name, value)
             }
+            if let constraint { sessionState.current.variables[Scope.key(name)]?.typeConstraint = constraint }
         }
         sessionState.current.automatics.arguments = result.unbound
         sessionState.current.automatics.boundParameters = bound
@@ -435,6 +467,14 @@ extension Engine {
             if metadata.parameters.contains(where: { $0.name == name }) { continue }
             sessionState.current.automatics.boundParameters.append((name, value))
         }
+    }
+
+    /// Types whose unbound parameters hold a value rather than null (value types and strings).
+    static func convertsNull(_ type: TypeName) -> Bool {
+        let name = type.name.lowercased()
+        let short = name.hasPrefix("system.") ? String(name.dropFirst(7)) : name
+        return ["int", "int32", "long", "int64", "int16", "short", "byte", "sbyte", "uint16", "uint32", "uint64",
+                "double", "float", "single", "decimal", "bool", "boolean", "string", "char", "switch"].contains(short)
     }
 
     /// Mandatory parameters of the chosen parameter set not bound: prompt interactively, else

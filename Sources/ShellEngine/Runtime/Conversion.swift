@@ -59,16 +59,21 @@ package enum Conversion {
                let match = values.first(where: { $0.caseInsensitiveEquals(member.name) }) {
                 return .string(match)
             }
+            if !value.isNumeric, let match = try DotNetEnum.disambiguate(text, names: values, typeName: typeName) {
+                return .string(match)
+            }
             // .NET Framework's Enum.Parse text, as Windows PowerShell 5.1 wraps it.
             throw ConversionFailure(Messages.format("InvalidCastException", text, typeName,
                 "Unable to match the identifier name \(text) to a valid enumerator name. Specify one of the following enumerator names and try again:\n"
                 + values.joined(separator: ", ")), errorId: "InvalidCastFromStringToEnum")
         case .scriptBlock:
             if case .scriptBlock = value { return value }
+            if value.isNull { return .null }  // null converts to any reference type as null
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .hashtable:
             if case .hashtable = value { return value }
+            if value.isNull { return .null }
             throw ConversionFailure(Messages.format("ConvertToFinalInvalidCastException",
                 LanguagePrimitives.toString(value), value.typeName, type.dotNetName), errorId: "ConvertToFinalInvalidCastException")
         case .array(let element):

@@ -201,7 +201,15 @@ extension Engine {
         case "pscustomobject", "psobject", "system.management.automation.pscustomobject":
             if case .hashtable(let h) = value {
                 let object = PSCustomObject()
-                for (k, v) in h.entries { object.add(LanguagePrimitives.toString(k), v) }
+                for (k, v) in h.entries {
+                    let key = LanguagePrimitives.toString(k)
+                    // A PSTypeName entry names the object's type instead of adding a property.
+                    if key.caseInsensitiveEquals("PSTypeName") {
+                        object.typeNames.insert(LanguagePrimitives.toString(v), at: 0)
+                    } else {
+                        object.add(key, v)
+                    }
+                }
                 return .object(object)
             }
             return value

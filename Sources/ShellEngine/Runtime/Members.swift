@@ -9,6 +9,12 @@ extension Engine {
             if let value = RegexTypes.staticProperty(type, name) { return value }
             return try staticMember(type, name) ?? .null
         }
+        // Every object has the hidden PSTypeNames: its type names, most derived first.
+        if name.caseInsensitiveEquals("PSTypeNames"), !target.isNull, !Self.hasKey(target, name) {
+            let names: [String]
+            if case .object(let o) = target, !(o is DotNetObject) { names = o.typeNames } else { names = types.typeNames(of: target.typeName) }
+            return .array(PSArray(names.map { .string($0) }, elementTypeName: "System.String"))
+        }
         switch target {
         case .null:
             // `$null.Count` and `$null.Length` are 0 in 5.1.
@@ -38,6 +44,11 @@ extension Engine {
         // Every scalar has `.Count` and `.Length` of 1 in PowerShell 3 and later.
         if name.caseInsensitiveEquals("Count") || name.caseInsensitiveEquals("Length") { return .int32(1) }
         return .null
+    }
+
+    private static func hasKey(_ target: PSValue, _ name: String) -> Bool {
+        if case .hashtable(let h) = target { return h[string: name] != nil }
+        return false
     }
 
     package func setMember(_ target: PSValue, _ name: String, _ value: PSValue, extent: SourceExtent) throws {

@@ -40,6 +40,10 @@ package enum Operators {
             case .shl: r = a << (b & 63)
             default: r = a >> (b & 63)
             }
+            // -band, -bor and -bxor keep the left operand's enum type (`Alias, Application`).
+            if op != .shl && op != .shr, case .object(let o as DotNetObject) = left, o.type.isEnum {
+                return DotNetEnum.value(r, of: o.type, engine: engine)
+            }
             return Int32(exactly: r).map { .int32($0) } ?? .int64(r)
         case .join:
             let separator = LanguagePrimitives.toString(right)

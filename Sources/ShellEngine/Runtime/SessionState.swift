@@ -11,6 +11,8 @@ public final class PSVariable {
     public var isPrivate = false
     /// `-Option AllScope`.
     public var isAllScope = false
+    /// The type of `[int]$x = …` or a typed parameter: every later assignment converts to it.
+    public var typeConstraint: TypeName?
 
     /// `ScopedItemOptions` as PowerShell prints them (`None`, `ReadOnly, AllScope`).
     public var optionsText: String {
@@ -41,6 +43,9 @@ package final class FunctionInfo {
     /// The scope of the script module that defined the function: its calls run in a child of it
     /// (so `$script:` is the module's), not of the caller's scope.
     package var moduleScope: Scope?
+    /// The `function` statement that defined it (where its help comment may stand before it);
+    /// nil for a function made from a script block (`Set-Item function:f { … }`).
+    package var declaration: SourceExtent?
     package lazy var metadata: CommandMetadata = FunctionMetadata.build(name: name, ast: definition,
                                                                  outerParameters: outerParameters)
 
@@ -192,20 +197,45 @@ package final class SessionState {
 
     /// Assigns a variable, creating it in the target scope when absent there (PowerShell's rule:
     /// an unqualified assignment creates a local variable unless the current scope has it).
-    package func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified) throws(VariableError) {
+    package func set(_ name: String, _ value: PSValue, scope: VariableScope = .unqualified,
+                     constraint: TypeName? = nil) throws(VariableError) {
         let key = Scope.key(name)
-        let target: Scope
-        switch scope {
-        case .global: target = global
-        case .script: target = current.scriptScope
-        default: target = current
-        }
-        if let existing = target.variables[key] {
+        let target = assignmentScope(scope)
+        if let existing = target.variables[key] ?? allScopeVariable(key, above: target) {
             if existing.isConstant || existing.isReadOnly { throw VariableError.notWritable(existing.name) }
             existing.value = value
+            if let constraint { existing.typeConstraint = constraint }
         } else {
-            target.variables[key] = PSVariable(name: name, value: value)
+            let variable = PSVariable(name: name, value: value)
+            variable.typeConstraint = constraint
+            target.variables[key] = variable
         }
+    }
+
+    /// The variable an assignment to `name` writes, nil when the assignment creates it.
+    package func assignmentTarget(_ name: String, scope: VariableScope = .unqualified) -> PSVariable? {
+        let key = Scope.key(name)
+        let target = assignmentScope(scope)
+        return target.variables[key] ?? allScopeVariable(key, above: target)
+    }
+
+    private func assignmentScope(_ scope: VariableScope) -> Scope {
+        switch scope {
+        case .global: return global
+        case .script: return current.scriptScope
+        default: return current
+        }
+    }
+
+    /// An AllScope variable is in every scope (PowerShell copies it into each new one), so an
+    /// assignment in a child scope reaches it instead of creating a local variable.
+    private func allScopeVariable(_ key: NameKey, above scope: Scope) -> PSVariable? {
+        var s = scope.parent
+        while let outer = s {
+            if let v = outer.variables[key] { return v.isAllScope ? v : nil }
+            s = outer.parent
+        }
+        return nil
     }
 
     /// Sets a variable in the current scope without the read-only check (automatic variables).

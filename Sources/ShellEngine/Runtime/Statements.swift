@@ -300,8 +300,9 @@ extension Engine {
             }
             name = String(name[name.index(after: colon)...])
         }
-        sessionState.defineFunction(FunctionInfo(name: name, definition: s.body, isFilter: s.isFilter,
-                                                 outerParameters: s.parameters), scope: scope)
+        let function = FunctionInfo(name: name, definition: s.body, isFilter: s.isFilter, outerParameters: s.parameters)
+        function.declaration = s.extent
+        sessionState.defineFunction(function, scope: scope)
     }
 
     // MARK: Assignment
@@ -350,7 +351,13 @@ extension Engine {
             try assignVariable(v.variablePath.name, scope: v.variablePath.scope, value, extent: v.extent)
         case let c as ConvertExpressionAst:
             let converted = try converting { try cast(value, to: c.type.typeName, extent: c.extent) }
-            try assign(to: c.child, converted)
+            // `[int]$x = …` constrains the variable: later assignments convert to its type.
+            if let v = c.child as? VariableExpressionAst, Self.constrains(c.type.typeName) {
+                try assignVariable(v.variablePath.name, scope: v.variablePath.scope, converted, extent: v.extent,
+                                   constraint: c.type.typeName)
+            } else {
+                try assign(to: c.child, converted)
+            }
         case let m as MemberExpressionAst:
             let object = try evaluate(m.expression)
             let name = try memberName(m.member)
@@ -378,20 +385,50 @@ extension Engine {
         }
     }
 
-    package func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent) throws(EvalError) {
+    /// Type constraints that stay on a variable (`[ref]` and `[void]` only convert the value).
+    static func constrains(_ type: TypeName) -> Bool {
+        let name = type.name.lowercased()
+        return name != "ref" && name != "void" && name != "system.management.automation.psreference" && name != "system.void"
+    }
+
+    package func assignVariable(_ name: String, scope: VariableScope, _ value: PSValue, extent: SourceExtent,
+                                constraint: TypeName? = nil) throws(EvalError) {
         if name.utf8.count == 4 && NameKey(name) == "null" { return }  // `$null = …` discards
         if case .drive(let drive) = scope, drive.lowercased() == "env" {
             if value.isNull { sessionState.environment.removeValue(forKey: name) }
             else { sessionState.environment[name] = LanguagePrimitives.toString(value) }
             return
         }
+        var value = value
+        if constraint == nil, let type = sessionState.assignmentTarget(name, scope: scope)?.typeConstraint {
+            value = try convertForVariable(value, to: type, extent: extent)
+        }
         do {
-            try sessionState.set(name, value, scope: scope)
+            // `$?` is a constant of every scope; the engine alone sets it.
+            if name == "?" { throw VariableError.notWritable(name) }
+            try sessionState.set(name, value, scope: scope, constraint: constraint)
         } catch {
             throw .failure(runtimeErrorRecord(message: Messages.format("VariableNotWritable", name),
                 errorId: "VariableNotWritable", category: .WriteError, extent: extent,
                 exceptionType: "System.Management.Automation.SessionStateUnauthorizedAccessException",
                 target: .string(name)))
+        }
+    }
+
+    /// A value assigned to a typed variable, converted as its ArgumentTypeConverterAttribute does:
+    /// a failure is ArgumentTransformationMetadataException with the conversion's message.
+    func convertForVariable(_ value: PSValue, to type: TypeName, extent: SourceExtent) throws(EvalError) -> PSValue {
+        do {
+            return try cast(value, to: type, extent: extent)
+        } catch let error as EvalError {
+            throw error
+        } catch let error as RuntimeError {
+            throw .failure(runtimeErrorRecord(message: error.record.exception.message, errorId: "RuntimeException",
+                category: .MetadataError, extent: extent,
+                exceptionType: "System.Management.Automation.ArgumentTransformationMetadataException"))
+        } catch {
+            throw .failure(runtimeErrorRecord(message: "\(error)", errorId: "RuntimeException", category: .MetadataError,
+                extent: extent, exceptionType: "System.Management.Automation.ArgumentTransformationMetadataException"))
         }
     }
 }

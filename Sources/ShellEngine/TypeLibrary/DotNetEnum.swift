@@ -56,10 +56,30 @@ package enum DotNetEnum {
                 result |= match.value
             } else if let n = Int64(part) {
                 result |= n
+            } else if parts.count == 1, let name = try disambiguate(text, names: type.enumValues.map(\.name), typeName: type.fullName),
+                      let match = type.enumValues.first(where: { $0.name == name }) {
+                result |= match.value
             } else {
                 return nil
             }
         }
         return result
+    }
+
+    /// The one member a prefix names (`Ig` is Ignore), as PowerShell's enum conversion tries when no
+    /// name matches; nil when none starts so; MultipleEnumNameMatch when several do and none is
+    /// exact (FileAttributes prefers Directory, ReadOnly and System).
+    package static func disambiguate(_ text: String, names: [String], typeName: String) throws(ConversionFailure) -> String? {
+        let prefix = text.lowercased()
+        let matching = names.filter { $0.lowercased().hasPrefix(prefix) }
+        if matching.count <= 1 { return matching.first }
+        if let exact = matching.first(where: { $0.lowercased() == prefix }) { return exact }
+        if typeName == "System.IO.FileAttributes",
+           let special = ["Directory", "ReadOnly", "System"].first(where: { $0.lowercased().hasPrefix(prefix) }) {
+            return special
+        }
+        throw ConversionFailure(Messages.format("InvalidCastException", text, typeName,
+            "The identifier name \(text) cannot be processed because it is either too similar or identical to the following enumerator names: \(matching.joined(separator: ", ")). Use a more specific identifier name."),
+            errorId: "SubstringDisambiguationEnumParseThrewAnException")
     }
 }

@@ -1,9 +1,13 @@
+import CmdletParser
 /// A .NET exception a member raises: its type and .NET Framework 4.8's message text. The adapter
 /// wraps it as PowerShell does (MethodInvocationException, with this as the inner exception).
 package struct DotNetException: Error, @unchecked Sendable {
     package let typeName: String
     package let message: String
     package var innerException: PSExceptionObject?
+    /// The error id of the record the exception carries (a RuntimeException's ErrorRecord).
+    package var errorId: String?
+    package var category: ErrorCategory = .NotSpecified
 
     package init(_ typeName: String, _ message: String, inner: PSExceptionObject? = nil) {
         self.typeName = typeName
@@ -21,7 +25,18 @@ package struct DotNetException: Error, @unchecked Sendable {
     }
 
     package var object: PSExceptionObject {
-        existing ?? PSExceptionObject(typeName: typeName, message: message, innerException: innerException)
+        if let existing { return existing }
+        let exception = PSExceptionObject(typeName: typeName, message: message, innerException: innerException)
+        if let errorId { exception.ownRecord = (errorId, category) }
+        return exception
+    }
+
+    /// ParseException for a script that did not parse: its record's id is the first error's.
+    package static func parse(_ errors: [ParseError]) -> DotNetException {
+        var exception = DotNetException("System.Management.Automation.ParseException", errors.first?.message ?? "")
+        exception.errorId = errors.first?.errorId ?? "Parse"
+        exception.category = .ParserError
+        return exception
     }
 
     /// `ArgumentOutOfRangeException` with its `Parameter name:` line.

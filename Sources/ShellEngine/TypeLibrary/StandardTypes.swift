@@ -4,7 +4,7 @@ package enum StandardTypes {
     package static let all: [DotNetType] = CoreTypes.all() + NumericTypes.all() + StringTypes.all() + MathTypes.all()
         + ConvertTypes.all() + DateTypes.all() + ValueTypes.all() + CollectionTypes.all() + ExceptionTypes.declarations()
         + EnumTypes.all() + SystemTypes.all() + AutomationTypes.all() + HostingTypes.all()
-        + LanguageTypes.all()
+        + LanguageTypes.all() + DelegateTypes.all()
 
     private static let parents: [String: String] = {
         var table: [String: String] = [:]

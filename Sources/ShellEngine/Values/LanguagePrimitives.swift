@@ -80,6 +80,9 @@ public enum LanguagePrimitives {
             if a.items.isEmpty { return false }
             if a.items.count == 1 { return isTrue(a.items[0]) }
             return true
+        case .object(let o as DotNetObject) where o.type.isEnum:
+            // An enum's type code is its underlying number's: it is true when not zero.
+            return (o.payload as? Int64).map { $0 != 0 } ?? true
         default: return true
         }
     }

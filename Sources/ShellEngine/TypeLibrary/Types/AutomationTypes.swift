@@ -2,7 +2,7 @@
 /// and the Windows identity of the elevated console.
 enum AutomationTypes {
     static func all() -> [DotNetType] {
-        [errorRecord, wildcardPattern, credential, secureString, windowsIdentity, windowsPrincipal] + outputTypes
+        [errorRecord, wildcardPattern, credential, secureString, windowsIdentity, windowsPrincipal, invocationInfo, cmdlet] + outputTypes
     }
 
     /// The classes of the objects the engine writes (commands, modules, information records), so
@@ -18,6 +18,24 @@ enum AutomationTypes {
                 DotNetType(automation + "ExternalScriptInfo", base: automation + "CommandInfo"),
                 DotNetType(automation + "PSModuleInfo"),
                 DotNetType(automation + "InformationRecord")]
+    }
+
+    static let invocationInfo = DotNetType("System.Management.Automation.InvocationInfo")
+
+    /// Cmdlet's static lists of the parameters the engine adds to every cmdlet and advanced
+    /// function, and to those that support ShouldProcess or transactions (5.1 has no ProgressAction).
+    static let cmdlet = DotNetType("System.Management.Automation.Cmdlet") { t in
+        @Sendable func set(_ names: [String]) -> PSValue {
+            .array(PSArray(names.map { .string($0) }, elementTypeName: "System.String",
+                           collectionType: GenericName.fullName("System.Collections.Generic.HashSet`1", ["System.String"])))
+        }
+        t.staticProperty("CommonParameters", "System.Collections.Generic.HashSet[string]") { _ in
+            set(["Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable", "WarningVariable",
+                 "OutVariable", "OutBuffer", "PipelineVariable", "InformationVariable"])
+        }
+        t.staticProperty("OptionalCommonParameters", "System.Collections.Generic.HashSet[string]") { _ in
+            set(["WhatIf", "Confirm", "UseTransaction"])
+        }
     }
 
     static let errorRecord = DotNetType("System.Management.Automation.ErrorRecord") { t in

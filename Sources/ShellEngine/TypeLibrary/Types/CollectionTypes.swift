@@ -311,6 +311,14 @@ enum CollectionTypes {
                            collectionType: genericName("System.Collections.ObjectModel.Collection`1", c)))
         }
         declareList(t, element: "T", addReturnsIndex: false)
+        // A value or a list converts element by element, as PowerShell converts to any IList<T>.
+        t.converts { value, arguments, engine in
+            var converted: [PSValue] = []
+            let element = arguments.first ?? "System.Object"
+            for v in elements(value) { converted.append(try engine.types.convertArgument(v, to: element, engine: engine)) }
+            return .array(PSArray(converted, elementTypeName: element,
+                                  collectionType: GenericName.fullName("System.Collections.ObjectModel.Collection`1", arguments)))
+        }
     }
 
     static let hashSet = DotNetType("System.Collections.Generic.HashSet`1", interfaces: [

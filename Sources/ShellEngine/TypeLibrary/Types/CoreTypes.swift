@@ -274,9 +274,7 @@ enum CoreTypes {
         DotNetType("System.Management.Automation.ScriptBlock", aliases: ["scriptblock"]) { t in
             t.staticMethod("Create", "scriptblock", "string script") { c in
                 let parsed = Parser.parseInput(c.text(0))
-                if let error = parsed.errors.first {
-                    throw DotNetException("System.Management.Automation.ParseException", error.message)
-                }
+                if !parsed.errors.isEmpty { throw DotNetException.parse(parsed.errors) }
                 return .scriptBlock(ScriptBlock(ast: parsed.ast))
             }
         },

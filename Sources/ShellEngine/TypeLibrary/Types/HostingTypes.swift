@@ -213,9 +213,7 @@ final class HostedPipeline {
                 let target: PSValue
                 if command.isScript {
                     let parsed = Parser.parseInput(command.text)
-                    if let error = parsed.errors.first {
-                        throw DotNetException("System.Management.Automation.ParseException", error.message)
-                    }
+                    if !parsed.errors.isEmpty { throw DotNetException.parse(parsed.errors) }
                     target = .scriptBlock(ScriptBlock(ast: parsed.ast))
                 } else {
                     target = .string(command.text)

@@ -37,7 +37,7 @@ enum LanguageTypes {
         let errorValues = result.errors.map { c.make(ns + "ParseError", $0 as Any, source: result.source) }
         try c.payload(tokens, ReferenceBox.self)?.set(.array(PSArray([], elementTypeName: ns + "Token")))
         try c.payload(errors, ReferenceBox.self)?.set(.array(PSArray(errorValues, elementTypeName: ns + "ParseError")))
-        return c.make(ns + "ScriptBlockAst", result.ast)
+        return c.make(ns + "ScriptBlockAst", ParsedAst(ast: result.ast, hadErrors: !result.errors.isEmpty))
     }
 
     static let parseError = DotNetType(ns + "ParseError") { t in
@@ -84,12 +84,25 @@ enum LanguageTypes {
         t.property("File", "string") { c in at(c)?.0.file.map { .string($0) } ?? .null }
     }
 
+    /// A parsed tree and whether its parse reported errors (such a tree makes no script block).
+    struct ParsedAst {
+        let ast: ScriptBlockAst
+        let hadErrors: Bool
+    }
+
     static let scriptBlockAst = DotNetType(ns + "ScriptBlockAst", base: ns + "Ast") { t in
-        @Sendable func ast(_ c: DotNetCall) -> ScriptBlockAst? { c.payload(ScriptBlockAst.self) }
+        @Sendable func ast(_ c: DotNetCall) -> ScriptBlockAst? { c.payload(ParsedAst.self)?.ast }
         t.property("Extent", ns + "IScriptExtent") { c in
             ast(c).map { c.make(ns + "ScriptExtent", Extent(source: $0.source, range: $0.extent)) } ?? .null
         }
-        t.method("GetScriptBlock", "scriptblock") { c in ast(c).map { .scriptBlock(ScriptBlock(ast: $0)) } ?? .null }
+        t.method("GetScriptBlock", "scriptblock") { c in
+            guard let parsed = c.payload(ParsedAst.self) else { return .null }
+            if parsed.hadErrors {
+                throw DotNetException("System.Management.Automation.PSInvalidOperationException",
+                                      "Operation is not valid due to the current state of the object.")
+            }
+            return .scriptBlock(ScriptBlock(ast: parsed.ast))
+        }
         t.method("ToString", "string") { c in ast(c).map { .string($0.source.text(of: $0.extent)) } ?? .string("") }
     }
 }
