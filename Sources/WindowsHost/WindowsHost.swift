@@ -18,7 +18,7 @@ public enum RegistryItemCommands: CommandModule {
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
         registration.provider(RegistryProvider())
-        registration.commands { ServiceCmdlets.definitions(module: name) }
+        registration.commands { WindowsHostHelp.applied(ServiceCmdlets.definitions(module: name)) }
         registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service"])
     }
 }
