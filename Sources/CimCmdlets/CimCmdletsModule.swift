@@ -62,7 +62,7 @@ enum CimQueryCmdlets {
             ],
             defaultParameterSet: "ClassNameComputerSet",
             synopsis: "Gets the CIM instances of a class from a CIM server.",
-            description: "Gets the instances of a CIM class (Win32_OperatingSystem, Win32_ComputerSystem, Win32_Service, Win32_Share, MSFT_SmbShare and the SMB configuration in root/Microsoft/Windows/SMB) from the emulated computer.",
+            description: "Gets the CIM instances of a class from a CIM server (Win32_OperatingSystem, Win32_ComputerSystem, Win32_Service, Win32_Share, or MSFT_SmbShare and the SMB configuration in root/Microsoft/Windows/SMB). By default the local computer is queried.",
             examples: [HelpExample(code: "Get-CimInstance -ClassName Win32_OperatingSystem", remarks: "Shows the operating system."),
                        HelpExample(code: "Get-CimInstance -Namespace root/Microsoft/Windows/SMB -ClassName MSFT_SmbServerConfiguration",
                                    remarks: "Shows the SMB server configuration."),
@@ -114,7 +114,7 @@ enum CimQueryCmdlets {
             ],
             supportsShouldProcess: true, confirmImpact: .medium,
             synopsis: "Removes a CIM instance from a computer.",
-            description: "Removes the CIM instances given (shares of Win32_Share and MSFT_SmbShare, drive mappings of MSFT_SmbMapping) from the emulated computer.",
+            description: "Removes the CIM instances given (shares of Win32_Share and MSFT_SmbShare, drive mappings of MSFT_SmbMapping) from the computer.",
             examples: [HelpExample(code: "Get-CimInstance Win32_Share -Filter \"Name = 'Data'\" | Remove-CimInstance", remarks: "Removes the share Data."),
                        HelpExample(code: "Get-CimInstance -Namespace root/Microsoft/Windows/SMB MSFT_SmbMapping | Remove-CimInstance",
                                    remarks: "Removes every drive mapping.")])
@@ -140,7 +140,7 @@ enum CimQueryCmdlets {
             ],
             defaultParameterSet: "query",
             synopsis: "Gets instances of WMI classes or information about the available classes.",
-            description: "Gets instances of Windows Management Instrumentation (WMI) classes of the emulated computer.",
+            description: "Gets instances of Windows Management Instrumentation (WMI) classes or information about the available classes. By default the local computer is queried.",
             examples: [HelpExample(code: "Get-WmiObject -Class Win32_OperatingSystem", remarks: "Shows the operating system."),
                        HelpExample(code: "Get-WmiObject Win32_Share -Filter \"Name = 'C$'\"", remarks: "Gets one share.")],
             outputType: "System.Management.ManagementObject")

@@ -24,11 +24,11 @@ enum SmbShareCmdlets {
 
     static let cimParameters: [ParameterMetadata] = [
         ParameterMetadata("CimSession", .array(.object), aliases: ["Session"], validations: [.notNullOrEmpty],
-                          help: "Runs the cmdlet in a remote session or on a remote computer. Only the local computer is available in this shell."),
+                          help: "Runs the cmdlet in a remote session or on a remote computer. Enter a computer name or a session object, such as the output of a New-CimSession or Get-CimSession cmdlet. The default is the current session on the local computer."),
         ParameterMetadata("ThrottleLimit", .int32,
-                          help: "Specifies the maximum number of concurrent operations (accepted; this shell runs one)."),
+                          help: "Specifies the maximum number of concurrent operations that can be established to run the cmdlet. If this parameter is omitted or a value of 0 is entered, an optimum throttle limit is calculated from the number of CIM cmdlets running on the computer."),
         ParameterMetadata("AsJob", .switchParameter,
-                          help: "Runs the cmdlet as a background job (not available in this shell)."),
+                          help: "Runs the cmdlet as a background job. Use this parameter to run commands that take a long time to complete."),
     ]
 
     static func parameterType(_ type: PolicyType) -> ParameterType {

@@ -21,8 +21,10 @@ public enum RegistryItemCommands: CommandModule {
         EmulatedHost.attach(to: registration)
         registration.provider(RegistryProvider())
         HostCimProviders.register(registration.engine)
-        registration.commands { ServiceCmdlets.definitions(module: name) + [NetworkCmdlets.getHotFix(), StartProcessCmdlet.definition(module: name),
-                                                                           ComputerInfoCmdlet.definition(module: name)] }
+        registration.commands {
+            WindowsHostHelp.applied(ServiceCmdlets.definitions(module: name) + [NetworkCmdlets.getHotFix(), StartProcessCmdlet.definition(module: name),
+                                                                               ComputerInfoCmdlet.definition(module: name)])
+        }
         registration.aliases(["gsv": "Get-Service", "sasv": "Start-Service", "spsv": "Stop-Service", "saps": "Start-Process", "start": "Start-Process",
                               "gin": "Get-ComputerInfo"])
     }

@@ -12,6 +12,16 @@ enum WindowsHostHelp {
         "Source": "Folders that hold the files the feature needs.",
         "Remove": "Also removes the feature's files from the computer.",
     ]
+    private static let services = ["Get-Service", "Set-Service", "Start-Service", "Stop-Service", "Restart-Service",
+                                   "New-Service", "Suspend-Service", "Resume-Service"]
+    private static let serviceSelection = [
+        "Include": "Acts only on the services whose names match (wildcards allowed).",
+        "Exclude": "Leaves out the services whose names match (wildcards allowed).",
+        "PassThru": "Returns an object that represents the service. By default this cmdlet generates no output.",
+        "Name": "The service names of the services (wildcards allowed).",
+        "DisplayName": "The display names of the services (wildcards allowed).",
+        "InputObject": "ServiceController objects representing the services. Enter a variable that contains the objects, or a command or expression that gets them.",
+    ]
     private static let serverParameters = [
         "ComputerName": "The server to query; this computer when omitted.",
         "IncludeAllSubFeature": "Also installs the role services and features under the named one.",
@@ -90,6 +100,57 @@ enum WindowsHostHelp {
                        HelpExample(code: "net config workstation", remarks: "Shows the configuration of the Workstation service.")],
             notes: "net is a program, not a cmdlet: it writes text, and its exit code is in $LASTEXITCODE.",
             relatedLinks: ["Get-Service", "Get-SmbShare", "sc.exe"], outputType: "System.String"),
+        "Get-Service": CommandHelp(
+            description: "Gets objects that represent the services on a computer, including running and stopped services. By default, when Get-Service is run without parameters, all the local computer's services are returned. You can direct it to get only particular services by specifying the service name or the display name of the services, or pipe service objects to it.",
+            examples: [HelpExample(code: "Get-Service", remarks: "Gets all the services on the computer."),
+                       HelpExample(code: "Get-Service \"wmi*\"", remarks: "Retrieves the services whose names begin with WMI."),
+                       HelpExample(code: "Get-Service | Where-Object {$_.Status -eq \"Running\"}", remarks: "Displays only the services that are running."),
+                       HelpExample(code: "Get-Service \"LanmanWorkstation\" -RequiredServices", remarks: "Gets the services that the Workstation service requires.")],
+            notes: "gsv is an alias of Get-Service. The Status column shows Running, Stopped or Paused; StartType is Automatic, Manual or Disabled. You can also get services with Get-CimInstance Win32_Service.",
+            relatedLinks: services,
+            parameters: serviceSelection.merging([
+                "ComputerName": "Gets the services running on the specified computers. The default is the local computer.",
+                "DependentServices": "Gets only the services that depend upon the specified service.",
+                "RequiredServices": "Gets only the services that this service requires.",
+            ]) { $1 }),
+        "Set-Service": CommandHelp(
+            description: "Changes the properties of a service such as the Status, Description, DisplayName, and StartupType. Set-Service can start, stop, or suspend a service. To identify a service, enter its service name or submit a service object, or pipe a service name or service object to Set-Service.",
+            examples: [HelpExample(code: "Set-Service -Name LanmanWorkstation -DisplayName \"LanMan Workstation\"", remarks: "Changes the display name of the Workstation service."),
+                       HelpExample(code: "Set-Service -Name BITS -StartupType Automatic", remarks: "Makes the BITS service start automatically."),
+                       HelpExample(code: "Set-Service -Name WinRM -Status Running -PassThru", remarks: "Starts the WinRM service and returns it.")],
+            notes: "Set-Service requires elevated permissions. Use Run as administrator. Set-Service can stop a service only if it has no dependent services running.",
+            relatedLinks: services,
+            parameters: serviceSelection.merging([
+                "Name": "The service name of the service to be changed. Wildcards aren't permitted.",
+                "ComputerName": "The computers on which the service is changed. The default is the local computer.",
+                "DisplayName": "A new display name for the service.",
+                "Description": "A new description for the service.",
+                "StartupType": "The start mode of the service: Automatic, Manual or Disabled.",
+                "Status": "The status for the service: Running, Stopped or Paused.",
+                "InputObject": "A ServiceController object that represents the service to change.",
+            ]) { $1 }),
+        "Start-Service": CommandHelp(
+            description: "Sends a start message to the Windows Service Controller for each of the specified services. If a service is already running, the message is ignored without error. You can specify the services by their service names or display names, or you can use -InputObject to supply a service object.",
+            examples: [HelpExample(code: "Start-Service -Name \"eventlog\"", remarks: "Starts the EventLog service on the local computer."),
+                       HelpExample(code: "Start-Service -DisplayName *remote* -WhatIf", remarks: "Shows what would happen if the services whose display names include remote were started."),
+                       HelpExample(code: "Get-Service LanmanServer | Start-Service -PassThru", remarks: "Starts the Server service and returns it.")],
+            notes: "Start-Service requires elevated permissions. A service whose StartType is Disabled cannot be started: set its StartType first with Set-Service. sasv is an alias of Start-Service.",
+            relatedLinks: services, parameters: serviceSelection),
+        "Stop-Service": CommandHelp(
+            description: "Sends a stop message to the Windows Service Controller for each of the specified services. You can specify the services by their service names or display names, or you can use -InputObject to pass a service object that represents the services that you want to stop.",
+            examples: [HelpExample(code: "Stop-Service -Name \"sysmonlog\"", remarks: "Stops the Performance Logs and Alerts service on the local computer."),
+                       HelpExample(code: "Get-Service -DisplayName \"telnet\" | Stop-Service", remarks: "Stops the Telnet service by its display name."),
+                       HelpExample(code: "Stop-Service -Name LanmanServer -Force", remarks: "Stops the Server service and the services that depend on it.")],
+            notes: "Stop-Service requires elevated permissions. A service that has dependent services can be stopped only with -Force. spsv is an alias of Stop-Service.",
+            relatedLinks: services,
+            parameters: serviceSelection.merging(["NoWait": "Returns at once, without waiting for the services to stop."]) { $1 }),
+        "Restart-Service": CommandHelp(
+            description: "Sends a stop message and then a start message to the Windows Service Controller for a specified service. If a service was already stopped, it is started without notifying you of an error. You can specify the services by their service names or display names, or you can use -InputObject to pass an object that represents each service that you want to restart.",
+            examples: [HelpExample(code: "Restart-Service -Name winmgmt", remarks: "Restarts the Windows Management Instrumentation service."),
+                       HelpExample(code: "Restart-Service -DisplayName \"net*\" -Exclude \"net logon\"", remarks: "Restarts the services whose display names begin with Net, except Net Logon."),
+                       HelpExample(code: "Get-Service -Name LanmanServer | Restart-Service -Force", remarks: "Restarts the Server service and the services that depend on it.")],
+            notes: "Restart-Service requires elevated permissions. A service that has dependent services can be restarted only with -Force.",
+            relatedLinks: services, parameters: serviceSelection),
     ]
 
     static func applied(_ definitions: [CmdletDefinition]) -> [CmdletDefinition] {

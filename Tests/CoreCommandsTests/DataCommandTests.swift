@@ -132,6 +132,14 @@ struct ModuleAndJobTests {
         #expect(text == "1\nCompleted\n42\nFalse\n")
     }
 
+    @Test func objectsOfARemovedJobOrLocalSessionStayUsable() {
+        let text = run("$d = Start-Job { Get-Date -Year 2020 -Month 1 -Day 2 } | Receive-Job -Wait -AutoRemoveJob",
+                       "$e = Invoke-Command -ComputerName localhost { Get-Date -Year 2021 -Month 3 -Day 4 }",
+                       "1..20 | ForEach-Object { Start-Job { Get-Date } | Receive-Job -Wait -AutoRemoveJob } | Out-Null",
+                       "$d.Year; $d.DayOfWeek; $e.Year; $e.DayOfWeek")
+        #expect(text == "2020\nThursday\n2021\nThursday\n")
+    }
+
     @Test func jobsShowTheJobTable() {
         let text = run("Start-Job { 1 } | Out-Null; Get-Job")
         #expect(text.contains("Id     Name            PSJobTypeName   State         HasMoreData     Location             Command"))

@@ -229,7 +229,8 @@ enum HelpText {
 
     static func examples(_ m: CommandMetadata) -> String {
         m.examples.enumerated().map { i, e in
-            "    -------------------------- EXAMPLE \(i + 1) --------------------------\n\n    PS C:\\>\(e.code)\n\n\(indent(e.remarks))\n\n"
+            // Every line of a multi-line example is indented like its first.
+            "    -------------------------- EXAMPLE \(i + 1) --------------------------\n\n\(indent("PS C:\\>" + e.code))\n\n\(indent(e.remarks))\n\n"
         }.joined()
     }
 

@@ -45,6 +45,7 @@ final class Runspace {
         let configuration = EngineConfiguration(environment: parent.configuration.environment, interactive: false)
         engine = Engine(host: host, configuration: configuration, modules: parent.moduleTypes)
         engine.allowUsingVariables()
+        RunspaceEngines.of(parent).engines.append(engine)
     }
 
     /// Runs `block` with `arguments`, `$using:` variables taken from `caller`. Returns the output
@@ -83,6 +84,17 @@ final class Runspace {
         }
         return (output, errors, failure)
     }
+}
+
+/// The engines of the session's jobs and local sessions. The objects they return refer to the
+/// engine that made them (their property getters run in it), and those objects outlive the job or
+/// session in the caller's variables, so the engines live as long as the session does.
+final class RunspaceEngines: EngineService {
+    var engines: [Engine] = []
+
+    func shutdown() {}
+
+    static func of(_ engine: Engine) -> RunspaceEngines { engine.service(RunspaceEngines.self) { RunspaceEngines() } }
 }
 
 /// A background job (BackgroundJob): it runs, in its own engine, when the session first looks at it

@@ -6,7 +6,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
     public static let version = "3.1.0.0"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands { definitions() + [processDefinition] }
+        registration.commands { (definitions() + [processDefinition]).map { $0.withHelp(ManagementHelp.table[$0.metadata.name]) } }
         registration.aliases(ManagementAliases.table)
         registration.types { [DotNetType("System.Management.Automation.PathInfo")] }
         registration.helpTopic("about_FileSystem_Provider", AboutFileSystem.text)
@@ -45,7 +45,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
                                                                   values: TextEncoding.names), help: "The text encoding.")
         let contentWrite = [path, literal, value, passThru] + filters + [force, P.credential,
             ParameterMetadata("NoNewline", .switchParameter, help: "Writes no newline after the values."), encoding,
-            ParameterMetadata("Stream", .string, help: "Alternate data streams are not supported.")]
+            ParameterMetadata("Stream", .string, help: "Specifies an alternative data stream for content. If the stream does not exist, it is created. Wildcard characters are not supported. Dynamic parameter of the FileSystem provider.")]
         return [
             define("Get-Location", [ParameterMetadata("PSProvider", .array(.string)), ParameterMetadata("PSDrive", .array(.string)),
                                     ParameterMetadata("Stack", .switchParameter), stackName],

@@ -120,7 +120,7 @@ enum ProviderParameters {
     static let force = ParameterMetadata("Force", .switchParameter, help: "Also acts on hidden and read-only items.")
     static let passThru = ParameterMetadata("PassThru", .switchParameter, help: "Returns the item.")
     static let credential = ParameterMetadata("Credential", .object, valueFromPipelineByPropertyName: true,
-                                              help: "Not supported by the providers of this shell.")
+                                              help: "This parameter is not supported by any providers installed with PowerShell. To impersonate another user or elevate your credentials when running this cmdlet, use Invoke-Command.")
 
     static func compiledMetadata(_ name: String, _ parameters: [ParameterMetadata], shouldProcess: Bool = false,
                                  synopsis: String) -> CommandMetadata {

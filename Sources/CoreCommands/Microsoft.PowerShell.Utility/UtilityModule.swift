@@ -6,7 +6,9 @@ public enum MicrosoftPowerShellUtility: CommandModule {
     public static let version = "3.1.0.0"
 
     public static func register(in registration: ModuleRegistration) {
-        registration.commands { definitions() + dataDefinitions() }
+        registration.commands {
+            (definitions() + dataDefinitions()).map { $0.withHelp(UtilityHelp.table[$0.metadata.name] ?? UtilityHelp.dataTable[$0.metadata.name]) }
+        }
         registration.types(UtilityTypes.all)
     }
 

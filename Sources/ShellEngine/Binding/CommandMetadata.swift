@@ -245,8 +245,10 @@ public struct CommandMetadata: Sendable {
 
     /// `-WhatIf` and `-Confirm`, added when the command supports ShouldProcess.
     public static let shouldProcessParameters: [ParameterMetadata] = [
-        ParameterMetadata("WhatIf", .switchParameter, aliases: ["wi"]),
-        ParameterMetadata("Confirm", .switchParameter, aliases: ["cf"]),
+        ParameterMetadata("WhatIf", .switchParameter, aliases: ["wi"],
+                          help: "Shows what would happen if the cmdlet runs. The cmdlet is not run."),
+        ParameterMetadata("Confirm", .switchParameter, aliases: ["cf"],
+                          help: "Prompts you for confirmation before running the cmdlet."),
     ]
 
 }
