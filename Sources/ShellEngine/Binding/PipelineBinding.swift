@@ -8,9 +8,19 @@ extension ParameterBinder {
     /// conversion error, else PowerShell's InputObjectNotBound. Parameters bound on the command
     /// line (`commandLine`) are left alone.
     package func bindPipelineObject(_ input: PSValue, commandLine: Set<String>) throws -> [(ParameterMetadata, PSValue)] {
-        let candidates = metadata.parameters.filter {
+        try bindPipelineObject(input, candidates: pipelineParameters(commandLine: commandLine))
+    }
+
+    /// The parameters that take pipeline objects, less those bound on the command line (the same
+    /// for every object of one invocation).
+    package func pipelineParameters(commandLine: Set<String>) -> [ParameterMetadata] {
+        metadata.parameters.filter {
             ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName) && !commandLine.contains($0.name)
         }
+    }
+
+    /// Binds one pipeline object to `candidates` (from `pipelineParameters`).
+    package func bindPipelineObject(_ input: PSValue, candidates: [ParameterMetadata]) throws -> [(ParameterMetadata, PSValue)] {
         guard !candidates.isEmpty else { return [] }
         var bound: [(ParameterMetadata, PSValue)] = []
         var firstError: Error?
