@@ -77,7 +77,15 @@ final class SelectObject: Cmdlet {
                 if uniques.contains(where: { Operators.equals($0, item, caseSensitive: true) }) { continue }
                 uniques.append(item)
             }
-            if context.has("Last") || context.has("Index") { selected.append(item); continue }
+            if context.has("Last") || context.has("Index") {
+                selected.append(item)
+                // -Last holds only what it will write, so a long pipeline is not kept whole.
+                if let last = context.value("Last").flatMap({ LanguagePrimitives.toInt64($0) }) {
+                    let keep = Int(min(max(0, last), 1 << 40))
+                    if selected.count >= 2 * keep + 4096 { selected.removeFirst(selected.count - keep) }
+                }
+                continue
+            }
             if let first = context.value("First").flatMap({ LanguagePrimitives.toInt64($0) }) {
                 if selected.count >= first { continue }
                 selected.append(item)
