@@ -19,6 +19,19 @@ extension ParameterBinder {
         }
     }
 
+    /// The parameter that takes each pipeline object as it is, when it is the only candidate and
+    /// binding cannot change or refuse the object (an Object or PSObject parameter taking the
+    /// object by value, without validation): the binding of `bindPipelineObject` without its work.
+    package func parameterTakingObjectsUnchanged(_ candidates: [ParameterMetadata]) -> String? {
+        guard candidates.count == 1, let parameter = candidates.first, parameter.valueFromPipeline,
+              !parameter.valueFromPipelineByPropertyName, parameter.validations.isEmpty,
+              !(parameter.mandatory && metadata.implementation == .function) else { return nil }
+        switch parameter.type {
+        case .object, .psObject: return parameter.name
+        default: return nil
+        }
+    }
+
     /// Binds one pipeline object to `candidates` (from `pipelineParameters`).
     package func bindPipelineObject(_ input: PSValue, candidates: [ParameterMetadata]) throws -> [(ParameterMetadata, PSValue)] {
         guard !candidates.isEmpty else { return [] }
