@@ -7,12 +7,6 @@ import ShellEngine
 /// so errors carry the command name as FullyQualifiedErrorId suffix.
 enum SmbShareCmdlets {
 
-    static func definitions(profile: OSProfile) -> [CmdletDefinition] {
-        PolicySide.allCases.flatMap { side in
-            [getDefinition(side, profile), setDefinition(side, profile), resetDefinition(side, profile)]
-        }
-    }
-
     static func noun(_ side: PolicySide) -> String {
         side == .client ? "SmbClientConfiguration" : "SmbServerConfiguration"
     }
@@ -49,7 +43,7 @@ enum SmbShareCmdlets {
         }
     }
 
-    private static func getDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
+    static func getDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let metadata = CommandMetadata(
             name: "Get-" + noun(side), module: SmbShareModule.name, implementation: .function,
             parameters: cimParameters, supportsShouldProcess: true, confirmImpact: .medium,
@@ -67,7 +61,7 @@ enum SmbShareCmdlets {
         }
     }
 
-    private static func setDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
+    static func setDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let settings = PolicySchema.setParameters(side: side, profile: profile).map { p in
             ParameterMetadata(p.name, parameterType(p.type), validations: validations(p.property),
                               help: p.help)
@@ -85,7 +79,7 @@ enum SmbShareCmdlets {
         return CmdletDefinition(metadata: metadata) { SetConfiguration(side: side) }
     }
 
-    private static func resetDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
+    static func resetDefinition(_ side: PolicySide, _ profile: OSProfile) -> CmdletDefinition {
         let switches = PolicySchema.resetSwitches(side: side, profile: profile).map {
             ParameterMetadata($0.name, .switchParameter,
                               help: $0.help)

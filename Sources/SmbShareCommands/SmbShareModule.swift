@@ -11,12 +11,15 @@ public enum SmbShareModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        // The parameter tables are derived from the policy schema: built when one of the
-        // commands is first used.
+        // The parameter tables are derived from the policy schema: each command's is built when
+        // it is first used (Get-SmbClientConfiguration never builds Set-'s).
         let profile = registration.engine.osProfile
-        registration.commands(named: ["Get", "Set", "Reset"].flatMap { verb in
-            PolicySide.allCases.map { "\(verb)-" + SmbShareCmdlets.noun($0) }
-        }) { SmbShareHelp.applied(SmbShareCmdlets.definitions(profile: profile)) }
+        for side in PolicySide.allCases {
+            let noun = SmbShareCmdlets.noun(side)
+            registration.commands(named: ["Get-" + noun]) { SmbShareHelp.applied([SmbShareCmdlets.getDefinition(side, profile)]) }
+            registration.commands(named: ["Set-" + noun]) { SmbShareHelp.applied([SmbShareCmdlets.setDefinition(side, profile)]) }
+            registration.commands(named: ["Reset-" + noun]) { SmbShareHelp.applied([SmbShareCmdlets.resetDefinition(side, profile)]) }
+        }
         registration.commands(named: ShareCmdlets.names) { SmbShareHelp.applied(ShareCmdlets.definitions()) }
         registration.commands(named: ShareAccess.names) { SmbShareHelp.applied(ShareAccess.definitions()) }
         registration.commands(named: SmbClientCmdlets.names) { SmbShareHelp.applied(SmbClientCmdlets.definitions()) }

@@ -60,6 +60,9 @@ final class ConsoleSession {
                                                                        stackSize: stackSize),
                             modules: StandardModules.all)
         defer { engine.shutdown() }
+        // The process ends with the session (`_exit`, no destructors), which reclaims the engine's
+        // memory at once: it is not torn down object by object first.
+        _ = Unmanaged.passRetained(engine)
 
         if runsConsole && !options.noLogo { host.write(banner, stream: .host) }
         if !options.noProfile, case .exitRequested(let code) = runProfile(engine) { return code }

@@ -24,7 +24,7 @@ public struct HostRegistry: Sendable {
     /// `HKLM\Software\X`, `HKEY_LOCAL_MACHINE/SOFTWARE/X`, `hkcu:\x` → `HKEY_LOCAL_MACHINE\SOFTWARE\X` …
     /// (the hive spelled out, `SOFTWARE` as Windows spells it); nil for another hive.
     public static func normalize(_ path: String) -> String? {
-        var parts = path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).map(String.init)
+        var parts = components(path)
         guard var hive = parts.first else { return nil }
         if hive.hasSuffix(":") { hive.removeLast() }
         switch hive.lowercased() {
@@ -34,6 +34,28 @@ public struct HostRegistry: Sendable {
         }
         if parts.count > 1, parts[0] == "HKEY_LOCAL_MACHINE", parts[1].lowercased() == "software" { parts[1] = "SOFTWARE" }
         return parts.joined(separator: "\\")
+    }
+
+    /// The names between `\` and `/` separators, empty ones left out; an ASCII path is cut over
+    /// its bytes (the same cut, without grapheme breaking).
+    private static func components(_ path: String) -> [String] {
+        let utf8 = path.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return path.split(whereSeparator: { $0 == "\\" || $0 == "/" }).map(String.init)
+        }
+        var parts: [String] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "/") {
+                if start != index { parts.append(String(path[start..<index])) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != index { parts.append(String(path[start..<index])) }
+        return parts
     }
 
     public func key(_ path: String) -> HostRegistryKey? {
@@ -47,10 +69,13 @@ public struct HostRegistry: Sendable {
         return (children[normalized.lowercased()] ?? []).sorted { $0.lowercased() < $1.lowercased() }
     }
 
-    mutating func addKey(_ path: String) {
-        guard let normalized = HostRegistry.normalize(path) else { return }
+    /// Adds a key and the keys above it; returns its lower-cased normalized path (nil: not a hive
+    /// of this registry).
+    @discardableResult
+    mutating func addKey(_ path: String) -> String? {
+        guard let normalized = HostRegistry.normalize(path) else { return nil }
         let id = normalized.lowercased()
-        guard keys[id] == nil else { return }
+        guard keys[id] == nil else { return id }
         let parts = normalized.split(separator: "\\")
         keys[id] = HostRegistryKey(path: normalized, values: [])
         if parts.count > 1 {
@@ -58,6 +83,7 @@ public struct HostRegistry: Sendable {
             addKey(parent)
             children[parent.lowercased(), default: []].append(String(parts.last!))
         }
+        return id
     }
 
     mutating func removeKey(_ path: String) {
@@ -72,8 +98,7 @@ public struct HostRegistry: Sendable {
     }
 
     mutating func set(_ path: String, _ name: String, _ data: RegistryData?) {
-        addKey(path)
-        guard let id = HostRegistry.normalize(path)?.lowercased() else { return }
+        guard let id = addKey(path) else { return }
         let wanted = name.lowercased()
         guard var key = keys[id] else { return }
         if let index = key.values.firstIndex(where: { $0.name.lowercased() == wanted }) {

@@ -1,5 +1,7 @@
 // The effective SMB configuration of a profile: defaults, local settings, Group Policy.
 
+import Synchronization
+
 /// One property's effective value and where it comes from.
 public struct PolicyEntry: Sendable, Hashable {
     public let property: PolicyProperty
@@ -21,8 +23,10 @@ public struct PolicySnapshot: Sendable {
     private let client: [PolicyEntry]
     private let server: [PolicyEntry]
     private let policy: [PolicySide: [String: RegistryData]]
-    /// The whole registry of the emulated host.
-    public let registry: HostRegistry
+    /// The whole registry of the emulated host, resolved when first read (the SMB cmdlets never
+    /// read it).
+    public var registry: HostRegistry { resolvedRegistry.value }
+    private let resolvedRegistry: LazyHostRegistry
     private let services: [String: String]
     private let features: [String: Bool]
 
@@ -125,7 +129,9 @@ public struct PolicySnapshot: Sendable {
         let server = PolicySnapshot.resolve(.server, profile, document, policy[.server] ?? [:], &warnings)
         self.client = client
         self.server = server
-        registry = HostRegistry(profile: profile, document: document, client: client, server: server, policy: policy)
+        resolvedRegistry = LazyHostRegistry { [policy] in
+            HostRegistry(profile: profile, document: document, client: client, server: server, policy: policy)
+        }
         services = document.serviceStates()
         features = document.featureStates()
     }
@@ -157,6 +163,23 @@ public struct PolicySnapshot: Sendable {
                 return PolicyEntry(property: property, value: localValue, source: .local, localValue: localValue)
             }
             return PolicyEntry(property: property, value: fallback, source: .default, localValue: nil)
+        }
+    }
+}
+
+/// A snapshot's registry, built once on first use by whichever thread reads it first.
+private final class LazyHostRegistry: Sendable {
+    private let build: @Sendable () -> HostRegistry
+    private let built = Mutex<HostRegistry?>(nil)
+
+    init(_ build: @escaping @Sendable () -> HostRegistry) { self.build = build }
+
+    var value: HostRegistry {
+        built.withLock { built in
+            if let built { return built }
+            let registry = build()
+            built = registry
+            return registry
         }
     }
 }

@@ -8,9 +8,32 @@ extension ParameterBinder {
     /// conversion error, else PowerShell's InputObjectNotBound. Parameters bound on the command
     /// line (`commandLine`) are left alone.
     package func bindPipelineObject(_ input: PSValue, commandLine: Set<String>) throws -> [(ParameterMetadata, PSValue)] {
-        let candidates = metadata.parameters.filter {
+        try bindPipelineObject(input, candidates: pipelineParameters(commandLine: commandLine))
+    }
+
+    /// The parameters that take pipeline objects, less those bound on the command line (the same
+    /// for every object of one invocation).
+    package func pipelineParameters(commandLine: Set<String>) -> [ParameterMetadata] {
+        metadata.parameters.filter {
             ($0.valueFromPipeline || $0.valueFromPipelineByPropertyName) && !commandLine.contains($0.name)
         }
+    }
+
+    /// The parameter that takes each pipeline object as it is, when it is the only candidate and
+    /// binding cannot change or refuse the object (an Object or PSObject parameter taking the
+    /// object by value, without validation): the binding of `bindPipelineObject` without its work.
+    package func parameterTakingObjectsUnchanged(_ candidates: [ParameterMetadata]) -> String? {
+        guard candidates.count == 1, let parameter = candidates.first, parameter.valueFromPipeline,
+              !parameter.valueFromPipelineByPropertyName, parameter.validations.isEmpty,
+              !(parameter.mandatory && metadata.implementation == .function) else { return nil }
+        switch parameter.type {
+        case .object, .psObject: return parameter.name
+        default: return nil
+        }
+    }
+
+    /// Binds one pipeline object to `candidates` (from `pipelineParameters`).
+    package func bindPipelineObject(_ input: PSValue, candidates: [ParameterMetadata]) throws -> [(ParameterMetadata, PSValue)] {
         guard !candidates.isEmpty else { return [] }
         var bound: [(ParameterMetadata, PSValue)] = []
         var firstError: Error?

@@ -9,6 +9,10 @@ package final class CmdletProcessor: CommandProcessor {
     private var capture: StreamCapture?
     /// The parameters bound from the command line, which pipeline input does not rebind.
     private var commandLine: Set<String> = []
+    /// The parameters pipeline objects bind to, found at the first object.
+    private var pipelineParameters: [ParameterMetadata]?
+    /// The one parameter that takes each object as it is, when binding has nothing else to do.
+    private var unchangedInput: String?
 
     package init(context: CommandContext, cmdlet: Cmdlet, binder: ParameterBinder, arguments: [CommandArgument]) {
         self.context = context
@@ -54,8 +58,16 @@ package final class CmdletProcessor: CommandProcessor {
 
     /// ValueFromPipeline and ValueFromPipelineByPropertyName parameters take each input object.
     private func bindPipelineInput(_ input: PSValue) throws(EvalError) {
-        let commandLine = commandLine
-        for (parameter, value) in try converting({ try binder.bindPipelineObject(input, commandLine: commandLine) }) {
+        let candidates = pipelineParameters ?? binder.pipelineParameters(commandLine: commandLine)
+        if pipelineParameters == nil {
+            pipelineParameters = candidates
+            unchangedInput = binder.parameterTakingObjectsUnchanged(candidates)
+        }
+        if let unchangedInput {
+            context.bound[unchangedInput] = input
+            return
+        }
+        for (parameter, value) in try converting({ try binder.bindPipelineObject(input, candidates: candidates) }) {
             context.bound[parameter.name] = value
         }
     }

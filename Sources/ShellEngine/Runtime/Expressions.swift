@@ -89,6 +89,17 @@ extension Engine {
     }
 
     /// A binary operator on two values.
+    /// The numbers of `expression` when it is a range (`1..$n`), its operands evaluated as
+    /// `evaluate` does, for the places that take its items one at a time (the head of a pipeline,
+    /// `foreach`) instead of building the array; nil for any other expression.
+    package func rangeItems(_ expression: ExpressionAst) throws(EvalError) -> IntegerRange? {
+        guard let b = expression as? BinaryExpressionAst, b.operatorKind == .dotDot else { return nil }
+        try ensureStackRoom()
+        let left = try evaluate(b.left)
+        let right = try evaluate(b.right)
+        return try converting { try Operators.rangeBounds(left, right, engine: self, extent: b.errorPosition) }
+    }
+
     private func binary(_ op: TokenKind, _ left: PSValue, _ right: PSValue, extent: SourceExtent) throws(EvalError) -> PSValue {
         try converting { try Operators.binary(op, left, right, engine: self, extent: extent) }
     }

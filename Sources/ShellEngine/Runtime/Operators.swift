@@ -213,6 +213,16 @@ package enum Operators {
     }
 
     private static func range(_ left: PSValue, _ right: PSValue, engine: Engine, extent: SourceExtent) throws -> PSValue {
+        let bounds = try rangeBounds(left, right, engine: engine, extent: extent)
+        var items: [PSValue] = []
+        items.reserveCapacity(bounds.count)
+        for i in bounds { items.append(.int32(i)) }
+        return .array(PSArray(items))
+    }
+
+    /// The numbers of `a..b` (descending when b < a), with the range operator's checks.
+    package static func rangeBounds(_ left: PSValue, _ right: PSValue, engine: Engine,
+                                    extent: SourceExtent) throws -> IntegerRange {
         guard let a = LanguagePrimitives.toInt64(left), let b = LanguagePrimitives.toInt64(right),
               Int32(exactly: a) != nil, Int32(exactly: b) != nil else {
             throw RuntimeError(record: engine.runtimeErrorRecord(
@@ -224,16 +234,7 @@ package enum Operators {
                 message: "The range is too large: at most 50,000,000 elements are supported.",
                 errorId: "RangeTooLarge", category: .LimitsExceeded, extent: extent))
         }
-        let step: Int64 = a <= b ? 1 : -1
-        var items: [PSValue] = []
-        items.reserveCapacity(Int(abs(b - a) + 1))
-        var i = a
-        while true {
-            items.append(.int32(Int32(i)))
-            if i == b { break }
-            i += step
-        }
-        return .array(PSArray(items))
+        return IntegerRange(first: Int32(a), last: Int32(b))
     }
 
     // MARK: Comparison
@@ -445,5 +446,29 @@ package struct WildcardPattern {
             return found ? close - p + 1 : nil
         }
         return pc == c ? 1 : nil
+    }
+}
+
+/// The numbers of a range `a..b`, first to last in either direction, produced one at a time.
+package struct IntegerRange: Sequence {
+    package let first: Int32
+    package let last: Int32
+
+    package var count: Int { Int(abs(Int64(last) - Int64(first))) + 1 }
+
+    package func makeIterator() -> Iterator { Iterator(upcoming: Int64(first), last: Int64(last), step: first <= last ? 1 : -1) }
+
+    package struct Iterator: IteratorProtocol {
+        var upcoming: Int64
+        let last: Int64
+        let step: Int64
+        var done = false
+
+        package mutating func next() -> Int32? {
+            guard !done else { return nil }
+            let value = upcoming
+            if value == last { done = true } else { upcoming += step }
+            return Int32(truncatingIfNeeded: value)
+        }
     }
 }

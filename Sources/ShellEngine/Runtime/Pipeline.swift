@@ -56,6 +56,11 @@ package final class ExpressionProcessor: CommandProcessor {
     }
 
     package override func processWithoutInput() throws(EvalError) {
+        if let range = try engine.rangeItems(expression) {
+            // `1..N | …` streams its numbers: a pipeline of any length runs in constant memory.
+            for i in range { try next(.int32(i)) }
+            return
+        }
         try Engine.enumerate(try engine.evaluate(expression), into: next)
     }
 }

@@ -104,6 +104,8 @@ package struct ScriptRequirements {
             return ErrorRecord(exception: exception, errorId: "ScriptRequiresUnmatchedPSEdition", category: .NotSpecified,
                                targetObject: .string(scriptName))
         }
+        // Only a `#Requires -Modules` line builds the command tables.
+        guard !modules.isEmpty else { return nil }
         let available = Set(engine.cmdlets.all.map { NameKey($0.metadata.module) })
         if let missing = modules.first(where: { !available.contains(NameKey($0)) }) {
             return record(Messages.format("RequiresMissingModules", scriptName, missing),

@@ -169,6 +169,20 @@ extension Engine {
     }
 
     private func executeForEach(_ s: ForEachStatementAst, output: @escaping OutputSink) throws(EvalError) {
+        if let pipeline = s.condition as? PipelineAst, pipeline.pipelineElements.count == 1,
+           let head = pipeline.pipelineElements[0] as? CommandExpressionAst, head.redirections.isEmpty,
+           let range = try rangeItems(head.expression) {
+            // `foreach ($i in 1..N)` takes the numbers one at a time rather than building the array.
+            var iterator = range.makeIterator()
+            try loop(label: s.label) { () throws(EvalError) -> Bool in
+                guard let i = iterator.next() else { return false }
+                try assignVariable(s.variable.variablePath.name, scope: s.variable.variablePath.scope, .int32(i),
+                                   extent: s.variable.extent)
+                try runLoopBody(s.body, label: s.label, output: output)
+                return true
+            }
+            return
+        }
         let collection = try evaluatePipelineValue(s.condition!)
         let items: [PSValue]
         if case .null = collection { items = [] } else { items = collection.enumerated ?? [collection] }

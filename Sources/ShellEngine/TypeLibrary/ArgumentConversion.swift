@@ -11,10 +11,18 @@ extension TypeLibrary {
 
     /// The cost of passing `value` as `parameterType` (C# spelling); nil when it does not convert.
     package func cost(_ value: PSValue, to parameterType: String, engine: Engine) -> Int? {
+        var byType = true
+        return cost(value, to: parameterType, engine: engine, byType: &byType)
+    }
+
+    /// The cost, and in `byType` false when it depends on more than the value's type name and
+    /// whether it is null (a string's text, a conversion tried on the value).
+    package func cost(_ value: PSValue, to parameterType: String, engine: Engine, byType: inout Bool) -> Int? {
         let target = DotNetTypeNames.fullName(ofCSharp: parameterType)
         // Anything is an object, and wraps as a PSObject.
         if target == "System.Object" || target == "System.Management.Automation.PSObject" { return value.isNull ? 0 : 10 }
         if target == "System.Management.Automation.PSReference" {
+            byType = false
             if case .object(let o as DotNetObject) = value, o.payload is ReferenceBox { return 0 }
             return nil
         }
@@ -24,7 +32,10 @@ extension TypeLibrary {
         if isAssignable(from: source, to: target) { return 1 }
         if let to = Self.numericRank[target] {
             if let from = Self.numericRank[source] { return from <= to ? 1 + to - from : 4 + from - to }
-            if case .string = value { return (try? convertArgument(value, to: parameterType, engine: engine)) == nil ? nil : 12 }
+            if case .string = value {
+                byType = false
+                return (try? convertArgument(value, to: parameterType, engine: engine)) == nil ? nil : 12
+            }
             if case .char = value { return 9 }
             if case .bool = value { return 11 }
             if case .object(let o as DotNetObject) = value, o.type.isEnum { return 6 }
@@ -32,11 +43,15 @@ extension TypeLibrary {
         }
         if target == "System.String" { return 13 }
         if target == "System.Char" {
-            if case .string(let s) = value, s.count == 1 { return 4 }
+            if case .string(let s) = value {
+                byType = false
+                if s.count == 1 { return 4 }
+            }
             if Self.numericRank[source] != nil { return 9 }
             return nil
         }
         if target == "System.Boolean" { return 11 }
+        byType = false
         return (try? convertArgument(value, to: parameterType, engine: engine)) == nil ? nil : 8
     }
 

@@ -61,15 +61,11 @@ extension Engine {
             return try construct(info, arguments, extent: extent, newObject: false)
         }
         guard let type = types.type(named: info.fullName) else { return nil }
-        var overloads: [DotNetMethod] = []
-        for typeName in types.typeNames(of: type.fullName) {
-            guard let t = types.type(named: typeName) else { continue }
-            overloads += t.staticMethods.filter { $0.name.caseInsensitiveEquals(name) }
-            if !overloads.isEmpty { break }
-        }
+        let overloads = types.staticMethods(of: type, named: name)
         guard !overloads.isEmpty else { return nil }
         return try call(overloads, name: overloads[0].name, this: .type(info), arguments,
-                        typeArguments: GenericName(info.fullName)?.arguments ?? [], extent: extent)
+                        typeArguments: GenericName(info.fullName)?.arguments ?? [], extent: extent,
+                        owner: .staticMember(type.fullName))
     }
 
     /// `[T]::new(…)` or `New-Object T -ArgumentList …`.
@@ -89,7 +85,7 @@ extension Engine {
         let typeArguments = GenericName(info.fullName)?.arguments ?? []
         do {
             return try call(type.constructors, name: ".ctor", this: .type(info), arguments, typeArguments: typeArguments,
-                            extent: extent)
+                            extent: extent, owner: .constructor(type.fullName))
         } catch let error where newObject && error.runtimeError?.record.fullyQualifiedErrorId == "MethodCountCouldNotFindBest" {
             throw constructorNotFound(info.fullName, extent: extent)
         }
@@ -126,35 +122,49 @@ extension Engine {
         let overloads = types.instanceMethods(of: type, named: name)
         guard !overloads.isEmpty else { return nil }
         return try call(overloads, name: overloads[0].name, this: value, arguments, typeArguments: typeArguments,
-                        extent: extent)
+                        extent: extent, owner: .instanceMember(type.fullName))
     }
 
     // MARK: Overload resolution
 
+    /// Calls the overload of `overloads` that fits `arguments` best. `owner` names the member's
+    /// declaring side (static, constructor or instance, and type) for the resolution cache.
     private func call(_ overloads: [DotNetMethod], name: String, this: PSValue, _ arguments: [PSValue],
-                      typeArguments: [String], extent: SourceExtent) throws -> PSValue {
-        let candidates = overloads.filter { $0.accepts(count: arguments.count) }
+                      typeArguments: [String], extent: SourceExtent, owner: TypeLibrary.MemberOwner) throws -> PSValue {
         let shownName = name == ".ctor" ? "new" : name
-        guard !candidates.isEmpty else { throw methodCountError(shownName, arguments.count, extent: extent) }
-        var best: (method: DotNetMethod, arrayForm: Bool, cost: Int)?
-        for method in candidates {
-            // A `params T[]` parameter takes an array (or a string for `char[]`) as it is, or the
-            // remaining arguments one by one.
-            let arrayForm = method.isParams && arguments.count == method.parameters.count
-                && types.cost(arguments[arguments.count - 1], to: parameterType(method, arguments.count - 1, typeArguments,
-                                                                               arrayForm: true), engine: self) != nil
-            var total = 0
-            var fits = true
-            for (i, argument) in arguments.enumerated() {
-                let type = parameterType(method, i, typeArguments, arrayForm: arrayForm)
-                guard let c = types.cost(argument, to: type, engine: self) else { fits = false; break }
-                total += c
+        let key = TypeLibrary.ResolutionKey(owner: owner, name: name, typeArguments: typeArguments,
+                                            argumentTypes: arguments.map { $0.isNull ? "" : types.valueTypeName($0) })
+        let chosen: TypeLibrary.Resolution
+        if let known = types.resolution(key) {
+            chosen = known
+        } else {
+            let candidates = overloads.filter { $0.accepts(count: arguments.count) }
+            guard !candidates.isEmpty else { throw methodCountError(shownName, arguments.count, extent: extent) }
+            var best: (method: DotNetMethod, arrayForm: Bool, cost: Int)?
+            // Whether every cost depended only on the arguments' types (then the choice is kept).
+            var byType = true
+            for method in candidates {
+                // A `params T[]` parameter takes an array (or a string for `char[]`) as it is, or the
+                // remaining arguments one by one.
+                let arrayForm = method.isParams && arguments.count == method.parameters.count
+                    && types.cost(arguments[arguments.count - 1], to: parameterType(method, arguments.count - 1, typeArguments,
+                                                                                   arrayForm: true),
+                                  engine: self, byType: &byType) != nil
+                var total = 0
+                var fits = true
+                for (i, argument) in arguments.enumerated() {
+                    let type = parameterType(method, i, typeArguments, arrayForm: arrayForm)
+                    guard let c = types.cost(argument, to: type, engine: self, byType: &byType) else { fits = false; break }
+                    total += c
+                }
+                if method.isParams && !arrayForm { total += 1 }
+                if fits, total < (best?.cost ?? Int.max) { best = (method, arrayForm, total) }
             }
-            if method.isParams && !arrayForm { total += 1 }
-            if fits, total < (best?.cost ?? Int.max) { best = (method, arrayForm, total) }
+            chosen = TypeLibrary.Resolution(method: best?.method ?? candidates[0], arrayForm: best?.arrayForm ?? false)
+            if byType { types.remember(chosen, for: key) }
         }
-        let method = best?.method ?? candidates[0]
-        let arrayForm = best?.arrayForm ?? false
+        let method = chosen.method
+        let arrayForm = chosen.arrayForm
         var converted: [PSValue] = []
         for (i, argument) in arguments.enumerated() {
             let type = parameterType(method, i, typeArguments, arrayForm: arrayForm)

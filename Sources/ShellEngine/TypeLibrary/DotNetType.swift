@@ -114,17 +114,40 @@ package struct DotNetMethod: Sendable {
     init(name: String, returnType: String, signature: String, body: @escaping Body) {
         self.name = name
         self.returnType = returnType
+        (parameters, isParams) = Self.parse(signature)
+        self.body = body
+    }
+
+    /// The parameters of a signature, read over its UTF-8 bytes (the runtime declares hundreds of
+    /// overloads when the type library is first used).
+    private static func parse(_ signature: String) -> ([DotNetParameter], Bool) {
         var parameters: [DotNetParameter] = []
         var isParams = false
-        for part in signature.split(separator: ",") {
-            var words = part.split(separator: " ").map(String.init)
-            if words.first == "params" { isParams = true; words.removeFirst() }
-            guard words.count >= 2 else { continue }
-            parameters.append(DotNetParameter(type: words[0], name: words[1]))
+        var signature = signature
+        signature.withUTF8 { bytes in
+            var words: [String] = []
+            var start = 0
+            func endWord(_ end: Int) {
+                if end > start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) }
+                start = end + 1
+            }
+            func endParameter() {
+                if words.first == "params" { isParams = true; words.removeFirst() }
+                if words.count >= 2 { parameters.append(DotNetParameter(type: words[0], name: words[1])) }
+                words.removeAll(keepingCapacity: true)
+            }
+            for (i, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: " ") {
+                    endWord(i)
+                } else if byte == UInt8(ascii: ",") {
+                    endWord(i)
+                    endParameter()
+                }
+            }
+            endWord(bytes.count)
+            endParameter()
         }
-        self.parameters = parameters
-        self.isParams = isParams
-        self.body = body
+        return (parameters, isParams)
     }
 
     /// How Get-Member's Definition column shows the overload: `int IndexOf(char value, int startIndex)`.

@@ -10,9 +10,50 @@ package final class TypeLibrary {
     private var pending: [() -> [DotNetType]] = []
     /// Namespaces of `using namespace` statements, searched for names not found otherwise.
     private var namespaces: [String] = []
+    /// What member calls and conversions ask again and again, by the names as they were asked
+    /// (emptied whenever a type is entered).
+    private var lookups: [String: Lookup] = [:]
+    private var hierarchies: [String: [String]] = [:]
+    private var assignability: [NamePair: Bool] = [:]
+    private var methodLists: [MethodListKey: [DotNetMethod]] = [:]
+    /// Overload resolution by member and argument types, kept where the choice depended on
+    /// nothing else.
+    private var resolutions: [ResolutionKey: Resolution] = [:]
 
+    /// The type whose members a call chooses among, and which of them.
+    package enum MemberOwner: Hashable {
+        case staticMember(String), constructor(String), instanceMember(String)
+    }
+    package struct ResolutionKey: Hashable {
+        package let owner: MemberOwner
+        package let name: String
+        package let typeArguments: [String]
+        /// Each argument's type name ("" for null).
+        package let argumentTypes: [String]
+    }
+    package struct Resolution {
+        package let method: DotNetMethod
+        package let arrayForm: Bool
+    }
+
+    package func resolution(_ key: ResolutionKey) -> Resolution? {
+        loadPending()
+        return resolutions[key]
+    }
+
+    package func remember(_ resolution: Resolution, for key: ResolutionKey) {
+        if resolutions.count >= 4096 { resolutions = [:] }
+        resolutions[key] = resolution
+    }
+
+    private enum Lookup { case found(DotNetType), missing }
+    private struct NamePair: Hashable { let from: String, to: String }
+    private struct MethodListKey: Hashable { let type: String, name: String, isStatic: Bool }
+
+    /// The runtime's own types are entered on the first lookup: `-Command exit` and a command that
+    /// names no type never build the declarations.
     package init() {
-        register(StandardTypes.all)
+        pending.append { StandardTypes.all }
     }
 
     /// A script's `using namespace X` statements: type names also resolve under X from then on.
@@ -28,7 +69,19 @@ package final class TypeLibrary {
         pending.append(build)
     }
 
+    /// Types declared now (script classes and enums): entered after the pending declarations, so
+    /// a script's type of the same name takes the place of a library one.
     package func register(_ types: [DotNetType]) {
+        loadPending()
+        enter(types)
+    }
+
+    private func enter(_ types: [DotNetType]) {
+        lookups = [:]
+        hierarchies = [:]
+        assignability = [:]
+        methodLists = [:]
+        resolutions = [:]
         for type in types {
             byName[type.fullName.lowercased()] = type
             for alias in type.aliases { accelerators[alias.lowercased()] = type.fullName }
@@ -39,7 +92,7 @@ package final class TypeLibrary {
         guard !pending.isEmpty else { return }
         let builds = pending
         pending = []
-        for build in builds { register(build()) }
+        for build in builds { enter(build()) }
     }
 
     /// Every declared type (completion, `Get-Member`).
@@ -51,6 +104,17 @@ package final class TypeLibrary {
     /// The declaration of a full name (for a generic instantiation, of its definition).
     package func type(named fullName: String) -> DotNetType? {
         loadPending()
+        switch lookups[fullName] {
+        case .found(let type): return type
+        case .missing: return nil
+        case nil:
+            let type = find(fullName)
+            lookups[fullName] = type.map { .found($0) } ?? .missing
+            return type
+        }
+    }
+
+    private func find(_ fullName: String) -> DotNetType? {
         let key = fullName.lowercased()
         if let t = byName[key] { return t }
         if key.hasSuffix("[]") || key.hasSuffix("[,]") { return byName["system.array"] }
@@ -96,6 +160,14 @@ package final class TypeLibrary {
 
     /// The type's name and its base types' names, most specific first, then its interfaces.
     package func typeNames(of fullName: String) -> [String] {
+        loadPending()
+        if let names = hierarchies[fullName] { return names }
+        let names = hierarchy(of: fullName)
+        hierarchies[fullName] = names
+        return names
+    }
+
+    private func hierarchy(of fullName: String) -> [String] {
         var names: [String] = []
         var current: String? = fullName
         while let name = current, names.count < 16 {
@@ -108,6 +180,15 @@ package final class TypeLibrary {
 
     /// True when a value of type `from` is a `to` (base types and interfaces).
     package func isAssignable(from: String, to: String) -> Bool {
+        loadPending()
+        let pair = NamePair(from: from, to: to)
+        if let known = assignability[pair] { return known }
+        let result = assignable(from: from, to: to)
+        assignability[pair] = result
+        return result
+    }
+
+    private func assignable(from: String, to: String) -> Bool {
         let target = to.lowercased()
         for name in typeNames(of: from) {
             if name.lowercased() == target { return true }
@@ -120,6 +201,9 @@ package final class TypeLibrary {
 
     /// Instance methods named `name`, the type's own first, then those it inherits.
     package func instanceMethods(of type: DotNetType, named name: String) -> [DotNetMethod] {
+        loadPending()
+        let key = MethodListKey(type: type.fullName, name: name, isStatic: false)
+        if let methods = methodLists[key] { return methods }
         var result: [DotNetMethod] = []
         for typeName in typeNames(of: type.fullName) {
             guard let t = self.type(named: typeName) else { continue }
@@ -127,6 +211,22 @@ package final class TypeLibrary {
             // An overload with the same parameter count hides the inherited one.
             result += own.filter { m in !result.contains { $0.parameters.count == m.parameters.count } }
         }
+        methodLists[key] = result
+        return result
+    }
+
+    /// Static methods named `name`: those of the nearest type in the hierarchy that has any.
+    package func staticMethods(of type: DotNetType, named name: String) -> [DotNetMethod] {
+        loadPending()
+        let key = MethodListKey(type: type.fullName, name: name, isStatic: true)
+        if let methods = methodLists[key] { return methods }
+        var result: [DotNetMethod] = []
+        for typeName in typeNames(of: type.fullName) {
+            guard let t = self.type(named: typeName) else { continue }
+            result += t.staticMethods.filter { $0.name.caseInsensitiveEquals(name) }
+            if !result.isEmpty { break }
+        }
+        methodLists[key] = result
         return result
     }
 
