@@ -9,6 +9,7 @@ enum SmbShareHelp {
                                  "Unblock-SmbShareAccess"]
     private static let mappings = ["Get-SmbMapping", "New-SmbMapping", "Remove-SmbMapping", "Get-SmbConnection"]
     private static let sessions = ["Get-SmbSession", "Get-SmbOpenFile", "Get-SmbConnection"]
+    private static let closing = ["Get-SmbSession", "Close-SmbSession", "Get-SmbOpenFile", "Close-SmbOpenFile"]
 
     private static let configurationNote = "The settings are stored in the registry; a value set by Group Policy overrides the value set with this cmdlet. Run the cmdlet in an elevated session."
     private static let shareNote = "Share changes take effect at once for new connections; run the cmdlet in an elevated session."
@@ -51,6 +52,10 @@ enum SmbShareHelp {
                                          relatedLinks: mappings + ["Get-SmbSession"]),
         "Get-SmbSession": CommandHelp(notes: "Sessions are the connections other computers made to this computer's shares.", relatedLinks: sessions),
         "Get-SmbOpenFile": CommandHelp(notes: "Files opened through this computer's shares by other computers are listed.", relatedLinks: sessions),
+        "Close-SmbSession": CommandHelp(notes: "Use the cmdlet with care: a client that has not written all its changes back to the server before its session ends loses them. Run the cmdlet in an elevated session.",
+                                        relatedLinks: closing, outputType: "None"),
+        "Close-SmbOpenFile": CommandHelp(notes: "Use the cmdlet with care: a client that has not written all its changes to the file back to the server before the file is closed loses them. Run the cmdlet in an elevated session.",
+                                         relatedLinks: closing, outputType: "None"),
         "Get-SmbClientNetworkInterface": CommandHelp(notes: "The interfaces the SMB client can use, with their speed and whether they support RSS and RDMA.",
                                                      relatedLinks: ["Get-SmbServerNetworkInterface", "Get-SmbConnection"]),
         "Get-SmbServerNetworkInterface": CommandHelp(notes: "The interfaces the SMB server listens on, with their speed and whether they support RSS and RDMA.",

@@ -10,7 +10,7 @@ public enum SecurityAclCommands: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { AclCmdlets.definitions() }
+        registration.commands { WindowsHostHelp.applied(AclCmdlets.definitions()) }
         registration.types { AclTypes.all }
     }
 }

@@ -30,6 +30,13 @@ enum WindowsHostHelp {
         "Source": "A folder or WIM image that holds the feature's files.",
         "Remove": "Also removes the feature's files from the computer.",
     ]
+    private static let aclParameters = [
+        "Filter": "Specifies a filter in the format or language of the provider. The value of this parameter qualifies the Path parameter. The provider applies the filter when it retrieves the items, which is more efficient than filtering them afterwards.",
+        "Exclude": "Omits the specified items. The value of this parameter qualifies the Path parameter. Enter a path element or pattern, such as *.txt. Wildcards are permitted.",
+    ]
+    private static func program(_ name: String, exitCodes: String = "") -> String {
+        name + " is a program, not a cmdlet: it writes text, and its exit code is in $LASTEXITCODE" + (exitCodes.isEmpty ? "." : " (" + exitCodes + ").")
+    }
 
     static let table: [String: CommandHelp] = [
         "Get-WindowsOptionalFeature": CommandHelp(
@@ -151,6 +158,59 @@ enum WindowsHostHelp {
                        HelpExample(code: "Get-Service -Name LanmanServer | Restart-Service -Force", remarks: "Restarts the Server service and the services that depend on it.")],
             notes: "Restart-Service requires elevated permissions. A service that has dependent services can be restarted only with -Force.",
             relatedLinks: services, parameters: serviceSelection),
+        "hostname.exe": CommandHelp(
+            description: "Displays the host name portion of the full computer name of the computer. It takes no arguments: the name cannot be set with hostname, and any argument is refused.",
+            examples: [HelpExample(code: "hostname", remarks: "Shows the name of the computer."),
+                       HelpExample(code: "$name = hostname", remarks: "Stores the name of the computer in a variable.")],
+            notes: program("hostname", exitCodes: "0 on success, 1 when an argument is given"),
+            relatedLinks: ["whoami.exe", "systeminfo.exe", "Get-ComputerInfo"], outputType: "System.String"),
+        "whoami.exe": CommandHelp(
+            description: "Displays user, group and privileges information for the user who is currently signed in. Without parameters it displays the domain (or computer) and user name; /user adds the security identifier (SID), /groups lists the groups, /priv the privileges and /all all of them. /fo TABLE, LIST or CSV chooses the format and /nh omits the column headers.",
+            examples: [HelpExample(code: "whoami", remarks: "Shows the domain and user name of the current user."),
+                       HelpExample(code: "whoami /groups", remarks: "Lists the groups of the current user with their type, SID and attributes.")],
+            notes: program("whoami", exitCodes: "0 on success, 1 on failure"),
+            relatedLinks: ["hostname.exe", "Get-LocalUser", "Get-LocalGroupMember"], outputType: "System.String"),
+        "systeminfo.exe": CommandHelp(
+            description: "Displays detailed configuration information about the computer and its operating system: the operating system's name, version and configuration, the product ID, the installation date, the memory, the hotfixes installed and the network cards. /FO TABLE, LIST (the default) or CSV chooses the format and /NH omits the column headers of TABLE and CSV.",
+            examples: [HelpExample(code: "systeminfo", remarks: "Shows the configuration of the computer as a list."),
+                       HelpExample(code: "systeminfo /FO CSV | ConvertFrom-Csv",
+                                   remarks: "Gets the configuration as an object whose properties are the column headers.")],
+            notes: program("systeminfo", exitCodes: "0 on success, 1 on failure"),
+            relatedLinks: ["Get-ComputerInfo", "Get-HotFix", "hostname.exe"], outputType: "System.String"),
+        "gpupdate.exe": CommandHelp(
+            description: "Updates Group Policy settings. Without parameters it applies the computer and user settings that changed; /target:computer or /target:user updates only one of them, and /force reapplies every setting.",
+            examples: [HelpExample(code: "gpupdate /force", remarks: "Reapplies every Group Policy setting of the computer and the user."),
+                       HelpExample(code: "gpupdate /target:computer", remarks: "Updates only the computer's settings.")],
+            notes: program("gpupdate", exitCodes: "0 on success, 1 when a parameter is wrong"),
+            relatedLinks: ["auditpol.exe", "Get-SmbClientConfiguration", "about_SmbConfigShell_Host"], outputType: "System.String"),
+        "dism.exe": CommandHelp(
+            description: "Deployment Image Servicing and Management. With /Online it services the running Windows: /Get-Features lists the optional features and their state (/Format:Table as a table), /Get-FeatureInfo /FeatureName:NAME shows one, /Enable-Feature and /Disable-Feature turn one on or off. /All also enables the parent features, /NoRestart does not ask to restart.",
+            examples: [HelpExample(code: "dism /Online /Get-FeatureInfo /FeatureName:SMB1Protocol",
+                                   remarks: "Shows whether the SMB 1.0/CIFS File Sharing Support feature is enabled."),
+                       HelpExample(code: "dism /Online /Disable-Feature /FeatureName:SMB1Protocol /NoRestart",
+                                   remarks: "Disables SMB 1.0 support without restarting.")],
+            notes: program("dism", exitCodes: "0 on success, 3010 when a restart is needed to complete the operation, 87 when an option is wrong") + " Run it in an elevated session.",
+            relatedLinks: optional, outputType: "System.String"),
+        "auditpol.exe": CommandHelp(
+            description: "Displays and changes the audit policy. /get /category:NAME or /get /subcategory:NAME shows the setting (No Auditing, Success, Failure, Success and Failure) of categories or subcategories, * standing for all of them; /set /subcategory:NAME /success:enable|disable /failure:enable|disable changes a subcategory.",
+            examples: [HelpExample(code: "auditpol /get /category:*", remarks: "Shows the setting of every subcategory, grouped by category."),
+                       HelpExample(code: "auditpol /set /subcategory:\"File Share\" /success:enable /failure:enable",
+                                   remarks: "Audits successful and failed access to the shares of the computer.")],
+            notes: program("auditpol", exitCodes: "0 on success, 87 when a parameter is wrong") + " Run it in an elevated session.",
+            relatedLinks: ["Get-Acl", "gpupdate.exe", "about_SmbConfigShell_Host"], outputType: "System.String"),
+        "Get-Acl": CommandHelp(
+            notes: "Get-Acl works with the FileSystem and Registry providers: it reads the security descriptors of files, folders and registry keys. By default it shows the path, the owner and the access list (Access, the discretionary access control list, which the owner controls); Format-List also shows the group, the audit list and the SDDL form.",
+            relatedLinks: ["Set-Acl", "Get-Item", "Get-ChildItem"],
+            parameters: aclParameters.merging([
+                "Include": "Gets only the specified items. The value of this parameter qualifies the Path parameter. Enter a path element or pattern, such as *.txt. Wildcards are permitted.",
+            ]) { $1 }),
+        "Set-Acl": CommandHelp(
+            notes: "Set-Acl works with the FileSystem and Registry providers. It replaces the item's security descriptor with the one given: to change one rule, get the descriptor with Get-Acl, change it, and pass it to Set-Acl. With -Passthru it returns the security descriptor it set.",
+            relatedLinks: ["Get-Acl", "Get-Item", "Get-ChildItem"],
+            parameters: aclParameters.merging([
+                "Include": "Changes only the specified items. The value of this parameter qualifies the Path parameter. Enter a path element or pattern, such as *.txt. Wildcards are permitted.",
+                "ClearCentralAccessPolicy": "Removes the central access policy from the specified item. Central access policies, set through Active Directory and Group Policy, control access to files and folders in addition to their access lists.",
+            ]) { $1 }, outputType: "None"),
     ]
 
     static func applied(_ definitions: [CmdletDefinition]) -> [CmdletDefinition] {

@@ -185,6 +185,13 @@ struct HelpViewTests {
         #expect(!full.contains("REMARKS"))
     }
 
+    @Test func aProgramsRelatedLinksAreItsOwnOnly() {
+        // A program's name has no noun, so no other command shares it.
+        let full = run("Get-Help net.exe -Full")
+        #expect(full.contains("RELATED LINKS\n    Get-Service\n    Get-SmbShare\n    sc.exe\n\n"))
+        #expect(!full.contains("    whoami.exe\n") && !full.contains("    Describe\n"))
+    }
+
     @Test func helpIsWrappedAtTheConsoleWidthUnderItsIndentation() {
         let (engine, host, folder) = makeEngine(RecordingHost(width: 60))
         defer { engine.shutdown(); try? FileManager.default.removeItem(atPath: folder) }

@@ -45,7 +45,10 @@ final class GetHelp: Cmdlet {
         }
         let view: HelpText.View = context.switchValue("Full") ? .full : context.switchValue("Examples") ? .examples
             : context.switchValue("Detailed") ? .detailed : .standard
-        let related = engine.cmdlets.all.map(\.metadata.name).filter { $0 != metadata.name && HelpText.noun($0) == HelpText.noun(metadata.name) }
+        // A program or a function named without verb-noun has no noun, hence no commands of the same noun.
+        let noun = HelpText.noun(metadata.name)
+        let related = noun.isEmpty ? []
+            : engine.cmdlets.all.map(\.metadata.name).filter { $0 != metadata.name && HelpText.noun($0) == noun }
         if let function = engine.sessionState.function(metadata.name) {
             func strings(_ name: String) -> [String]? {
                 context.value(name).map { ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }
