@@ -88,10 +88,11 @@ import Testing
 }
 
 @Suite struct SwitchBindingTests {
-    @Test func nullGivenToASwitchIsPresent() {
-        #expect(run("function f { param([switch]$s) $s.IsPresent }; f -s:$null") == "True\n")
+    /// A function's [switch] converts $null (ArgumentTypeConverterAttribute) to a switch that is not present.
+    @Test func nullGivenToAFunctionsSwitchIsNotPresent() {
+        #expect(run("function f { param([switch]$s) $s.IsPresent }; f -s:$null") == "False\n")
         #expect(run("function f { param([switch]$s) $s.IsPresent }; f -s:$false") == "False\n")
-        #expect(run("function f { [CmdletBinding()] param([switch]$s) $s.IsPresent }; f -s:$undefinedVariable") == "True\n")
+        #expect(run("function f { [CmdletBinding()] param([switch]$s) $s.IsPresent }; f -s:$undefinedVariable") == "False\n")
     }
 }
 

@@ -82,9 +82,9 @@ import Testing
     @Test(arguments: [
         ("1..10000 | Select-Object -Last 3", "9998\n9999\n10000\n"),
         ("1..10000 | Select-Object -Last 0", ""),
-        ("1..10 | Select-Object -Skip 2 -Last 2", "9\n10\n"),
+        // -Skip with -Last skips from the end of the kept objects (SelectObjectQueue).
+        ("1..10 | Select-Object -Skip 2 -Last 2", "7\n8\n"),
         ("1..10000 | ForEach-Object { $_ % 5000 } | Select-Object -Last 5000 | Measure-Object -Sum | ForEach-Object Sum", "12497500\n"),
-        ("1..5 | Select-Object -Last 2 -Index 0", "4\n5\n"),
         ("$null, 1 | Where-Object { $true } | Measure-Object | ForEach-Object Count", "2\n"),
         ("@{a=1}, [pscustomobject]@{b=2} | ForEach-Object { $_.GetType().Name }", "Hashtable\nPSCustomObject\n"),
     ])

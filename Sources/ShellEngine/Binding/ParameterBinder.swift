@@ -238,8 +238,10 @@ package struct ParameterBinder {
                 // `$null` given to an array parameter stays `$null`.
                 converted = .null
             } else if value.isNull, parameter.type == .switchParameter {
-                // `-Switch:$null` is the switch present, as a switch named alone (HandleNullParameterForSpecialTypes).
-                converted = .switchParameter(true)
+                // `-Switch:$null`: a function's [switch] converts $null first (ArgumentTypeConverterAttribute) to a
+                // switch that is not present; a cmdlet's binder takes it as the switch named alone
+                // (HandleNullParameterForSpecialTypes).
+                converted = .switchParameter(metadata.implementation != .function)
             } else if metadata.implementation == .function, !metadata.cmdletBinding,
                parameter.type == .boolean || parameter.type == .array(.boolean) {
                 // A simple function's [bool] takes any value as the language converts it ('a' → $true).
