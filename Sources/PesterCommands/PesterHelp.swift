@@ -39,6 +39,9 @@ enum PesterHelp {
             "BeTrue": "Passes when the value is $true.",
             "BeFalse": "Passes when the value is $false.",
             "Exist": "Passes when the path exists (Test-Path).",
+            "FileContentMatch": "Passes when a line of the file matches the regular expression (case-insensitive).",
+            "FileContentMatchExactly": "Passes when a line of the file matches the regular expression, case-sensitively.",
+            "FileContentMatchMultiline": "Passes when the file's content, read as one string, matches the regular expression, so the expression can span several lines.",
             "Throw": "Passes when the script block throws an error.",
         ]
         for i in 0..<4 { d["Argument\(i)"] = "The assertion and its expected value written without dashes (Should Be 3), the legacy syntax." }

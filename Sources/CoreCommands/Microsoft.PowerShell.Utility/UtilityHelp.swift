@@ -161,7 +161,9 @@ enum UtilityHelp {
                          "Last": "The number of objects to select from the end of an array of input objects.",
                          "First": "The number of objects to select from the beginning of an array of input objects.",
                          "Skip": "Skips the specified number of items. By default it skips from the beginning of the collection; with -Last, from the end.",
-                         "Index": "Selects objects from an array based on their index values; the first object has index 0."],
+                         "Index": "Selects objects from an array based on their index values; the first object has index 0.",
+                         "SkipLast": "Skips (does not select) the specified number of items from the end of the list or array. Works in the same way as using -Skip together with -Last.",
+                         "Wait": "Turns off optimization. Windows PowerShell runs commands in the order that they appear in the command pipeline and lets them generate all objects. By default, if you include a Select-Object command with -First or -Index in a command pipeline, Windows PowerShell stops the command that generates the objects as soon as the selected number of objects is generated."],
             outputType: "System.Management.Automation.PSObject"),
         "Sort-Object": CommandHelp(
             description: "Sorts objects in ascending or descending order based on object property values. If sort properties are not included in a command, PowerShell uses default sort properties of the first input object; if the type has none, the objects are compared directly. You can sort by a single property or multiple properties, and use hash tables to sort some properties ascending and others descending.",
@@ -540,7 +542,9 @@ enum UtilityHelp {
             notes: "gal is an alias of Get-Alias. The Alias: drive lists the same aliases.",
             relatedLinks: aliases,
             parameters: ["Name": "The aliases that this cmdlet gets. Wildcards are permitted. By default, it retrieves all aliases defined for the current session.",
-                         "Definition": "Gets the aliases for the specified item: the name of a cmdlet, function, script, file or executable. Wildcards are permitted."],
+                         "Definition": "Gets the aliases for the specified item: the name of a cmdlet, function, script, file or executable. Wildcards are permitted.",
+                         "Exclude": "Omits the specified items. The value of this parameter qualifies the Name and Definition parameters. Enter a name, a definition, or a pattern, such as \"s*\". Wildcards are permitted.",
+                         "Scope": scope],
             outputType: "System.Management.Automation.AliasInfo"),
         "Get-Member": CommandHelp(
             description: "Gets the members, the properties and methods, of objects. To specify the object, use -InputObject or pipe an object to Get-Member. To get information about static members, the members of the class, not of the instance, use -Static. To get only certain types of members, such as NoteProperties, use -MemberType.",
