@@ -9,7 +9,7 @@ public enum DiagnosticsModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands(named: ["Get-WinEvent"]) { [EventLogCmdlets.getWinEvent()] }
+        registration.commands(named: ["Get-WinEvent"]) { WindowsHostHelp.applied([EventLogCmdlets.getWinEvent()]) }
     }
 }
 

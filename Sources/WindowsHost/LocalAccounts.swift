@@ -9,7 +9,7 @@ public enum LocalAccountsModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { LocalAccountCmdlets.definitions() }
+        registration.commands { WindowsHostHelp.applied(LocalAccountCmdlets.definitions()) }
         registration.aliases(["glu": "Get-LocalUser", "glg": "Get-LocalGroup", "glgm": "Get-LocalGroupMember"])
     }
 }

@@ -10,7 +10,7 @@ public enum NetConnectionModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { NetTcpipCmdlets.connectionProfileDefinitions() }
+        registration.commands { WindowsHostHelp.applied(NetTcpipCmdlets.connectionProfileDefinitions()) }
     }
 }
 

@@ -10,7 +10,7 @@ public enum NetAdapterModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { [NetworkCmdlets.getNetAdapter()] }
+        registration.commands { WindowsHostHelp.applied([NetworkCmdlets.getNetAdapter()]) }
     }
 }
 
@@ -22,7 +22,7 @@ public enum NetSecurityModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { FirewallCmdlets.definitions() }
+        registration.commands { WindowsHostHelp.applied(FirewallCmdlets.definitions()) }
     }
 }
 
@@ -34,7 +34,7 @@ public enum NetTCPIPModule: CommandModule {
 
     public static func register(in registration: ModuleRegistration) {
         EmulatedHost.attach(to: registration)
-        registration.commands { [NetworkCmdlets.testNetConnection()] + NetTcpipCmdlets.definitions() }
+        registration.commands { WindowsHostHelp.applied([NetworkCmdlets.testNetConnection()] + NetTcpipCmdlets.definitions()) }
         registration.aliases(["TNC": "Test-NetConnection"])
     }
 }

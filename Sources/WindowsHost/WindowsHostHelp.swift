@@ -34,6 +34,15 @@ enum WindowsHostHelp {
         "Filter": "Specifies a filter in the format or language of the provider. The value of this parameter qualifies the Path parameter. The provider applies the filter when it retrieves the items, which is more efficient than filtering them afterwards.",
         "Exclude": "Omits the specified items. The value of this parameter qualifies the Path parameter. Enter a path element or pattern, such as *.txt. Wildcards are permitted.",
     ]
+    private static let localAccounts = ["Get-LocalUser", "Enable-LocalUser", "Disable-LocalUser", "Get-LocalGroup",
+                                        "Get-LocalGroupMember", "Add-LocalGroupMember", "Remove-LocalGroupMember"]
+    private static let localAccountsNote = "The Microsoft.PowerShell.LocalAccounts module is not available in 32-bit PowerShell on a 64-bit system. The PrincipalSource property of LocalUser, LocalGroup and LocalPrincipal objects describes the source of the object: Local, ActiveDirectory, AzureAD or MicrosoftAccount. PrincipalSource is supported only by Windows 10, Windows Server 2016 and later versions of Windows; on earlier versions the property is blank."
+    private static let firewall = ["Get-NetFirewallRule", "Enable-NetFirewallRule", "Disable-NetFirewallRule", "Set-NetFirewallRule",
+                                   "Get-NetConnectionProfile"]
+    private static let firewallNote = "By default the cmdlets act on the persistent store (PersistentStore), the rules the computer keeps across restarts. The Enabled property is an enumeration, True or False, not a Boolean. The File and Printer Sharing group holds FPS-SMB-In-TCP, the rule that allows inbound SMB on TCP port 445."
+    private static let network = ["Get-NetAdapter", "Get-NetIPAddress", "Get-NetTCPConnection", "Get-NetConnectionProfile", "Test-NetConnection"]
+    private static let profileNote = "A connection profile represents a network connection. Its NetworkCategory, Public, Private or DomainAuthenticated, selects the firewall profile (Public, Private or Domain) whose rules apply to the connection."
+
     private static func program(_ name: String, exitCodes: String = "") -> String {
         name + " is a program, not a cmdlet: it writes text, and its exit code is in $LASTEXITCODE" + (exitCodes.isEmpty ? "." : " (" + exitCodes + ").")
     }
@@ -198,6 +207,53 @@ enum WindowsHostHelp {
                                    remarks: "Audits successful and failed access to the shares of the computer.")],
             notes: program("auditpol", exitCodes: "0 on success, 87 when a parameter is wrong") + " Run it in an elevated session.",
             relatedLinks: ["Get-Acl", "gpupdate.exe", "about_SmbConfigShell_Host"], outputType: "System.String"),
+        "Enable-LocalUser": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts, outputType: "None"),
+        "Disable-LocalUser": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts, outputType: "None"),
+        "Get-LocalUser": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts),
+        "Get-LocalGroup": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts),
+        "Get-LocalGroupMember": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts),
+        "Add-LocalGroupMember": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts, outputType: "None"),
+        "Remove-LocalGroupMember": CommandHelp(notes: localAccountsNote, relatedLinks: localAccounts, outputType: "None"),
+        "Get-NetFirewallRule": CommandHelp(
+            notes: firewallNote + " Without parameters the cmdlet gets every rule; -Enabled True keeps the rules in effect.",
+            relatedLinks: firewall),
+        "Enable-NetFirewallRule": CommandHelp(
+            notes: firewallNote + " Enabling a rule makes it take effect; whether it allows or blocks the traffic is its Action.",
+            relatedLinks: firewall),
+        "Disable-NetFirewallRule": CommandHelp(
+            notes: firewallNote + " A disabled rule is ignored: it neither allows nor blocks traffic.",
+            relatedLinks: firewall),
+        "Set-NetFirewallRule": CommandHelp(
+            notes: firewallNote + " Set-NetFirewallRule -Enabled True does what Enable-NetFirewallRule does.",
+            relatedLinks: firewall),
+        "Get-NetAdapter": CommandHelp(
+            notes: "By default Get-NetAdapter gets the visible adapters, physical and virtual; -IncludeHidden adds the hidden ones and -Physical keeps only the physical ones. The ifIndex (InterfaceIndex) and Name (InterfaceAlias) of an adapter select it in the NetTCPIP and NetConnection cmdlets.",
+            relatedLinks: network),
+        "Get-NetIPAddress": CommandHelp(
+            notes: "Without parameters Get-NetIPAddress gets the IPv4 and IPv6 addresses of every interface, the loopback interface among them; -AddressFamily IPv4 keeps only the IPv4 addresses.",
+            relatedLinks: network),
+        "Get-NetTCPConnection": CommandHelp(
+            notes: "A port waiting for connections is in state Listen, an open connection in state Established. The SMB server listens on TCP port 445; it runs in the kernel, so its OwningProcess is 4, the System process.",
+            relatedLinks: network),
+        "Get-NetConnectionProfile": CommandHelp(notes: profileNote, relatedLinks: network + ["Set-NetConnectionProfile"]),
+        "Set-NetConnectionProfile": CommandHelp(
+            notes: profileNote + " The category DomainAuthenticated cannot be set: Windows selects it when the computer authenticates to a domain controller.",
+            relatedLinks: network, outputType: "None"),
+        "Test-NetConnection": CommandHelp(
+            notes: "TNC is an alias of Test-NetConnection. -CommonTCPPort SMB tests TCP port 445; TcpTestSucceeded shows whether the port answered. With -InformationLevel Quiet the cmdlet returns only a Boolean.",
+            relatedLinks: network),
+        "Get-WinEvent": CommandHelp(
+            notes: "Get-WinEvent is designed to replace Get-EventLog on computers running Windows Vista and later versions of Windows: Get-EventLog gets events only in classic event logs. Get-WinEvent is not supported in the Windows Preinstallation Environment (Windows PE). When no event matches, the cmdlet writes the error NoMatchingEventsFound.",
+            relatedLinks: ["Where-Object", "Format-Table", "about_Automatic_Variables"]),
+        "Get-ComputerInfo": CommandHelp(
+            notes: "gin is an alias of Get-ComputerInfo. The properties are named by their source: Windows (the registry), Bios, Cs (Win32_ComputerSystem), Os (Win32_OperatingSystem), HyperV and DeviceGuard.",
+            relatedLinks: ["Get-CimInstance", "Get-HotFix", "systeminfo.exe"]),
+        "Get-HotFix": CommandHelp(
+            notes: "Get-HotFix reads the Win32_QuickFixEngineering WMI class, which represents the small system-wide updates (quick-fix engineering, QFE, updates) applied to the operating system. It returns only the updates supplied by Component Based Servicing (CBS); updates supplied by Windows Installer (MSI) or the Windows Update site are not returned.",
+            relatedLinks: ["Get-ComputerInfo", "Get-CimInstance", "systeminfo.exe"]),
+        "Start-Process": CommandHelp(
+            notes: "saps and start are aliases of Start-Process. Start-Process uses the Start method of the System.Diagnostics.Process class. With -Wait it waits for the process tree, the process and all its descendants, to exit before returning. By default it returns no output; with -PassThru it returns the process, whose ExitCode property holds the program's exit code.",
+            relatedLinks: ["Get-Process", "Stop-Process", "Wait-Process", "Debug-Process"]),
         "Get-Acl": CommandHelp(
             notes: "Get-Acl works with the FileSystem and Registry providers: it reads the security descriptors of files, folders and registry keys. By default it shows the path, the owner and the access list (Access, the discretionary access control list, which the owner controls); Format-List also shows the group, the audit list and the SDDL form.",
             relatedLinks: ["Set-Acl", "Get-Item", "Get-ChildItem"],
@@ -213,7 +269,12 @@ enum WindowsHostHelp {
             ]) { $1 }, outputType: "None"),
     ]
 
+    /// The definitions with their help; the lists shared by a family of commands do not link a command to itself.
     static func applied(_ definitions: [CmdletDefinition]) -> [CmdletDefinition] {
-        definitions.map { $0.withHelp(table[$0.metadata.name]) }
+        definitions.map { definition in
+            var help = table[definition.metadata.name]
+            help?.relatedLinks.removeAll { $0 == definition.metadata.name }
+            return definition.withHelp(help)
+        }
     }
 }
