@@ -61,6 +61,14 @@ import ShellEngine
         #expect(text.contains("\n    $A.Count\n"), "\(text)")
     }
 
+    @Test func aFamilysLinksLeaveOutTheCommandItself() {
+        let text = Self.helpText("Get-Help Disable-LocalUser -Full")
+        #expect(text.contains("OUTPUTS\n    None\n"), "\(text)")
+        #expect(text.contains("RELATED LINKS\n    Get-LocalUser\n    Enable-LocalUser\n    Get-LocalGroup\n"), "\(text)")
+        let links = text.components(separatedBy: "RELATED LINKS").last ?? ""
+        #expect(!links.contains("Disable-LocalUser"), "\(links)")
+    }
+
     @Test func whatIfAndConfirmAreDescribed() {
         let text = Self.helpText("Get-Help Remove-Item -Parameter WhatIf")
         #expect(text.contains("Shows what would happen if the cmdlet runs. The cmdlet is not run."), "\(text)")
