@@ -89,7 +89,6 @@ enum CoreHelp {
                 "CNotContains": "The collection does not contain the value, case-sensitively.",
                 "CIn": "The property's value is in the collection, case-sensitively.",
                 "CNotIn": "The property's value is not in the collection, case-sensitively.",
-                "Not": "The property does not exist, or its value is null or false.",
             ],
             outputType: "System.Object"),
         "Out-Null": CommandHelp(

@@ -46,7 +46,7 @@ final class WhereObject: Cmdlet {
         ("Contains", .icontains, "IContains"), ("CContains", .ccontains, nil),
         ("NotContains", .inotcontains, "INotContains"), ("CNotContains", .cnotcontains, nil),
         ("In", .iin, "IIn"), ("CIn", .cin, nil), ("NotIn", .inotin, "INotIn"), ("CNotIn", .cnotin, nil),
-        ("Is", .is, nil), ("IsNot", .isNot, nil), ("Not", .not, nil),
+        ("Is", .is, nil), ("IsNot", .isNot, nil),
     ]
     static let operatorNotSpecified = "An operator is required to compare the two specified values. Include a valid operator in the command, and then try the command again. For example, Get-Process | Where-Object -Property Name -eq Idle"
     static let valueNotSpecified = "The specified operator requires both the -Property and -Value parameters. Provide values for both parameters, and then try the command again."
@@ -72,11 +72,11 @@ final class WhereObject: Cmdlet {
             RuntimeError(record: context.errorRecord(message: message, errorId: id, category: .InvalidArgument,
                                                      exceptionType: "System.Management.Automation.PSArgumentException"))
         }
-        if right == nil, let op, op != .not { throw argumentError(Self.valueNotSpecified, "ValueNotSpecifiedForWhereObject") }
+        if right == nil, op != nil { throw argumentError(Self.valueNotSpecified, "ValueNotSpecifiedForWhereObject") }
         if right != nil, op == nil { throw argumentError(Self.operatorNotSpecified, "OperatorNotSpecified") }
         let value = try engine.getMember(input, property, isStatic: false, extent: .empty)
-        guard let op, op != .not, let right else {
-            if LanguagePrimitives.isTrue(value) != (op == .not) { try context.writeObject(input) }
+        guard let op, let right else {
+            if LanguagePrimitives.isTrue(value) { try context.writeObject(input) }
             return
         }
         var operand = right
