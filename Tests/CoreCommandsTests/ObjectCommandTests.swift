@@ -60,8 +60,8 @@ struct ObjectCommandTests {
 
     @Test func whereObjectOperatorsAndTheirErrors() {
         #expect(run("('a','B','c' | Where-Object Length -CEQ 1) -join ','") == "a,B,c\n")
-        // -Not came with PowerShell 6.1; 5.1 has no such parameter.
-        #expect(run("1 | Where-Object -Not v").contains("A parameter cannot be found that matches parameter name 'Not'."))
+        // -Not came with PowerShell 6.1; in 5.1 it is a prefix of -NotLike, -NotMatch, -NotContains and -NotIn.
+        #expect(run("1 | Where-Object -Not v").contains("Parameter cannot be processed because the parameter name 'Not' is ambiguous."))
         let missingOperator = run("1 | Where-Object -Property Length -EQ:$false -Value 1")
         #expect(missingOperator.contains("An operator is required to compare the two specified values."))
         #expect(missingOperator.contains("OperatorNotSpecified,Microsoft.PowerShell.Commands.WhereObjectCommand"))
