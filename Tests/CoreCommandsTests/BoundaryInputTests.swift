@@ -22,4 +22,47 @@ struct BoundaryInputTests {
         #expect(output.contains("' exceeds the number of active scopes."))
         #expect(output.hasSuffix("after\n"))
     }
+
+    @Test func aFolderMovedIntoItselfIsRefusedAndKept() {
+        let output = run("$null = New-Item C:\\cm\\inner -ItemType Directory -Force",
+                         "Move-Item C:\\cm C:\\cm\\inner", "Move-Item C:\\cm C:\\cm", "Copy-Item C:\\cm C:\\cm\\inner -Recurse",
+                         "(Get-ChildItem C:\\cm -Recurse).FullName", "'after'")
+        let refusals = output.components(separatedBy: "Destination path cannot be a subdirectory of the source or the source itself: ")
+        #expect(refusals.count == 4)
+        #expect(output.contains("Move-Item : Destination path cannot be a subdirectory of the source or the source itself: C:\\cm\\inner\\cm."))
+        #expect(output.contains("MoveItemArgumentError,Microsoft.PowerShell.Commands.MoveItemCommand"))
+        #expect(output.contains("InvalidArgument: (C:\\cm\\inner\\cm:String) [Move-Item], IOException"))
+        #expect(output.hasSuffix("C:\\cm\\inner\nafter\n"))
+    }
+
+    @Test func aRegistryKeyCopiedIntoItselfIsRefused() {
+        let output = run("$null = New-Item HKCU:\\Software\\CmLoop -Force", "Copy-Item HKCU:\\Software\\CmLoop HKCU:\\Software\\CmLoop\\x -Recurse",
+                         "Test-Path HKCU:\\Software\\CmLoop\\x", "'after'")
+        #expect(output.contains("Destination path cannot be a subdirectory of the source or the source itself"))
+        #expect(output.hasSuffix("False\nafter\n"))
+    }
+
+    @Test(arguments: [
+        ("Remove-Item ''", "Path", "an empty string", "EmptyString", "RemoveItemCommand"),
+        ("Move-Item $null", "Path", "null", "Null", "MoveItemCommand"),
+        ("Copy-Item -LiteralPath ''", "LiteralPath", "an empty string", "EmptyString", "CopyItemCommand"),
+        ("Test-Path ''", "Path", "an empty string", "EmptyString", "TestPathCommand"),
+        ("Get-Item @()", "Path", "an empty array", "EmptyArray", "GetItemCommand"),
+        ("Get-Content ''", "Path", "an empty string", "EmptyString", "GetContentCommand"),
+        ("Get-ItemProperty $null", "Path", "null", "Null", "GetItemPropertyCommand"),
+    ])
+    func aMandatoryPathRefusesNullAndEmpty(_ input: String, _ parameter: String, _ what: String, _ id: String, _ className: String) {
+        let output = run(input, "'after'")
+        let command = String(input.prefix { $0 != " " })
+        #expect(output.hasPrefix("\(command) : Cannot bind argument to parameter '\(parameter)' because it is \(what).\n"))
+        #expect(output.replacing(" \n   ", with: "").contains("ParameterArgumentValidationError\(id)NotAllowed,Microsoft.PowerShell.Commands.\(className)"))
+        #expect(output.hasSuffix("after\n"))
+    }
+
+    @Test func anEmptyPathLeavesTheCurrentFolderAlone() {
+        let output = run("Set-Location C:\\", "$null = New-Item C:\\keep -ItemType Directory", "Set-Location C:\\keep",
+                         "try { Remove-Item '' -Recurse -Force } catch {}", "try { Move-Item '' C:\\elsewhere } catch {}",
+                         "Test-Path C:\\keep")
+        #expect(output == "True\n")
+    }
 }
