@@ -34,6 +34,12 @@ import Testing
                 == "0\n0\n0\n0\n0\nafter\n")
     }
 
+    @Test func splitOnAHundredThousandSeparatorsLooksEachCharacterUpOnce() {
+        #expect(run("('ab ' * 300).Split('x' * 100000).Count; ('ab ' * 300).Split([string[]](@('zz') * 100000 + 'b'), 'None').Count")
+                == "1\n301\n")
+        #expect(run("'abcabd'.Split([string[]]('bd', 'b'), 'None') -join '|'") == "a|ca|\n")
+    }
+
     @Test func anIntegerCastToCharIsItsCode() {
         #expect(run("[int][char]0; [int][char]7; [int][char]65535; [int][char]'7'; [int][char][byte]9") == "0\n7\n65535\n55\n9\n")
         #expect(run("try { [char]65536 } catch { $_.Exception.Message }; try { [char]-1 } catch { $_.Exception.Message }")
