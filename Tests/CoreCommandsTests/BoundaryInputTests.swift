@@ -1,3 +1,4 @@
+import Foundation
 import ShellTestSupport
 import Testing
 @testable import ShellEngine
@@ -64,5 +65,23 @@ struct BoundaryInputTests {
                          "try { Remove-Item '' -Recurse -Force } catch {}", "try { Move-Item '' C:\\elsewhere } catch {}",
                          "Test-Path C:\\keep")
         #expect(output == "True\n")
+    }
+}
+
+/// A persisted setting that cannot be written is Windows' error, and the setting stays as it was.
+struct UnwritableStateTests {
+    @Test func anExecutionPolicyThatCannotBeSavedIsAnAccessError() throws {
+        let folder = NSTemporaryDirectory() + "smbconfig-engine-test-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/execution-policy", withIntermediateDirectories: true)
+        let (engine, host, _) = makeEngine(folder: folder)
+        defer { engine.shutdown() }
+        _ = engine.execute("Set-ExecutionPolicy -Scope CurrentUser RemoteSigned -Force; Get-ExecutionPolicy -Scope CurrentUser")
+        _ = engine.execute("Set-ExecutionPolicy -Scope Process Bypass -Force; Get-ExecutionPolicy")
+        #expect(host.text.replacing(" \n", with: " ").hasPrefix("Set-ExecutionPolicy : Access to the registry key "
+            + "'HKEY_CURRENT_USER\\Software\\Microsoft\\PowerShell\\1\\ShellIds\\Microsoft.PowerShell' is denied.\n"))
+        #expect(host.text.contains("PermissionDenied: (:) [Set-ExecutionPolicy], UnauthorizedAccessException"))
+        #expect(host.text.hasSuffix("Bypass\n"))
+        #expect(!host.text.contains("RemoteSigned\n"))
     }
 }
