@@ -53,6 +53,7 @@ final class ConsoleSession {
         let runsConsole = atTerminal && options.command != "-"
             && ((options.file == nil && options.command == nil) || options.noExit)
         InterruptSignal.install(exitOnRepeat: !runsConsole)
+        if runsConsole { InterruptSignal.ignoreJobControlKeys() }
 
         let interactive = !options.nonInteractive
         let host = ConsoleHost(environment: environment, interactive: interactive, input: reader)
