@@ -33,7 +33,7 @@ final class InvokePester: Cmdlet {
                     }
                 }
             }
-            runs += Self.testFiles(engine.absolutePath(path)).map { ($0, arguments) }
+            runs += Self.testFiles(engine.absolutePath(path), engine: engine).map { ($0, arguments) }
         }
         var header = "Executing all tests in '\(scripts.map { Self.shownPath($0) }.joined(separator: "', '"))'"
         if !state.testNames.isEmpty { header += " matching test name '\(state.testNames.joined(separator: " "))'" }
@@ -65,17 +65,26 @@ final class InvokePester: Cmdlet {
         return LanguagePrimitives.toString(script)
     }
 
-    /// A file itself, or the *.Tests.ps1 files under a folder in name order.
-    static func testFiles(_ path: String, depth: Int = 0) -> [String] {
+    /// A file itself, or the *.Tests.ps1 files under a folder in name order. The search stays on
+    /// the folder's own file system (a mounted /proc or /sys is no drive's folder) and stops on
+    /// Ctrl-C.
+    static func testFiles(_ path: String, engine: Engine) -> [String] {
         var info = stat()
-        guard depth < 32, stat(path, &info) == 0 else { return [] }
-        guard (info.st_mode & S_IFMT) == S_IFDIR else { return depth == 0 ? [path] : [] }
+        guard stat(path, &info) == 0 else { return [] }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return [path] }
+        return testFiles(in: path, device: info.st_dev, depth: 0, engine: engine)
+    }
+
+    private static func testFiles(in path: String, device: UInt, depth: Int, engine: Engine) -> [String] {
+        guard depth < 32, !engine.interruptRequested() else { return [] }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
         return names.flatMap { name -> [String] in
             let full = path + "/" + name
             var entry = stat()
             guard lstat(full, &entry) == 0 else { return [] }
-            if (entry.st_mode & S_IFMT) == S_IFDIR { return testFiles(full, depth: depth + 1) }
+            if (entry.st_mode & S_IFMT) == S_IFDIR {
+                return entry.st_dev == device ? testFiles(in: full, device: device, depth: depth + 1, engine: engine) : []
+            }
             return name.lowercased().hasSuffix(".tests.ps1") ? [full] : []
         }
     }

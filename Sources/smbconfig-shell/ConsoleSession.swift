@@ -53,6 +53,7 @@ final class ConsoleSession {
         let runsConsole = atTerminal && options.command != "-"
             && ((options.file == nil && options.command == nil) || options.noExit)
         InterruptSignal.install(exitOnRepeat: !runsConsole)
+        if runsConsole { InterruptSignal.ignoreJobControlKeys() }
 
         let interactive = !options.nonInteractive
         let host = ConsoleHost(environment: environment, interactive: interactive, input: reader)
@@ -97,6 +98,11 @@ final class ConsoleSession {
     /// `SMBCONFIG_HOME/profile.ps1`, run in the global scope as PowerShell dot-sources its profiles.
     private func runProfile(_ engine: Engine) -> ExecutionOutcome? {
         let path = engine.configuration.stateFolder + "/profile.ps1"
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        // A folder, a FIFO or a device is dot-sourced by name, so that the engine answers it as
+        // PowerShell answers a profile path that is no script file (and never waits on it).
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return engine.execute(". '" + path.replacing("'", with: "''") + "'") }
         guard access(path, R_OK) == 0, let text = SourceFile.read(path) else { return nil }
         return engine.execute(text)
     }

@@ -29,6 +29,14 @@ enum InterruptSignal {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// The console keeps running on the terminal's other job-control keys, as the Windows console
+    /// (which has none) and an interactive POSIX shell do: Ctrl-\ (SIGQUIT) would end the process
+    /// with a core dump and Ctrl-Z (SIGTSTP) would stop it in the middle of a line.
+    static func ignoreJobControlKeys() {
+        signal(SIGQUIT, SIG_IGN)
+        signal(SIGTSTP, SIG_IGN)
+    }
+
     /// True once per Ctrl-C.
     static func consume() -> Bool {
         pending.exchange(false, ordering: .relaxed)

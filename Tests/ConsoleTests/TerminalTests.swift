@@ -256,6 +256,19 @@ import Testing
         }
     }
 
+    @Test func ctrlBackslashAndCtrlZLeaveTheConsoleRunning() throws {
+        // exec: the keys' signals reach the whole foreground group, and the wrapper's /bin/sh
+        // would itself quit or stop on them.
+        try withTerminal(shellCommand: "exec $SHELL_BINARY -NoProfile") { t throws in
+            try t.waitForCursorLine(Self.prompt)
+            // The raw bytes: 0x1C is Ctrl-\\ (SIGQUIT), 0x1A is Ctrl-Z (SIGTSTP).
+            try t.press("-H", "1c", "1a")
+            try t.type("'still here'")
+            try t.press("Enter")
+            #expect(try t.waitForScreen(containing: "\nstill here\n"))
+        }
+    }
+
     @Test func ctrlCStopsARunningCommandAndTheConsoleStays() throws {
         try withTerminal { t throws in
             try t.waitForCursorLine(Self.prompt)

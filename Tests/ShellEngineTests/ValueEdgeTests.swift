@@ -28,6 +28,38 @@ import Testing
         #expect(run("'[{0,3}]' -f 1; 'after'") == "[  1]\nafter\n")
     }
 
+    @Test func emptyThingsRepeatedAnyNumberOfTimesAreEmptyAtOnce() {
+        #expect(run("('' * [int]::MaxValue).Length; ('' * [long]::MaxValue).Length; (@() * [int]::MaxValue).Count",
+                    "(@() * [long]::MaxValue).Count; $e = @(); $e *= [int]::MaxValue; $e.Count; 'after'")
+                == "0\n0\n0\n0\n0\nafter\n")
+    }
+
+    @Test func splitOnAHundredThousandSeparatorsLooksEachCharacterUpOnce() {
+        #expect(run("('ab ' * 300).Split('x' * 100000).Count; ('ab ' * 300).Split([string[]](@('zz') * 100000 + 'b'), 'None').Count")
+                == "1\n301\n")
+        #expect(run("'abcabd'.Split([string[]]('bd', 'b'), 'None') -join '|'") == "a|ca|\n")
+    }
+
+    @Test func anIntegerCastToCharIsItsCode() {
+        #expect(run("[int][char]0; [int][char]7; [int][char]65535; [int][char]'7'; [int][char][byte]9") == "0\n7\n65535\n55\n9\n")
+        #expect(run("try { [char]65536 } catch { $_.Exception.Message }; try { [char]-1 } catch { $_.Exception.Message }")
+                == "Cannot convert value \"65536\" to type \"System.Char\". Error: \"Value was either too large or too small for a character.\"\n"
+                + "Cannot convert value \"-1\" to type \"System.Char\". Error: \"Value was either too large or too small for a character.\"\n")
+    }
+
+    @Test func timeSpanParsesItsOwnExtremes() {
+        #expect(run("[timespan]::Parse([timespan]::MinValue).Ticks; [timespan]::Parse([string][timespan]::MaxValue).Ticks",
+                    "[timespan]::TryParse([timespan]::MinValue, [ref]$null); 'after'")
+                == "-9223372036854775808\n9223372036854775807\nTrue\nafter\n")
+    }
+
+    @Test(arguments: ["10675199.02:48:05.4775808", "-9223372036854775807.00:00", "1.-9223372036854775807:00",
+                      "00:00:00.12345678", "9999999999999999999999"])
+    func timeSpanComponentsOutOfRangeAreOverflowErrors(_ text: String) {
+        let output = run("try { [timespan]::Parse('\(text)') } catch { $_.Exception.InnerException.GetType().Name }; 'after'")
+        #expect(output == "OverflowException\nafter\n" || output == "FormatException\nafter\n")
+    }
+
     @Test func charCompareToAFarNumberKeepsItsSign() {
         #expect(run("([char]'a').CompareTo([long]::MinValue) -gt 0; ([char]'a').CompareTo([long]::MaxValue) -lt 0; 'after'")
             == "True\nTrue\nafter\n")

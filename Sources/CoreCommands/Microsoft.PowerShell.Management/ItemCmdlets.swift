@@ -159,6 +159,13 @@ final class CopyItem: Cmdlet {
                 if target.provider.isContainer(target.providerPath, engine) { target = target.child(source.name) }
                 let isContainer = source.provider.isContainer(source.providerPath, engine)
                 let noun = source.provider === engine.fileSystemProvider ? (isContainer ? "Directory" : "File") : "Item"
+                // A container copied or moved into itself would grow without end.
+                if isContainer && (move || context.switchValue("Recurse")),
+                   Self.isSameOrInside(target.providerPath, source.providerPath) {
+                    throw ProviderError(message: Messages.fill(ProviderMessages.targetCannotBeSubdirectoryOfSource, [target.path]),
+                                        errorId: move ? "MoveItemArgumentError" : "CopyContainerItemArgumentError",
+                                        category: .InvalidArgument, exceptionType: "System.IO.IOException", target: target.path)
+                }
                 guard try context.shouldProcess(target: "Item: \(source.path) Destination: \(target.path)",
                                                 action: (move ? "Move " : "Copy ") + noun) else { continue }
                 try source.provider.copyItem(source.providerPath, to: target.providerPath,
@@ -172,6 +179,19 @@ final class CopyItem: Cmdlet {
                 try context.writeProviderError(error)
             }
         }
+    }
+}
+
+extension CopyItem {
+    /// True when `path` is `container` or lies inside it (provider paths, either separator, any case).
+    static func isSameOrInside(_ path: String, _ container: String) -> Bool {
+        func normal(_ p: String) -> String {
+            var text = p.replacing("/", with: "\\").lowercased()
+            while text.count > 1 && text.hasSuffix("\\") { text.removeLast() }
+            return text
+        }
+        let inner = normal(path), outer = normal(container)
+        return inner == outer || inner.hasPrefix(outer.hasSuffix("\\") ? outer : outer + "\\")
     }
 }
 

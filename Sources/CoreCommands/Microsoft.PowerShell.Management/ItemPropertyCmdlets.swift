@@ -96,7 +96,7 @@ final class ItemPropertyCmdlet: Cmdlet {
     static func definitions(_ define: (String, [ParameterMetadata], Bool, String, @escaping () -> Cmdlet) -> CmdletDefinition)
         -> [CmdletDefinition] {
         typealias P = ProviderParameters
-        let path = P.path(), literal = P.literalPath
+        let path = P.path(mandatory: true), literal = P.literalPath
         let filters = [P.filter, P.include, P.exclude]
         let kinds = ["String", "ExpandString", "Binary", "DWord", "MultiString", "QWord", "Unknown"]
         let kind = ParameterType.enumeration(typeName: "Microsoft.Win32.RegistryValueKind", values: kinds)
@@ -108,7 +108,7 @@ final class ItemPropertyCmdlet: Cmdlet {
         return [
             define("Get-ItemProperty", [path, literal, names] + filters + [P.credential], false,
                    "Gets the properties of a specified item.") { ItemPropertyCmdlet(.get) },
-            define("Get-ItemPropertyValue", [path, literal, ParameterMetadata("Name", .array(.string), aliases: ["PSProperty"],
+            define("Get-ItemPropertyValue", [P.path(), literal, ParameterMetadata("Name", .array(.string), aliases: ["PSProperty"],
                                                                                position: 1, mandatory: true)] + filters + [P.credential],
                    false, "Gets the value for one or more properties of a specified item.") { ItemPropertyCmdlet(.getValue) },
             define("Set-ItemProperty", [path, literal, name, value, ParameterMetadata("Type", kind), P.force, P.passThru]

@@ -28,7 +28,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
 
     static func definitions() -> [CmdletDefinition] {
         typealias P = ProviderParameters
-        let path = P.path(), literal = P.literalPath, force = P.force, passThru = P.passThru
+        let path = P.path(mandatory: true), literal = P.literalPath, force = P.force, passThru = P.passThru
         let filters = [P.filter, P.include, P.exclude]
         let stackName = ParameterMetadata("StackName", .string, valueFromPipelineByPropertyName: true,
                                           help: "The location stack to use.")

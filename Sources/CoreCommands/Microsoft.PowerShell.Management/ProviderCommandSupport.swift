@@ -104,16 +104,24 @@ extension CommandContext {
 
 /// The parameters the provider cmdlets declare alike.
 enum ProviderParameters {
-    /// `byValue`: the commands whose -Path also takes the piped object itself (Test-Path, Get-Item…).
-    static func path(position: Int? = 0, byValue: Bool = false) -> ParameterMetadata {
-        ParameterMetadata("Path", .array(.string), position: position, valueFromPipeline: byValue,
-                          valueFromPipelineByPropertyName: true, parameterSets: ["Path"],
-                          help: "The path of the item; wildcards are permitted.")
+    /// -Path; mandatory where Windows declares it so, which also refuses `$null` and `''` (an empty
+    /// path would otherwise name the current location). `byValue`: the commands whose -Path also
+    /// takes the piped object itself (Test-Path, Get-Item…).
+    static func path(position: Int? = 0, mandatory: Bool = false, byValue: Bool = false) -> ParameterMetadata {
+        var path = ParameterMetadata("Path", .array(.string), position: position, mandatory: mandatory,
+                                     valueFromPipeline: byValue, valueFromPipelineByPropertyName: true, parameterSets: ["Path"],
+                                     help: "The path of the item; wildcards are permitted.")
+        path.refusesNullOrEmpty = mandatory
+        return path
     }
 
-    static let literalPath = ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"],
-                                               valueFromPipelineByPropertyName: true, parameterSets: ["LiteralPath"],
-                                               help: "The path, taken exactly as typed (no wildcards).")
+    static let literalPath: ParameterMetadata = {
+        var path = ParameterMetadata("LiteralPath", .array(.string), aliases: ["PSPath"], mandatory: true,
+                                     valueFromPipelineByPropertyName: true, parameterSets: ["LiteralPath"],
+                                     help: "The path, taken exactly as typed (no wildcards).")
+        path.refusesNullOrEmpty = true
+        return path
+    }()
     static let filter = ParameterMetadata("Filter", .string, help: "A filter in the provider's format (wildcards on the name).")
     static let include = ParameterMetadata("Include", .array(.string), help: "Only the items whose names match.")
     static let exclude = ParameterMetadata("Exclude", .array(.string), help: "Leaves out the items whose names match.")

@@ -151,8 +151,15 @@ final class ExecutionPolicyStore: EngineService {
     private let file: String?
 
     var policy: [String: String] = [:] {
-        didSet { save() }
+        didSet { saveFailed = !save() }
     }
+    /// The last change could not be written (the file is a folder, read-only, ...).
+    private(set) var saveFailed = false
+    /// Where Windows keeps each persisted scope.
+    static let registryKeys = [
+        "LocalMachine": "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\PowerShell\\1\\ShellIds\\Microsoft.PowerShell",
+        "CurrentUser": "HKEY_CURRENT_USER\\Software\\Microsoft\\PowerShell\\1\\ShellIds\\Microsoft.PowerShell",
+    ]
 
     init(file: String? = nil) {
         self.file = file
@@ -164,11 +171,11 @@ final class ExecutionPolicyStore: EngineService {
         }
     }
 
-    private func save() {
-        guard let file else { return }
+    private func save() -> Bool {
+        guard let file else { return true }
         let lines = Self.persistedScopes.compactMap { scope in policy[scope].map { scope + "=" + $0 + "\n" } }
         try? FileSystemHelpers.makeFolder(for: file)
-        _ = FileSystemHelpers.write(file, Array(lines.joined().utf8))
+        return FileSystemHelpers.write(file, Array(lines.joined().utf8))
     }
 
     func shutdown() {}
@@ -239,7 +246,16 @@ final class SetExecutionPolicy: Cmdlet {
             case .yes, .yesToAll: break
             }
         }
+        let before = store.policy[scope]
         store.policy[scope] = policy == "Undefined" ? nil : policy
+        if store.saveFailed, ExecutionPolicyStore.persistedScopes.contains(scope) {
+            // The registry write failed: the policy stays as it was, as on Windows.
+            store.policy[scope] = before
+            try context.throwTerminatingError(context.errorRecord(
+                message: "Access to the registry key '\(ExecutionPolicyStore.registryKeys[scope] ?? scope)' is denied.",
+                errorId: "System.UnauthorizedAccessException", category: .PermissionDenied,
+                exceptionType: "System.UnauthorizedAccessException"))
+        }
         let specific = ExecutionPolicyStore.listOrder.prefix { $0 != scope }
         if let overriding = specific.first(where: { store.get($0) != "Undefined" }), store.get(overriding) != policy {
             let record = context.errorRecord(message: Messages.fill(Self.overridden, [store.effective]),

@@ -43,7 +43,7 @@ final class GetMember: Cmdlet {
         if let names = context.value("Name").map({ ($0.enumerated ?? [$0]).map { LanguagePrimitives.toString($0) } }) {
             rows = rows.filter { row in names.contains { WildcardPattern($0).matches(row.0) } }
         }
-        if let kind = context.string("MemberType") { rows = rows.filter { WildcardPattern(kind).matches($0.1) } }
+        if let kinds = Self.memberTypes(context.value("MemberType")) { rows = rows.filter { kinds($0.1) } }
         // MemberComparer: by MemberType's name, then by member name, both ignoring case.
         rows.sort { a, b in
             let kindA = a.1.lowercased(), kindB = b.1.lowercased()
@@ -92,5 +92,22 @@ final class GetMember: Cmdlet {
         case "System.Double": return "double"
         default: return full
         }
+    }
+
+    /// -MemberType as PSMemberTypes: one or more names (`Method, Property`, an array, or the
+    /// groups Properties, Methods and All); nil when not given.
+    static func memberTypes(_ value: PSValue?) -> ((String) -> Bool)? {
+        guard let value, !value.isNull else { return nil }
+        let groups = ["properties": ["AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty"],
+                      "methods": ["Method", "CodeMethod", "ScriptMethod"]]
+        var patterns: [WildcardPattern] = []
+        for item in value.enumerated ?? [value] {
+            for word in LanguagePrimitives.toString(item).split(whereSeparator: { $0 == "," || $0 == " " }) {
+                let name = String(word)
+                if name.caseInsensitiveEquals("All") { return { _ in true } }
+                patterns += (groups[name.lowercased()] ?? [name]).map { WildcardPattern($0) }
+            }
+        }
+        return { kind in patterns.contains { $0.matches(kind) } }
     }
 }

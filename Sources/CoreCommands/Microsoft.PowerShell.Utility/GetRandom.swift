@@ -78,18 +78,8 @@ final class GetRandom: Cmdlet {
         if isDouble {
             let low = minimum.flatMap(LanguagePrimitives.toDouble) ?? 0
             let high = maximum.flatMap(LanguagePrimitives.toDouble) ?? Double(Int32.max)
-            guard low < high else { throw refuse() }
-            var value: Double
-            if (high - low).isInfinite {
-                // The span overflows a Double: scale each bound by the same fraction instead.
-                repeat {
-                    let r = generator.nextDouble()
-                    value = low + r * high - r * low
-                } while value >= high
-            } else {
-                repeat { value = low + generator.nextDouble() * (high - low) } while value >= high
-            }
-            return try context.writeObject(.double(value))
+            guard !(low >= high) else { throw refuse() }
+            return try context.writeObject(.double(Self.randomDouble(low, high, generator)))
         }
         let low = minimum.flatMap(LanguagePrimitives.toInt64) ?? 0
         let high = maximum.flatMap(LanguagePrimitives.toInt64) ?? Int64(Int32.max)
@@ -103,6 +93,27 @@ final class GetRandom: Cmdlet {
             value = low &+ Int64(bitPattern: UInt64.random(in: 0..<range))
         }
         try context.writeObject(isLong ? .int64(value) : .int32(Int32(truncatingIfNeeded: value)))
+    }
+
+    /// .NET's draw between two doubles: a NaN bound gives NaN. An infinite maximum is drawn below
+    /// Double.MaxValue, where .NET would draw infinity and retry for ever.
+    static func randomDouble(_ low: Double, _ high: Double, _ generator: RandomGeneratorService) -> Double {
+        let top = high == .infinity ? Double.greatestFiniteMagnitude : high
+        var diff = top - low
+        var value: Double
+        if diff.isInfinite {
+            repeat {
+                let r = generator.nextDouble()
+                value = low + r * top - r * low
+            } while value >= top
+        } else {
+            repeat {
+                let r = generator.nextDouble()
+                value = low + r * diff
+                diff *= r
+            } while value >= top
+        }
+        return value
     }
 
     /// -Maximum/-Minimum as the number type they were given in (strings are read as numbers).

@@ -242,7 +242,7 @@ public enum MicrosoftPowerShellUtility: CommandModule {
                 "Gets the aliases for the current session."))) { GetAlias() },
             CmdletDefinition(metadata: utility("Get-Member", "GetMemberCommand",
                 [ParameterMetadata("InputObject", .psObject, valueFromPipeline: true),
-                 ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("MemberType", .string, aliases: ["Type"]),
+                 ParameterMetadata("Name", .array(.string), position: 0), ParameterMetadata("MemberType", .array(.string), aliases: ["Type"]),
                  ParameterMetadata("Static", .switchParameter)],
                 "Gets the properties and methods of objects.")) { GetMember() },
         ]

@@ -7,8 +7,10 @@ struct SystemCallError: Error, Sendable {
     let operation: String
     let path: String
     let code: Int32
+    /// Said instead of the errno's text where that would mislead.
+    var reasonText: String? = nil
 
-    var reason: String { String(cString: strerror(code)) }
+    var reason: String { reasonText ?? String(cString: strerror(code)) }
     var message: String { "\(operation) '\(path)' failed: \(reason)." }
 }
 
@@ -45,14 +47,23 @@ enum FileSystem {
     }
 
     /// Reads a whole file; `.missing` when it does not exist, EFBIG when it holds more than `limit` bytes.
+    /// Only a regular file is read: a folder, a FIFO or a device in its place is an error
+    /// (O_NONBLOCK: opening a FIFO must not wait for a writer).
     static func read(_ path: String, limit: Int = Int.max) throws(SystemCallError) -> ReadResult {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return .missing }
             throw SystemCallError(operation: "Opening", path: path, code: errno)
         }
         defer { close(fd) }
-        let identity = FileIdentity.of(descriptor: fd)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SystemCallError(operation: "Opening", path: path, code: errno) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw SystemCallError(operation: "Opening", path: path, code: EISDIR)
+        default: throw SystemCallError(operation: "Opening", path: path, code: EINVAL, reasonText: "Not a regular file")
+        }
+        let identity = FileIdentity(info)
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {

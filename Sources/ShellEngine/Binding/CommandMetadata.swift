@@ -113,6 +113,9 @@ public struct ParameterMetadata: Sendable {
     public var allowEmptyCollection = false
     /// `ValueFromRemainingArguments`: takes the arguments no other parameter took.
     public var valueFromRemainingArguments = false
+    /// On a compiled cmdlet, a mandatory parameter whose `$null`, `''` and empty arguments the
+    /// binder refuses as Windows does (functions always get the check from their param() block).
+    public var refusesNullOrEmpty = false
 
     public init(_ name: String, _ type: ParameterType, aliases: [String] = [], position: Int? = nil,
                 mandatory: Bool = false, valueFromPipeline: Bool = false,

@@ -267,7 +267,7 @@ package struct ParameterBinder {
         }
         // Compiled cmdlets declare their own [AllowNull()]-style exceptions in their definitions;
         // functions get the check from their param() block.
-        if parameter.mandatory, metadata.implementation == .function {
+        if parameter.mandatory, metadata.implementation == .function || parameter.refusesNullOrEmpty {
             try checkNullOrEmpty(converted, for: parameter, extent: extent)
         }
         try validate(converted, for: parameter, extent: extent)

@@ -20,6 +20,8 @@ package enum ProviderMessages {
     package static let fileExists = "The file '{0}' already exists."
     package static let unknownItemType = "The type is not a known type for the file system. Only \"file\",\"directory\" or \"symboliclink\" can be specified."
     package static let copyToItself = "Cannot overwrite the item {0} with itself."
+    package static let targetCannotBeSubdirectoryOfSource =
+        "Destination path cannot be a subdirectory of the source or the source itself: {0}."
     package static let cannotCreateExistingFile = "Cannot create a file when that file already exists."
     package static let accessDenied = "Access to the path '{0}' is denied."
     /// Win32 ERROR_DISK_FULL and ERROR_PIPE_NOT_CONNECTED as IOException messages.

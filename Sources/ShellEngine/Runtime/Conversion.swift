@@ -42,6 +42,23 @@ package enum Conversion {
             return .string(LanguagePrimitives.toString(value))
         case .char:
             let s = LanguagePrimitives.toString(value)
+            // An integer is a UTF-16 code (`[char]7` is BEL, not '7').
+            let code: UInt64?
+            switch value {
+            case .int32(let n): code = n < 0 ? UInt64.max : UInt64(n)
+            case .int64(let n): code = n < 0 ? UInt64.max : UInt64(n)
+            case .uint32(let n): code = UInt64(n)
+            case .uint64(let n): code = n
+            case .byte(let n): code = UInt64(n)
+            default: code = nil
+            }
+            if let code {
+                guard code <= 0xFFFF else {
+                    throw ConversionFailure(Messages.format("InvalidCastException", s, "System.Char",
+                        "Value was either too large or too small for a character."), errorId: "InvalidCastIConvertible")
+                }
+                return .char(Unicode.Scalar(UInt32(code)).map(Character.init) ?? "\u{FFFD}")
+            }
             if s.count == 1, let c = s.first { return .char(c) }
             if let n = LanguagePrimitives.toInt64(value), let scalar = Unicode.Scalar(UInt32(clamping: n)) {
                 return .char(Character(scalar))

@@ -105,6 +105,7 @@ package enum Operators {
                            extent: SourceExtent) throws -> PSValue {
         if op == .multiply {
             if case .string(let s) = left, let n = LanguagePrimitives.toInt64(right) {
+                if s.isEmpty || n <= 0 { return .string("") }
                 guard n <= 0 || s.isEmpty || n <= 100_000_000 / Int64(s.utf8.count) else {
                     throw RuntimeError(record: engine.runtimeErrorRecord(
                         message: "The string is too large: at most 100,000,000 characters are supported.",
@@ -113,6 +114,8 @@ package enum Operators {
                 return .string(String(repeating: s, count: Int(max(0, n))))
             }
             if case .array(let a) = left, let n = LanguagePrimitives.toInt64(right) {
+                // Nothing to repeat: a new empty array at once, whatever the count.
+                if a.items.isEmpty || n <= 0 { return .array(PSArray([])) }
                 guard n <= 0 || a.items.isEmpty || n <= 50_000_000 / Int64(a.items.count) else {
                     throw RuntimeError(record: engine.runtimeErrorRecord(
                         message: "The array is too large: at most 50,000,000 elements are supported.",

@@ -261,7 +261,11 @@ package final class SessionState {
         default:
             guard let levels = Int(text), levels >= 0 else { return nil }
             var scope: Scope? = current
-            for _ in 0..<levels { scope = scope?.parent }
+            var left = levels
+            while left > 0, let below = scope {
+                scope = below.parent
+                left -= 1
+            }
             return scope
         }
     }

@@ -222,36 +222,51 @@ enum DateTypes {
     }
 
     static func parseSpan(_ text: String) throws -> Int64 {
+        let badFormat = DotNetException.format("String was not recognized as a valid TimeSpan.")
+        let outOfRange = DotNetException.overflow("The TimeSpan could not be parsed because at least one of the numeric components is out of range or contains too many digits.")
+        /// A component: digits only (a sign belongs to the whole span).
+        func number<S: StringProtocol>(_ digits: S) throws -> Int64 {
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { throw badFormat }
+            guard let value = Int64(digits) else { throw outOfRange }
+            return value
+        }
         var s = Substring(text.trimmedWhitespace)
         let negative = s.first == "-"
         if negative { s = s.dropFirst() }
-        var days: Int64 = 0
+        var days: Int64 = 0, h: Int64 = 0, m: Int64 = 0, seconds: Int64 = 0, fraction: Int64 = 0
         var timeText = s
         if let dot = s.firstIndex(of: "."), let colon = s.firstIndex(of: ":"), dot < colon {
-            guard let d = Int64(s[..<dot]) else { throw DotNetException.format("String was not recognized as a valid TimeSpan.") }
-            days = d
+            days = try number(s[..<dot])
             timeText = s[s.index(after: dot)...]
         } else if !s.contains(":") {
-            guard let d = Int64(s) else { throw DotNetException.format("String was not recognized as a valid TimeSpan.") }
-            guard d <= 10_675_199 else { throw DotNetException.overflow("The TimeSpan could not be parsed because at least one of the numeric components is out of range or contains too many digits.") }
-            return (negative ? -1 : 1) * d * DateValue.ticksPerDay
+            days = try number(s)
+            timeText = ""
         }
-        let f = timeText.split(separator: ":", omittingEmptySubsequences: false)
-        guard f.count >= 2, f.count <= 3, let h = Int64(f[0]), let m = Int64(f[1]) else {
-            throw DotNetException.format("String was not recognized as a valid TimeSpan.")
+        if !timeText.isEmpty {
+            let f = timeText.split(separator: ":", omittingEmptySubsequences: false)
+            guard f.count >= 2, f.count <= 3 else { throw badFormat }
+            h = try number(f[0])
+            m = try number(f[1])
+            if f.count == 3 {
+                let p = f[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+                seconds = try number(p.first ?? "")
+                if p.count == 2 {
+                    guard p[1].count <= 7 else { throw outOfRange }
+                    fraction = try number(String(p[1]).padding(to: 7))
+                }
+            }
         }
-        var seconds: Int64 = 0, fraction: Int64 = 0
-        if f.count == 3 {
-            let p = f[2].split(separator: ".", maxSplits: 1)
-            guard let sec = Int64(p.first ?? "") else { throw DotNetException.format("String was not recognized as a valid TimeSpan.") }
-            seconds = sec
-            if p.count == 2 { fraction = Int64(String(p[1].prefix(7)).padding(to: 7)) ?? 0 }
+        guard h < 24, m < 60, seconds < 60, days <= 10_675_199 else { throw outOfRange }
+        // The magnitude of TimeSpan.MinValue is one tick more than Int64 holds: add in the negative.
+        var total: Int64 = 0
+        for (value, unit) in [(days, DateValue.ticksPerDay), (h, 36_000_000_000), (m, 600_000_000), (seconds, 10_000_000), (fraction, 1)] {
+            let (product, tooLarge) = value.multipliedReportingOverflow(by: unit)
+            let (next, overflow) = total.subtractingReportingOverflow(product)
+            guard !tooLarge, !overflow else { throw outOfRange }
+            total = next
         }
-        guard h < 24, m < 60, seconds < 60, days <= 10_675_199 else {
-            throw DotNetException.overflow("The TimeSpan could not be parsed because at least one of the numeric components is out of range or contains too many digits.")
-        }
-        let total = days * DateValue.ticksPerDay + h * 36_000_000_000 + m * 600_000_000 + seconds * 10_000_000 + fraction
-        return negative ? -total : total
+        guard negative || total != Int64.min else { throw outOfRange }
+        return negative ? total : -total
     }
 
     static let timeSpan = DotNetType("System.TimeSpan", aliases: ["timespan"], kind: .valueType,

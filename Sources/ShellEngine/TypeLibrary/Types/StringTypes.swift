@@ -133,11 +133,21 @@ enum StringTypes {
         var current: [UInt16] = []
         var i = 0
         if count == 0 { return .array(PSArray([], elementTypeName: "System.String")) }
+        // The separators by their first unit, in their given order (the first that matches wins),
+        // so that a long separator list costs a lookup per character, not a scan.
+        var byFirst: [UInt16: [[UInt16]]] = [:]
+        var seen = Set<[UInt16]>()
+        for sep in separators where seen.insert(sep).inserted { byFirst[sep[0], default: []].append(sep) }
+        func matches(_ sep: [UInt16], at i: Int) -> Bool {
+            guard i + sep.count <= u.count else { return false }
+            for k in 1..<max(1, sep.count) where u[i + k] != sep[k] { return false }
+            return true
+        }
         while i < u.count {
             if Int64(parts.count) == count - 1 { break }
             let matched = separators.isEmpty
                 ? (isWhiteSpace(u[i]) ? 1 : 0)
-                : (separators.first { sep in i + sep.count <= u.count && Array(u[i..<(i + sep.count)]) == sep }?.count ?? 0)
+                : (byFirst[u[i]]?.first { matches($0, at: i) }?.count ?? 0)
             if matched > 0 {
                 if !(removeEmpty && current.isEmpty) { parts.append(current) }
                 current = []
