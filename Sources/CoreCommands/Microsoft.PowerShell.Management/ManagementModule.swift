@@ -32,7 +32,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
         let filters = [P.filter, P.include, P.exclude]
         let stackName = ParameterMetadata("StackName", .string, valueFromPipelineByPropertyName: true,
                                           help: "The location stack to use.")
-        let byValue = P.path(byValue: true)
+        let byValue = P.path(byValue: true), mandatoryByValue = P.path(mandatory: true, byValue: true)
         let pathPassThru = [byValue, literal, passThru]
         func define(_ name: String, _ parameters: [ParameterMetadata], shouldProcess: Bool = false, synopsis: String,
                     make: @escaping () -> Cmdlet) -> CmdletDefinition {
@@ -72,7 +72,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
                    shouldProcess: true, synopsis: "Deletes temporary PowerShell drives and disconnects mapped network drives.") { DriveCmdlet(.remove) },
             define("Get-PSProvider", [ParameterMetadata("PSProvider", .array(.string), position: 0)],
                    synopsis: "Gets information about the specified PowerShell provider.") { DriveCmdlet(.providers) },
-            define("Get-Item", [byValue, literal] + filters + [force, P.credential, ParameterMetadata("Stream", .array(.string))],
+            define("Get-Item", [mandatoryByValue, literal] + filters + [force, P.credential, ParameterMetadata("Stream", .array(.string))],
                    synopsis: "Gets the item at the specified location.") { GetItem(children: false) },
             define("Get-ChildItem", [byValue] + [literal, P.filter, P.include, P.exclude,
                         ParameterMetadata("Recurse", .switchParameter, aliases: ["s"]), ParameterMetadata("Depth", .uint32),
@@ -90,7 +90,7 @@ public enum MicrosoftPowerShellManagement: CommandModule {
                 parameters: [P.path(), ParameterMetadata("Name", .string, valueFromPipelineByPropertyName: true),
                              ParameterMetadata("Value", .object, valueFromPipeline: true), force, P.credential],
                 supportsShouldProcess: true, synopsis: "Creates a new directory (New-Item -ItemType Directory).")) { NewItem(directory: true) },
-            define("Remove-Item", [byValue, literal] + filters + [ParameterMetadata("Recurse", .switchParameter), force, P.credential,
+            define("Remove-Item", [mandatoryByValue, literal] + filters + [ParameterMetadata("Recurse", .switchParameter), force, P.credential,
                                                             ParameterMetadata("Stream", .array(.string))],
                    shouldProcess: true, synopsis: "Deletes the specified items.") { RemoveItem() },
             define("Copy-Item", [path, literal, ParameterMetadata("Destination", .string, position: 1, valueFromPipelineByPropertyName: true),
@@ -111,17 +111,17 @@ public enum MicrosoftPowerShellManagement: CommandModule {
                    shouldProcess: true, synopsis: "Changes the value of an item to the value specified in the command.") { ItemValueCmdlet(.set) },
             define("Clear-Item", [path, literal, force] + filters,
                    shouldProcess: true, synopsis: "Clears the contents of an item, but does not delete the item.") { ItemValueCmdlet(.clear) },
-            define("Invoke-Item", [byValue, literal] + filters,
+            define("Invoke-Item", [mandatoryByValue, literal] + filters,
                    shouldProcess: true, synopsis: "Performs the default action on the specified item.") { ItemValueCmdlet(.invoke) },
-            define("Test-Path", [byValue, literal] + filters + [
+            define("Test-Path", [mandatoryByValue, literal] + filters + [
                         ParameterMetadata("PathType", .enumeration(typeName: "Microsoft.PowerShell.Commands.TestPathType",
                                                                    values: ["Any", "Container", "Leaf"]), aliases: ["Type"]),
                         ParameterMetadata("IsValid", .switchParameter), ParameterMetadata("OlderThan", .object),
                         ParameterMetadata("NewerThan", .object), P.credential],
                    synopsis: "Determines whether all elements of a path exist.") { TestPath() },
-            define("Resolve-Path", [byValue, literal, ParameterMetadata("Relative", .switchParameter), P.credential],
+            define("Resolve-Path", [mandatoryByValue, literal, ParameterMetadata("Relative", .switchParameter), P.credential],
                    synopsis: "Resolves the wildcard characters in a path, and displays the path contents.") { ResolvePath(convert: false) },
-            define("Convert-Path", [byValue, literal],
+            define("Convert-Path", [mandatoryByValue, literal],
                    synopsis: "Converts a path from a PowerShell path to a PowerShell provider path.") { ResolvePath(convert: true) },
             define("Join-Path", [ParameterMetadata("Path", .array(.string), aliases: ["PSPath"], position: 0, mandatory: true,
                                                    valueFromPipeline: true, valueFromPipelineByPropertyName: true),
