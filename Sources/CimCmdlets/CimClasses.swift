@@ -74,9 +74,39 @@ struct CimClass {
                  displayProperties: ["DeviceID", "DriveType", "ProviderName", "FreeSpace", "Size", "VolumeName"],
                  instances: { _ in [instance("Win32_LogicalDisk", cimv2, [
                      ("DeviceID", .string("C:")), ("DriveType", .uint32(3)), ("ProviderName", .null), ("VolumeName", .string("")),
-                     ("Size", .uint64(136_363_143_168)), ("FreeSpace", .uint64(98_765_324_288)), ("FileSystem", .string("NTFS")),
+                     ("Size", .uint64(UInt64(HostIdentity.systemVolumeSize))), ("FreeSpace", .uint64(UInt64(HostIdentity.systemVolumeFree))),
+                     ("FileSystem", .string("NTFS")),
                      ("Caption", .string("C:")), ("Description", .string("Local Fixed Disk")), ("MediaType", .uint32(12)),
                      ("Name", .string("C:")), ("VolumeSerialNumber", .string("6A1B2C3D"))])] }),
+        // No table view: the five properties of the display set, as a list.
+        CimClass(namespace: cimv2, name: "Win32_BIOS", view: nil, displayProperties: biosDisplay,
+                 instances: { _ in [DisplaySetCimInstance(className: "Win32_BIOS", namespace: cimv2, properties: bios.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) }, display: biosDisplay)] }),
+        CimClass(namespace: cimv2, name: "Win32_Processor",
+                 view: view("Win32_Processor", ["DeviceID", "Name", "Caption", "MaxClockSpeed", "SocketDesignation", "Manufacturer"]),
+                 displayProperties: ["Caption", "DeviceID", "Manufacturer", "MaxClockSpeed", "Name", "SocketDesignation"],
+                 instances: { _ in [instance("Win32_Processor", cimv2, processor)] }),
+        CimClass(namespace: cimv2, name: "Win32_PhysicalMemory",
+                 view: view("Win32_PhysicalMemory", ["Manufacturer", "BankLabel", "Capacity", "DeviceLocator", "PartNumber", "SerialNumber", "Speed"]),
+                 displayProperties: ["Caption", "Description", "Manufacturer", "Capacity", "DeviceLocator", "Name", "PartNumber", "SerialNumber", "Speed"],
+                 instances: { _ in [instance("Win32_PhysicalMemory", cimv2, physicalMemory)] }),
+        CimClass(namespace: cimv2, name: "Win32_DiskDrive",
+                 view: view("Win32_DiskDrive", ["DeviceID", "Caption", "Partitions", "Size", "Model"]),
+                 displayProperties: ["Partitions", "DeviceID", "Model", "Size", "Caption"],
+                 instances: { _ in [instance("Win32_DiskDrive", cimv2, diskDrive)] }),
+        // The CIM base classes answer with the Win32 instances that derive from them.
+        CimClass(namespace: cimv2, name: "CIM_BIOSElement", view: nil, displayProperties: biosDisplay,
+                 instances: { _ in [DisplaySetCimInstance(className: "Win32_BIOS", namespace: cimv2, properties: bios.map { PSPropertyInfo(name: $0.0, value: $0.1, isSettable: false) }, display: biosDisplay)] }),
+        CimClass(namespace: cimv2, name: "CIM_Processor",
+                 view: view("Win32_Processor", ["DeviceID", "Name", "Caption", "MaxClockSpeed", "SocketDesignation", "Manufacturer"]),
+                 displayProperties: ["Caption", "DeviceID", "Manufacturer", "MaxClockSpeed", "Name", "SocketDesignation"],
+                 instances: { _ in [instance("Win32_Processor", cimv2, processor)] }),
+        CimClass(namespace: cimv2, name: "CIM_PhysicalMemory",
+                 view: view("Win32_PhysicalMemory", ["Manufacturer", "BankLabel", "Capacity", "DeviceLocator", "PartNumber", "SerialNumber", "Speed"]),
+                 displayProperties: ["Caption", "Description", "Manufacturer", "Capacity", "DeviceLocator", "Name", "PartNumber", "SerialNumber", "Speed"],
+                 instances: { _ in [instance("Win32_PhysicalMemory", cimv2, physicalMemory)] }),
+        CimClass(namespace: cimv2, name: "CIM_DiskDrive", view: view("Win32_DiskDrive", ["DeviceID", "Caption", "Partitions", "Size", "Model"]),
+                 displayProperties: ["Partitions", "DeviceID", "Model", "Size", "Caption"],
+                 instances: { _ in [instance("Win32_DiskDrive", cimv2, diskDrive)] }),
         CimClass(namespace: cimv2, name: "Win32_Share",
                  view: view("Win32_Share", ["Name", "Path", "Description"]), displayProperties: ["Name", "Path", "Description"],
                  instances: { $0.currentShares().shares.map(win32Share) }),
@@ -171,6 +201,51 @@ struct CimClass {
         ("LockPresent", .bool(false)), ("Manufacturer", .string("Microsoft Corporation")), ("Model", .null),
         ("Name", .string("System Enclosure")), ("SecurityStatus", .uint32(3)), ("SerialNumber", .string("0000-0000-0000-0000-0000-0000-00")),
         ("SMBIOSAssetTag", .string("0000-0000-0000-0000-0000-0000-00")),
+    ] }
+
+    // MARK: The virtual machine's hardware (Hyper-V generation 2, one virtual processor with two
+    // logical processors, 8 GB of memory, one 127 GB disk).
+
+    static let biosDisplay = ["SMBIOSBIOSVersion", "Manufacturer", "Name", "SerialNumber", "Version"]
+
+    static var bios: [(String, PSValue)] { [
+        ("Status", .string("OK")), ("Name", .string("Hyper-V UEFI Release v4.1")), ("Caption", .string("Hyper-V UEFI Release v4.1")),
+        ("Description", .string("Hyper-V UEFI Release v4.1")), ("SMBIOSBIOSVersion", .string("Hyper-V UEFI Release v4.1")),
+        ("Manufacturer", .string("Microsoft Corporation")), ("SerialNumber", .string("0000-0000-0000-0000-0000-0000-00")),
+        ("Version", .string("VRTUAL - 1")),
+        ("BIOSVersion", .array(PSArray([.string("VRTUAL - 1"), .string("Hyper-V UEFI Release v4.1"), .string("EDK II - 10000")]))),
+        ("PrimaryBIOS", .bool(true)), ("SMBIOSPresent", .bool(true)), ("SMBIOSMajorVersion", .uint32(3)), ("SMBIOSMinorVersion", .uint32(1)),
+        ("SoftwareElementID", .string("Hyper-V UEFI Release v4.1")), ("SoftwareElementState", .uint32(3)), ("TargetOperatingSystem", .uint32(0)),
+        ("SystemBiosMajorVersion", .uint32(4)), ("SystemBiosMinorVersion", .uint32(1)),
+        ("ReleaseDate", .object(DateTimeObject(seconds: HostInventory.midnight(HostInventory.installDate)))),
+    ] }
+
+    static var processor: [(String, PSValue)] { [
+        ("DeviceID", .string("CPU0")), ("Name", .string("Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz")),
+        ("Caption", .string("Intel64 Family 6 Model 85 Stepping 7")), ("Description", .string("Intel64 Family 6 Model 85 Stepping 7")),
+        ("Manufacturer", .string("GenuineIntel")), ("MaxClockSpeed", .uint32(2594)), ("CurrentClockSpeed", .uint32(2594)),
+        ("SocketDesignation", .string("None")), ("NumberOfCores", .uint32(2)), ("NumberOfEnabledCore", .uint32(2)),
+        ("NumberOfLogicalProcessors", .uint32(2)), ("ThreadCount", .uint32(2)), ("AddressWidth", .uint32(64)), ("DataWidth", .uint32(64)),
+        ("Architecture", .uint32(9)), ("Family", .uint32(179)), ("Level", .uint32(6)), ("Revision", .uint32(21767)),
+        ("L2CacheSize", .uint32(2048)), ("L3CacheSize", .uint32(36608)), ("LoadPercentage", .uint32(3)),
+        ("ProcessorId", .string("0F8BFBFF00050657")), ("ProcessorType", .uint32(3)), ("Role", .string("CPU")),
+        ("Status", .string("OK")), ("StatusInfo", .uint32(3)), ("SystemName", .null), ("VirtualizationFirmwareEnabled", .bool(false)),
+    ] }
+
+    static var physicalMemory: [(String, PSValue)] { [
+        ("Caption", .string("Physical Memory")), ("Description", .string("Physical Memory")), ("Name", .string("Physical Memory")),
+        ("Tag", .string("Physical Memory 0")), ("Manufacturer", .string("Microsoft Corporation")), ("BankLabel", .string("None")),
+        ("Capacity", .uint64(8_589_934_592)), ("DeviceLocator", .string("M0001")), ("FormFactor", .uint32(0)),
+        ("MemoryType", .uint32(0)), ("SMBIOSMemoryType", .uint32(7)), ("PartNumber", .string("None")),
+        ("SerialNumber", .string("None")), ("Speed", .null), ("ConfiguredClockSpeed", .null), ("DataWidth", .null), ("TotalWidth", .null),
+    ] }
+
+    static var diskDrive: [(String, PSValue)] { [
+        ("DeviceID", .string("\\\\.\\PHYSICALDRIVE0")), ("Caption", .string("Microsoft Virtual Disk")), ("Model", .string("Microsoft Virtual Disk")),
+        ("Description", .string("Disk drive")), ("Name", .string("\\\\.\\PHYSICALDRIVE0")), ("Manufacturer", .string("(Standard disk drives)")),
+        ("InterfaceType", .string("SCSI")), ("MediaType", .string("Fixed hard disk media")), ("Partitions", .uint32(3)),
+        ("Size", .uint64(136_366_917_120)), ("BytesPerSector", .uint32(512)), ("Index", .uint32(0)), ("Status", .string("OK")),
+        ("SerialNumber", .string("")), ("FirmwareRevision", .string("1.0")), ("PNPDeviceID", .string("SCSI\\DISK&VEN_MSFT&PROD_VIRTUAL_DISK\\000000")),
     ] }
 
     static func win32Share(_ share: ShareRecord) -> PSObject {

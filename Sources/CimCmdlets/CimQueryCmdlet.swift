@@ -103,7 +103,11 @@ final class WmiObject: PSObject, PSDefaultDisplayPropertySet {
 
     init(_ cimClass: CimClass, properties: [PSPropertyInfo], engine: Engine) {
         self.engine = engine
-        let sorted = properties.sorted { $0.name.uppercased() < $1.name.uppercased() }
+        // WMI gives dates as DMTF text (`20240115000000.000000+000`); ConvertToDateTime reads them.
+        let sorted = properties.sorted { $0.name.uppercased() < $1.name.uppercased() }.map { p -> PSPropertyInfo in
+            guard case .object(let date as DateTimeObject) = p.value else { return p }
+            return PSPropertyInfo(name: p.name, value: .string(Self.dmtf(date)), isSettable: false)
+        }
         let namespace = cimClass.namespace.replacing("/", with: "\\")
         let key = sorted.first { $0.name == "Name" }.map { "\(cimClass.name).Name=\"\(LanguagePrimitives.toString($0.value))\"" }
             ?? cimClass.name + "=@"
@@ -124,10 +128,46 @@ final class WmiObject: PSObject, PSDefaultDisplayPropertySet {
 
     override var properties: [PSPropertyInfo] { values }
 
-    override var methodNames: [String] { CimMethods.names(of: className) }
+    override var methodNames: [String] { CimMethods.names(of: className) + ["ConvertFromDateTime", "ConvertToDateTime"] }
+
+    /// A date as DMTF text: local time and its offset from UTC in minutes.
+    static func dmtf(_ date: DateTimeObject) -> String {
+        let offset = Int(date.parts.tm_gmtoff) / 60
+        let minutes = String(abs(offset))
+        return date.format("yyyyMMddHHmmss") + ".000000" + (offset < 0 ? "-" : "+")
+            + String(repeating: "0", count: max(0, 3 - minutes.count)) + minutes
+    }
+
+    /// types.ps1xml's ConvertToDateTime and ConvertFromDateTime script methods of a ManagementObject.
+    private func convertDate(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+        guard let engine, let argument = arguments.first else { return nil }
+        if name.caseInsensitiveEquals("ConvertFromDateTime") {
+            let date = try engine.types.convert(argument, toTypeNamed: "System.DateTime", engine: engine) ?? argument
+            let text = try engine.invokeMethod(date, "ToString", [.string("yyyyMMddHHmmss.ffffff")], isStatic: false, extent: .empty)
+            let offset = try engine.getMember(try engine.invokeMethod(date, "ToUniversalTime", [], isStatic: false, extent: .empty) , "Ticks",
+                                              isStatic: false, extent: .empty)
+            let local = try engine.getMember(date, "Ticks", isStatic: false, extent: .empty)
+            let minutes = ((LanguagePrimitives.toInt64(local) ?? 0) - (LanguagePrimitives.toInt64(offset) ?? 0)) / 600_000_000
+            let digits = String(abs(minutes))
+            return .string(LanguagePrimitives.toString(text) + (minutes < 0 ? "-" : "+")
+                           + String(repeating: "0", count: max(0, 3 - digits.count)) + digits)
+        }
+        // [Management.ManagementDateTimeConverter]::ToDateTime: the DMTF text's local date and time.
+        let text = LanguagePrimitives.toString(argument)
+        let digits = Array(text.prefix(14))
+        guard digits.count == 14, digits.allSatisfy(\.isNumber) else {
+            throw DotNetException.outOfRange("dmtfDate", "Specified argument was out of the range of valid values.")
+        }
+        func part(_ from: Int, _ count: Int) -> String { String(digits[from..<(from + count)]) }
+        let iso = "\(part(0, 4))-\(part(4, 2))-\(part(6, 2)) \(part(8, 2)):\(part(10, 2)):\(part(12, 2))"
+        return try engine.types.convert(.string(iso), toTypeNamed: "System.DateTime", engine: engine)
+    }
 
     /// `$share.Delete()`: the method's out-parameters, ReturnValue among them.
     override func invokeMethod(_ name: String, _ arguments: [PSValue]) throws -> PSValue? {
+        if name.caseInsensitiveEquals("ConvertToDateTime") || name.caseInsensitiveEquals("ConvertFromDateTime") {
+            return try convertDate(name, arguments)
+        }
         let names = CimMethods.parameterNames(of: className, method: name)
         var named: [String: PSValue] = [:]
         for (index, value) in arguments.enumerated() where index < names.count { named[names[index]] = value }

@@ -258,3 +258,13 @@ extension Engine {
         return address.isEmpty || address == "0.0.0.0" ? "127.0.0.1" : address
     }
 }
+
+/// A CIM instance shown by its class's default display property set (types.ps1xml), as Win32_BIOS is.
+package final class DisplaySetCimInstance: CimInstanceObject, PSDefaultDisplayPropertySet {
+    package let defaultDisplayPropertySet: [String]
+
+    package init(className: String, namespace: String, properties: [PSPropertyInfo], display: [String]) {
+        defaultDisplayPropertySet = display
+        super.init(className: className, namespace: namespace, properties: properties)
+    }
+}

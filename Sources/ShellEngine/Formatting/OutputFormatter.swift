@@ -206,6 +206,8 @@ public final class OutputFormatter {
     private func customViewLines(_ value: PSValue) -> [String]? {
         switch value {
         case .object(let object as DotNetObject): return object.displayText.map { [$0] }
+        // DateTime's view: its DateTime property (the long date and time).
+        case .object(let date as DateTimeObject): return [date.standardFormat("F")]
         case .object(let object as PSCustomView): return object.customViewLines
         default: return nil
         }
@@ -227,6 +229,8 @@ public final class OutputFormatter {
         case .type:
             return nil
         case .object(let object as DotNetObject) where object.displayText != nil:
+            return nil
+        case .object(let object) where object is DateTimeObject:
             return nil
         case .object(let object as PSTextView):
             return .outOfBandLines([object.viewText], stream: stream)

@@ -5,6 +5,14 @@ import FoundationEssentials
 extension Engine {
 
     package func getMember(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
+        // A date an object holds reads as the library's System.DateTime, with all its members.
+        if case .object(let date as DateTimeObject) = target { return try getMember(libraryDateTime(date), name, isStatic: isStatic, extent: extent) }
+        let value = try memberValue(target, name, isStatic: isStatic, extent: extent)
+        if case .object(let date as DateTimeObject) = value { return libraryDateTime(date) }
+        return value
+    }
+
+    private func memberValue(_ target: PSValue, _ name: String, isStatic: Bool, extent: SourceExtent) throws -> PSValue {
         if isStatic, case .type(let type) = target {
             if let value = RegexTypes.staticProperty(type, name) { return value }
             return try staticMember(type, name) ?? .null
@@ -72,6 +80,9 @@ extension Engine {
 
     package func invokeMethod(_ target: PSValue, _ name: String, _ arguments: [PSValue], isStatic: Bool,
                       extent: SourceExtent) throws -> PSValue {
+        if case .object(let date as DateTimeObject) = target {
+            return try invokeMethod(libraryDateTime(date), name, arguments, isStatic: isStatic, extent: extent)
+        }
         if isStatic, case .type(let type) = target {
             do {
                 if let result = try RegexTypes.invokeStatic(type, name, arguments, engine: self) { return result }

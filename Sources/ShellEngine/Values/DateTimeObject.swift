@@ -110,3 +110,13 @@ package final class DateTimeObject: PSObject {
         }
     }
 }
+
+extension Engine {
+    /// A date as the library's System.DateTime (local time), which has every member of the type.
+    package func libraryDateTime(_ date: DateTimeObject) -> PSValue {
+        guard let type = types.type(named: "System.DateTime") else { return .object(date) }
+        let utc = DateValue.unixEpochTicks + Int64(date.seconds) * DateValue.ticksPerSecond
+        let local = DateValue(ticks: utc + DateValue.localOffset(utcTicks: utc) * DateValue.ticksPerSecond, kind: 2)
+        return .object(DotNetObject(type, payload: local, engine: self))
+    }
+}
