@@ -94,7 +94,7 @@ extension RegistryData {
         case .qword(let v): return .int64(Int64(bitPattern: v))
         case .string(let s), .expandString(let s): return .string(s)
         case .multiString(let items): return .array(PSArray(items.map { .string($0) }, elementTypeName: "System.String"))
-        case .binary(let bytes): return .array(PSArray(bytes.map { .byte($0) }, elementTypeName: "System.Byte"))
+        case .binary(let bytes): return ConvertTypes.bytes(bytes)
         }
     }
 }

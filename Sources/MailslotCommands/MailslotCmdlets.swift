@@ -232,7 +232,7 @@ final class ReceiveMessage: Cmdlet {
         case .success(let bytes):
             // Binary payloads come back as byte[] (shown one number a line) unless text was asked for.
             if context.switchValue("AsBytes") || (context.value("Encoding") == nil && MailslotCmdlets.isBinary(bytes)) {
-                try context.writeObject(.array(PSArray(bytes.map { .byte($0) }, elementTypeName: "System.Byte")))
+                try context.writeObject(ConvertTypes.bytes(bytes))
             } else {
                 try context.writeObject(.string(MailslotCmdlets.decode(bytes, encoding: context.string("Encoding"))))
             }

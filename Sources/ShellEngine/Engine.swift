@@ -1,4 +1,7 @@
 import CmdletParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How one unit of input ended.
 public enum ExecutionOutcome: Sendable, Equatable {
@@ -378,6 +381,17 @@ public final class Engine {
         // Waiting commands poll here: a table held for its grouping window is shown once it passed.
         outputFormatter?.flushIfDue(to: host)
         return host.consumeInterrupt()
+    }
+
+    /// Waits, in slices that Ctrl-C can stop (Start-Sleep, Thread.Sleep).
+    package func sleep(milliseconds: Int64) throws(EvalError) {
+        var remaining = milliseconds
+        while remaining > 0 {
+            if interruptRequested() { throw .stopped }
+            let slice = min(remaining, 50)
+            usleep(UInt32(slice * 1000))
+            remaining -= slice
+        }
     }
 
     // MARK: Variables

@@ -43,6 +43,23 @@ import Testing
         #expect(run(script) == expected + "\n")
     }
 
+    /// Out-of-range, negative, null and wrong-type input is an error record, never a trap.
+    @Test(arguments: [
+        ("[Threading.Thread]::Sleep(-5)", "Number must be either non-negative and less than or equal to Int32.MaxValue or -1."),
+        ("[Threading.Thread]::Sleep([timespan]::FromMilliseconds(-5))", "Parameter name: timeout"),
+        ("$sb = [Text.StringBuilder]::new('abc'); $sb[9]", "Index was outside the bounds of the array."),
+        ("$sb = [Text.StringBuilder]::new('abc'); $sb[-1] = 'x'", "Index was out of range."),
+        ("[uint32]'0x1FFFFFFFF'", "Value was either too large or too small for a UInt32."),
+        ("[uint32]'0xZZ'", "Cannot convert value \"0xZZ\" to type \"System.UInt32\""),
+        ("Get-Date -Year 'abc'", "Cannot bind parameter 'Year'. Cannot convert value \"abc\" to type \"System.Int32\"."),
+        ("Get-Date -Day $null", "Cannot validate argument on parameter 'Day'"),
+        ("[Threading.Thread]::CurrentThread.CurrentCulture = $null", "Value cannot be null."),
+    ])
+    func badInputIsAnError(_ script: String, _ message: String) {
+        let output = run(script).replacing(" \n", with: " ").replacing("\n", with: " ")
+        #expect(output.contains(message), "\(output)")
+    }
+
     @Test func getDateValidatesItsFields() {
         #expect(run("Get-Date -Month 13").contains("The 13 argument is greater than the maximum allowed range of"))
     }

@@ -50,39 +50,30 @@ enum CryptographyTypes {
         }
         t.method("ComputeHash", "byte[]", "byte[] buffer") { c in
             let s = state(c)
-            s.hash = s.algorithm.digest(try bytes(c, 0, "buffer"))
-            return byteArray(s.hash!)
+            s.hash = s.algorithm.digest(try ConvertTypes.byteArgument(c, 0, "buffer"))
+            return ConvertTypes.bytes(s.hash!)
         }
         t.method("ComputeHash", "byte[]", "byte[] buffer, int offset, int count") { c in
-            let buffer = try bytes(c, 0, "buffer"), offset = c.int64(1), count = c.int64(2)
+            let buffer = try ConvertTypes.byteArgument(c, 0, "buffer"), offset = c.int64(1), count = c.int64(2)
             guard offset >= 0 else { throw DotNetException.outOfRange("offset", "Non-negative number required.") }
             guard count >= 0, count <= Int64(buffer.count) - offset else {
                 throw DotNetException.argument("Value was invalid.")
             }
             let s = state(c)
             s.hash = s.algorithm.digest(Array(buffer[Int(offset)..<Int(offset + count)]))
-            return byteArray(s.hash!)
+            return ConvertTypes.bytes(s.hash!)
         }
         t.property("Hash", "byte[]") { c in
             guard let hash = state(c).hash else {
                 throw DotNetException("System.Security.Cryptography.CryptographicUnexpectedOperationException",
                                       "Hash must be finalized before the hash value is retrieved.")
             }
-            return byteArray(hash)
+            return ConvertTypes.bytes(hash)
         }
         t.property("HashSize", "int") { c in .int32(Int32(state(c).algorithm.digest([]).count * 8)) }
         t.property("CanReuseTransform", "bool") { _ in .bool(true) }
         t.method("Clear", "void") { c in state(c).hash = nil; return .null }
         t.method("Dispose", "void") { _ in .null }
         t.method("Initialize", "void") { _ in .null }
-    }
-
-    private static func bytes(_ c: DotNetCall, _ i: Int, _ name: String) throws -> [UInt8] {
-        guard !c.value(i).isNull else { throw DotNetException.argumentNull(name) }
-        return (c.value(i).enumerated ?? [c.value(i)]).map { UInt8(truncatingIfNeeded: LanguagePrimitives.toInt64($0) ?? 0) }
-    }
-
-    private static func byteArray(_ list: [UInt8]) -> PSValue {
-        .array(PSArray(list.map { .byte($0) }, elementTypeName: "System.Byte"))
     }
 }

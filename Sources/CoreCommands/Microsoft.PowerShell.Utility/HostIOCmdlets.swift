@@ -47,13 +47,7 @@ final class StartSleep: Cmdlet {
         if let seconds = context.value("Seconds").flatMap({ LanguagePrimitives.toInt64($0) }) {
             milliseconds = milliseconds &+ seconds &* 1000
         }
-        var remaining = milliseconds
-        while remaining > 0 {
-            if context.engine.interruptRequested() { throw EvalError.stopped }
-            let slice = min(remaining, 50)
-            usleep(UInt32(slice * 1000))
-            remaining -= slice
-        }
+        try context.engine.sleep(milliseconds: milliseconds)
     }
 }
 

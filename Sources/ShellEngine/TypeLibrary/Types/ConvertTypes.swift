@@ -1,7 +1,7 @@
 import FoundationEssentials
 
 /// System.Convert and System.BitConverter.
-enum ConvertTypes {
+package enum ConvertTypes {
     static func all() -> [DotNetType] { [convert, bitConverter] }
 
     /// The integer targets of Convert.ToXxx: name, bit width, signedness.
@@ -142,12 +142,14 @@ enum ConvertTypes {
         return bytes
     }
 
-    static func byteArgument(_ c: DotNetCall, _ i: Int, _ name: String) throws -> [UInt8] {
+    /// A `byte[]` argument (null is ArgumentNullException of `name`).
+    package static func byteArgument(_ c: DotNetCall, _ i: Int, _ name: String) throws -> [UInt8] {
         guard !c.value(i).isNull else { throw DotNetException.argumentNull(name) }
         return (c.value(i).enumerated ?? [c.value(i)]).map { UInt8(truncatingIfNeeded: LanguagePrimitives.toInt64($0) ?? 0) }
     }
 
-    static func bytes(_ list: [UInt8]) -> PSValue {
+    /// A `byte[]` value.
+    package static func bytes(_ list: [UInt8]) -> PSValue {
         .array(PSArray(list.map { .byte($0) }, elementTypeName: "System.Byte"))
     }
 

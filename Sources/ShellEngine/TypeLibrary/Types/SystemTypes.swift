@@ -11,30 +11,20 @@ enum SystemTypes {
     /// reads back) and Sleep.
     static let thread = DotNetType("System.Threading.Thread") { t in
         t.staticProperty("CurrentThread", "System.Threading.Thread") { c in c.make("System.Threading.Thread", ()) }
-        t.staticMethod("Sleep", "void", "int millisecondsTimeout") { c in
-            let total = c.int64(0)
-            guard total >= -1 else {
-                throw DotNetException.outOfRange("millisecondsTimeout", "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.")
+        // A timeout below -1 ms is refused; -1 waits until Ctrl-C.
+        @Sendable func sleep(_ c: DotNetCall, milliseconds: Int64, parameter: String) throws -> PSValue {
+            guard milliseconds >= -1 else {
+                throw DotNetException.outOfRange(parameter, "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.")
             }
-            var remaining = total == -1 ? Int64.max : total
-            while remaining > 0 {
-                if c.engine.interruptRequested() { throw EvalError.stopped }
-                let slice = min(remaining, 50)
-                usleep(UInt32(slice * 1000))
-                remaining -= slice
-            }
+            try c.engine.sleep(milliseconds: milliseconds == -1 ? Int64.max : milliseconds)
             return .null
+        }
+        t.staticMethod("Sleep", "void", "int millisecondsTimeout") { c in
+            try sleep(c, milliseconds: c.int64(0), parameter: "millisecondsTimeout")
         }
         t.staticMethod("Sleep", "void", "timespan timeout") { c in
             let ticks = LanguagePrimitives.toInt64(try c.engine.getMember(c.value(0), "Ticks", isStatic: false, extent: .empty)) ?? 0
-            var remaining = ticks / 10_000
-            while remaining > 0 {
-                if c.engine.interruptRequested() { throw EvalError.stopped }
-                let slice = min(remaining, 50)
-                usleep(UInt32(slice * 1000))
-                remaining -= slice
-            }
-            return .null
+            return try sleep(c, milliseconds: ticks / 10_000, parameter: "timeout")
         }
         for (name, ui) in [("CurrentCulture", false), ("CurrentUICulture", true)] {
             t.property(name, "cultureinfo", { c in
